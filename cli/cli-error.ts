@@ -1,0 +1,10 @@
+/** An error a person can act on: printed as one line on stderr, with a non-zero exit code. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}

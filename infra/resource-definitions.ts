@@ -1,0 +1,120 @@
+/**
+ * The one source of truth for wirewatch's resources: table keys and indexes, bucket prefixes, queues,
+ * functions and the environment variables that wire them together. The CDK stack and the local runtime
+ * both build from these definitions, so a key or index can never differ between AWS and this machine.
+ *
+ * Pure data: no aws-cdk-lib import, so the local runtime and the Lambda bundles can load it cheaply.
+ */
+
+export const ENV = {
+  tableName: 'WIREWATCH_TABLE_NAME',
+  bucketName: 'WIREWATCH_BUCKET_NAME',
+  topicArn: 'WIREWATCH_TOPIC_ARN',
+  feedQueueUrl: 'WIREWATCH_FEED_QUEUE_URL',
+  articleQueueUrl: 'WIREWATCH_ARTICLE_QUEUE_URL',
+  /** Comma-separated host names or IPs that the SSRF guard lets through (local sample server only). */
+  allowedPrivateHosts: 'WIREWATCH_ALLOW_PRIVATE_HOSTS',
+  userAgent: 'WIREWATCH_USER_AGENT',
+} as const;
+
+export type EnvName = (typeof ENV)[keyof typeof ENV];
+
+export interface KeyAttribute {
+  readonly name: string;
+  readonly type: 'S' | 'N';
+}
+
+export interface IndexDefinition {
+  readonly indexName: string;
+  readonly partitionKey: KeyAttribute;
+  readonly sortKey: KeyAttribute;
+}
+
+export const TABLE = {
+  partitionKey: { name: 'pk', type: 'S' },
+  sortKey: { name: 'sk', type: 'S' },
+  /** One overloaded GSI serves every label, feed, rule and alert listing (see docs/data-contract.md). */
+  globalSecondaryIndexes: [
+    {
+      indexName: 'gsi1',
+      partitionKey: { name: 'gsi1pk', type: 'S' },
+      sortKey: { name: 'gsi1sk', type: 'S' },
+    },
+  ],
+  timeToLiveAttribute: 'expiresAt',
+} as const satisfies {
+  partitionKey: KeyAttribute;
+  sortKey: KeyAttribute;
+  globalSecondaryIndexes: readonly IndexDefinition[];
+  timeToLiveAttribute: string;
+};
+
+export const BUCKET = {
+  /** Normalised article JSON; an object created here starts classification. */
+  articlePrefix: 'articles/',
+  articleSuffix: '.json',
+  /** Raw fetched pages, gzip-compressed. */
+  rawPrefix: 'raw/',
+} as const;
+
+export interface QueueDefinition {
+  /** Longer than the consuming function's timeout, as AWS requires for event source mappings. */
+  readonly visibilityTimeoutSeconds: number;
+  /** Deliveries before a message moves to the dead-letter queue. */
+  readonly maxReceiveCount: number;
+  readonly batchSize: number;
+  readonly maxBatchingWindowSeconds: number;
+}
+
+export const QUEUES = {
+  feedJobs: { visibilityTimeoutSeconds: 180, maxReceiveCount: 3, batchSize: 5, maxBatchingWindowSeconds: 0 },
+  articleJobs: {
+    visibilityTimeoutSeconds: 180,
+    maxReceiveCount: 3,
+    batchSize: 10,
+    maxBatchingWindowSeconds: 1,
+  },
+  classifyJobs: {
+    visibilityTimeoutSeconds: 120,
+    maxReceiveCount: 3,
+    batchSize: 10,
+    maxBatchingWindowSeconds: 1,
+  },
+} as const satisfies Record<string, QueueDefinition>;
+
+export type QueueName = keyof typeof QUEUES;
+
+export interface FunctionDefinition {
+  /** Path of the entry module, relative to the repository root. */
+  readonly entry: string;
+  readonly timeoutSeconds: number;
+  readonly memoryMiB: number;
+  /** The queue this function consumes, if any. */
+  readonly consumes?: QueueName;
+}
+
+export const FUNCTIONS = {
+  dispatchFeeds: { entry: 'functions/dispatch-feeds.ts', timeoutSeconds: 60, memoryMiB: 256 },
+  fetchFeed: { entry: 'functions/fetch-feed.ts', timeoutSeconds: 150, memoryMiB: 512, consumes: 'feedJobs' },
+  fetchArticle: {
+    entry: 'functions/fetch-article.ts',
+    timeoutSeconds: 150,
+    memoryMiB: 1024,
+    consumes: 'articleJobs',
+  },
+  classifyArticle: {
+    entry: 'functions/classify-article.ts',
+    timeoutSeconds: 90,
+    memoryMiB: 1024,
+    consumes: 'classifyJobs',
+  },
+} as const satisfies Record<string, FunctionDefinition>;
+
+export type FunctionName = keyof typeof FUNCTIONS;
+
+/** How often dispatch-feeds runs; each feed's own next-due time decides whether it is polled. */
+export const DISPATCH_SCHEDULE_MINUTES = 5;
+
+/** Powertools service name shared by every function, so logs and metrics group together. */
+export const SERVICE_NAME = 'wirewatch';
+export const METRICS_NAMESPACE = 'Wirewatch';

@@ -5,6 +5,7 @@
  *
  * Pure data: no aws-cdk-lib import, so the local runtime and the Lambda bundles can load it cheaply.
  */
+import { ARTICLE_PREFIX, ARTICLE_SUFFIX, RAW_PREFIX } from '../shared/articles/storage-keys.ts';
 
 export const ENV = {
   tableName: 'WIREWATCH_TABLE_NAME',
@@ -12,9 +13,17 @@ export const ENV = {
   topicArn: 'WIREWATCH_TOPIC_ARN',
   feedQueueUrl: 'WIREWATCH_FEED_QUEUE_URL',
   articleQueueUrl: 'WIREWATCH_ARTICLE_QUEUE_URL',
+  /** The consuming function's own dead-letter queue, where poison messages go at once with their reason. */
+  deadLetterQueueUrl: 'WIREWATCH_DEAD_LETTER_QUEUE_URL',
   /** Comma-separated host names or IPs that the SSRF guard lets through (local sample server only). */
   allowedPrivateHosts: 'WIREWATCH_ALLOW_PRIVATE_HOSTS',
+  /** Comma-separated `host:port=address:port` overrides, as curl's --connect-to (local sample server only). */
+  connectTo: 'WIREWATCH_CONNECT_TO',
   userAgent: 'WIREWATCH_USER_AGENT',
+  /** Shortest interval between two polls of one feed, in seconds. */
+  minPollSeconds: 'WIREWATCH_MIN_POLL_SECONDS',
+  /** How long classify-article keeps the compiled rules before reloading them, in seconds. */
+  ruleCacheSeconds: 'WIREWATCH_RULE_CACHE_SECONDS',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];
@@ -51,10 +60,10 @@ export const TABLE = {
 
 export const BUCKET = {
   /** Normalised article JSON; an object created here starts classification. */
-  articlePrefix: 'articles/',
-  articleSuffix: '.json',
+  articlePrefix: ARTICLE_PREFIX,
+  articleSuffix: ARTICLE_SUFFIX,
   /** Raw fetched pages, gzip-compressed. */
-  rawPrefix: 'raw/',
+  rawPrefix: RAW_PREFIX,
 } as const;
 
 export interface QueueDefinition {

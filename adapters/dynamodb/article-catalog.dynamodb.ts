@@ -1,0 +1,148 @@
+/**
+ * ArticleCatalog on the table. The Article item holds the record; one ArticleLabel item per pair,
+ * country, topic, source and cluster lists it on gsi1 under that label (so an article with several
+ * pairs is found under each), and four SimHash band items find near-duplicates without a scan: two
+ * 64-bit fingerprints within 3 bits of each other agree exactly on at least one of four 16-bit bands.
+ */
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type ArticleRecord, labelsOf } from '../../shared/articles/article-record.ts';
+import { hammingDistance, NEAR_DUPLICATE_MAX_DISTANCE } from '../../shared/dedup/near-duplicate.ts';
+import { type ArticleCatalog, ConcurrentUpdateError } from '../../shared/ports/article-catalog.ts';
+import { batchWrite, isConditionFailure, type TableClient, withoutKeys } from './table-client.ts';
+import {
+  articleKey,
+  LABEL_SK_PREFIX,
+  labelPartition,
+  SCHEMA_VERSION,
+  SIMBAND_SK_PREFIX,
+  timeSortKey,
+} from './table-keys.ts';
+
+const BANDS = 4;
+
+function simhashBands(simhash: string): string[] {
+  const width = simhash.length / BANDS;
+  return Array.from({ length: BANDS }, (_, i) => `${i}#${simhash.slice(i * width, (i + 1) * width)}`);
+}
+
+/** What a label listing returns without a second read: enough to show and filter an article. */
+function summaryOf(record: ArticleRecord) {
+  return {
+    id: record.id,
+    title: record.title,
+    canonicalUrl: record.canonicalUrl,
+    source: record.source,
+    publishedAt: record.publishedAt,
+    sortAt: record.sortAt,
+    primaryPair: record.primaryPair,
+    countryPairs: record.countryPairs.map(({ pair }) => pair),
+    countries: record.countries.map(({ code }) => code),
+    topics: record.topics.map(({ id }) => id),
+    clusterId: record.clusterId,
+    documentKey: record.documentKey,
+  };
+}
+
+function indexItems(record: ArticleRecord): Record<string, unknown>[] {
+  const pk = articleKey(record.id).pk;
+  const labels = labelsOf(record).map((label) => ({
+    pk,
+    sk: `${LABEL_SK_PREFIX}${labelPartition(label)}`,
+    gsi1pk: labelPartition(label),
+    gsi1sk: timeSortKey(record.sortAt, record.id),
+    type: 'ArticleLabel',
+    schemaVersion: SCHEMA_VERSION,
+    label: labelPartition(label),
+    ...summaryOf(record),
+  }));
+  const bands =
+    record.simhash === null
+      ? []
+      : simhashBands(record.simhash).map((band) => ({
+          pk,
+          sk: `${SIMBAND_SK_PREFIX}${band}`,
+          gsi1pk: `${SIMBAND_SK_PREFIX}${band}`,
+          gsi1sk: timeSortKey(record.fetchedAt, record.id),
+          type: 'SimHashBand',
+          schemaVersion: SCHEMA_VERSION,
+          id: record.id,
+          simhash: record.simhash,
+          clusterId: record.clusterId,
+        }));
+  return [...labels, ...bands];
+}
+
+export class DynamoDbArticleCatalog implements ArticleCatalog {
+  constructor(private readonly table: TableClient) {}
+
+  async getArticle(id: string): Promise<ArticleRecord | null> {
+    const { Item } = await this.table.client.send(
+      new GetCommand({ TableName: this.table.tableName, Key: articleKey(id), ConsistentRead: true }),
+    );
+    return Item === undefined ? null : withoutKeys<ArticleRecord>(Item);
+  }
+
+  async saveArticle(record: ArticleRecord, previous: ArticleRecord | null): Promise<void> {
+    try {
+      await this.table.client.send(
+        new PutCommand({
+          TableName: this.table.tableName,
+          Item: { ...articleKey(record.id), type: 'Article', schemaVersion: SCHEMA_VERSION, ...record },
+          ...(previous === null
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : {
+                ConditionExpression: 'revision = :revision',
+                ExpressionAttributeValues: { ':revision': previous.revision },
+              }),
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new ConcurrentUpdateError(record.id);
+      throw error;
+    }
+    await this.indexArticle(record);
+  }
+
+  /** Brings the article's index items in line with the record: writes current ones, deletes stale ones. */
+  async indexArticle(record: ArticleRecord): Promise<void> {
+    const wanted = indexItems(record);
+    const wantedKeys = new Set(wanted.map((item) => item.sk));
+    const existing = await this.table.client.send(
+      new QueryCommand({
+        TableName: this.table.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': articleKey(record.id).pk },
+        ProjectionExpression: 'pk, sk',
+      }),
+    );
+    const stale = (existing.Items ?? []).filter(
+      (item) =>
+        (String(item.sk).startsWith(LABEL_SK_PREFIX) || String(item.sk).startsWith(SIMBAND_SK_PREFIX)) &&
+        !wantedKeys.has(item.sk),
+    );
+    await batchWrite(this.table, [
+      ...wanted.map((Item) => ({ PutRequest: { Item } })),
+      ...stale.map((item) => ({ DeleteRequest: { Key: { pk: String(item.pk), sk: String(item.sk) } } })),
+    ]);
+  }
+
+  async findCluster(simhash: string, since: string): Promise<string | null> {
+    for (const band of simhashBands(simhash)) {
+      const { Items = [] } = await this.table.client.send(
+        new QueryCommand({
+          TableName: this.table.tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :band AND gsi1sk >= :since',
+          ExpressionAttributeValues: { ':band': `${SIMBAND_SK_PREFIX}${band}`, ':since': since },
+          ScanIndexForward: false,
+          Limit: 50,
+        }),
+      );
+      const near = Items.find(
+        (item) => hammingDistance(String(item.simhash), simhash) <= NEAR_DUPLICATE_MAX_DISTANCE,
+      );
+      if (near !== undefined) return String(near.clusterId);
+    }
+    return null;
+  }
+}

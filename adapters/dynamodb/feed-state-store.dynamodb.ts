@@ -1,0 +1,100 @@
+/** FeedStateStore on the table: FeedState items, listed by status and next-due time on gsi1. */
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { FeedState } from '../../shared/polling/feed-state.ts';
+import type { FeedStateStore } from '../../shared/ports/feed-state-store.ts';
+import { isConditionFailure, type TableClient, withoutKeys } from './table-client.ts';
+import { feedKey, feedStatusPartition, SCHEMA_VERSION, timeSortBound, timeSortKey } from './table-keys.ts';
+
+function toItem(state: FeedState) {
+  return {
+    ...feedKey(state.feedId),
+    gsi1pk: feedStatusPartition(state.status),
+    gsi1sk: timeSortKey(state.nextDueAt, state.feedId),
+    type: 'FeedState',
+    schemaVersion: SCHEMA_VERSION,
+    ...state,
+  };
+}
+
+export class DynamoDbFeedStateStore implements FeedStateStore {
+  constructor(private readonly table: TableClient) {}
+
+  async registerFeed(feed: FeedState): Promise<boolean> {
+    try {
+      await this.table.client.send(
+        new PutCommand({
+          TableName: this.table.tableName,
+          Item: toItem(feed),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async getFeed(feedId: string): Promise<FeedState | null> {
+    const { Item } = await this.table.client.send(
+      new GetCommand({ TableName: this.table.tableName, Key: feedKey(feedId), ConsistentRead: true }),
+    );
+    return Item === undefined ? null : withoutKeys<FeedState>(Item);
+  }
+
+  async listDueFeeds(now: string, limit: number): Promise<FeedState[]> {
+    const lists = await Promise.all(
+      (['active', 'broken'] as const).map((status) => this.dueWithStatus(status, now, limit)),
+    );
+    return lists
+      .flat()
+      .sort((a, b) => a.nextDueAt.localeCompare(b.nextDueAt))
+      .slice(0, limit);
+  }
+
+  private async dueWithStatus(status: 'active' | 'broken', now: string, limit: number): Promise<FeedState[]> {
+    const due: FeedState[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.table.client.send(
+        new QueryCommand({
+          TableName: this.table.tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :status AND gsi1sk < :bound',
+          ExpressionAttributeValues: { ':status': feedStatusPartition(status), ':bound': timeSortBound(now) },
+          Limit: limit - due.length,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      due.push(...(page.Items ?? []).map((item) => withoutKeys<FeedState>(item)));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey !== undefined && due.length < limit);
+    return due;
+  }
+
+  async leaseFeed(feedId: string, expectedNextDueAt: string, leaseUntil: string): Promise<boolean> {
+    try {
+      await this.table.client.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: feedKey(feedId),
+          UpdateExpression: 'SET nextDueAt = :lease, gsi1sk = :sortKey',
+          ConditionExpression: 'nextDueAt = :expected',
+          ExpressionAttributeValues: {
+            ':lease': leaseUntil,
+            ':sortKey': timeSortKey(leaseUntil, feedId),
+            ':expected': expectedNextDueAt,
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async saveFeedState(state: FeedState): Promise<void> {
+    await this.table.client.send(new PutCommand({ TableName: this.table.tableName, Item: toItem(state) }));
+  }
+}

@@ -1,0 +1,60 @@
+/** RuleStore on the table: one Rule item per rule, listed on gsi1 under RULES. */
+import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { RuleStore, StoredRule } from '../../shared/ports/rule-store.ts';
+import { isConditionFailure, type TableClient, withoutKeys } from './table-client.ts';
+import { RULES_PARTITION, ruleKey, SCHEMA_VERSION } from './table-keys.ts';
+
+export class DynamoDbRuleStore implements RuleStore {
+  constructor(private readonly table: TableClient) {}
+
+  async listRules(): Promise<StoredRule[]> {
+    const rules: StoredRule[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.table.client.send(
+        new QueryCommand({
+          TableName: this.table.tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :rules',
+          ExpressionAttributeValues: { ':rules': RULES_PARTITION },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      rules.push(...(page.Items ?? []).map((item) => withoutKeys<StoredRule>(item)));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey !== undefined);
+    return rules;
+  }
+
+  async putRule(rule: StoredRule): Promise<void> {
+    await this.table.client.send(
+      new PutCommand({
+        TableName: this.table.tableName,
+        Item: {
+          ...ruleKey(rule.id),
+          gsi1pk: RULES_PARTITION,
+          gsi1sk: rule.id,
+          type: 'Rule',
+          schemaVersion: SCHEMA_VERSION,
+          ...rule,
+        },
+      }),
+    );
+  }
+
+  async removeRule(id: string): Promise<boolean> {
+    try {
+      await this.table.client.send(
+        new DeleteCommand({
+          TableName: this.table.tableName,
+          Key: ruleKey(id),
+          ConditionExpression: 'attribute_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+}

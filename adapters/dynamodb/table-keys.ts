@@ -1,0 +1,55 @@
+/**
+ * The table's key design: one place that says which item lives under which key and which index entry.
+ * docs/data-contract.md documents the same layout for downstream readers.
+ *
+ * | item          | pk                 | sk                    | gsi1pk                  | gsi1sk                  |
+ * |---------------|--------------------|-----------------------|-------------------------|-------------------------|
+ * | Article       | ARTICLE#<id>       | ARTICLE               | –                       | –                       |
+ * | ArticleLabel  | ARTICLE#<id>       | LABEL#<KIND>#<value>  | <KIND>#<value>          | <sortAt>#<id>           |
+ * | SimHashBand   | ARTICLE#<id>       | SIMBAND#<i>#<bits>    | SIMBAND#<i>#<bits>      | <fetchedAt>#<id>        |
+ * | SeenEntry     | ARTICLE#<id>       | SEEN                  | –                       | –                       |
+ * | Alert         | ARTICLE#<id>       | ALERT#<ruleId>        | ALERTS#<ruleId>         | <matchedAt>#<articleId> |
+ * | FeedState     | FEED#<feedId>      | FEED                  | FEEDS#<status>          | <nextDueAt>#<feedId>    |
+ * | Rule          | RULE#<id>          | RULE                  | RULES                   | <id>                    |
+ *
+ * Everything about one article shares its partition, so "alerts for an article" and label clean-up are
+ * single queries; every list ordered by time is one GSI query on an overloaded gsi1.
+ */
+import type { ArticleLabel } from '../../shared/articles/article-record.ts';
+
+export const SCHEMA_VERSION = 1;
+
+export const articleKey = (id: string) => ({ pk: `ARTICLE#${id}`, sk: 'ARTICLE' });
+export const seenKey = (id: string) => ({ pk: `ARTICLE#${id}`, sk: 'SEEN' });
+export const alertKey = (articleId: string, ruleId: string) => ({
+  pk: `ARTICLE#${articleId}`,
+  sk: `ALERT#${ruleId}`,
+});
+export const feedKey = (feedId: string) => ({ pk: `FEED#${feedId}`, sk: 'FEED' });
+export const ruleKey = (id: string) => ({ pk: `RULE#${id}`, sk: 'RULE' });
+
+export const LABEL_SK_PREFIX = 'LABEL#';
+export const SIMBAND_SK_PREFIX = 'SIMBAND#';
+export const ALERT_SK_PREFIX = 'ALERT#';
+
+const LABEL_KIND: Record<ArticleLabel['kind'], string> = {
+  pair: 'PAIR',
+  country: 'COUNTRY',
+  topic: 'TOPIC',
+  source: 'SOURCE',
+  cluster: 'CLUSTER',
+};
+
+/** The gsi1 partition listing articles under a label, e.g. `PAIR#PK-US`. */
+export function labelPartition(label: ArticleLabel): string {
+  return `${LABEL_KIND[label.kind]}#${label.value}`;
+}
+
+export const feedStatusPartition = (status: 'active' | 'broken') => `FEEDS#${status}`;
+export const alertsForRulePartition = (ruleId: string) => `ALERTS#${ruleId}`;
+export const RULES_PARTITION = 'RULES';
+
+/** A gsi1 sort key of a timestamp and an id: ordered by time, unique per item. */
+export const timeSortKey = (at: string, id: string) => `${at}#${id}`;
+/** An exclusive upper bound for sort keys that start with `at` or earlier ('$' follows '#'). */
+export const timeSortBound = (at: string) => `${at}$`;

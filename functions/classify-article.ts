@@ -1,0 +1,69 @@
+/**
+ * classify-article: consumes S3 ObjectCreated notifications for archived article documents (via SQS);
+ * classifies each article, catalogues it in the table, and delivers each rule match exactly once.
+ */
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { z } from 'zod';
+import { DynamoDbAlertLedger } from '../adapters/dynamodb/alert-ledger.dynamodb.ts';
+import { DynamoDbArticleCatalog } from '../adapters/dynamodb/article-catalog.dynamodb.ts';
+import { DynamoDbRuleStore } from '../adapters/dynamodb/rule-store.dynamodb.ts';
+import { S3ArticleArchive } from '../adapters/s3/article-archive.s3.ts';
+import { SnsAlertPublisher } from '../adapters/sns/alert-publisher.sns.ts';
+import { BUCKET, ENV } from '../infra/resource-definitions.ts';
+import { createClassifier } from '../shared/classification/classifier.ts';
+import { classifyStoredArticle } from '../shared/pipeline/classify-stored-article.ts';
+import { PermanentJobError } from '../shared/pipeline/jobs.ts';
+import { RuleBook } from '../shared/pipeline/rule-book.ts';
+import { systemClock } from '../shared/ports/clock.ts';
+import { dynamodb, s3, sns } from './commons/clients.ts';
+import { numberEnv, requiredEnv } from './commons/config.ts';
+import { logger, metrics } from './commons/observability.ts';
+import { parseRecord, queueConsumer } from './commons/queue-consumer.ts';
+
+/** An S3 event notification as S3 sends it to SQS; `s3:TestEvent` messages have no Records. */
+const S3NotificationSchema = z.object({
+  Records: z
+    .array(
+      z.object({
+        eventName: z.string(),
+        s3: z.object({ bucket: z.object({ name: z.string() }), object: z.object({ key: z.string() }) }),
+      }),
+    )
+    .default([]),
+});
+
+const table = { client: dynamodb, tableName: requiredEnv(ENV.tableName) };
+const clock = systemClock;
+const deps = {
+  archive: new S3ArticleArchive(s3, requiredEnv(ENV.bucketName)),
+  catalog: new DynamoDbArticleCatalog(table),
+  ledger: new DynamoDbAlertLedger(table),
+  publisher: new SnsAlertPublisher(sns, requiredEnv(ENV.topicArn)),
+  classifier: createClassifier(),
+  ruleBook: new RuleBook(
+    new DynamoDbRuleStore(table),
+    clock,
+    numberEnv(ENV.ruleCacheSeconds, 60) * 1000,
+  ),
+  clock,
+  leaseSeconds: 60,
+  clusterWindowDays: 7,
+};
+
+/** S3 URL-encodes keys in notifications, with '+' for spaces. */
+const decodeKey = (key: string) => decodeURIComponent(key.replace(/\+/g, ' '));
+
+export const handler = queueConsumer(async (record) => {
+  const notification = parseRecord(S3NotificationSchema, record);
+  for (const entry of notification.Records) {
+    const key = decodeKey(entry.s3.object.key);
+    if (!entry.eventName.startsWith('ObjectCreated:')) continue;
+    if (!key.startsWith(BUCKET.articlePrefix) || !key.endsWith(BUCKET.articleSuffix)) {
+      throw new PermanentJobError('unexpected-key', `Not an article document: ${key}`);
+    }
+    const classified = await classifyStoredArticle(key, deps);
+    metrics.addMetric('ArticlesClassified', MetricUnit.Count, 1);
+    metrics.addMetric('AlertsSent', MetricUnit.Count, classified.alertsSent);
+    logger.info('Article classified', { ...classified, key });
+  }
+});

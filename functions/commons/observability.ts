@@ -1,0 +1,13 @@
+/**
+ * The one observability module: Logger, Metrics and Tracer, created once per cold start with the
+ * service name, shared by every function. Locally the runtime turns metrics and traces off by
+ * environment (POWERTOOLS_METRICS_DISABLED, POWERTOOLS_TRACE_ENABLED) instead of code paths.
+ */
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { Tracer } from '@aws-lambda-powertools/tracer';
+import { METRICS_NAMESPACE, SERVICE_NAME } from '../../infra/resource-definitions.ts';
+
+export const logger = new Logger({ serviceName: SERVICE_NAME });
+export const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: SERVICE_NAME });
+export const tracer = new Tracer({ serviceName: SERVICE_NAME });

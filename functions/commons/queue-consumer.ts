@@ -1,0 +1,63 @@
+/**
+ * The shape every SQS-fed function shares: Powertools' BatchProcessor with partial batch responses, so
+ * one failing record is retried alone; records are validated by a schema; a PermanentJobError (and a
+ * record that fails validation) goes to the dead-letter queue with its reason instead of being retried.
+ */
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { z } from 'zod';
+import { ENV } from '../../infra/resource-definitions.ts';
+import { PermanentJobError } from '../../shared/pipeline/jobs.ts';
+import { sqs } from './clients.ts';
+import { requiredEnv } from './config.ts';
+import { DeadLetterQueue } from './dead-letters.ts';
+import { logger, metrics } from './observability.ts';
+
+export function parseRecord<Schema extends z.ZodType>(schema: Schema, record: SQSRecord): z.infer<Schema> {
+  let body: unknown;
+  try {
+    body = JSON.parse(record.body);
+  } catch {
+    throw new PermanentJobError('invalid-message', 'Message body is not JSON');
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`,
+    );
+    throw new PermanentJobError('invalid-message', `Message does not match its schema: ${issues.join('; ')}`);
+  }
+  return parsed.data;
+}
+
+export function queueConsumer(processRecord: (record: SQSRecord) => Promise<void>) {
+  const processor = new BatchProcessor(EventType.SQS);
+  const deadLetters = new DeadLetterQueue(sqs, requiredEnv(ENV.deadLetterQueueUrl));
+
+  async function handleRecord(record: SQSRecord): Promise<void> {
+    logger.appendKeys({ messageId: record.messageId });
+    try {
+      await processRecord(record);
+    } catch (error) {
+      if (!(error instanceof PermanentJobError)) {
+        logger.warn('Record failed; it will be retried', { error });
+        throw error;
+      }
+      logger.error('Poison record moved to the dead-letter queue', { code: error.code, error });
+      metrics.addMetric('PoisonMessages', MetricUnit.Count, 1);
+      await deadLetters.send(record, error);
+    } finally {
+      logger.removeKeys(['messageId']);
+    }
+  }
+
+  return async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+    logger.addContext(context);
+    try {
+      return await processPartialResponse(event, handleRecord, processor, { context });
+    } finally {
+      metrics.publishStoredMetrics();
+    }
+  };
+}

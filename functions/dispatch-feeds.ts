@@ -1,0 +1,37 @@
+/**
+ * dispatch-feeds: run by the EventBridge schedule; enqueues every due feed on the feed-job queue once.
+ */
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { Context, ScheduledEvent } from 'aws-lambda';
+import { DynamoDbFeedStateStore } from '../adapters/dynamodb/feed-state-store.dynamodb.ts';
+import { SqsJobQueue } from '../adapters/sqs/job-queue.sqs.ts';
+import { ENV } from '../infra/resource-definitions.ts';
+import { dispatchDueFeeds } from '../shared/pipeline/dispatch-due-feeds.ts';
+import type { FeedJob } from '../shared/pipeline/jobs.ts';
+import { systemClock } from '../shared/ports/clock.ts';
+import { dynamodb, sqs } from './commons/clients.ts';
+import { requiredEnv } from './commons/config.ts';
+import { logger, metrics } from './commons/observability.ts';
+
+const feeds = new DynamoDbFeedStateStore({ client: dynamodb, tableName: requiredEnv(ENV.tableName) });
+const feedJobs = new SqsJobQueue<FeedJob>(sqs, requiredEnv(ENV.feedQueueUrl));
+
+export const handler = async (event: ScheduledEvent, context: Context) => {
+  logger.addContext(context);
+  if (event['detail-type'] !== 'Scheduled Event') {
+    throw new TypeError(
+      `dispatch-feeds expects an EventBridge Scheduled Event, got "${event['detail-type']}"`,
+    );
+  }
+  const summary = await dispatchDueFeeds({
+    feeds,
+    feedJobs,
+    clock: systemClock,
+    leaseSeconds: 15 * 60,
+    maxFeedsPerRun: 500,
+  });
+  metrics.addMetric('FeedsDispatched', MetricUnit.Count, summary.dispatched);
+  metrics.publishStoredMetrics();
+  logger.info('Dispatched due feeds', { ...summary });
+  return summary;
+};

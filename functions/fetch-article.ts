@@ -1,0 +1,29 @@
+/**
+ * fetch-article: consumes article jobs; fetches each page, extracts its text and archives both in S3.
+ * The archived document's creation event starts classification.
+ */
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { createNodeHttpClient } from '../adapters/http/node-http-client.ts';
+import { S3ArticleArchive } from '../adapters/s3/article-archive.s3.ts';
+import { ENV } from '../infra/resource-definitions.ts';
+import { ingestArticle } from '../shared/pipeline/ingest-article.ts';
+import { ArticleJobSchema } from '../shared/pipeline/jobs.ts';
+import { systemClock } from '../shared/ports/clock.ts';
+import { s3 } from './commons/clients.ts';
+import { httpConfig, requiredEnv } from './commons/config.ts';
+import { logger, metrics } from './commons/observability.ts';
+import { parseRecord, queueConsumer } from './commons/queue-consumer.ts';
+
+const deps = {
+  http: createNodeHttpClient(httpConfig()),
+  archive: new S3ArticleArchive(s3, requiredEnv(ENV.bucketName)),
+  clock: systemClock,
+  limits: { maxPageBytes: 5 * 1024 * 1024, timeoutMs: 30_000 },
+};
+
+export const handler = queueConsumer(async (record) => {
+  const job = parseRecord(ArticleJobSchema, record);
+  const ingested = await ingestArticle(job, deps);
+  metrics.addMetric('ArticlesArchived', MetricUnit.Count, 1);
+  logger.info('Article archived', { ...ingested, url: job.url });
+});

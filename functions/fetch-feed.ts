@@ -1,0 +1,49 @@
+/**
+ * fetch-feed: consumes feed jobs; polls each feed (conditional GET, parse) and enqueues its new
+ * articles. A feed's own failures are recorded on its state, not retried here.
+ */
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { DynamoDbFeedStateStore } from '../adapters/dynamodb/feed-state-store.dynamodb.ts';
+import { DynamoDbSeenEntryStore } from '../adapters/dynamodb/seen-entry-store.dynamodb.ts';
+import { createNodeHttpClient } from '../adapters/http/node-http-client.ts';
+import { SqsJobQueue } from '../adapters/sqs/job-queue.sqs.ts';
+import { ENV } from '../infra/resource-definitions.ts';
+import { type ArticleJob, FeedJobSchema } from '../shared/pipeline/jobs.ts';
+import { pollFeed } from '../shared/pipeline/poll-feed.ts';
+import { DEFAULT_POLLING_POLICY } from '../shared/polling/feed-state.ts';
+import { systemClock } from '../shared/ports/clock.ts';
+import { dynamodb, sqs } from './commons/clients.ts';
+import { httpConfig, numberEnv, requiredEnv } from './commons/config.ts';
+import { logger, metrics } from './commons/observability.ts';
+import { parseRecord, queueConsumer } from './commons/queue-consumer.ts';
+
+const table = { client: dynamodb, tableName: requiredEnv(ENV.tableName) };
+const deps = {
+  feeds: new DynamoDbFeedStateStore(table),
+  seen: new DynamoDbSeenEntryStore(table),
+  articleJobs: new SqsJobQueue<ArticleJob>(sqs, requiredEnv(ENV.articleQueueUrl)),
+  http: createNodeHttpClient(httpConfig()),
+  clock: systemClock,
+  policy: {
+    ...DEFAULT_POLLING_POLICY,
+    minIntervalSeconds: numberEnv(ENV.minPollSeconds, DEFAULT_POLLING_POLICY.minIntervalSeconds),
+  },
+  limits: { maxFeedBytes: 10 * 1024 * 1024, timeoutMs: 30_000, maxEntriesPerPoll: 200 },
+};
+
+export const handler = queueConsumer(async (record) => {
+  const job = parseRecord(FeedJobSchema, record);
+  logger.appendKeys({ feedId: job.feedId });
+  const outcome = await pollFeed(job, deps);
+  metrics.addMetric(`Feed_${outcome.status}`, MetricUnit.Count, 1);
+  if (outcome.status === 'fetched') {
+    metrics.addMetric('ArticlesEnqueued', MetricUnit.Count, outcome.newArticles);
+    logger.info('Feed polled', { ...outcome });
+  } else if (outcome.status === 'failed') {
+    if (outcome.brokenNow) metrics.addMetric('FeedsBroken', MetricUnit.Count, 1);
+    logger.warn('Feed poll failed', { ...outcome });
+  } else {
+    logger.info('Feed polled', { ...outcome });
+  }
+  logger.removeKeys(['feedId']);
+});

@@ -1,0 +1,256 @@
+/**
+ * The local runtime: the real Lambda handlers, wired as in AWS, on this machine.
+ * - the emulators (local-aws.ts) with the table, bucket and topic made from the CDK definitions;
+ * - one queue per stage with its dead-letter queue, delivered to the handlers as SQS batch events
+ *   with partial batch failures, receive counts and retries (queues/local-queue.ts);
+ * - S3 ObjectCreated events for article documents turned into classify-queue messages, as the
+ *   bucket notification does in AWS;
+ * - a scheduled EventBridge event that starts dispatch.
+ * Handlers are loaded after the environment is set, each with its own dead-letter queue variable,
+ * exactly as each Lambda function gets its own configuration.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Context, ScheduledEvent, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { DynamoDbFeedStateStore } from '../adapters/dynamodb/feed-state-store.dynamodb.ts';
+import { DynamoDbRuleStore } from '../adapters/dynamodb/rule-store.dynamodb.ts';
+import type { TableClient } from '../adapters/dynamodb/table-client.ts';
+import {
+  BUCKET,
+  ENV,
+  FUNCTIONS,
+  type FunctionName,
+  QUEUES,
+  type QueueName,
+  SERVICE_NAME,
+} from '../infra/resource-definitions.ts';
+import { createTable, createTopic } from './create-resources.ts';
+import { lambdaContext, scheduledEvent, sqsEvent } from './lambda-events.ts';
+import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS, LOCAL_REGION, type LocalAws, startLocalAws } from './local-aws.ts';
+import { LocalQueue } from './queues/local-queue.ts';
+import { SAMPLE_HOST, type SampleSite, startSampleSite } from './sample-site.ts';
+
+export const LOCAL_NAMES = {
+  table: 'wirewatch-local',
+  bucket: 'wirewatch-local-archive',
+  topic: 'wirewatch-alerts',
+} as const;
+
+export interface LocalPipelineOptions {
+  stateDir: string | null;
+  outboxDir: string;
+  /** The folder served as the sample news site. */
+  sampleRoot: string;
+  /** Show the functions' structured logs (INFO) instead of errors only. */
+  verbose: boolean;
+}
+
+type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
+type ScheduledHandler = (event: ScheduledEvent, context: Context) => Promise<unknown>;
+
+interface Consumer {
+  functionName: FunctionName;
+  queue: LocalQueue;
+  handler: SqsHandler;
+}
+
+/** Real S3 URL-encodes object keys in notifications (spaces as '+'); s3rver does not, so we do. */
+const encodeS3Key = (key: string) => key.split('/').map(encodeURIComponent).join('/').replace(/%20/g, '+');
+
+export class LocalPipeline {
+  readonly deadLetterQueues: ReadonlyMap<QueueName, LocalQueue>;
+  readonly table: TableClient;
+  readonly sns: SNSClient;
+  readonly topicArn: string;
+  /** Article documents archived (S3 ObjectCreated under articles/) since start. */
+  archivedDocuments = 0;
+
+  private constructor(
+    readonly aws: LocalAws,
+    readonly site: SampleSite,
+    private readonly queues: ReadonlyMap<QueueName, LocalQueue>,
+    deadLetterQueues: ReadonlyMap<QueueName, LocalQueue>,
+    private readonly consumers: readonly Consumer[],
+    private readonly dispatch: ScheduledHandler,
+    topicArn: string,
+  ) {
+    this.deadLetterQueues = deadLetterQueues;
+    this.topicArn = topicArn;
+    const clientConfig = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
+    this.table = {
+      client: DynamoDBDocumentClient.from(
+        new DynamoDBClient({ ...clientConfig, endpoint: aws.endpoints.dynamodb }),
+        {
+          marshallOptions: { removeUndefinedValues: true },
+        },
+      ),
+      tableName: LOCAL_NAMES.table,
+    };
+    this.sns = new SNSClient({ ...clientConfig, endpoint: aws.endpoints.sns });
+  }
+
+  static async start(options: LocalPipelineOptions): Promise<LocalPipeline> {
+    const aws = await startLocalAws({
+      stateDir: options.stateDir,
+      outboxDir: options.outboxDir,
+      bucketName: LOCAL_NAMES.bucket,
+    });
+    const site = await startSampleSite(options.sampleRoot);
+    const clientConfig = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
+    await createTable(
+      new DynamoDBClient({ ...clientConfig, endpoint: aws.endpoints.dynamodb }),
+      LOCAL_NAMES.table,
+    );
+    const topicArn = await createTopic(
+      new SNSClient({ ...clientConfig, endpoint: aws.endpoints.sns }),
+      LOCAL_NAMES.topic,
+    );
+
+    const queues = new Map<QueueName, LocalQueue>();
+    const deadLetterQueues = new Map<QueueName, LocalQueue>();
+    for (const [name, definition] of Object.entries(QUEUES) as [QueueName, (typeof QUEUES)[QueueName]][]) {
+      const settings = (queueName: string, batchSize: number) => ({
+        name: queueName,
+        url: aws.sqs.queueUrl(queueName),
+        arn: `arn:aws:sqs:${LOCAL_REGION}:${LOCAL_ACCOUNT}:${queueName}`,
+        batchSize,
+        maxReceiveCount: definition.maxReceiveCount,
+        retryDelayMs: 100,
+      });
+      const deadLetters = new LocalQueue(settings(`${SERVICE_NAME}-${name}-dlq`, 10));
+      const queue = new LocalQueue(settings(`${SERVICE_NAME}-${name}`, definition.batchSize), deadLetters);
+      for (const each of [queue, deadLetters]) aws.sqs.register(each);
+      queues.set(name, queue);
+      deadLetterQueues.set(name, deadLetters);
+    }
+    const queue = (name: QueueName) => queues.get(name) as LocalQueue;
+
+    Object.assign(process.env, {
+      AWS_REGION: LOCAL_REGION,
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_ENDPOINT_URL_DYNAMODB: aws.endpoints.dynamodb,
+      AWS_ENDPOINT_URL_S3: aws.endpoints.s3,
+      AWS_ENDPOINT_URL_SNS: aws.endpoints.sns,
+      AWS_ENDPOINT_URL_SQS: aws.endpoints.sqs,
+      // s3rver stores stream bodies with aws-chunked framing unless checksums are only sent when required.
+      AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
+      POWERTOOLS_LOG_LEVEL: options.verbose ? 'INFO' : 'ERROR',
+      POWERTOOLS_METRICS_DISABLED: 'true',
+      POWERTOOLS_TRACE_ENABLED: 'false',
+      [ENV.tableName]: LOCAL_NAMES.table,
+      [ENV.bucketName]: LOCAL_NAMES.bucket,
+      [ENV.topicArn]: topicArn,
+      [ENV.feedQueueUrl]: queue('feedJobs').settings.url,
+      [ENV.articleQueueUrl]: queue('articleJobs').settings.url,
+      [ENV.allowedPrivateHosts]: new URL(`http://${SAMPLE_HOST}`).hostname,
+      [ENV.connectTo]: `${new URL(`http://${SAMPLE_HOST}`).hostname}:80=${site.address}`,
+      [ENV.minPollSeconds]: '60',
+      [ENV.ruleCacheSeconds]: '0',
+    });
+
+    const consumers: Consumer[] = [];
+    const load = async (name: FunctionName) => {
+      const definition = FUNCTIONS[name];
+      const consumes = 'consumes' in definition ? definition.consumes : undefined;
+      if (consumes !== undefined) {
+        process.env[ENV.deadLetterQueueUrl] = (deadLetterQueues.get(consumes) as LocalQueue).settings.url;
+      }
+      const module = (await import(`../${definition.entry}`)) as { handler: unknown };
+      delete process.env[ENV.deadLetterQueueUrl];
+      if (consumes !== undefined)
+        consumers.push({ functionName: name, queue: queue(consumes), handler: module.handler as SqsHandler });
+      return module.handler;
+    };
+    const dispatch = (await load('dispatchFeeds')) as ScheduledHandler;
+    for (const name of ['fetchFeed', 'fetchArticle', 'classifyArticle'] as const) await load(name);
+
+    const pipeline = new LocalPipeline(aws, site, queues, deadLetterQueues, consumers, dispatch, topicArn);
+    aws.s3.on('event', (event: { Records: { eventName: string; s3: { object: { key: string } } }[] }) => {
+      for (const record of event.Records) {
+        const { key } = record.s3.object;
+        if (!record.eventName.startsWith('ObjectCreated:')) continue;
+        if (!key.startsWith(BUCKET.articlePrefix) || !key.endsWith(BUCKET.articleSuffix)) continue;
+        pipeline.archivedDocuments += 1;
+        const encoded = {
+          ...record,
+          s3: { ...record.s3, object: { ...record.s3.object, key: encodeS3Key(key) } },
+        };
+        queue('classifyJobs').send(JSON.stringify({ Records: [encoded] }));
+      }
+    });
+    return pipeline;
+  }
+
+  get feedStore() {
+    return new DynamoDbFeedStateStore(this.table);
+  }
+
+  get ruleStore() {
+    return new DynamoDbRuleStore(this.table);
+  }
+
+  queueStats() {
+    return new Map([...this.queues].map(([name, queue]) => [name, { ...queue.stats }]));
+  }
+
+  /** One scheduled run: dispatch due feeds, then deliver every queued job until the pipeline is idle. */
+  async tick(): Promise<void> {
+    const ruleArn = `arn:aws:events:${LOCAL_REGION}:${LOCAL_ACCOUNT}:rule/${SERVICE_NAME}-dispatch`;
+    await this.dispatch(
+      scheduledEvent(ruleArn, LOCAL_REGION, LOCAL_ACCOUNT),
+      lambdaContext('dispatch-feeds', LOCAL_REGION, LOCAL_ACCOUNT, FUNCTIONS.dispatchFeeds.timeoutSeconds),
+    );
+    await this.drain();
+  }
+
+  async drain(): Promise<void> {
+    for (;;) {
+      let delivered = false;
+      for (const consumer of this.consumers) {
+        const batch = consumer.queue.receive();
+        if (batch.length === 0) continue;
+        delivered = true;
+        await this.deliver(consumer, batch);
+      }
+      await this.aws.sns.idle();
+      if (delivered) continue;
+      const waiting = this.consumers
+        .map(({ queue }) => queue.nextVisibleAt())
+        .filter((at): at is number => at !== null);
+      if (waiting.length === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(5, Math.min(...waiting) - Date.now())));
+    }
+  }
+
+  private async deliver(consumer: Consumer, batch: ReturnType<LocalQueue['receive']>): Promise<void> {
+    const definition = FUNCTIONS[consumer.functionName];
+    const event = sqsEvent(batch, consumer.queue.settings.arn, LOCAL_REGION);
+    const context = lambdaContext(
+      consumer.functionName,
+      LOCAL_REGION,
+      LOCAL_ACCOUNT,
+      definition.timeoutSeconds,
+    );
+    let failed: Set<string>;
+    let reason: string | null = null;
+    try {
+      const response = await consumer.handler(event, context);
+      failed = new Set((response?.batchItemFailures ?? []).map(({ itemIdentifier }) => itemIdentifier));
+    } catch (error) {
+      // A thrown handler fails the whole batch, as Lambda does.
+      failed = new Set(batch.map(({ messageId }) => messageId));
+      reason = (error as Error).message;
+    }
+    for (const message of batch) {
+      if (failed.has(message.messageId)) consumer.queue.fail(message.messageId, reason);
+      else consumer.queue.acknowledge(message.messageId);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.site.close(), this.aws.close()]);
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Serves the bundled sample news site (`samples/site/`) on loopback, with the validators a real site
+ * sends (ETag, Last-Modified) and 304 answers to conditional requests, so polling behaves as on the web.
+ * The files name their origin `http://samples.wirewatch.localhost`; the runtime connects that name to
+ * this server (as curl's --connect-to does), so URLs and article ids stay the same from run to run.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+
+export const SAMPLE_ORIGIN = 'http://samples.wirewatch.localhost';
+export const SAMPLE_HOST = new URL(SAMPLE_ORIGIN).host;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.rss': 'application/rss+xml; charset=utf-8',
+  '.atom': 'application/atom+xml; charset=utf-8',
+  '.rdf': 'application/rdf+xml; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.json': 'application/feed+json; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+};
+
+export interface SampleSite {
+  /** Where the server really listens, e.g. 127.0.0.1:41234. */
+  address: string;
+  /** Requests served, by status, for the run summary. */
+  requests: { path: string; status: number }[];
+  close(): Promise<void>;
+}
+
+export async function startSampleSite(root: string): Promise<SampleSite> {
+  const requests: SampleSite['requests'] = [];
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', SAMPLE_ORIGIN).pathname);
+    const file = normalize(join(root, path));
+    const reply = (status: number, headers: Record<string, string> = {}, body?: Buffer) => {
+      requests.push({ path, status });
+      response.writeHead(status, headers);
+      response.end(body);
+    };
+    if (!file.startsWith(root + sep) || request.method !== 'GET') return reply(404);
+    try {
+      const [body, info] = await Promise.all([readFile(file), stat(file)]);
+      const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
+      const validators = { etag, 'last-modified': info.mtime.toUTCString() };
+      if (request.headers['if-none-match'] === etag) return reply(304, validators);
+      reply(
+        200,
+        { ...validators, 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' },
+        body,
+      );
+    } catch {
+      reply(404, { 'content-type': 'text/plain' }, Buffer.from('Not found'));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    address: `127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * Turns a recorded alert into what subscribers receive: a plain-text email a person wants to read,
+ * a versioned JSON document for machines (docs/schemas/alert-message.schema.json), and the message
+ * attributes that subscription filter policies select on.
+ */
+import type { ArticleRecord } from '../articles/article-record.ts';
+import type { AlertHighlight, AlertRecord } from './alert-record.ts';
+
+export const ALERT_MESSAGE_SCHEMA_VERSION = 1;
+
+export interface AlertMessage {
+  schemaVersion: typeof ALERT_MESSAGE_SCHEMA_VERSION;
+  type: 'wirewatch.alert';
+  alertId: string;
+  matchedAt: string;
+  rule: { id: string; name: string };
+  article: {
+    id: string;
+    title: string;
+    url: string;
+    source: string;
+    publishedAt: string | null;
+    primaryPair: string | null;
+    countryPairs: string[];
+    countries: string[];
+    topics: string[];
+    documentKey: string;
+  };
+  match: { snippet: string; highlights: AlertHighlight[] };
+}
+
+export interface AlertAttributes {
+  rule: string;
+  countryPairs: string[];
+  countries: string[];
+  topics: string[];
+  source: string;
+}
+
+export interface AlertNotification {
+  subject: string;
+  email: string;
+  message: AlertMessage;
+  attributes: AlertAttributes;
+}
+
+/** SNS refuses subjects of 100 characters or more, or with line breaks or control characters. */
+const SUBJECT_LIMIT = 99;
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const CONTROL_OR_LINE_BREAK = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+
+/** Feed text is untrusted: no control character or line break may reach a mail header. */
+export function toHeaderSafe(value: string): string {
+  return value.replace(CONTROL_OR_LINE_BREAK, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function truncate(value: string, limit: number): string {
+  const characters = [...value];
+  return characters.length <= limit
+    ? value
+    : `${characters
+        .slice(0, limit - 1)
+        .join('')
+        .trimEnd()}…`;
+}
+
+export function alertSubject(ruleName: string, primaryPair: string | null, title: string): string {
+  const parts = ['[wirewatch]', toHeaderSafe(ruleName), primaryPair, toHeaderSafe(title)].filter(Boolean);
+  return truncate(parts.join(' · ').replace('[wirewatch] · ', '[wirewatch] '), SUBJECT_LIMIT);
+}
+
+/** The snippet with each highlighted term wrapped in *asterisks*, as plain-text mail readers show emphasis. */
+export function emphasise(snippet: string, terms: readonly string[]): string {
+  const wanted = [...new Set(terms.map((term) => term.toLowerCase()))].sort((a, b) => b.length - a.length);
+  if (wanted.length === 0) return snippet;
+  const escaped = wanted.map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return snippet.replace(new RegExp(`(${escaped.join('|')})`, 'gi'), '*$1*');
+}
+
+export function composeAlert(article: ArticleRecord, alert: AlertRecord): AlertNotification {
+  const pairs = article.countryPairs.map(({ pair }) => pair);
+  const countries = article.countries.map(({ code }) => code);
+  const topics = article.topics.map(({ id }) => id);
+  const message: AlertMessage = {
+    schemaVersion: ALERT_MESSAGE_SCHEMA_VERSION,
+    type: 'wirewatch.alert',
+    alertId: `${alert.articleId}:${alert.ruleId}`,
+    matchedAt: alert.matchedAt,
+    rule: { id: alert.ruleId, name: alert.ruleName },
+    article: {
+      id: article.id,
+      title: article.title,
+      url: article.canonicalUrl,
+      source: article.source,
+      publishedAt: article.publishedAt,
+      primaryPair: article.primaryPair,
+      countryPairs: pairs,
+      countries,
+      topics,
+      documentKey: article.documentKey,
+    },
+    match: { snippet: alert.snippet, highlights: alert.highlights },
+  };
+  const highlighted = emphasise(
+    alert.snippet,
+    alert.highlights.map(({ term }) => term),
+  );
+  const email = [
+    `Rule "${alert.ruleName}" matched:`,
+    '',
+    `  ${highlighted}`,
+    '',
+    article.title,
+    `${article.source}${article.publishedAt === null ? '' : ` · published ${article.publishedAt}`}`,
+    `Country pair: ${article.primaryPair ?? 'none'}${pairs.length > 1 ? ` (also ${pairs.filter((pair) => pair !== article.primaryPair).join(', ')})` : ''}`,
+    `Topics: ${topics.length === 0 ? 'none' : topics.join(', ')}`,
+    '',
+    `Read it: ${article.canonicalUrl}`,
+    '',
+    '--',
+    `You receive this because you subscribed to wirewatch alerts for rule "${alert.ruleId}".`,
+    'To stop them, run `npx wirewatch unsubscribe --email <your address>` or use the link below.',
+  ].join('\n');
+  return {
+    subject: alertSubject(alert.ruleName, article.primaryPair, article.title),
+    email,
+    message,
+    attributes: { rule: alert.ruleId, countryPairs: pairs, countries, topics, source: article.source },
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * S3 keys for the archive. Date-partitioned in Hive style (`yyyy=2026/mm=11/dd=27/`) by fetch time, so
+ * Athena, `aws s3 ls` and replay can select a range of days by prefix.
+ */
+export const RAW_PREFIX = 'raw/';
+export const ARTICLE_PREFIX = 'articles/';
+export const ARTICLE_SUFFIX = '.json';
+
+function datePartition(at: string): string {
+  const day = new Date(at);
+  if (Number.isNaN(day.getTime())) throw new RangeError(`Not a timestamp: ${at}`);
+  const yyyy = day.getUTCFullYear().toString().padStart(4, '0');
+  const mm = (day.getUTCMonth() + 1).toString().padStart(2, '0');
+  const dd = day.getUTCDate().toString().padStart(2, '0');
+  return `yyyy=${yyyy}/mm=${mm}/dd=${dd}/`;
+}
+
+export function rawPageKey(articleId: string, fetchedAt: string): string {
+  return `${RAW_PREFIX}${datePartition(fetchedAt)}${articleId}.html.gz`;
+}
+
+export function articleDocumentKey(articleId: string, fetchedAt: string): string {
+  return `${ARTICLE_PREFIX}${datePartition(fetchedAt)}${articleId}${ARTICLE_SUFFIX}`;
+}
+
+/** The prefix holding the documents archived on one day (UTC), for replay and listings. */
+export function articleDayPrefix(day: string): string {
+  return `${ARTICLE_PREFIX}${datePartition(day)}`;
+}

@@ -1,0 +1,39 @@
+/**
+ * The messages passed between pipeline stages, with the schemas their consumers validate them by: a
+ * message that fails validation is poison and goes to the dead-letter queue with the reason.
+ */
+import { z } from 'zod';
+
+export const FeedJobSchema = z.object({
+  feedId: z.string().min(1),
+  url: z.url({ protocol: /^https?$/ }),
+});
+export type FeedJob = z.infer<typeof FeedJobSchema>;
+
+export const ArticleJobSchema = z.object({
+  /** Id from the entry's canonical link; the page's rel=canonical may refine it. */
+  articleId: z.string().min(1),
+  url: z.url({ protocol: /^https?$/ }),
+  feedId: z.string().min(1),
+  feedUrl: z.string().min(1),
+  entry: z.object({
+    title: z.string().nullable(),
+    publishedAt: z.string().nullable(),
+  }),
+});
+export type ArticleJob = z.infer<typeof ArticleJobSchema>;
+
+/**
+ * A job that can never succeed (bad input, a page that is gone): retrying it would only delay the
+ * dead-letter queue, so consumers move it there at once with this reason.
+ */
+export class PermanentJobError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'PermanentJobError';
+  }
+}

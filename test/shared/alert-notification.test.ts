@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { alertSubject, composeAlert, toHeaderSafe } from '../../shared/alerts/alert-notification.ts';
+import { anAlert, anArticle } from '../support/builders.ts';
+
+describe('alert notifications', () => {
+  it('writes an email a person wants to read: what matched, the article, its labels, the link, how to stop', () => {
+    // Prepare
+    const article = anArticle();
+
+    // Act
+    const { email, subject } = composeAlert(article, anAlert());
+
+    // Assess
+    expect(subject).toBe(
+      '[wirewatch] Counterterrorism dialogue · PK-US · Pakistan and US agree to deepen ties',
+    );
+    expect(email).toContain('resume the *counterterrorism dialogue* next month');
+    expect(email).toContain('Pakistan and US agree to deepen ties');
+    expect(email).toContain('news.example · published 2026-11-26T09:00:00.000Z');
+    expect(email).toContain('Country pair: PK-US');
+    expect(email).toContain('Topics: diplomacy, counterterrorism');
+    expect(email).toContain('Read it: https://news.example/pk-us');
+    expect(email).toContain('wirewatch unsubscribe');
+  });
+
+  it('keeps subjects under 100 characters and free of anything that could start a new header', () => {
+    // Prepare
+    const hostile = `Breaking\r\nBcc: victim@example.com\u0000 ${'very long title '.repeat(12)}`;
+
+    // Act
+    const subject = alertSubject('Rule\nX', 'PK-US', hostile);
+
+    // Assess
+    expect([...subject].length).toBeLessThan(100);
+    expect(['\r', '\n', '\u0000'].filter((c) => subject.includes(c))).toEqual([]);
+    expect(subject).toContain('Breaking Bcc: victim@example.com');
+    expect(subject.endsWith('…')).toBe(true);
+  });
+
+  it('removes control characters and Unicode line separators', () => {
+    // Assess
+    expect(toHeaderSafe('a\u2028b\u0085c\td')).toBe('a b c d');
+  });
+
+  it('gives machines a versioned document and filter policies the attributes they select on', () => {
+    // Act
+    const { message, attributes } = composeAlert(anArticle(), anAlert());
+
+    // Assess
+    expect(message).toMatchObject({
+      schemaVersion: 1,
+      type: 'wirewatch.alert',
+      alertId: 'article-1:ct-dialogue',
+      rule: { id: 'ct-dialogue', name: 'Counterterrorism dialogue' },
+      article: { id: 'article-1', primaryPair: 'PK-US', countryPairs: ['PK-US'] },
+    });
+    expect(attributes).toEqual({
+      rule: 'ct-dialogue',
+      countryPairs: ['PK-US'],
+      countries: ['PK', 'US'],
+      topics: ['diplomacy', 'counterterrorism'],
+      source: 'news.example',
+    });
+  });
+
+  it('says so when an article has no pair or topic', () => {
+    // Act
+    const { email, subject } = composeAlert(
+      anArticle({ primaryPair: null, countryPairs: [], topics: [] }),
+      anAlert(),
+    );
+
+    // Assess
+    expect(subject).toBe('[wirewatch] Counterterrorism dialogue · Pakistan and US agree to deepen ties');
+    expect(email).toContain('Country pair: none');
+    expect(email).toContain('Topics: none');
+  });
+});

@@ -1,0 +1,239 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDbAlertLedger } from '../../adapters/dynamodb/alert-ledger.dynamodb.ts';
+import { DynamoDbArticleCatalog } from '../../adapters/dynamodb/article-catalog.dynamodb.ts';
+import { DynamoDbFeedStateStore } from '../../adapters/dynamodb/feed-state-store.dynamodb.ts';
+import { DynamoDbRuleStore } from '../../adapters/dynamodb/rule-store.dynamodb.ts';
+import { DynamoDbSeenEntryStore } from '../../adapters/dynamodb/seen-entry-store.dynamodb.ts';
+import type { TableClient } from '../../adapters/dynamodb/table-client.ts';
+import { newFeedState } from '../../shared/polling/feed-state.ts';
+import { ConcurrentUpdateError } from '../../shared/ports/article-catalog.ts';
+import { anAlert, anArticle } from '../support/builders.ts';
+import { startLocalTable } from '../support/local-table.ts';
+
+let table: TableClient & { close(): Promise<void> };
+beforeAll(async () => {
+  table = await startLocalTable();
+});
+afterAll(async () => {
+  await table.close();
+});
+
+const byLabel = async (label: string, attribute = 'id') => {
+  const { Items = [] } = await table.client.send(
+    new QueryCommand({
+      TableName: table.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :label',
+      ExpressionAttributeValues: { ':label': label },
+      ScanIndexForward: false,
+    }),
+  );
+  return Items.map((item) => item[attribute]);
+};
+
+describe('feed state on DynamoDB', () => {
+  it('registers a feed once, lists it when due, and leases it to one dispatcher only', async () => {
+    // Prepare
+    const store = new DynamoDbFeedStateStore(table);
+    const feed = newFeedState({ url: 'https://news.example/due.rss' }, new Date('2026-11-27T08:00:00.000Z'));
+    const later = {
+      ...newFeedState({ url: 'https://news.example/later.rss' }, new Date('2026-11-27T09:00:00.000Z')),
+    };
+
+    // Act
+    const added = [
+      await store.registerFeed(feed),
+      await store.registerFeed(feed),
+      await store.registerFeed(later),
+    ];
+    const due = await store.listDueFeeds('2026-11-27T08:30:00.000Z', 10);
+    const leases = await Promise.all([
+      store.leaseFeed(feed.feedId, feed.nextDueAt, '2026-11-27T08:45:00.000Z'),
+      store.leaseFeed(feed.feedId, feed.nextDueAt, '2026-11-27T08:45:00.000Z'),
+    ]);
+    const dueAfterLease = await store.listDueFeeds('2026-11-27T08:30:00.000Z', 10);
+
+    // Assess
+    expect(added).toEqual([true, false, true]);
+    expect(due.map(({ url }) => url)).toEqual(['https://news.example/due.rss']);
+    expect(leases.filter(Boolean)).toHaveLength(1);
+    expect(dueAfterLease).toEqual([]);
+  });
+
+  it('lists broken feeds that are due alongside active ones', async () => {
+    // Prepare
+    const store = new DynamoDbFeedStateStore(table);
+    const broken = {
+      ...newFeedState({ url: 'https://news.example/broken.rss' }, new Date('2026-11-20T00:00:00.000Z')),
+      status: 'broken' as const,
+    };
+    await store.saveFeedState(broken);
+
+    // Act
+    const due = await store.listDueFeeds('2026-11-21T00:00:00.000Z', 10);
+
+    // Assess
+    expect(due.map(({ status }) => status)).toContain('broken');
+    expect(await store.getFeed(broken.feedId)).toEqual(broken);
+  });
+});
+
+describe('seen entries on DynamoDB', () => {
+  it('remembers entry versions in batches larger than one request', async () => {
+    // Prepare
+    const store = new DynamoDbSeenEntryStore(table);
+    const entries = Array.from({ length: 130 }, (_, i) => ({ articleId: `seen-${i}`, entryHash: `h${i}` }));
+
+    // Act
+    await store.markEntriesSeen(entries, '2026-11-27T08:00:00.000Z');
+    const found = await store.findSeenEntries([...entries.map(({ articleId }) => articleId), 'never-seen']);
+
+    // Assess
+    expect(found.size).toBe(130);
+    expect(found.get('seen-129')).toBe('h129');
+    expect(found.has('never-seen')).toBe(false);
+  });
+});
+
+describe('article catalogue on DynamoDB', () => {
+  it('lists an article under each of its labels, newest first, and drops labels it loses', async () => {
+    // Prepare
+    const catalog = new DynamoDbArticleCatalog(table);
+    const older = anArticle({ id: 'older', sortAt: '2026-11-25T00:00:00.000Z', clusterId: 'older' });
+    const newer = anArticle({
+      id: 'newer',
+      sortAt: '2026-11-26T00:00:00.000Z',
+      countryPairs: [
+        { pair: 'PK-US', score: 0.9 },
+        { pair: 'AF-PK', score: 0.4 },
+      ],
+      clusterId: 'newer',
+    });
+    await catalog.saveArticle(older, null);
+    await catalog.saveArticle(newer, null);
+
+    // Act
+    const pkUs = await byLabel('PAIR#PK-US');
+    const afPk = await byLabel('PAIR#AF-PK');
+    await catalog.saveArticle(
+      { ...newer, countryPairs: [{ pair: 'PK-US', score: 0.9 }], revision: 2 },
+      newer,
+    );
+    const afPkAfter = await byLabel('PAIR#AF-PK');
+
+    // Assess
+    expect(pkUs).toEqual(['newer', 'older']);
+    expect(afPk).toEqual(['newer']);
+    expect(afPkAfter).toEqual([]);
+    expect(await byLabel('TOPIC#diplomacy')).toEqual(['newer', 'older']);
+    expect(await byLabel('COUNTRY#PK')).toEqual(['newer', 'older']);
+    expect(await byLabel('SOURCE#news.example')).toEqual(['newer', 'older']);
+    expect((await catalog.getArticle('newer'))?.revision).toBe(2);
+  });
+
+  it('refuses a write based on a stale revision', async () => {
+    // Prepare
+    const catalog = new DynamoDbArticleCatalog(table);
+    const first = anArticle({ id: 'contested' });
+    await catalog.saveArticle(first, null);
+    await catalog.saveArticle({ ...first, title: 'Writer A', revision: 2 }, first);
+
+    // Act
+    const stale = catalog.saveArticle({ ...first, title: 'Writer B', revision: 2 }, first);
+    const duplicateCreate = catalog.saveArticle(first, null);
+
+    // Assess
+    await expect(stale).rejects.toBeInstanceOf(ConcurrentUpdateError);
+    await expect(duplicateCreate).rejects.toBeInstanceOf(ConcurrentUpdateError);
+    expect((await catalog.getArticle('contested'))?.title).toBe('Writer A');
+  });
+
+  it('finds the story cluster of a near-duplicate text by its SimHash', async () => {
+    // Prepare
+    const catalog = new DynamoDbArticleCatalog(table);
+    await catalog.saveArticle(
+      anArticle({ id: 'wire-copy', simhash: 'f0f0f0f0f0f0f0f0', clusterId: 'story-1' }),
+      null,
+    );
+
+    // Act
+    const nearby = await catalog.findCluster('f0f0f0f0f0f0f0f1', '2026-11-01T00:00:00.000Z');
+    const unrelated = await catalog.findCluster('0f0f0f0f0f0f0f0f', '2026-11-01T00:00:00.000Z');
+
+    // Assess
+    expect(nearby).toBe('story-1');
+    expect(unrelated).toBeNull();
+  });
+});
+
+describe('alert ledger on DynamoDB', () => {
+  it('lets one delivery claim an alert, lets it be retried after release, and never after publishing', async () => {
+    // Prepare
+    const ledger = new DynamoDbAlertLedger(table);
+    const alert = anAlert({ articleId: 'ledger-1' });
+    const now = '2026-11-27T08:00:00.000Z';
+    const lease = '2026-11-27T08:01:00.000Z';
+
+    // Act
+    const claims = await Promise.all([
+      ledger.claimAlert(alert, now, lease),
+      ledger.claimAlert(alert, now, lease),
+    ]);
+    await ledger.releaseAlert('ledger-1', alert.ruleId);
+    const retry = await ledger.claimAlert(alert, now, lease);
+    await ledger.markPublished('ledger-1', alert.ruleId, 'message-1', now);
+    const afterPublish = await ledger.claimAlert(
+      alert,
+      '2026-11-28T00:00:00.000Z',
+      '2026-11-28T00:01:00.000Z',
+    );
+
+    // Assess
+    expect(claims.filter((claim) => claim !== null)).toHaveLength(1);
+    expect(retry).toMatchObject({ status: 'pending', attempts: 2 });
+    expect(afterPublish).toBeNull();
+    expect(await ledger.listAlertsForArticle('ledger-1')).toMatchObject([
+      { ruleId: 'ct-dialogue', status: 'published', messageId: 'message-1' },
+    ]);
+    expect(await byLabel('ALERTS#ct-dialogue', 'articleId')).toEqual(['ledger-1']);
+  });
+
+  it('takes over a pending alert whose lease has expired', async () => {
+    // Prepare
+    const ledger = new DynamoDbAlertLedger(table);
+    const alert = anAlert({ articleId: 'ledger-2' });
+    await ledger.claimAlert(alert, '2026-11-27T08:00:00.000Z', '2026-11-27T08:01:00.000Z');
+
+    // Act
+    const early = await ledger.claimAlert(alert, '2026-11-27T08:00:30.000Z', '2026-11-27T08:01:30.000Z');
+    const late = await ledger.claimAlert(alert, '2026-11-27T08:02:00.000Z', '2026-11-27T08:03:00.000Z');
+
+    // Assess
+    expect(early).toBeNull();
+    expect(late).toMatchObject({ leaseUntil: '2026-11-27T08:03:00.000Z', attempts: 2 });
+  });
+});
+
+describe('rules on DynamoDB', () => {
+  it('stores, lists and removes rules', async () => {
+    // Prepare
+    const store = new DynamoDbRuleStore(table);
+    const rule = {
+      id: 'r1',
+      name: 'Rule one',
+      query: '"counterterrorism dialogue"',
+      createdAt: '2026-11-27T08:00:00.000Z',
+    };
+
+    // Act
+    await store.putRule(rule);
+    const listed = await store.listRules();
+    const removed = [await store.removeRule('r1'), await store.removeRule('r1')];
+
+    // Assess
+    expect(listed).toEqual([rule]);
+    expect(removed).toEqual([true, false]);
+    expect(await store.listRules()).toEqual([]);
+  });
+});

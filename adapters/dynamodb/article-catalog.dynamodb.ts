@@ -1,12 +1,12 @@
 /**
  * ArticleCatalog on the table. The Article item holds the record; one ArticleLabel item per pair,
  * country, topic, source and cluster lists it on gsi1 under that label (so an article with several
- * pairs is found under each), and four SimHash band items find near-duplicates without a scan: two
- * 64-bit fingerprints within 3 bits of each other agree exactly on at least one of four 16-bit bands.
+ * pairs is found under each), and one item per SimHash band finds near-duplicates without a scan:
+ * fingerprints close enough to be one story always agree exactly on at least one band.
  */
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type ArticleRecord, labelsOf } from '../../shared/articles/article-record.ts';
-import { hammingDistance, NEAR_DUPLICATE_MAX_DISTANCE } from '../../shared/dedup/near-duplicate.ts';
+import { clusterIdFor, fingerprintBands } from '../../shared/dedup/near-duplicate.ts';
 import { type ArticleCatalog, ConcurrentUpdateError } from '../../shared/ports/article-catalog.ts';
 import { batchWrite, isConditionFailure, type TableClient, withoutKeys } from './table-client.ts';
 import {
@@ -17,13 +17,6 @@ import {
   SIMBAND_SK_PREFIX,
   timeSortKey,
 } from './table-keys.ts';
-
-const BANDS = 4;
-
-function simhashBands(simhash: string): string[] {
-  const width = simhash.length / BANDS;
-  return Array.from({ length: BANDS }, (_, i) => `${i}#${simhash.slice(i * width, (i + 1) * width)}`);
-}
 
 /** What a label listing returns without a second read: enough to show and filter an article. */
 function summaryOf(record: ArticleRecord) {
@@ -58,7 +51,7 @@ function indexItems(record: ArticleRecord): Record<string, unknown>[] {
   const bands =
     record.simhash === null
       ? []
-      : simhashBands(record.simhash).map((band) => ({
+      : fingerprintBands(record.simhash).map((band) => ({
           pk,
           sk: `${SIMBAND_SK_PREFIX}${band}`,
           gsi1pk: `${SIMBAND_SK_PREFIX}${band}`,
@@ -127,22 +120,24 @@ export class DynamoDbArticleCatalog implements ArticleCatalog {
   }
 
   async findCluster(simhash: string, since: string): Promise<string | null> {
-    for (const band of simhashBands(simhash)) {
-      const { Items = [] } = await this.table.client.send(
-        new QueryCommand({
-          TableName: this.table.tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :band AND gsi1sk >= :since',
-          ExpressionAttributeValues: { ':band': `${SIMBAND_SK_PREFIX}${band}`, ':since': since },
-          ScanIndexForward: false,
-          Limit: 50,
-        }),
-      );
-      const near = Items.find(
-        (item) => hammingDistance(String(item.simhash), simhash) <= NEAR_DUPLICATE_MAX_DISTANCE,
-      );
-      if (near !== undefined) return String(near.clusterId);
-    }
-    return null;
+    const candidates = await Promise.all(
+      fingerprintBands(simhash).map(async (band) => {
+        const { Items = [] } = await this.table.client.send(
+          new QueryCommand({
+            TableName: this.table.tableName,
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :band AND gsi1sk >= :since',
+            ExpressionAttributeValues: { ':band': `${SIMBAND_SK_PREFIX}${band}`, ':since': since },
+            ScanIndexForward: false,
+            Limit: 50,
+          }),
+        );
+        return Items.map((item) => ({
+          clusterId: String(item.clusterId),
+          fingerprint: String(item.simhash),
+        }));
+      }),
+    );
+    return clusterIdFor(simhash, candidates.flat());
   }
 }

@@ -6,7 +6,7 @@
  * |---------------|--------------------|-----------------------|-------------------------|-------------------------|
  * | Article       | ARTICLE#<id>       | ARTICLE               | –                       | –                       |
  * | ArticleLabel  | ARTICLE#<id>       | LABEL#<KIND>#<value>  | <KIND>#<value>          | <sortAt>#<id>           |
- * | SimHashBand   | ARTICLE#<id>       | SIMBAND#<i>#<bits>    | SIMBAND#<i>#<bits>      | <fetchedAt>#<id>        |
+ * | SimHashBand   | ARTICLE#<id>       | SIMBAND#<band>:<hex>    | SIMBAND#<band>:<hex>      | <fetchedAt>#<id>        |
  * | SeenEntry     | ARTICLE#<id>       | SEEN                  | –                       | –                       |
  * | Alert         | ARTICLE#<id>       | ALERT#<ruleId>        | ALERTS#<ruleId>         | <matchedAt>#<articleId> |
  * | FeedState     | FEED#<feedId>      | FEED                  | FEEDS#<status>          | <nextDueAt>#<feedId>    |

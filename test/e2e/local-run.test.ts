@@ -1,0 +1,102 @@
+/**
+ * End to end: `wirewatch run` on the bundled samples, as a user runs it, twice against one state
+ * directory. The first run alerts on the seed article exactly once; the second finds every feed
+ * unchanged (304) and sends nothing.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import dynalite from 'dynalite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_NAMES } from '../../local/local-pipeline.ts';
+import { createReader } from '../../reader/wirewatch-reader.ts';
+
+const run = promisify(execFile);
+const wirewatch = (args: string[]) =>
+  run(process.execPath, ['--openssl-legacy-provider', 'bin/wirewatch.js', 'run', ...args], {
+    cwd: join(import.meta.dirname, '../..'),
+    timeout: 60_000,
+  });
+
+let state: string;
+let first: { stdout: string; stderr: string };
+let second: { stdout: string; stderr: string };
+
+beforeAll(async () => {
+  state = await mkdtemp(join(tmpdir(), 'wirewatch-e2e-'));
+  first = await wirewatch(['--state', state]);
+  second = await wirewatch(['--state', state]);
+}, 120_000);
+
+afterAll(async () => {
+  await rm(state, { recursive: true, force: true });
+});
+
+describe('wirewatch run on the samples', () => {
+  it('alerts the sample analyst exactly once, on the seed article, for counterterrorism dialogue', async () => {
+    // Act
+    const emails = (await readdir(join(state, 'outbox'))).filter((name) => name.endsWith('.eml'));
+    const eml = await readFile(join(state, 'outbox', emails[0] as string), 'utf8');
+
+    // Assess
+    expect(first.stdout.match(/Alert to analyst@example\.com/g)).toHaveLength(1);
+    expect(emails).toHaveLength(1);
+    expect(eml).toMatch(/^Subject: .*Counterterrorism dialogue =?.*PK-US/m);
+    expect(eml).toMatch(/To: analyst@example\.com/);
+    expect(first.stdout).toMatch(/alerts sent\s+1/);
+    expect(first.stdout).toMatch(/feeds fetched\s+5 \(1 failed\)/);
+  });
+
+  it('reports the broken feed and carries on with the others', () => {
+    // Assess
+    expect(first.stdout).toMatch(/✗ .*broken feed.*feed-/);
+    expect(first.stdout.match(/✓ /g)?.length).toBe(4);
+  });
+
+  it('sends no duplicate on a second run: unchanged feeds answer 304 and nothing is stored', async () => {
+    // Act
+    const emails = (await readdir(join(state, 'outbox'))).filter((name) => name.endsWith('.eml'));
+
+    // Assess
+    expect(second.stdout).not.toMatch(/Alert to/);
+    expect(second.stdout).toMatch(/alerts sent\s+0/);
+    expect(second.stdout.match(/304 not modified/g)).toHaveLength(4);
+    expect(second.stdout).toMatch(/articles stored\s+0/);
+    expect(emails).toHaveLength(1);
+  });
+
+  it('leaves the seed in the table under its pair, with its labels and S3 location', async () => {
+    // Prepare: open the run's table with a fresh dynalite on the same state.
+    const server = dynalite({ path: join(state, 'dynamodb') });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const client = DynamoDBDocumentClient.from(
+      new DynamoDBClient({
+        endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        region: 'us-east-1',
+        credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      }),
+    );
+    const reader = createReader({ client, tableName: LOCAL_NAMES.table });
+
+    // Act
+    const page = await reader.articlesForPair('PK-US');
+    const seed = page.items.find((item) => /Pakistan/.test(item.title));
+    const article = seed === undefined ? null : await reader.getArticle(seed.id);
+    const alerts = seed === undefined ? [] : await reader.alertsForArticle(seed.id);
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+
+    // Assess
+    expect(article).toMatchObject({ primaryPair: 'PK-US', type: 'Article', schemaVersion: 1 });
+    expect(article?.countries.map(({ code }) => code)).toEqual(expect.arrayContaining(['PK', 'US']));
+    expect(article?.topics.map(({ id }) => id)).toEqual(
+      expect.arrayContaining(['diplomacy', 'counterterrorism']),
+    );
+    expect(article?.documentKey).toMatch(/^articles\/yyyy=\d{4}\/mm=\d{2}\/dd=\d{2}\/.+\.json$/);
+    expect(alerts).toMatchObject([{ ruleId: 'ct-dialogue', status: 'published' }]);
+  });
+});

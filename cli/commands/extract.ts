@@ -9,8 +9,8 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
-import { FetchError } from '../../shared/ports/http-client.ts';
 import { ExtractionError, extractArticle } from '../../shared/extraction/extract-article.ts';
+import { FetchError } from '../../shared/ports/http-client.ts';
 import { decodeText } from '../../shared/text/decode-text.ts';
 import { CliError } from '../cli-error.ts';
 
@@ -28,7 +28,11 @@ async function fetchPage(url: string): Promise<Page> {
   // Loaded only for URLs: reading a saved page needs no network stack.
   const { createNodeHttpClient } = await import('../../adapters/http/node-http-client.ts');
   try {
-    const response = await createNodeHttpClient().get({ url, maxBytes: MAX_PAGE_BYTES, timeoutMs: FETCH_TIMEOUT_MS });
+    const response = await createNodeHttpClient().get({
+      url,
+      maxBytes: MAX_PAGE_BYTES,
+      timeoutMs: FETCH_TIMEOUT_MS,
+    });
     if (response.status !== 200) throw new CliError(`${url}: HTTP ${response.status}`, 1);
     const contentType = response.headers['content-type'] ?? null;
     return { url: response.url, html: decodeText(response.body, { contentType, kind: 'html' }).text };

@@ -3,6 +3,10 @@
 // tokens use DES, which OpenSSL 3 refuses otherwise. It changes nothing else that wirewatch does.
 import { register } from 'tsx/esm/api';
 
+// The AWS SDK warns on Node 20 that releases after early January 2027 need Node 22; package-lock.json
+// pins a release that supports Node 20, and Lambda runs Node 22.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 register();
 const { main } = await import('../cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

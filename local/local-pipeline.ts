@@ -63,8 +63,8 @@ export class LocalPipeline {
   readonly table: TableClient;
   readonly sns: SNSClient;
   readonly topicArn: string;
-  /** Article documents archived (S3 ObjectCreated under articles/) since start. */
-  archivedDocuments = 0;
+  /** Keys of the article documents archived (S3 ObjectCreated under articles/) since start. */
+  readonly archivedDocuments = new Set<string>();
 
   private constructor(
     readonly aws: LocalAws,
@@ -173,7 +173,7 @@ export class LocalPipeline {
         const { key } = record.s3.object;
         if (!record.eventName.startsWith('ObjectCreated:')) continue;
         if (!key.startsWith(BUCKET.articlePrefix) || !key.endsWith(BUCKET.articleSuffix)) continue;
-        pipeline.archivedDocuments += 1;
+        pipeline.archivedDocuments.add(key);
         const encoded = {
           ...record,
           s3: { ...record.s3, object: { ...record.s3.object, key: encodeS3Key(key) } },

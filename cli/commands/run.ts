@@ -12,6 +12,7 @@ import { SubscribeCommand } from '@aws-sdk/client-sns';
 import { z } from 'zod';
 import { LocalPipeline } from '../../local/local-pipeline.ts';
 import type { EmailDelivery } from '../../local/sns/sns-emulator.ts';
+import { createReader } from '../../reader/wirewatch-reader.ts';
 import { registerFeeds } from '../../shared/pipeline/register-feeds.ts';
 import { type FeedState, feedIdFor } from '../../shared/polling/feed-state.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
@@ -169,7 +170,7 @@ export async function main(args: string[]): Promise<number> {
       const since = clock.now().toISOString();
       const before = await listFeeds(pipeline, ids);
       const statsBefore = pipeline.queueStats();
-      const documentsBefore = pipeline.archivedDocuments;
+      const documentsBefore = pipeline.archivedDocuments.size;
       const emailsBefore = pipeline.aws.sns.emails.length;
       const deadBefore = new Map([...pipeline.deadLetterQueues].map(([name, queue]) => [name, queue.size]));
       await pipeline.tick();
@@ -189,12 +190,19 @@ export async function main(args: string[]): Promise<number> {
           .slice(deadBefore.get(name) ?? 0)
           .map((message) => ({ name, message })),
       );
-      const alerts = pipeline.aws.sns.emails.length - emailsBefore;
+      const emails = pipeline.aws.sns.emails.length - emailsBefore;
+      const reader = createReader(pipeline.table);
+      const published = await Promise.all(
+        rules.map(async ({ id }) => (await reader.alertsForRule(id, { since, limit: 1000 })).items.length),
+      );
+      const alerts = published.reduce((sum, count) => sum + count, 0);
       console.log('\nSummary');
       console.log(`  feeds fetched     ${delta('feedJobs', 'succeeded')} (${failedFeeds} failed)`);
-      console.log(`  articles stored   ${pipeline.archivedDocuments - documentsBefore}`);
+      console.log(`  articles stored   ${pipeline.archivedDocuments.size - documentsBefore}`);
       console.log(`  classified        ${delta('classifyJobs', 'succeeded')}`);
-      console.log(`  alerts sent       ${alerts}`);
+      console.log(
+        `  alerts sent       ${alerts} (${emails} email${emails === 1 ? '' : 's'} delivered to subscribers)`,
+      );
       console.log(
         `  retries           ${delta('feedJobs', 'retried') + delta('articleJobs', 'retried') + delta('classifyJobs', 'retried')}`,
       );

@@ -93,6 +93,14 @@ function newArticleJobs(state: FeedState, response: HttpResponse, deps: PollFeed
     if (error instanceof FeedParseError) throw new FeedFailure(`feed-${error.code}`, error.message);
     throw error;
   }
+  // An ill-formed feed that still yielded entries is used (as feedparser does); one that yielded
+  // none is broken, and ops should hear about it rather than see "0 new articles" forever.
+  if (feed.bozo && feed.entries.length === 0) {
+    throw new FeedFailure(
+      'feed-malformed',
+      `${response.url}: ${feed.bozoReason ?? 'ill-formed feed'} (no entries recovered)`,
+    );
+  }
   const candidates = new Map<string, { job: ArticleJob; entryHash: string }>();
   for (const entry of feed.entries) {
     const link = entry.link ?? (entry.guidIsPermaLink ? entry.id : null);
@@ -135,10 +143,20 @@ export async function pollFeed(job: FeedJob, deps: PollFeedDeps): Promise<PollOu
     }
     if (response.status === 429 || response.status === 503) {
       const wait = retryAfterSeconds(response.headers['retry-after'], now);
-      throw new FeedFailure(`http-${response.status}`, `${state.url} answered ${response.status}`, wait, response.status);
+      throw new FeedFailure(
+        `http-${response.status}`,
+        `${state.url} answered ${response.status}`,
+        wait,
+        response.status,
+      );
     }
     if (response.status < 200 || response.status > 299) {
-      throw new FeedFailure(`http-${response.status}`, `${state.url} answered ${response.status}`, null, response.status);
+      throw new FeedFailure(
+        `http-${response.status}`,
+        `${state.url} answered ${response.status}`,
+        null,
+        response.status,
+      );
     }
     if (response.body.length === 0)
       throw new FeedFailure('feed-empty', `${state.url} returned an empty body`);

@@ -1,0 +1,40 @@
+/**
+ * `wirewatch classify [--jsonl] [FILE|-]`: classifies {"id"?, "title", "text"} documents and prints one
+ * JSON object per document with its countries, country pairs, primary pair and topics. With --jsonl
+ * the input is streamed line by line, so a process handles any number of documents in bounded memory.
+ */
+import { parseArgs } from 'node:util';
+import { createClassifier } from '../../shared/classification/classifier.ts';
+import { CliError } from '../cli-error.ts';
+import { readDocuments, writeJsonLine } from '../input.ts';
+
+const USAGE = 'usage: wirewatch classify [--jsonl] [FILE|-]';
+
+export async function main(args: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(args);
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help === true) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positionals.length > 1) throw new CliError(`expected at most one input file\n${USAGE}`);
+  const classifier = createClassifier();
+  for await (const document of readDocuments(positionals[0], values.jsonl === true)) {
+    const { countries, pairs, primaryPair, topics } = classifier.classify(document);
+    await writeJsonLine({ id: document.id ?? null, countries, pairs, primaryPair, topics });
+  }
+  return 0;
+}
+
+function parse(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    options: { jsonl: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
+}

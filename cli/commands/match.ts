@@ -1,0 +1,94 @@
+/**
+ * `wirewatch match --rules RULES.json [--jsonl] [FILE|-]`: matches {"id"?, "title", "text"} documents
+ * against analysts' rules (`[{"id","query"}]`, see docs/rules.md) and prints one
+ * `{"id","matches":[{"rule","highlights","snippet"}]}` per document. Documents are classified first,
+ * so `country:`, `pair:` and `topic:` rules work on plain text input; `source` and `lang` come from
+ * the document when it has them.
+ */
+import { parseArgs } from 'node:util';
+import { createClassifier } from '../../shared/classification/classifier.ts';
+import { RuleSyntaxError } from '../../shared/rules/rule-language.ts';
+import { compileRuleSet, type RuleDefinition, type RuleSet } from '../../shared/rules/rule-set.ts';
+import { CliError } from '../cli-error.ts';
+import { readDocuments, readFileOrFail, writeJsonLine } from '../input.ts';
+
+const USAGE = 'usage: wirewatch match --rules RULES.json [--jsonl] [FILE|-]';
+
+function parse(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      rules: { type: 'string' },
+      jsonl: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
+function toRuleDefinitions(value: unknown, path: string): RuleDefinition[] {
+  if (!Array.isArray(value)) throw new CliError(`${path}: expected a JSON array of {"id","query"}`);
+  return value.map((rule: unknown, at) => {
+    const record = (typeof rule === 'object' && rule !== null ? rule : {}) as Record<string, unknown>;
+    const { id, query, name } = record;
+    if ((typeof id !== 'string' && typeof id !== 'number') || typeof query !== 'string') {
+      throw new CliError(`${path}: rule ${at + 1}: expected {"id": string, "query": string}`);
+    }
+    return typeof name === 'string' ? { id: String(id), name, query } : { id: String(id), query };
+  });
+}
+
+async function loadRules(path: string): Promise<RuleSet> {
+  let rules: unknown;
+  try {
+    rules = JSON.parse(await readFileOrFail(path));
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`${path}: invalid JSON (${(error as Error).message})`);
+  }
+  try {
+    return compileRuleSet(toRuleDefinitions(rules, path));
+  } catch (error) {
+    if (error instanceof RuleSyntaxError) throw new CliError(`${path}: ${error.message}`);
+    throw error;
+  }
+}
+
+function optionalString(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+export async function main(args: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(args);
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help === true) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (values.rules === undefined) throw new CliError(`expected --rules RULES.json\n${USAGE}`);
+  if (positionals.length > 1) throw new CliError(`expected at most one input file\n${USAGE}`);
+  const rules = await loadRules(values.rules);
+  const classifier = createClassifier();
+  for await (const document of readDocuments(positionals[0], values.jsonl === true)) {
+    const { countries, pairs, topics } = classifier.classify(document);
+    const matches = rules.match({
+      title: document.title,
+      text: document.text,
+      source: optionalString(document.source),
+      lang: optionalString(document.lang),
+      countries: countries.map(({ code }) => code),
+      pairs: pairs.map(({ pair }) => pair),
+      topics: topics.map(({ id }) => id),
+    });
+    await writeJsonLine({
+      id: document.id ?? null,
+      matches: matches.map(({ ruleId, highlights, snippet }) => ({ rule: ruleId, highlights, snippet })),
+    });
+  }
+  return 0;
+}

@@ -137,7 +137,8 @@ export class LocalPipeline {
       AWS_ENDPOINT_URL_SQS: aws.endpoints.sqs,
       // s3rver stores stream bodies with aws-chunked framing unless checksums are only sent when required.
       AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
-      POWERTOOLS_LOG_LEVEL: options.verbose ? 'INFO' : 'ERROR',
+      // Quiet unless asked: the run prints dead letters and feed errors with their reasons itself.
+      POWERTOOLS_LOG_LEVEL: options.verbose ? 'INFO' : 'SILENT',
       POWERTOOLS_METRICS_DISABLED: 'true',
       POWERTOOLS_TRACE_ENABLED: 'false',
       [ENV.tableName]: LOCAL_NAMES.table,
@@ -190,6 +191,11 @@ export class LocalPipeline {
 
   get ruleStore() {
     return new DynamoDbRuleStore(this.table);
+  }
+
+  /** A stage's queue, e.g. to hand it a job directly. */
+  queue(name: QueueName): LocalQueue {
+    return this.queues.get(name) as LocalQueue;
   }
 
   queueStats() {

@@ -1,0 +1,113 @@
+/**
+ * The real handlers on the in-process emulators, driven through the local runtime's queues: what
+ * happens to poison messages, pages that are gone, and a job delivered twice.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SubscribeCommand } from '@aws-sdk/client-sns';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LocalPipeline } from '../../local/local-pipeline.ts';
+import { createReader } from '../../reader/wirewatch-reader.ts';
+import { articleIdFor } from '../../shared/urls/canonical-url.ts';
+
+const SITE = 'http://samples.wirewatch.localhost';
+let pipeline: LocalPipeline;
+let outbox: string;
+
+beforeAll(async () => {
+  outbox = await mkdtemp(join(tmpdir(), 'wirewatch-outbox-'));
+  pipeline = await LocalPipeline.start({
+    stateDir: null,
+    outboxDir: outbox,
+    sampleRoot: join(import.meta.dirname, '../../samples/site'),
+    verbose: false,
+  });
+}, 30_000);
+
+afterAll(async () => {
+  await pipeline.close();
+  await rm(outbox, { recursive: true, force: true });
+});
+
+const articleJob = (path: string) =>
+  JSON.stringify({
+    articleId: articleIdFor(`${SITE}${path}`),
+    url: `${SITE}${path}`,
+    feedId: 'feed-test',
+    feedUrl: `${SITE}/feeds/world.rss`,
+    entry: { title: null, publishedAt: null },
+  });
+
+describe('handlers on the emulators', () => {
+  it('moves a message that fails validation to the dead-letter queue at once, with its reason', async () => {
+    // Prepare
+    pipeline.queue('articleJobs').send('{"url": "not a url"}');
+
+    // Act
+    await pipeline.drain();
+
+    // Assess
+    const [dead] = pipeline.deadLetterQueues.get('articleJobs')?.list() ?? [];
+    expect(dead?.body).toBe('{"url": "not a url"}');
+    expect(dead?.attributes.errorCode?.StringValue).toBe('invalid-message');
+    expect(dead?.attributes.errorMessage?.StringValue).toMatch(/articleId|url/);
+    expect(pipeline.queueStats().get('articleJobs')?.retried).toBe(0);
+  });
+
+  it('dead-letters an article whose page is gone, with the HTTP status as reason, and goes on with the next', async () => {
+    // Prepare
+    const before = pipeline.deadLetterQueues.get('articleJobs')?.size ?? 0;
+    pipeline.queue('articleJobs').send(articleJob('/articles/no-such-story.html'));
+    pipeline.queue('articleJobs').send(articleJob('/articles/eu-japan-trade-pact.html'));
+
+    // Act
+    await pipeline.drain();
+
+    // Assess
+    const dead = pipeline.deadLetterQueues.get('articleJobs')?.list().slice(before) ?? [];
+    expect(dead.map((message) => message.attributes.errorCode?.StringValue)).toEqual(['http-404']);
+    const stored = await createReader(pipeline.table).getArticleByUrl(
+      `${SITE}/articles/eu-japan-trade-pact.html`,
+    );
+    expect(stored?.documentKey).toMatch(/^articles\//);
+  });
+
+  it('stores an article delivered twice once, and alerts its subscriber once', async () => {
+    // Prepare
+    await pipeline.ruleStore.putRule({
+      id: 'ct-dialogue',
+      name: 'Counterterrorism dialogue',
+      query: '"counterterrorism dialogue"',
+      createdAt: '2026-11-27T00:00:00.000Z',
+    });
+    await pipeline.sns.send(
+      new SubscribeCommand({
+        TopicArn: pipeline.topicArn,
+        Protocol: 'email',
+        Endpoint: 'analyst@example.com',
+        Attributes: { FilterPolicy: JSON.stringify({ countryPairs: ['PK-US'] }) },
+      }),
+    );
+    const job = articleJob('/articles/pakistan-us-bilateral-ties.html');
+    pipeline.queue('articleJobs').send(job);
+    pipeline.queue('articleJobs').send(job);
+
+    // Act
+    await pipeline.drain();
+
+    // Assess
+    const reader = createReader(pipeline.table);
+    const article = await reader.getArticleByUrl(`${SITE}/articles/pakistan-us-bilateral-ties.html`);
+    expect(article?.revision).toBe(1);
+    expect(await reader.alertsForArticle(article?.id as string)).toMatchObject([
+      { ruleId: 'ct-dialogue', status: 'published' },
+    ]);
+    expect(pipeline.aws.sns.emails.map(({ to, subject }) => ({ to, subject }))).toEqual([
+      {
+        to: 'analyst@example.com',
+        subject: '[wirewatch] Counterterrorism dialogue · PK-US · Bilateral ties',
+      },
+    ]);
+  });
+});

@@ -67,7 +67,10 @@ export const BUCKET = {
 } as const;
 
 export interface QueueDefinition {
-  /** Longer than the consuming function's timeout, as AWS requires for event source mappings. */
+  /**
+   * Six times the consuming function's timeout, as AWS advises for Lambda event sources: a batch that
+   * is retried inside the function never reappears to a second consumer meanwhile.
+   */
   readonly visibilityTimeoutSeconds: number;
   /** Deliveries before a message moves to the dead-letter queue. */
   readonly maxReceiveCount: number;
@@ -76,15 +79,15 @@ export interface QueueDefinition {
 }
 
 export const QUEUES = {
-  feedJobs: { visibilityTimeoutSeconds: 180, maxReceiveCount: 3, batchSize: 5, maxBatchingWindowSeconds: 0 },
+  feedJobs: { visibilityTimeoutSeconds: 900, maxReceiveCount: 3, batchSize: 5, maxBatchingWindowSeconds: 0 },
   articleJobs: {
-    visibilityTimeoutSeconds: 180,
+    visibilityTimeoutSeconds: 900,
     maxReceiveCount: 3,
     batchSize: 10,
     maxBatchingWindowSeconds: 1,
   },
   classifyJobs: {
-    visibilityTimeoutSeconds: 120,
+    visibilityTimeoutSeconds: 540,
     maxReceiveCount: 3,
     batchSize: 10,
     maxBatchingWindowSeconds: 1,

@@ -1,0 +1,98 @@
+/**
+ * Bind helpers: each grants a function the least access it needs to one resource and sets the
+ * environment variable (named in `ENV`) through which the handler finds that resource, so a grant can
+ * never be forgotten for a variable, nor a variable for a grant.
+ */
+
+import { Duration } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { QueueWithDlq } from './constructs/queue-with-dlq.ts';
+import { ENV, type QueueDefinition } from './resource-definitions.ts';
+
+/** Table users both read and write it (feed state, seen entries, articles, rules, alerts). */
+export function bindTable(fn: LambdaFunction, table: ITable): void {
+  table.grantReadWriteData(fn);
+  fn.addEnvironment(ENV.tableName, table.tableName);
+}
+
+export type BucketAccess = 'read' | 'write';
+
+/**
+ * `write` grants object puts only: a writer has no reason to read, list or delete. `objectKeyPattern`
+ * narrows the grant to part of the bucket, e.g. `articles/*` for a reader of articles only.
+ */
+export function bindBucket(
+  fn: LambdaFunction,
+  bucket: IBucket,
+  access: BucketAccess,
+  objectKeyPattern = '*',
+): void {
+  if (access === 'read') {
+    bucket.grantRead(fn, objectKeyPattern);
+  } else {
+    bucket.grantPut(fn, objectKeyPattern);
+  }
+  fn.addEnvironment(ENV.bucketName, bucket.bucketName);
+}
+
+export function bindAlertTopic(fn: LambdaFunction, topic: ITopic): void {
+  topic.grantPublish(fn);
+  fn.addEnvironment(ENV.topicArn, topic.topicArn);
+}
+
+/** The function enqueues jobs on `queue`, found through the variable `envName`. */
+export function bindQueueProducer(
+  fn: LambdaFunction,
+  queue: IQueue,
+  envName: typeof ENV.feedQueueUrl | typeof ENV.articleQueueUrl,
+): void {
+  queue.grantSendMessages(fn);
+  fn.addEnvironment(envName, queue.queueUrl);
+}
+
+/**
+ * The function consumes the work queue in batches and reports failed records one by one, so one bad
+ * record is retried (and finally dead-lettered) without redelivering its whole batch. It may also
+ * send a poison record straight to the dead-letter queue, with its reason, instead of retrying it.
+ */
+export function bindQueueConsumer(
+  fn: LambdaFunction,
+  queues: QueueWithDlq,
+  batching: Pick<QueueDefinition, 'batchSize' | 'maxBatchingWindowSeconds'>,
+): void {
+  assertVisibilityOutlastsTimeout(fn, queues);
+  fn.addEventSource(
+    new SqsEventSource(queues.queue, {
+      batchSize: batching.batchSize,
+      maxBatchingWindow:
+        batching.maxBatchingWindowSeconds > 0
+          ? Duration.seconds(batching.maxBatchingWindowSeconds)
+          : undefined,
+      reportBatchItemFailures: true,
+    }),
+  );
+  queues.deadLetterQueue.grantSendMessages(fn);
+  fn.addEnvironment(ENV.deadLetterQueueUrl, queues.deadLetterQueue.queueUrl);
+}
+
+/** What Lambda applies when a function sets no timeout. */
+const LAMBDA_DEFAULT_TIMEOUT_SECONDS = 3;
+
+/**
+ * A message whose visibility ends before its function finishes is delivered twice at once; AWS
+ * rejects such a mapping at deploy time, so fail at synth time with a clearer message.
+ */
+function assertVisibilityOutlastsTimeout(fn: LambdaFunction, queues: QueueWithDlq): void {
+  const timeoutSeconds = fn.timeout?.toSeconds() ?? LAMBDA_DEFAULT_TIMEOUT_SECONDS;
+  const visibilitySeconds = queues.visibilityTimeout.toSeconds();
+  if (visibilitySeconds < timeoutSeconds) {
+    throw new Error(
+      `${fn.node.path}: queue visibility timeout ${visibilitySeconds}s is shorter than the function timeout ${timeoutSeconds}s`,
+    );
+  }
+}

@@ -1,0 +1,229 @@
+/**
+ * WirewatchStack: the whole pipeline in one environment-agnostic stack.
+ *
+ *   EventBridge schedule -> dispatch-feeds -> feed-job queue -> fetch-feed -> article-job queue
+ *   -> fetch-article -> S3 (raw/, articles/) -> ObjectCreated articles/*.json -> classify queue
+ *   -> classify-article -> DynamoDB table (+ stream for downstream readers) and the alert topic.
+ *
+ * Every key, prefix, queue setting and function size comes from `resource-definitions.ts`, the source
+ * of truth shared with the local runtime; this file only wires those definitions together.
+ */
+
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { AttributeType, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction as LambdaTarget } from 'aws-cdk-lib/aws-events-targets';
+import { Alias } from 'aws-cdk-lib/aws-kms';
+import { Bucket, EventType, StorageClass } from 'aws-cdk-lib/aws-s3';
+import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { OpsAlarms } from './constructs/ops-alarms.ts';
+import { PipelineFunction } from './constructs/pipeline-function.ts';
+import { QueueWithDlq } from './constructs/queue-with-dlq.ts';
+import {
+  bindAlertTopic,
+  bindBucket,
+  bindQueueConsumer,
+  bindQueueProducer,
+  bindTable,
+} from './resource-bindings.ts';
+import {
+  BUCKET,
+  DISPATCH_SCHEDULE_MINUTES,
+  ENV,
+  FUNCTIONS,
+  type FunctionName,
+  type KeyAttribute,
+  METRICS_NAMESPACE,
+  QUEUES,
+  type QueueName,
+  SERVICE_NAME,
+  TABLE,
+} from './resource-definitions.ts';
+import {
+  secureBucketProps,
+  secureDeadLetterQueueProps,
+  secureTableProps,
+  secureTopicProps,
+} from './secure-defaults.ts';
+
+/** Entry paths in FUNCTIONS are relative to the repository root, one level above this file. */
+const REPOSITORY_ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+export interface WirewatchStackProps extends StackProps {
+  /**
+   * How long the oldest classify job may wait before operators are told the classifier is stuck.
+   * @default Duration.minutes(15)
+   */
+  readonly classifyBacklogMaxAge?: Duration;
+}
+
+export class WirewatchStack extends Stack {
+  public readonly table: Table;
+  public readonly bucket: Bucket;
+  public readonly alertTopic: Topic;
+  public readonly opsTopic: Topic;
+  public readonly queues: Record<QueueName, QueueWithDlq>;
+  public readonly functions: Record<FunctionName, PipelineFunction>;
+  /** Catches schedule events that could not invoke dispatch-feeds after every retry. */
+  public readonly scheduleDeadLetterQueue: Queue;
+
+  constructor(scope: Construct, id: string, props: WirewatchStackProps = {}) {
+    super(scope, id, props);
+
+    this.table = this.newTable();
+    this.bucket = this.newBucket();
+    // Encrypted with the AWS-managed SNS key: only Lambda publishes here, through SNS, which that
+    // key's policy allows; email subscribers receive plain text either way.
+    this.alertTopic = new Topic(this, 'AlertTopic', {
+      ...secureTopicProps(),
+      masterKey: Alias.fromAliasName(this, 'SnsManagedKey', 'alias/aws/sns'),
+    });
+    // Unencrypted on purpose: CloudWatch alarms cannot publish to a topic under the AWS-managed key,
+    // and alarm notifications carry only alarm names and metric values.
+    this.opsTopic = new Topic(this, 'OpsTopic', secureTopicProps());
+
+    this.queues = mapDefinitions(
+      QUEUES,
+      (name, definition) =>
+        new QueueWithDlq(this, constructId(name), {
+          maxReceiveCount: definition.maxReceiveCount,
+          visibilityTimeout: Duration.seconds(definition.visibilityTimeoutSeconds),
+        }),
+    );
+    this.bucket.addEventNotification(
+      EventType.OBJECT_CREATED,
+      new SqsDestination(this.queues.classifyJobs.queue),
+      { prefix: BUCKET.articlePrefix, suffix: BUCKET.articleSuffix },
+    );
+
+    this.functions = mapDefinitions(FUNCTIONS, (name, definition) => {
+      const fn = new PipelineFunction(this, constructId(name), {
+        entry: join(REPOSITORY_ROOT, definition.entry),
+        projectRoot: REPOSITORY_ROOT,
+        depsLockFilePath: join(REPOSITORY_ROOT, 'package-lock.json'),
+        timeout: Duration.seconds(definition.timeoutSeconds),
+        memorySize: definition.memoryMiB,
+        serviceName: SERVICE_NAME,
+        metricsNamespace: METRICS_NAMESPACE,
+      });
+      if ('consumes' in definition) {
+        bindQueueConsumer(fn, this.queues[definition.consumes], QUEUES[definition.consumes]);
+      }
+      return fn;
+    });
+    const { dispatchFeeds, fetchFeed, fetchArticle, classifyArticle } = this.functions;
+    // fetch-article only archives pages to S3; it never touches the table.
+    for (const tableUser of [dispatchFeeds, fetchFeed, classifyArticle]) bindTable(tableUser, this.table);
+    bindQueueProducer(dispatchFeeds, this.queues.feedJobs.queue, ENV.feedQueueUrl);
+    bindQueueProducer(fetchFeed, this.queues.articleJobs.queue, ENV.articleQueueUrl);
+    bindBucket(fetchArticle, this.bucket, 'write');
+    bindBucket(classifyArticle, this.bucket, 'read', `${BUCKET.articlePrefix}*`);
+    bindAlertTopic(classifyArticle, this.alertTopic);
+
+    this.scheduleDeadLetterQueue = new Queue(this, 'ScheduleDeadLetterQueue', secureDeadLetterQueueProps());
+    new Rule(this, 'DispatchSchedule', {
+      description: 'Starts dispatch-feeds, which enqueues the feeds that are due.',
+      schedule: Schedule.rate(Duration.minutes(DISPATCH_SCHEDULE_MINUTES)),
+      targets: [
+        new LambdaTarget(dispatchFeeds, {
+          retryAttempts: 2,
+          // A dispatch older than one period is pointless: the next scheduled run covers it.
+          maxEventAge: Duration.minutes(DISPATCH_SCHEDULE_MINUTES),
+          deadLetterQueue: this.scheduleDeadLetterQueue,
+        }),
+      ],
+    });
+
+    this.addAlarms(props.classifyBacklogMaxAge ?? Duration.minutes(15));
+    this.addOutputs();
+  }
+
+  private newTable(): Table {
+    const table = new Table(this, 'Table', {
+      ...secureTableProps(),
+      partitionKey: toTableAttribute(TABLE.partitionKey),
+      sortKey: toTableAttribute(TABLE.sortKey),
+      timeToLiveAttribute: TABLE.timeToLiveAttribute,
+    });
+    for (const index of TABLE.globalSecondaryIndexes) {
+      table.addGlobalSecondaryIndex({
+        indexName: index.indexName,
+        partitionKey: toTableAttribute(index.partitionKey),
+        sortKey: toTableAttribute(index.sortKey),
+        // Listings read whole items; projecting everything spares a second read per item.
+        projectionType: ProjectionType.ALL,
+      });
+    }
+    return table;
+  }
+
+  private newBucket(): Bucket {
+    const bucket = new Bucket(this, 'Bucket', secureBucketProps());
+    // Raw pages are kept for re-extraction but rarely read after the first month. S3 skips objects
+    // under 128 KB by default, so small pages simply stay in Standard.
+    bucket.addLifecycleRule({
+      id: 'raw-pages-to-infrequent-access',
+      prefix: BUCKET.rawPrefix,
+      transitions: [{ storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(30) }],
+    });
+    return bucket;
+  }
+
+  private addAlarms(classifyBacklogMaxAge: Duration): void {
+    const alarms = new OpsAlarms(this, 'Alarms', { opsTopic: this.opsTopic });
+    for (const [name, queueWithDlq] of entriesOf(this.queues)) {
+      alarms.alarmOnDeadLetters(`${constructId(name)}DeadLetters`, queueWithDlq.deadLetterQueue);
+    }
+    alarms.alarmOnDeadLetters('ScheduleDeadLetters', this.scheduleDeadLetterQueue);
+    for (const [name, fn] of entriesOf(this.functions)) {
+      alarms.alarmOnErrors(`${constructId(name)}Errors`, fn);
+    }
+    alarms.alarmOnBacklogAge('ClassifyJobsBacklogAge', this.queues.classifyJobs.queue, classifyBacklogMaxAge);
+  }
+
+  private addOutputs(): void {
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'TableStreamArn', {
+      // Always set: secureTableProps enables the stream.
+      value: this.table.tableStreamArn ?? '',
+      description: 'NEW_AND_OLD_IMAGES stream for downstream readers.',
+    });
+    new CfnOutput(this, 'BucketName', { value: this.bucket.bucketName });
+    new CfnOutput(this, 'AlertTopicArn', { value: this.alertTopic.topicArn });
+    new CfnOutput(this, 'OpsTopicArn', { value: this.opsTopic.topicArn });
+    for (const [name, queueWithDlq] of entriesOf(this.queues)) {
+      new CfnOutput(this, `${constructId(name)}DeadLetterQueueUrl`, {
+        value: queueWithDlq.deadLetterQueue.queueUrl,
+      });
+    }
+    new CfnOutput(this, 'ScheduleDeadLetterQueueUrl', { value: this.scheduleDeadLetterQueue.queueUrl });
+  }
+}
+
+function toTableAttribute(attribute: KeyAttribute): { name: string; type: AttributeType } {
+  return { name: attribute.name, type: attribute.type === 'S' ? AttributeType.STRING : AttributeType.NUMBER };
+}
+
+/** `fetchFeed` -> `FetchFeed`: construct ids read like the resource names CloudFormation shows. */
+function constructId(name: string): string {
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+}
+
+function entriesOf<K extends string, V>(record: Record<K, V>): [K, V][] {
+  return Object.entries(record) as [K, V][];
+}
+
+/** Builds one resource per definition, keeping the definitions' names as a typed record. */
+function mapDefinitions<K extends string, D, R>(
+  definitions: Record<K, D>,
+  build: (name: K, definition: D) => R,
+): Record<K, R> {
+  return Object.fromEntries(
+    entriesOf(definitions).map(([name, definition]) => [name, build(name, definition)]),
+  ) as Record<K, R>;
+}

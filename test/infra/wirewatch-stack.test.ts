@@ -1,0 +1,434 @@
+/**
+ * WirewatchStack: the properties that keep the pipeline correct and safe, checked against the shared
+ * resource definitions so the stack can never drift from the local runtime.
+ */
+
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  BUCKET,
+  DISPATCH_SCHEDULE_MINUTES,
+  ENV,
+  FUNCTIONS,
+  type FunctionDefinition,
+  type FunctionName,
+  METRICS_NAMESPACE,
+  QUEUES,
+  type QueueName,
+  SERVICE_NAME,
+  TABLE,
+} from '../../infra/resource-definitions.ts';
+import { WirewatchStack } from '../../infra/wirewatch-stack.ts';
+import { grantedActionsOf, grantedStatementsOf } from './policy-statements.ts';
+import { newTestApp } from './test-app.ts';
+
+const QUEUE_NAMES = Object.keys(QUEUES) as QueueName[];
+const FUNCTION_NAMES = Object.keys(FUNCTIONS) as FunctionName[];
+const CONSUMERS = FUNCTION_NAMES.flatMap((name) => {
+  const definition: FunctionDefinition = FUNCTIONS[name];
+  return definition.consumes ? [{ name, queueName: definition.consumes }] : [];
+});
+/** Principal is `*` or `{ AWS: '*' }` depending on the service construct; both mean everyone. */
+const TLS_ONLY_STATEMENT = Match.objectLike({
+  Effect: 'Deny',
+  Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+});
+
+describe('WirewatchStack', () => {
+  let stack: WirewatchStack;
+  let template: Template;
+
+  beforeAll(() => {
+    // Prepare
+    const app = newTestApp();
+
+    // Act
+    stack = new WirewatchStack(app, 'WirewatchTest');
+    template = Template.fromStack(stack);
+  });
+
+  describe('functions', () => {
+    it.each(FUNCTION_NAMES)('%s runs Node 22 on ARM64 with the size the definitions give', (name) => {
+      // Assess
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        FunctionName: Match.absent(),
+        Handler: 'index.handler',
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        Timeout: FUNCTIONS[name].timeoutSeconds,
+        MemorySize: FUNCTIONS[name].memoryMiB,
+        Role: stack.resolve(stack.functions[name].role?.roleArn),
+      });
+    });
+
+    it.each(FUNCTION_NAMES)('%s gets exactly the environment its bindings need', (name) => {
+      // Prepare
+      const table = { [ENV.tableName]: stack.table.tableName };
+      const deadLetters = (queueName: QueueName) => ({
+        [ENV.deadLetterQueueUrl]: stack.queues[queueName].deadLetterQueue.queueUrl,
+      });
+      const bindingsByFunction: Record<FunctionName, Record<string, unknown>> = {
+        dispatchFeeds: { ...table, [ENV.feedQueueUrl]: stack.queues.feedJobs.queue.queueUrl },
+        fetchFeed: {
+          ...table,
+          ...deadLetters('feedJobs'),
+          [ENV.articleQueueUrl]: stack.queues.articleJobs.queue.queueUrl,
+        },
+        fetchArticle: { ...deadLetters('articleJobs'), [ENV.bucketName]: stack.bucket.bucketName },
+        classifyArticle: {
+          ...table,
+          ...deadLetters('classifyJobs'),
+          [ENV.bucketName]: stack.bucket.bucketName,
+          [ENV.topicArn]: stack.alertTopic.topicArn,
+        },
+      };
+
+      // Assess
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Role: stack.resolve(stack.functions[name].role?.roleArn),
+        Environment: {
+          Variables: Match.objectEquals(
+            stack.resolve({
+              NODE_OPTIONS: '--enable-source-maps',
+              POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+              POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+              POWERTOOLS_LOG_LEVEL: 'INFO',
+              ...bindingsByFunction[name],
+            }),
+          ),
+        },
+      });
+    });
+
+    it.each(CONSUMERS)(
+      '$name consumes $queueName in batches and reports failed items one by one',
+      ({ name, queueName }) => {
+        // Assess
+        const definition = QUEUES[queueName];
+        template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+          FunctionName: stack.resolve(stack.functions[name].functionName),
+          EventSourceArn: stack.resolve(stack.queues[queueName].queue.queueArn),
+          BatchSize: definition.batchSize,
+          MaximumBatchingWindowInSeconds:
+            definition.maxBatchingWindowSeconds > 0 ? definition.maxBatchingWindowSeconds : Match.absent(),
+          FunctionResponseTypes: ['ReportBatchItemFailures'],
+        });
+      },
+    );
+
+    it('maps exactly one queue to each consuming function', () => {
+      // Assess
+      template.resourceCountIs('AWS::Lambda::EventSourceMapping', CONSUMERS.length);
+    });
+  });
+
+  describe('least privilege', () => {
+    it('lets only classify-article publish, and only to the alert topic', () => {
+      // Assess
+      const publishStatements = grantedStatementsOf(stack, stack.functions.classifyArticle).filter(
+        (statement) => statement.actions.includes('sns:Publish'),
+      );
+      expect(publishStatements.flatMap((statement) => statement.resources)).toEqual([
+        stack.resolve(stack.alertTopic.topicArn),
+      ]);
+      for (const name of FUNCTION_NAMES.filter((other) => other !== 'classifyArticle')) {
+        expect(grantedActionsOf(stack, stack.functions[name], 'sns:'), name).toEqual([]);
+      }
+    });
+
+    it('lets fetch-article only put objects and classify-article only read articles', () => {
+      // Assess
+      const fetchArticleS3 = grantedActionsOf(stack, stack.functions.fetchArticle, 's3:');
+      expect(fetchArticleS3).toContain('s3:PutObject');
+      expect(fetchArticleS3.filter((action) => /^s3:(Get|List|Delete)/.test(action))).toEqual([]);
+      const classifyS3 = grantedActionsOf(stack, stack.functions.classifyArticle, 's3:');
+      expect(classifyS3).toContain('s3:GetObject*');
+      expect(classifyS3.filter((action) => /^s3:(Put|Delete)/.test(action))).toEqual([]);
+      const classifyS3Resources = grantedStatementsOf(stack, stack.functions.classifyArticle)
+        .filter((statement) => statement.actions.includes('s3:GetObject*'))
+        .flatMap((statement) => statement.resources);
+      expect(classifyS3Resources).toContainEqual(
+        stack.resolve(stack.bucket.arnForObjects(`${BUCKET.articlePrefix}*`)),
+      );
+      expect(classifyS3Resources).not.toContainEqual(stack.resolve(stack.bucket.arnForObjects('*')));
+      expect(grantedActionsOf(stack, stack.functions.dispatchFeeds, 's3:')).toEqual([]);
+      expect(grantedActionsOf(stack, stack.functions.fetchFeed, 's3:')).toEqual([]);
+    });
+
+    it('lets each function send only to the queue it feeds and its own dead-letter queue', () => {
+      // Assess
+      const sendTargets = (name: FunctionName) =>
+        grantedStatementsOf(stack, stack.functions[name])
+          .filter((statement) => statement.actions.includes('sqs:SendMessage'))
+          .flatMap((statement) => statement.resources);
+      const arnOf = (queue: { queueArn: string }) => stack.resolve(queue.queueArn);
+      const { feedJobs, articleJobs, classifyJobs } = stack.queues;
+      expect(sendTargets('dispatchFeeds')).toEqual([arnOf(feedJobs.queue)]);
+      expect(sendTargets('fetchFeed')).toEqual(
+        expect.arrayContaining([arnOf(articleJobs.queue), arnOf(feedJobs.deadLetterQueue)]),
+      );
+      expect(sendTargets('fetchFeed')).toHaveLength(2);
+      expect(sendTargets('fetchArticle')).toEqual([arnOf(articleJobs.deadLetterQueue)]);
+      expect(sendTargets('classifyArticle')).toEqual([arnOf(classifyJobs.deadLetterQueue)]);
+    });
+
+    it('keeps fetch-article away from the table', () => {
+      // Assess
+      expect(grantedActionsOf(stack, stack.functions.fetchArticle, 'dynamodb:')).toEqual([]);
+    });
+
+    it.each(FUNCTION_NAMES)(
+      '%s is granted "*" only for X-Ray, which has no resource-level permissions',
+      (name) => {
+        // Assess
+        const wildcardActions = grantedStatementsOf(stack, stack.functions[name])
+          .filter((statement) => statement.resources.includes('*'))
+          .flatMap((statement) => statement.actions);
+        expect(wildcardActions.filter((action) => !action.startsWith('xray:'))).toEqual([]);
+      },
+    );
+  });
+
+  describe('queues', () => {
+    it.each(QUEUE_NAMES)('%s redrives to its dead-letter queue after the defined receives', (name) => {
+      // Assess
+      const { queue, deadLetterQueue } = stack.queues[name];
+      template.hasResourceProperties('AWS::SQS::Queue', {
+        QueueName: Match.absent(),
+        VisibilityTimeout: QUEUES[name].visibilityTimeoutSeconds,
+        SqsManagedSseEnabled: true,
+        RedrivePolicy: {
+          maxReceiveCount: QUEUES[name].maxReceiveCount,
+          deadLetterTargetArn: stack.resolve(deadLetterQueue.queueArn),
+        },
+      });
+      expect(stack.resolve(queue.queueArn)).not.toEqual(stack.resolve(deadLetterQueue.queueArn));
+    });
+
+    it('encrypts every queue and denies every queue plain-HTTP access', () => {
+      // Assess
+      const queues = template.findResources('AWS::SQS::Queue');
+      expect(Object.keys(queues).length).toBeGreaterThan(0);
+      for (const [logicalId, queue] of Object.entries(queues)) {
+        expect(queue.Properties.SqsManagedSseEnabled, logicalId).toBe(true);
+        template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+          Queues: [{ Ref: logicalId }],
+          PolicyDocument: { Statement: Match.arrayWith([TLS_ONLY_STATEMENT]) },
+        });
+      }
+    });
+
+    it('sends new article JSON, and nothing else, from the bucket to the classify queue', () => {
+      // Assess
+      const notifications = Object.values(template.findResources('Custom::S3BucketNotifications'));
+      expect(notifications).toHaveLength(1);
+      expect(notifications[0]?.Properties).toMatchObject({
+        BucketName: stack.resolve(stack.bucket.bucketName),
+        NotificationConfiguration: {
+          QueueConfigurations: [
+            {
+              Events: ['s3:ObjectCreated:*'],
+              QueueArn: stack.resolve(stack.queues.classifyJobs.queue.queueArn),
+              Filter: {
+                Key: {
+                  // S3 allows one prefix and one suffix rule, in any order.
+                  FilterRules: expect.arrayContaining([
+                    { Name: 'prefix', Value: BUCKET.articlePrefix },
+                    { Name: 'suffix', Value: BUCKET.articleSuffix },
+                  ]),
+                },
+              },
+            },
+          ],
+        },
+      });
+    });
+  });
+
+  describe('table', () => {
+    it('has the keys, index and TTL of the shared definition', () => {
+      // Assess
+      const [index] = TABLE.globalSecondaryIndexes;
+      template.hasResourceProperties('AWS::DynamoDB::Table', {
+        TableName: Match.absent(),
+        KeySchema: [
+          { AttributeName: TABLE.partitionKey.name, KeyType: 'HASH' },
+          { AttributeName: TABLE.sortKey.name, KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: index.indexName,
+            KeySchema: [
+              { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
+              { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          },
+        ],
+        AttributeDefinitions: Match.arrayWith([
+          { AttributeName: TABLE.partitionKey.name, AttributeType: TABLE.partitionKey.type },
+          { AttributeName: TABLE.sortKey.name, AttributeType: TABLE.sortKey.type },
+          { AttributeName: index.partitionKey.name, AttributeType: index.partitionKey.type },
+          { AttributeName: index.sortKey.name, AttributeType: index.sortKey.type },
+        ]),
+        TimeToLiveSpecification: { AttributeName: TABLE.timeToLiveAttribute, Enabled: true },
+      });
+    });
+
+    it('is on-demand, recoverable, protected, retained and streams both images', () => {
+      // Assess
+      template.hasResource('AWS::DynamoDB::Table', {
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+        Properties: Match.objectLike({
+          BillingMode: 'PAY_PER_REQUEST',
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          DeletionProtectionEnabled: true,
+          StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+        }),
+      });
+    });
+  });
+
+  describe('bucket', () => {
+    it('is private, encrypted, versioned, retained and moves raw pages to infrequent access', () => {
+      // Assess
+      template.hasResource('AWS::S3::Bucket', {
+        DeletionPolicy: 'Retain',
+        Properties: Match.objectLike({
+          BucketName: Match.absent(),
+          PublicAccessBlockConfiguration: {
+            BlockPublicAcls: true,
+            BlockPublicPolicy: true,
+            IgnorePublicAcls: true,
+            RestrictPublicBuckets: true,
+          },
+          BucketEncryption: {
+            ServerSideEncryptionConfiguration: [
+              { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
+            ],
+          },
+          VersioningConfiguration: { Status: 'Enabled' },
+          LifecycleConfiguration: {
+            Rules: Match.arrayWith([
+              Match.objectLike({
+                Prefix: BUCKET.rawPrefix,
+                Status: 'Enabled',
+                Transitions: [{ StorageClass: 'STANDARD_IA', TransitionInDays: 30 }],
+              }),
+            ]),
+          },
+        }),
+      });
+    });
+
+    it('denies plain-HTTP access', () => {
+      // Assess
+      template.hasResourceProperties('AWS::S3::BucketPolicy', {
+        Bucket: stack.resolve(stack.bucket.bucketName),
+        PolicyDocument: { Statement: Match.arrayWith([TLS_ONLY_STATEMENT]) },
+      });
+    });
+  });
+
+  describe('topics', () => {
+    it('denies plain-HTTP publishes to the alert and ops topics', () => {
+      // Assess
+      for (const topic of [stack.alertTopic, stack.opsTopic]) {
+        template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+          Topics: [stack.resolve(topic.topicArn)],
+          PolicyDocument: { Statement: Match.arrayWith([TLS_ONLY_STATEMENT]) },
+        });
+      }
+    });
+
+    it('encrypts alerts with the AWS-managed SNS key but leaves the ops topic usable by CloudWatch', () => {
+      // Assess
+      template.hasResourceProperties('AWS::SNS::Topic', {
+        TopicName: Match.absent(),
+        KmsMasterKeyId: Match.objectLike({ 'Fn::Join': ['', Match.arrayWith([':alias/aws/sns'])] }),
+      });
+      template.resourcePropertiesCountIs('AWS::SNS::Topic', { KmsMasterKeyId: Match.absent() }, 1);
+    });
+  });
+
+  describe('schedule', () => {
+    it('invokes dispatch-feeds every few minutes, retrying and dead-lettering failed deliveries', () => {
+      // Assess
+      template.hasResourceProperties('AWS::Events::Rule', {
+        ScheduleExpression: `rate(${DISPATCH_SCHEDULE_MINUTES} minutes)`,
+        State: 'ENABLED',
+        Targets: [
+          Match.objectLike({
+            Arn: stack.resolve(stack.functions.dispatchFeeds.functionArn),
+            RetryPolicy: {
+              MaximumRetryAttempts: 2,
+              MaximumEventAgeInSeconds: DISPATCH_SCHEDULE_MINUTES * 60,
+            },
+            DeadLetterConfig: { Arn: stack.resolve(stack.scheduleDeadLetterQueue.queueArn) },
+          }),
+        ],
+      });
+    });
+  });
+
+  describe('alarms', () => {
+    it('alarms the ops topic on the first message in every dead-letter queue', () => {
+      // Assess
+      const deadLetterQueues = [
+        ...QUEUE_NAMES.map((name) => stack.queues[name].deadLetterQueue),
+        stack.scheduleDeadLetterQueue,
+      ];
+      for (const deadLetterQueue of deadLetterQueues) {
+        template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+          MetricName: 'ApproximateNumberOfMessagesVisible',
+          Dimensions: [{ Name: 'QueueName', Value: stack.resolve(deadLetterQueue.queueName) }],
+          ComparisonOperator: 'GreaterThanThreshold',
+          Threshold: 0,
+          AlarmActions: [stack.resolve(stack.opsTopic.topicArn)],
+        });
+      }
+    });
+
+    it.each(FUNCTION_NAMES)('alarms the ops topic on any %s error in five minutes', (name) => {
+      // Assess
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/Lambda',
+        MetricName: 'Errors',
+        Dimensions: [{ Name: 'FunctionName', Value: stack.resolve(stack.functions[name].functionName) }],
+        Period: 300,
+        Statistic: 'Sum',
+        ComparisonOperator: 'GreaterThanThreshold',
+        Threshold: 0,
+        AlarmActions: [stack.resolve(stack.opsTopic.topicArn)],
+      });
+    });
+
+    it('alarms when classify jobs wait longer than 15 minutes by default', () => {
+      // Assess
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        MetricName: 'ApproximateAgeOfOldestMessage',
+        Dimensions: [{ Name: 'QueueName', Value: stack.resolve(stack.queues.classifyJobs.queue.queueName) }],
+        Threshold: 15 * 60,
+        AlarmActions: [stack.resolve(stack.opsTopic.topicArn)],
+      });
+    });
+  });
+
+  describe('outputs', () => {
+    it('exports what operators and downstream readers need', () => {
+      // Assess
+      template.hasOutput('TableName', { Value: stack.resolve(stack.table.tableName) });
+      template.hasOutput('TableStreamArn', { Value: stack.resolve(stack.table.tableStreamArn) });
+      template.hasOutput('BucketName', { Value: stack.resolve(stack.bucket.bucketName) });
+      template.hasOutput('AlertTopicArn', { Value: stack.resolve(stack.alertTopic.topicArn) });
+      for (const name of QUEUE_NAMES) {
+        template.hasOutput('*', { Value: stack.resolve(stack.queues[name].deadLetterQueue.queueUrl) });
+      }
+      template.hasOutput('ScheduleDeadLetterQueueUrl', {
+        Value: stack.resolve(stack.scheduleDeadLetterQueue.queueUrl),
+      });
+    });
+  });
+});

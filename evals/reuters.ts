@@ -1,0 +1,207 @@
+/**
+ * `wirewatch eval reuters [--data DIR] [--json] [--files 000-009|010-013|all] [--verbose]`: country
+ * labelling quality on Reuters-21578. Each story is classified with title = TITLE and
+ * text = DATELINE + BODY; its expected countries are its PLACES mapped to ISO codes by
+ * DIR/places-iso.json (stories without a mapped place or without a body are skipped). Prints micro
+ * precision, recall, F1 and exact-set accuracy of the predicted `countries` codes. Files 000–009 are
+ * for tuning, 010–013 for checking; human output shows both splits unless --files picks one.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CliError } from '../cli/cli-error.ts';
+import { createClassifier } from '../shared/classification/classifier.ts';
+
+const USAGE = 'usage: wirewatch eval reuters [--data DIR] [--json] [--files 000-009|010-013|all] [--verbose]';
+
+const SPLITS: Record<string, readonly number[]> = {
+  '000-009': [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+  '010-013': [10, 11, 12, 13],
+  all: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13],
+};
+
+export interface ReutersStory {
+  id: string;
+  title: string;
+  text: string;
+  places: string[];
+}
+
+export interface CountryScores {
+  docs: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  exact: number;
+}
+
+function decodeEntities(value: string): string {
+  return value
+    .replace(/&#(\d+);/g, (_, code: string) => {
+      const unit = Number(code);
+      // Control characters (&#2; &#3; &#31;) are wire framing, not text.
+      return unit < 32 && unit !== 9 && unit !== 10 ? '' : String.fromCharCode(unit);
+    })
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+function element(source: string, name: string): string | undefined {
+  const match = new RegExp(`<${name}>([\\s\\S]*?)</${name}>`).exec(source);
+  return match?.[1] === undefined ? undefined : decodeEntities(match[1]);
+}
+
+/** Stories of one reut2-NNN.sgm file, parsed leniently (SGML, not XML). */
+export function parseReutersSgml(source: string): ReutersStory[] {
+  const stories: ReutersStory[] = [];
+  for (const match of source.matchAll(/<REUTERS([^>]*)>([\s\S]*?)<\/REUTERS>/g)) {
+    const attributes = match[1] ?? '';
+    const body = match[2] ?? '';
+    const places = [...(element(body, 'PLACES') ?? '').matchAll(/<D>([^<]*)<\/D>/g)].map((place) =>
+      (place[1] ?? '').trim(),
+    );
+    stories.push({
+      id: /NEWID="(\d+)"/.exec(attributes)?.[1] ?? '',
+      title: (element(body, 'TITLE') ?? '').trim(),
+      text: `${element(body, 'DATELINE') ?? ''}${element(body, 'BODY') ?? ''}`,
+      places: places.filter((place) => place !== ''),
+    });
+  }
+  return stories;
+}
+
+interface Tally {
+  docs: number;
+  truePositives: number;
+  predicted: number;
+  expected: number;
+  exact: number;
+  falsePositives: Map<string, number>;
+  falseNegatives: Map<string, number>;
+}
+
+function emptyTally(): Tally {
+  return {
+    docs: 0,
+    truePositives: 0,
+    predicted: 0,
+    expected: 0,
+    exact: 0,
+    falsePositives: new Map(),
+    falseNegatives: new Map(),
+  };
+}
+
+const round = (value: number): number => Math.round(value * 1000) / 1000;
+
+function scoresOf(tally: Tally): CountryScores {
+  const precision = tally.predicted === 0 ? 0 : tally.truePositives / tally.predicted;
+  const recall = tally.expected === 0 ? 0 : tally.truePositives / tally.expected;
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return {
+    docs: tally.docs,
+    precision: round(precision),
+    recall: round(recall),
+    f1: round(f1),
+    exact: round(tally.docs === 0 ? 0 : tally.exact / tally.docs),
+  };
+}
+
+async function readOrFail(path: string, encoding: 'latin1' | 'utf8'): Promise<string> {
+  try {
+    return await readFile(path, encoding);
+  } catch (error) {
+    throw new CliError(
+      `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
+  }
+}
+
+async function evaluate(
+  dataDir: string,
+  files: readonly number[],
+  placeCodes: Record<string, string>,
+): Promise<Tally> {
+  const classifier = createClassifier();
+  const tally = emptyTally();
+  const count = (counts: Map<string, number>, code: string): void => {
+    counts.set(code, (counts.get(code) ?? 0) + 1);
+  };
+  for (const file of files) {
+    const name = `reut2-${String(file).padStart(3, '0')}.sgm`;
+    for (const story of parseReutersSgml(await readOrFail(join(dataDir, name), 'latin1'))) {
+      const expected = new Set(story.places.flatMap((place) => placeCodes[place] ?? []));
+      if (expected.size === 0 || story.text.trim() === '') continue;
+      const predicted = new Set(classifier.classify(story).countries.map((country) => country.code));
+      tally.docs += 1;
+      tally.expected += expected.size;
+      tally.predicted += predicted.size;
+      let hits = 0;
+      for (const code of predicted) {
+        if (expected.has(code)) hits += 1;
+        else count(tally.falsePositives, code);
+      }
+      for (const code of expected) if (!predicted.has(code)) count(tally.falseNegatives, code);
+      tally.truePositives += hits;
+      if (hits === expected.size && hits === predicted.size) tally.exact += 1;
+    }
+  }
+  return tally;
+}
+
+function topCodes(counts: Map<string, number>): string {
+  return [...counts]
+    .sort((left, right) => right[1] - left[1])
+    .slice(0, 12)
+    .map(([code, n]) => `${code} ${n}`)
+    .join(', ');
+}
+
+export async function main(args: string[]): Promise<number> {
+  let values: { data?: string; json?: boolean; files?: string; verbose?: boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        data: { type: 'string' },
+        json: { type: 'boolean' },
+        files: { type: 'string' },
+        verbose: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}\n${USAGE}`);
+  }
+  if (values.help === true) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (values.files !== undefined && SPLITS[values.files] === undefined) {
+    throw new CliError(`--files must be one of ${Object.keys(SPLITS).join(', ')}\n${USAGE}`);
+  }
+  const dataDir = values.data ?? '../shared/data/reuters';
+  const placeCodes = JSON.parse(await readOrFail(join(dataDir, 'places-iso.json'), 'utf8')) as Record<
+    string,
+    string
+  >;
+  if (values.json === true) {
+    const tally = await evaluate(dataDir, SPLITS[values.files ?? 'all'] ?? [], placeCodes);
+    console.log(JSON.stringify(scoresOf(tally)));
+    return 0;
+  }
+  const splits = values.files === undefined ? ['000-009', '010-013'] : [values.files];
+  for (const split of splits) {
+    const tally = await evaluate(dataDir, SPLITS[split] ?? [], placeCodes);
+    const scores = scoresOf(tally);
+    console.log(
+      `reuters ${split}: ${scores.docs} docs  precision ${scores.precision.toFixed(3)}  recall ${scores.recall.toFixed(3)}  micro-F1 ${scores.f1.toFixed(3)}  exact ${scores.exact.toFixed(3)}`,
+    );
+    if (values.verbose === true) {
+      console.log(`  false positives: ${topCodes(tally.falsePositives)}`);
+      console.log(`  false negatives: ${topCodes(tally.falseNegatives)}`);
+    }
+  }
+  return 0;
+}

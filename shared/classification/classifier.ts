@@ -1,0 +1,338 @@
+/**
+ * The article classifier: which countries an article is about, which country pairs, which topics,
+ * each with a score in 0..1 and the sentences that show it. One Aho–Corasick pass finds every
+ * gazetteer alias, topic term, relation cue and disambiguation cue; the rest works on the matches.
+ * See docs/classification.md.
+ */
+
+import { foldPattern, hasCapitals, hasPatternCapitals } from './character-classes.ts';
+import { followsComma, isCapsPronoun, isHyphenated, isPersonNameContext } from './context-rules.ts';
+import { type RelationCue, rankPairs, relationCues } from './country-pairs.ts';
+import {
+  type GeoMention,
+  KIND_WEIGHTS,
+  salientCountries,
+  scoreCountries,
+  type Zone,
+} from './country-salience.ts';
+import { findDateline } from './dateline.ts';
+import {
+  type AmbiguityRule,
+  buildGazetteer,
+  countryDisplayNames,
+  type GeoEntry,
+  personNameContext,
+} from './gazetteer.ts';
+import { sentenceIndexAt, sentenceStarts, sentenceText } from './sentences.ts';
+import { TermMatcher, type TermPattern } from './term-matcher.ts';
+import type { TopicId } from './topic-ids.ts';
+import { loadTopicLexicon, type TopicDefinition, type TopicTerm } from './topic-lexicon.ts';
+import { scoreTopics, type TopicHit } from './topic-scoring.ts';
+
+export { TOPIC_IDS, type TopicId } from './topic-ids.ts';
+
+export interface CountryLabel {
+  code: string;
+  name: string;
+  score: number;
+  mentions: number;
+  /** Sentences that mention the country. */
+  evidence: string[];
+}
+
+export interface PairLabel {
+  /** ISO alpha-2 codes sorted and joined by '-', e.g. 'PK-US'. */
+  pair: string;
+  score: number;
+  evidence: string[];
+}
+
+export interface TopicLabel {
+  id: TopicId;
+  score: number;
+  /** IPTC Media Topic codes, e.g. 'medtop:20000565'. */
+  iptc: string[];
+  terms: string[];
+  evidence: string[];
+}
+
+export interface Classification {
+  countries: CountryLabel[];
+  pairs: PairLabel[];
+  primaryPair: string | null;
+  topics: TopicLabel[];
+}
+
+export interface Classifier {
+  classify(input: { title: string; text: string }): Classification;
+}
+
+export interface ClassifierOptions {
+  /** More aliases per ISO code, e.g. { PK: ['Pakland'] }, read as country names. */
+  extraAliases?: Record<string, string[]>;
+}
+
+type Payload =
+  | { layer: 'geo'; entry: GeoEntry; capitals: boolean }
+  | { layer: 'topic'; topic: number; term: TopicTerm; capitals: boolean }
+  | { layer: 'relation'; cue: RelationCue; capitals: boolean }
+  | { layer: 'cue'; rule: AmbiguityRule; code: string | null; phrase: string; capitals: boolean };
+
+function payloadText(payload: Payload): string {
+  switch (payload.layer) {
+    case 'geo':
+      return payload.entry.alias;
+    case 'topic':
+      return payload.term.text;
+    case 'relation':
+      return payload.cue.phrase;
+    case 'cue':
+      return payload.phrase;
+  }
+}
+
+interface Span<T> {
+  start: number;
+  end: number;
+  value: T;
+}
+
+/** Leftmost-longest: of overlapping matches keep the one that starts first, then the longest. */
+function leftmostLongest<T>(spans: Span<T>[]): Span<T>[] {
+  spans.sort((left, right) => left.start - right.start || right.end - left.end);
+  const kept: Span<T>[] = [];
+  let coveredUntil = -1;
+  for (const span of spans) {
+    if (span.start < coveredUntil) continue;
+    kept.push(span);
+    coveredUntil = span.end;
+  }
+  return kept;
+}
+
+/** Evidence sentences reported per label. */
+const MAX_EVIDENCE = 3;
+/** Sentences after the title that form the lead. */
+const LEAD_SENTENCES = 3;
+
+function buildPatterns(
+  gazetteer: readonly GeoEntry[],
+  topics: readonly TopicDefinition[],
+  cues: readonly RelationCue[],
+): { patterns: TermPattern[]; payloads: Payload[][] } {
+  const patterns: TermPattern[] = [];
+  const payloads: Payload[][] = [];
+  const indexByKey = new Map<string, number>();
+  const add = (text: string, openEnd: boolean, payload: Payload): void => {
+    const folded = foldPattern(text);
+    if (folded === null) return;
+    const key = `${folded.join(',')}${openEnd ? '*' : ''}`;
+    let index = indexByKey.get(key);
+    if (index === undefined) {
+      index = patterns.length;
+      indexByKey.set(key, index);
+      patterns.push({ text, openEnd });
+      payloads.push([]);
+    }
+    payloads[index]?.push(payload);
+  };
+  for (const entry of gazetteer) {
+    add(entry.alias, false, { layer: 'geo', entry, capitals: hasCapitals(entry.alias) });
+    for (const choice of entry.ambiguity?.choices ?? []) {
+      for (const phrase of choice.cues) {
+        add(phrase, false, {
+          layer: 'cue',
+          rule: entry.ambiguity as AmbiguityRule,
+          code: choice.code,
+          phrase,
+          capitals: hasCapitals(phrase),
+        });
+      }
+    }
+  }
+  topics.forEach((topic, index) => {
+    for (const term of topic.terms) {
+      add(term.text, term.openEnd, { layer: 'topic', topic: index, term, capitals: hasCapitals(term.text) });
+    }
+  });
+  for (const cue of cues)
+    add(cue.phrase, false, { layer: 'relation', cue, capitals: hasCapitals(cue.phrase) });
+  return { patterns, payloads };
+}
+
+/** Builds a classifier; the data files are compiled once here, then `classify` only scans. */
+export function createClassifier(options: ClassifierOptions = {}): Classifier {
+  const gazetteer = buildGazetteer(options.extraAliases);
+  const topics = loadTopicLexicon();
+  const { patterns, payloads } = buildPatterns(gazetteer, topics, relationCues());
+  const matcher = TermMatcher.build(patterns);
+  const displayNames = countryDisplayNames();
+  const nameContext = personNameContext();
+
+  function classify(input: { title: string; text: string }): Classification {
+    const title = input.title.trim();
+    const bodyStart = title.length + 2;
+    const document = `${title}\n\n${input.text}`;
+    const starts = sentenceStarts(document, [bodyStart]);
+    const firstBodySentence = sentenceIndexAt(starts, bodyStart);
+    const datelineSpan = findDateline(input.text);
+    const dateline =
+      datelineSpan === null
+        ? null
+        : { start: datelineSpan.start + bodyStart, end: datelineSpan.end + bodyStart };
+
+    const geoSpans: Span<GeoEntry>[] = [];
+    const topicSpans: Span<TopicHit>[] = [];
+    const relationBySentence = new Map<number, number>();
+    const cueSentences = new Map<AmbiguityRule, { code: string | null; sentence: number }[]>();
+    matcher.scan(document, (pattern, start, end) => {
+      for (const payload of payloads[pattern] ?? []) {
+        if (payload.capitals && !hasPatternCapitals(document, start, end, payloadText(payload))) continue;
+        switch (payload.layer) {
+          case 'geo':
+            geoSpans.push({ start, end, value: payload.entry });
+            break;
+          case 'topic':
+            topicSpans.push({
+              start,
+              end,
+              value: {
+                topic: payload.topic,
+                term: payload.term,
+                sentence: sentenceIndexAt(starts, start),
+                inTitle: start < title.length,
+              },
+            });
+            break;
+          case 'relation': {
+            const sentence = sentenceIndexAt(starts, start);
+            relationBySentence.set(
+              sentence,
+              Math.max(relationBySentence.get(sentence) ?? 0, payload.cue.weight),
+            );
+            break;
+          }
+          case 'cue': {
+            const list = cueSentences.get(payload.rule) ?? [];
+            list.push({ code: payload.code, sentence: sentenceIndexAt(starts, start) });
+            cueSentences.set(payload.rule, list);
+            break;
+          }
+        }
+      }
+    });
+
+    const zoneOf = (start: number, sentence: number): Zone => {
+      if (start < title.length) return 'title';
+      if (dateline !== null && start >= dateline.start && start < dateline.end) return 'dateline';
+      return sentence < firstBodySentence + LEAD_SENTENCES ? 'lead' : 'body';
+    };
+    const resolveCode = (entry: GeoEntry, start: number, end: number, sentence: number): string | null => {
+      if (entry.kind === 'compound' && !isHyphenated(document, start, end)) return null;
+      if (entry.kind === 'regionAbbreviation' && !followsComma(document, start)) return null;
+      const rule = entry.ambiguity;
+      if (rule === undefined) return entry.code;
+      if (rule.personName && isPersonNameContext(document, start, end, nameContext)) return null;
+      if (rule.capsPronoun && isCapsPronoun(document, start, end)) return null;
+      const votes = new Map<string | null, number>();
+      for (const cue of cueSentences.get(rule) ?? []) {
+        if (rule.scope === 'sentence' && cue.sentence !== sentence) continue;
+        votes.set(cue.code, (votes.get(cue.code) ?? 0) + 1);
+      }
+      let best = rule.defaultCode;
+      let bestVotes = votes.get(rule.defaultCode) ?? 0;
+      for (const [code, count] of votes) {
+        if (count > bestVotes) {
+          best = code;
+          bestVotes = count;
+        }
+      }
+      return best;
+    };
+
+    const mentions: GeoMention[] = [];
+    for (const span of leftmostLongest(geoSpans)) {
+      const sentence = sentenceIndexAt(starts, span.start);
+      const code = resolveCode(span.value, span.start, span.end, sentence);
+      if (code === null) continue;
+      mentions.push({
+        code,
+        kind: span.value.kind,
+        start: span.start,
+        end: span.end,
+        sentence,
+        zone: zoneOf(span.start, sentence),
+      });
+    }
+
+    const countriesBySentence = new Map<number, Set<string>>();
+    const compounds: { sentence: number; codes: [string, string] }[] = [];
+    mentions.forEach((mention, index) => {
+      const codes = countriesBySentence.get(mention.sentence) ?? new Set<string>();
+      codes.add(mention.code);
+      countriesBySentence.set(mention.sentence, codes);
+      const next = mentions[index + 1];
+      if (next !== undefined && /^\s*[-‐‑–—/]\s*$/.test(document.slice(mention.end, next.start))) {
+        compounds.push({ sentence: mention.sentence, codes: [mention.code, next.code] });
+        // Both halves of "Sino-Indian" or "Franco-German" name a country, whatever form each takes.
+        for (const half of [mention, next]) {
+          if (KIND_WEIGHTS[half.kind] < KIND_WEIGHTS.compound) half.kind = 'compound';
+        }
+      }
+    });
+    const countries = salientCountries(scoreCountries(mentions));
+    const pairs = rankPairs({ salient: countries, countriesBySentence, relationBySentence, compounds });
+    // Overlaps are resolved within a topic: "counter-terrorism" hides "terrorism" there, but a
+    // term of another topic inside the same words still counts for that topic.
+    const spansByTopic = new Map<number, Span<TopicHit>[]>();
+    for (const span of topicSpans) {
+      const list = spansByTopic.get(span.value.topic);
+      if (list === undefined) spansByTopic.set(span.value.topic, [span]);
+      else list.push(span);
+    }
+    const topicHits = [...spansByTopic.values()].flatMap((spans) =>
+      leftmostLongest(spans).map((span) => span.value),
+    );
+    const scoredTopics = scoreTopics(topics, topicHits);
+
+    const sentenceTexts = new Map<number, string>();
+    const evidence = (sentences: readonly number[]): string[] => {
+      const texts: string[] = [];
+      for (const sentence of sentences) {
+        let text = sentenceTexts.get(sentence);
+        if (text === undefined) {
+          text = sentenceText(document, starts, sentence);
+          sentenceTexts.set(sentence, text);
+        }
+        // The same words can open a story twice (headline repeated in the body): show them once.
+        if (text !== '' && !texts.includes(text)) texts.push(text);
+        if (texts.length === MAX_EVIDENCE) break;
+      }
+      return texts;
+    };
+    return {
+      countries: countries.map((country) => ({
+        code: country.code,
+        name: displayNames.get(country.code) ?? country.code,
+        score: country.score,
+        mentions: country.mentions,
+        evidence: evidence(country.sentences),
+      })),
+      pairs: pairs.map((pair) => ({
+        pair: pair.pair,
+        score: pair.score,
+        evidence: evidence(pair.sentences),
+      })),
+      primaryPair: pairs[0]?.pair ?? null,
+      topics: scoredTopics.map((scored) => ({
+        id: scored.topic.id,
+        score: scored.score,
+        iptc: scored.topic.iptc,
+        terms: scored.terms,
+        evidence: evidence(scored.sentences),
+      })),
+    };
+  }
+
+  return { classify };
+}

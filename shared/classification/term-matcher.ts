@@ -1,0 +1,177 @@
+/**
+ * Aho–Corasick automaton that finds every whole-word occurrence of many terms in one pass over a
+ * text. It runs over the folded alphabet of `character-classes.ts`, with the failure links compiled
+ * into a dense transition table (one array lookup per character), so the cost is independent of the
+ * number of terms.
+ */
+import * as characters from './character-classes.ts';
+
+// Local copies: imported bindings may be read through accessors, too slow for the inner loops.
+const CHARACTER_CLASS = characters.CHARACTER_CLASS;
+const CLASS_COUNT = characters.CLASS_COUNT;
+const GAP = characters.GAP;
+const OTHER = characters.OTHER;
+const foldPattern = characters.foldPattern;
+const isWordUnit = characters.isWordUnit;
+
+export interface TermPattern {
+  text: string;
+  /** Match any word ending after the pattern ("terroris" + "m"/"t"/"ts"): no right word boundary. */
+  openEnd?: boolean;
+}
+
+/** Receives a match of pattern `pattern` covering text[start, end). */
+export type MatchHandler = (pattern: number, start: number, end: number) => void;
+
+/** Longest pattern, in folded characters: the ring of recent positions must hold it. */
+const MAX_PATTERN_LENGTH = 128;
+const RING_MASK = MAX_PATTERN_LENGTH - 1;
+const NO_STATE = -1;
+
+export class TermMatcher {
+  private constructor(
+    private readonly transitions: Int32Array,
+    /** The state itself when a pattern ends there, else its output link: where reporting starts. */
+    private readonly reportFrom: Int32Array,
+    /** First pattern ending in each state, or -1. */
+    private readonly firstOutput: Int32Array,
+    /** Nearest state on the failure chain with an output, or 0. */
+    private readonly outputLink: Int32Array,
+    /** Next pattern ending in the same state as this one, or -1. */
+    private readonly nextOutput: Int32Array,
+    private readonly patternLength: Int32Array,
+    private readonly patternOpenEnd: Uint8Array,
+    readonly stateCount: number,
+  ) {}
+
+  /**
+   * Compiles the patterns; pattern i is reported as i. Patterns that cannot match (empty, too long,
+   * or with characters outside the alphabet) are accepted and never reported.
+   */
+  static build(patterns: readonly TermPattern[]): TermMatcher {
+    const folded = patterns.map((pattern) => {
+      const classes = foldPattern(pattern.text);
+      return classes !== null && classes.length <= MAX_PATTERN_LENGTH ? classes : null;
+    });
+    const capacity = 1 + folded.reduce((total, classes) => total + (classes?.length ?? 0), 0);
+    const goto = new Int32Array(capacity * CLASS_COUNT).fill(NO_STATE);
+    const firstOutput = new Int32Array(capacity).fill(-1);
+    const nextOutput = new Int32Array(patterns.length).fill(-1);
+    const patternLength = new Int32Array(patterns.length);
+    const patternOpenEnd = new Uint8Array(patterns.length);
+    let stateCount = 1;
+    folded.forEach((classes, pattern) => {
+      if (classes === null) return;
+      let state = 0;
+      for (const characterClass of classes) {
+        const slot = state * CLASS_COUNT + characterClass;
+        let next = goto[slot] ?? NO_STATE;
+        if (next === NO_STATE) {
+          next = stateCount;
+          stateCount += 1;
+          goto[slot] = next;
+        }
+        state = next;
+      }
+      nextOutput[pattern] = firstOutput[state] ?? -1;
+      firstOutput[state] = pattern;
+      patternLength[pattern] = classes.length;
+      patternOpenEnd[pattern] = patterns[pattern]?.openEnd === true ? 1 : 0;
+    });
+    const transitions = goto.subarray(0, stateCount * CLASS_COUNT);
+    const outputs = firstOutput.slice(0, stateCount);
+    const failure = new Int32Array(stateCount);
+    const outputLink = new Int32Array(stateCount);
+    // Breadth-first: a state's failure target is shallower, so already complete when it is needed.
+    const queue = new Int32Array(stateCount);
+    let head = 0;
+    let tail = 0;
+    for (let characterClass = 0; characterClass < CLASS_COUNT; characterClass += 1) {
+      const child = transitions[characterClass] ?? NO_STATE;
+      if (child === NO_STATE) {
+        transitions[characterClass] = 0;
+      } else {
+        queue[tail++] = child;
+      }
+    }
+    while (head < tail) {
+      const state = queue[head++] ?? 0;
+      const fallback = failure[state] ?? 0;
+      outputLink[state] = (outputs[fallback] ?? -1) >= 0 ? fallback : (outputLink[fallback] ?? 0);
+      for (let characterClass = 0; characterClass < CLASS_COUNT; characterClass += 1) {
+        const slot = state * CLASS_COUNT + characterClass;
+        const child = transitions[slot] ?? NO_STATE;
+        const viaFallback = transitions[fallback * CLASS_COUNT + characterClass] ?? 0;
+        if (child === NO_STATE) {
+          transitions[slot] = viaFallback;
+        } else {
+          failure[child] = viaFallback;
+          queue[tail++] = child;
+        }
+      }
+    }
+    const reportFrom = outputLink.map((link, state) => ((outputs[state] ?? -1) >= 0 ? state : link));
+    return new TermMatcher(
+      transitions,
+      reportFrom,
+      outputs,
+      outputLink,
+      nextOutput,
+      patternLength,
+      patternOpenEnd,
+      stateCount,
+    );
+  }
+
+  /** Bytes held by the compiled tables. */
+  get byteSize(): number {
+    return (
+      this.transitions.byteLength +
+      this.reportFrom.byteLength +
+      this.firstOutput.byteLength +
+      this.outputLink.byteLength +
+      this.nextOutput.byteLength +
+      this.patternLength.byteLength +
+      this.patternOpenEnd.byteLength
+    );
+  }
+
+  /** Reports every whole-word match in `text`, in order of the position where it ends. */
+  scan(text: string, onMatch: MatchHandler): void {
+    const { transitions, reportFrom, firstOutput, outputLink, nextOutput, patternLength, patternOpenEnd } =
+      this;
+    const length = text.length;
+    // Text positions of the last folded characters fed, to recover where a match starts.
+    const ring = new Int32Array(MAX_PATTERN_LENGTH);
+    let fed = 0;
+    let state = 0;
+    let previousWasGap = true;
+    for (let index = 0; index < length; index += 1) {
+      const characterClass = CHARACTER_CLASS[text.charCodeAt(index)] ?? OTHER;
+      if (characterClass === GAP) {
+        if (previousWasGap) continue;
+        previousWasGap = true;
+      } else {
+        previousWasGap = false;
+      }
+      ring[fed & RING_MASK] = index;
+      fed += 1;
+      state = transitions[state * CLASS_COUNT + characterClass] ?? 0;
+      let outputState = reportFrom[state] ?? 0;
+      while (outputState > 0) {
+        for (
+          let pattern = firstOutput[outputState] ?? -1;
+          pattern >= 0;
+          pattern = nextOutput[pattern] ?? -1
+        ) {
+          const start = ring[(fed - (patternLength[pattern] ?? 0)) & RING_MASK] ?? 0;
+          const end = index + 1;
+          if (start > 0 && isWordUnit(text.charCodeAt(start - 1))) continue;
+          if (patternOpenEnd[pattern] === 0 && end < length && isWordUnit(text.charCodeAt(end))) continue;
+          onMatch(pattern, start, end);
+        }
+        outputState = outputLink[outputState] ?? 0;
+      }
+    }
+  }
+}

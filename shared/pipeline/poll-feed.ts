@@ -93,14 +93,6 @@ function newArticleJobs(state: FeedState, response: HttpResponse, deps: PollFeed
     if (error instanceof FeedParseError) throw new FeedFailure(`feed-${error.code}`, error.message);
     throw error;
   }
-  // An ill-formed feed that still yielded entries is used (as feedparser does); one that yielded
-  // none is broken, and ops should hear about it rather than see "0 new articles" forever.
-  if (feed.bozo && feed.entries.length === 0) {
-    throw new FeedFailure(
-      'feed-malformed',
-      `${response.url}: ${feed.bozoReason ?? 'ill-formed feed'} (no entries recovered)`,
-    );
-  }
   const candidates = new Map<string, { job: ArticleJob; entryHash: string }>();
   for (const entry of feed.entries) {
     const link = entry.link ?? (entry.guidIsPermaLink ? entry.id : null);
@@ -123,6 +115,12 @@ function newArticleJobs(state: FeedState, response: HttpResponse, deps: PollFeed
       },
       entryHash: entryHashOf([entry.title, entry.updatedAt ?? entry.publishedAt, entry.summary]),
     });
+  }
+  // An ill-formed feed that still yielded articles is used (as feedparser does); one that yielded
+  // none is broken, and ops should hear about it rather than see "0 new articles" forever.
+  if (feed.bozo && candidates.size === 0) {
+    const reason = feed.bozoReason ?? 'ill-formed feed';
+    throw new FeedFailure('feed-malformed', `${response.url}: ${reason} (no article links recovered)`);
   }
   return { feed, candidates };
 }

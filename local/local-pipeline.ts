@@ -159,7 +159,9 @@ export class LocalPipeline {
       if (consumes !== undefined) {
         process.env[ENV.deadLetterQueueUrl] = (deadLetterQueues.get(consumes) as LocalQueue).settings.url;
       }
-      const module = (await import(`../${definition.entry}`)) as { handler: unknown };
+      // The entry path comes from the shared definitions, as CDK's NodejsFunction takes it.
+      const entry = new URL(`../${definition.entry}`, import.meta.url).href;
+      const module = (await import(/* @vite-ignore */ entry)) as { handler: unknown };
       delete process.env[ENV.deadLetterQueueUrl];
       if (consumes !== undefined)
         consumers.push({ functionName: name, queue: queue(consumes), handler: module.handler as SqsHandler });

@@ -1,0 +1,101 @@
+/**
+ * `wirewatch bench feeds [--json] [--data DIR] [--rounds N]`: feed parsing speed beside its peers, in
+ * one process. Parses the rss-parser fixtures and feedparser's wellformed/ files with wirewatch's
+ * parseFeed, rss-parser, @extractus/feed-extractor and a bare fast-xml-parser; a warm-up round, then
+ * rounds that alternate the order of the parsers; reports each one's median MB/s. --json prints
+ * exactly {"wirewatch": {"mbPerSec": x}, "rss-parser": {…}, "feed-extractor": {…}, "fast-xml-parser": {…}}.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { extractFromXml } from '@extractus/feed-extractor';
+import { XMLParser } from 'fast-xml-parser';
+import Parser from 'rss-parser';
+import { CliError } from '../cli/cli-error.ts';
+import { parseFeed } from '../shared/feeds/parse-feed.ts';
+
+type Peer = { name: string; parse: (xml: string, bytes: Uint8Array) => Promise<unknown> | unknown };
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+export async function main(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      data: { type: 'string', default: '../shared/data/feeds' },
+      json: { type: 'boolean', default: false },
+      rounds: { type: 'string', default: '7' },
+    },
+  });
+  const rounds = Number(values.rounds);
+  if (!Number.isInteger(rounds) || rounds < 1) throw new CliError('--rounds takes a whole number ≥ 1');
+  const rssParserInputs = join(values.data, 'rss-parser', 'test', 'input');
+  const wellformed = join(values.data, 'feedparser', 'tests', 'wellformed');
+  if (!existsSync(rssParserInputs) || !existsSync(wellformed)) {
+    throw new CliError(
+      `no feeds under ${values.data} (expected rss-parser/test/input and feedparser/tests/wellformed)`,
+    );
+  }
+  const corpus = [...filesUnder(rssParserInputs), ...filesUnder(wellformed)].sort().map((path) => {
+    const bytes = new Uint8Array(readFileSync(path));
+    return { bytes, xml: Buffer.from(bytes).toString('utf8') };
+  });
+  const megabytes = corpus.reduce((sum, { bytes }) => sum + bytes.byteLength, 0) / 1e6;
+
+  const rssParser = new Parser();
+  const bareParser = new XMLParser();
+  const peers: Peer[] = [
+    { name: 'wirewatch', parse: (_xml, bytes) => parseFeed(bytes, { url: 'http://127.0.0.1/feed' }) },
+    { name: 'rss-parser', parse: (xml) => rssParser.parseString(xml) },
+    { name: 'feed-extractor', parse: (xml) => extractFromXml(xml) },
+    { name: 'fast-xml-parser', parse: (xml) => bareParser.parse(xml) },
+  ];
+  // Every parser meets broken feeds in the suite: a failure costs its time like a success.
+  const runOnce = async (peer: Peer): Promise<number> => {
+    const started = performance.now();
+    for (const { xml, bytes } of corpus) {
+      try {
+        await peer.parse(xml, bytes);
+      } catch {}
+    }
+    return (performance.now() - started) / 1000;
+  };
+  for (const peer of peers) await runOnce(peer);
+  const seconds = new Map<string, number[]>(peers.map((peer) => [peer.name, []]));
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? peers : [...peers].reverse();
+    for (const peer of order) seconds.get(peer.name)?.push(await runOnce(peer));
+  }
+  const result = Object.fromEntries(
+    peers.map((peer) => [
+      peer.name,
+      { mbPerSec: Number((megabytes / median(seconds.get(peer.name) ?? [])).toFixed(2)) },
+    ]),
+  ) as Record<string, { mbPerSec: number }>;
+  if (values.json) {
+    console.log(JSON.stringify(result));
+    return 0;
+  }
+  const bare = result['fast-xml-parser']?.mbPerSec ?? 1;
+  console.log(`${corpus.length} feeds, ${megabytes.toFixed(2)} MB, ${rounds} rounds (median)`);
+  for (const peer of peers) {
+    const speed = result[peer.name]?.mbPerSec ?? 0;
+    console.log(
+      `${peer.name.padEnd(16)} ${speed.toFixed(2).padStart(7)} MB/s  ${(speed / bare).toFixed(2)}× bare fast-xml-parser`,
+    );
+  }
+  return 0;
+}

@@ -1,5 +1,12 @@
-/** JobQueue on SQS: jobs as JSON message bodies, sent in batches of ten, failed entries retried. */
-import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
+/**
+ * JobQueue on SQS: jobs as JSON message bodies, sent in batches of ten. Entries SQS failed on its side
+ * are sent again; an entry it rejected as malformed (a sender fault) is a bug and throws at once.
+ */
+import {
+  SendMessageBatchCommand,
+  type SendMessageBatchRequestEntry,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
 import type { JobQueue } from '../../shared/ports/job-queue.ts';
 
 const MAX_ATTEMPTS = 5;
@@ -12,25 +19,22 @@ export class SqsJobQueue<Job> implements JobQueue<Job> {
 
   async send(jobs: readonly Job[]): Promise<void> {
     for (let start = 0; start < jobs.length; start += 10) {
-      let entries = jobs.slice(start, start + 10).map((job, index) => ({
-        Id: String(start + index),
-        MessageBody: JSON.stringify(job),
-      }));
+      let entries: SendMessageBatchRequestEntry[] = jobs
+        .slice(start, start + 10)
+        .map((job, index) => ({ Id: String(start + index), MessageBody: JSON.stringify(job) }));
       for (let attempt = 1; entries.length > 0; attempt += 1) {
         const { Failed = [] } = await this.sqs.send(
           new SendMessageBatchCommand({ QueueUrl: this.queueUrl, Entries: entries }),
         );
-        if (Failed.length > 0 && attempt === MAX_ATTEMPTS) {
-          throw new Error(
-            `SQS refused ${Failed.length} jobs: ${Failed.map((f) => f.Message ?? f.Code).join('; ')}`,
+        const rejected = Failed.filter((failure) => failure.SenderFault);
+        if (rejected.length > 0 || (Failed.length > 0 && attempt === MAX_ATTEMPTS)) {
+          const reasons = (rejected.length > 0 ? rejected : Failed).map(
+            (f) => `${f.Code}: ${f.Message ?? ''}`,
           );
+          throw new Error(`SQS did not accept ${Failed.length} jobs: ${reasons.join('; ')}`);
         }
-        const failedIds = new Set(Failed.filter((f) => !f.SenderFault).map((f) => f.Id));
-        const senderFaults = Failed.filter((f) => f.SenderFault);
-        if (senderFaults.length > 0) {
-          throw new Error(`SQS rejected jobs: ${senderFaults.map((f) => f.Message ?? f.Code).join('; ')}`);
-        }
-        entries = entries.filter((entry) => failedIds.has(entry.Id));
+        const retry = new Set(Failed.map((failure) => failure.Id));
+        entries = entries.filter((entry) => retry.has(entry.Id));
       }
     }
   }

@@ -27,6 +27,37 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'extract the article from a page: [--url URL] FILE|URL',
     load: async () => (await import('./commands/extract.ts')).main,
   },
+  query: {
+    summary:
+      'list articles: --pair PK-US|--country|--topic|--source|--rule [--since 7d] [--format table|json|csv]',
+    load: async () => (await import('./commands/query.ts')).main,
+  },
+  replay: {
+    summary:
+      're-classify the S3 archive into the table: --since DATE [--until] [--prefix] [--dry-run] | --resume',
+    load: async () => (await import('./commands/replay.ts')).main,
+  },
+  rules: {
+    summary: "analysts' rules: add --id ID QUERY | list | show ID | remove ID | test QUERY|ID [--since 30d]",
+    load: async () => (await import('./commands/rules.ts')).main,
+  },
+  subscribe: {
+    summary:
+      'email alerts to an address: --email ADDRESS [--rule ID] [--pair PK-US] [--topic ID] [--country XX]',
+    load: async () => (await import('./commands/subscribe.ts')).main,
+  },
+  unsubscribe: {
+    summary: 'remove every alert subscription of an address: --email ADDRESS',
+    load: async () => (await import('./commands/unsubscribe.ts')).main,
+  },
+  digest: {
+    summary: "send the daily digest of a day's matches to digest subscribers: [--day YYYY-MM-DD] [--state DIR]",
+    load: async () => (await import('./commands/digest.ts')).main,
+  },
+  feeds: {
+    summary: 'the feeds polled: add URL [--title T] [--charset C] | list [--broken] | remove URL',
+    load: async () => (await import('./commands/feeds.ts')).main,
+  },
   eval: {
     summary: 'measure quality on a corpus: feeds|extraction|reuters [--data DIR] [--json]',
     load: async () => (await import('./commands/eval.ts')).main,

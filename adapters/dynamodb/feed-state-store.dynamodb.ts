@@ -1,5 +1,5 @@
 /** FeedStateStore on the table: FeedState items, listed by status and next-due time on gsi1. */
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { FeedState } from '../../shared/polling/feed-state.ts';
 import type { FeedStateStore } from '../../shared/ports/feed-state-store.ts';
 import { isConditionFailure, type TableClient, withoutKeys } from './table-client.ts';
@@ -96,5 +96,22 @@ export class DynamoDbFeedStateStore implements FeedStateStore {
 
   async saveFeedState(state: FeedState): Promise<void> {
     await this.table.client.send(new PutCommand({ TableName: this.table.tableName, Item: toItem(state) }));
+  }
+
+  /** Stops polling a feed (`wirewatch feeds remove`); its articles stay. True when it existed. */
+  async removeFeed(feedId: string): Promise<boolean> {
+    try {
+      await this.table.client.send(
+        new DeleteCommand({
+          TableName: this.table.tableName,
+          Key: feedKey(feedId),
+          ConditionExpression: 'attribute_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
   }
 }

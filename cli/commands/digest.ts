@@ -1,0 +1,81 @@
+/**
+ * `wirewatch digest [--day YYYY-MM-DD] [--state DIR]`: runs the real send-digest handler on the local
+ * state, as the daily schedule does on AWS, for one UTC day (yesterday by default), and prints each
+ * digest email delivered. Running a day again sends nothing new: each digest goes out once.
+ */
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { LocalPipeline } from '../../local/local-pipeline.ts';
+import type { EmailDelivery } from '../../local/sns/sns-emulator.ts';
+import { assertUtcDay, previousUtcDay } from '../../shared/pipeline/send-daily-digests.ts';
+import { CliError } from '../cli-error.ts';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DEFAULT_STATE = join('.wirewatch', 'state');
+
+const USAGE = `Usage: wirewatch digest [--day YYYY-MM-DD] [--state DIR] [--verbose]
+
+  Sends the daily digest for one UTC day (default: yesterday) to every digest subscriber of the local
+  state DIR (default: ${DEFAULT_STATE}, as kept by \`npm start -- --state ${DEFAULT_STATE}\`), with the
+  real send-digest handler, and prints each email. A day already sent sends nothing again.
+  On AWS the daily schedule runs it; invoke the function with a Scheduled Event to rerun a day.`;
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      options: {
+        day: { type: 'string' },
+        state: { type: 'string' },
+        verbose: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }).values;
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}\n\n${USAGE}`);
+  }
+}
+
+const indent = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
+
+export async function main(args: string[]): Promise<number> {
+  const values = parse(args);
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const day = values.day ?? previousUtcDay(new Date());
+  try {
+    assertUtcDay(day);
+  } catch (error) {
+    throw new CliError(`--day: ${(error as Error).message}`);
+  }
+  const stateDir = resolve(values.state ?? DEFAULT_STATE);
+  const pipeline = await LocalPipeline.start({
+    stateDir,
+    outboxDir: join(stateDir, 'outbox'),
+    sampleRoot: join(REPO_ROOT, 'samples/site'),
+    verbose: values.verbose,
+  });
+  try {
+    pipeline.aws.sns.onEmail((email: EmailDelivery) => {
+      if (email.topicArn !== pipeline.digestTopicArn) return;
+      console.log(`\n✉  Digest to ${email.to}\n   Subject: ${email.subject}\n`);
+      console.log(indent(email.body.trimEnd()));
+      console.log(`\n   Saved as ${relative(process.cwd(), email.file) || email.file}`);
+    });
+    console.log(`wirewatch daily digest for ${day} (UTC) · state: ${stateDir}`);
+    const summary = await pipeline.sendDigests(day);
+    console.log(
+      `\n${summary.recipients} digest recipient${summary.recipients === 1 ? '' : 's'}: ${summary.sent} sent now, ${summary.alreadySent} sent before, ${summary.quiet} without a match that day`,
+    );
+    return 0;
+  } finally {
+    await pipeline.close();
+  }
+}

@@ -1,0 +1,240 @@
+/**
+ * `wirewatch rules`: the analysts' rules, kept as Rule items in the table, which classify-article
+ * reloads within a minute. `add` checks the query first (a syntax error shows where, with a caret);
+ * `test` backtests a rule on the archive before anyone subscribes to it.
+ */
+import { parseArgs } from 'node:util';
+import { DynamoDbArticleCatalog } from '../../adapters/dynamodb/article-catalog.dynamodb.ts';
+import { DynamoDbRuleStore } from '../../adapters/dynamodb/rule-store.dynamodb.ts';
+import { createReader } from '../../reader/wirewatch-reader.ts';
+import { type BacktestResult, backtestRule } from '../../shared/pipeline/backtest-rule.ts';
+import { systemClock } from '../../shared/ports/clock.ts';
+import type { StoredRule } from '../../shared/ports/rule-store.ts';
+import { parseRule, RuleSyntaxError } from '../../shared/rules/rule-language.ts';
+import { CliError } from '../cli-error.ts';
+import { alignColumns } from '../columns.ts';
+import { parseTimeRange } from '../duration.ts';
+import { withTarget } from '../target.ts';
+
+const USAGE = `Usage: wirewatch rules add --id ID [--name NAME] QUERY [--state DIR]
+       wirewatch rules list [--state DIR]
+       wirewatch rules show ID [--state DIR]
+       wirewatch rules remove ID [--state DIR]
+       wirewatch rules test QUERY|ID [--since 30d] [--until TIME] [--state DIR]
+
+  QUERY is one argument in the rule language (docs/rules.md); quote it for the shell, and keep the
+  double quotes of a phrase inside: wirewatch rules add --id ct-dialogue '"counterterrorism dialogue"'
+  test reads the articles archived in the range (whole days, UTC) and prints how many the rule matches
+  per day, with up to 5 samples. Without --state, the table is WIREWATCH_TABLE_NAME (and for test, the
+  archive WIREWATCH_BUCKET_NAME).`;
+
+const SAMPLE_SIZE = 5;
+const RULE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/** The parser's message, the query, and a caret under the place it stopped. */
+export function describeSyntaxError(query: string, error: RuleSyntaxError): string {
+  const shown = query.replace(/[\r\n\t]/g, ' ');
+  const column = [...shown.slice(0, error.position)].length;
+  return [`the query does not parse: ${error.message}`, `  ${shown}`, `  ${' '.repeat(column)}^`].join('\n');
+}
+
+export function checkQuery(query: string): void {
+  if (query.trim() === '') throw new CliError(`give the rule's query\n\n${USAGE}`);
+  try {
+    parseRule(query);
+  } catch (error) {
+    if (error instanceof RuleSyntaxError) throw new CliError(describeSyntaxError(query, error));
+    throw error;
+  }
+}
+
+export function formatBacktest(
+  query: string,
+  range: { since: string; until: string },
+  result: BacktestResult,
+) {
+  const lines = [
+    `Rule ${query}`,
+    `${result.matched} of ${result.articles} archived article${result.articles === 1 ? '' : 's'} matched, ${range.since.slice(0, 10)} to ${range.until.slice(0, 10)}`,
+  ];
+  if (result.uncatalogued > 0) {
+    lines.push(
+      `(${result.uncatalogued} not classified yet: matched on their text only, as if they had no labels)`,
+    );
+  }
+  if (result.days.length > 0) {
+    lines.push(
+      '',
+      alignColumns(
+        ['day', 'articles', 'matched'],
+        result.days.map(({ day, articles, matched }) => [day, String(articles), String(matched)]),
+      ),
+    );
+  }
+  if (result.samples.length > 0) {
+    lines.push('', 'Samples:');
+    for (const sample of result.samples) {
+      lines.push(
+        `  ${sample.day}  ${sample.title}`,
+        `              ${sample.snippet}`,
+        `              ${sample.url}`,
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        id: { type: 'string' },
+        name: { type: 'string' },
+        since: { type: 'string' },
+        until: { type: 'string' },
+        state: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}\n\n${USAGE}`);
+  }
+}
+
+function onlyArgument(positionals: readonly string[], what: string): string {
+  const [value, extra] = positionals;
+  if (value === undefined || extra !== undefined) throw new CliError(`give exactly one ${what}\n\n${USAGE}`);
+  return value;
+}
+
+export async function main(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args);
+  const [action, ...rest] = positionals;
+  if (values.help || action === undefined) {
+    console.log(USAGE);
+    return values.help ? 0 : 2;
+  }
+  switch (action) {
+    case 'add': {
+      const id = values.id;
+      if (id === undefined || !RULE_ID.test(id)) {
+        throw new CliError(
+          '--id is required: letters, digits, ".", "_" or "-", at most 64 (it is what subscriptions filter on)',
+        );
+      }
+      // The shell splits an unquoted query into words; joined again they read as the same rule.
+      const query = rest.join(' ');
+      checkQuery(query);
+      return withRules(values.state, async (store) => {
+        const previous = (await store.listRules()).find((rule) => rule.id === id);
+        await store.putRule({
+          id,
+          name: values.name ?? previous?.name ?? id,
+          query,
+          createdAt: previous?.createdAt ?? systemClock.now().toISOString(),
+        });
+        console.log(
+          previous === undefined
+            ? `Added rule ${id}: ${query}`
+            : `Replaced rule ${id}: ${query} (was: ${previous.query})`,
+        );
+        console.log('classify-article picks it up within a minute; alerts go to subscriptions on this rule.');
+      });
+    }
+    case 'list':
+      return withRules(values.state, async (store) => {
+        const rules = await store.listRules();
+        if (rules.length === 0) {
+          console.log('No rules yet: add one with `wirewatch rules add --id ID QUERY`.');
+          return;
+        }
+        console.log(
+          alignColumns(
+            ['id', 'name', 'query'],
+            rules.map((rule) => [rule.id, rule.name, rule.query]),
+          ),
+        );
+      });
+    case 'show':
+      return showRule(onlyArgument(rest, 'rule id'), values.state);
+    case 'remove': {
+      const id = onlyArgument(rest, 'rule id');
+      return withRules(values.state, async (store) => {
+        if (!(await store.removeRule(id)))
+          throw new CliError(`there is no rule ${id} (see \`wirewatch rules list\`)`);
+        console.log(`Removed rule ${id}. Its past alerts stay in the table.`);
+        console.log(
+          `Subscriptions filtered on {"rule": ["${id}"]} receive nothing more: remove them with \`wirewatch unsubscribe\`.`,
+        );
+      });
+    }
+    case 'test':
+      return testRule(rest.join(' '), values);
+    default:
+      throw new CliError(`unknown action "${action}": add, list, show, remove or test\n\n${USAGE}`);
+  }
+}
+
+async function withRules(state: string | undefined, use: (store: DynamoDbRuleStore) => Promise<void>) {
+  return withTarget({ state, needs: ['table'] }, async (target) => {
+    await use(new DynamoDbRuleStore(target.table));
+    return 0;
+  });
+}
+
+async function showRule(id: string, state: string | undefined): Promise<number> {
+  return withTarget({ state, needs: ['table'] }, async (target) => {
+    const rule = (await new DynamoDbRuleStore(target.table).listRules()).find((each) => each.id === id);
+    if (rule === undefined) throw new CliError(`there is no rule ${id} (see \`wirewatch rules list\`)`);
+    console.log(
+      `id       ${rule.id}\nname     ${rule.name}\nquery    ${rule.query}\ncreated  ${rule.createdAt}`,
+    );
+    const reader = createReader(target.table);
+    const { items } = await reader.alertsForRule(id, { limit: SAMPLE_SIZE });
+    if (items.length === 0) {
+      console.log('\nNo alerts yet.');
+      return 0;
+    }
+    console.log(`\nLatest alerts:`);
+    const titles = await Promise.all(
+      items.map(async (alert) => (await reader.getArticle(alert.articleId))?.title),
+    );
+    console.log(
+      alignColumns(
+        ['matched', 'status', 'article'],
+        items.map((alert, index) => [
+          alert.matchedAt.slice(0, 16).replace('T', ' '),
+          alert.status,
+          titles[index] ?? alert.articleId,
+        ]),
+      ),
+    );
+    return 0;
+  });
+}
+
+/** A stored rule's id names its query; anything else is a query. */
+async function testRule(
+  queryOrId: string,
+  values: { since?: string | undefined; until?: string | undefined; state?: string | undefined },
+): Promise<number> {
+  if (queryOrId.trim() === '') throw new CliError(`give a query or a rule id to test\n\n${USAGE}`);
+  const range = parseTimeRange(values, systemClock.now(), '30d');
+  return withTarget({ state: values.state, needs: ['table', 'archive'] }, async (target) => {
+    const stored: StoredRule | undefined = RULE_ID.test(queryOrId)
+      ? (await new DynamoDbRuleStore(target.table).listRules()).find((rule) => rule.id === queryOrId)
+      : undefined;
+    const query = stored?.query ?? queryOrId;
+    checkQuery(query);
+    const result = await backtestRule(
+      { query, ...range, sampleSize: SAMPLE_SIZE },
+      { archive: target.archive.store, catalog: new DynamoDbArticleCatalog(target.table) },
+    );
+    process.stdout.write(
+      formatBacktest(stored === undefined ? query : `${stored.id}: ${query}`, range, result),
+    );
+    return 0;
+  });
+}

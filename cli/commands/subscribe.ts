@@ -1,0 +1,135 @@
+/**
+ * `wirewatch subscribe --email ADDRESS [--rule ID] [--pair PK-US] [--topic ID] [--country XX]`: an
+ * email subscription on the alerts topic whose filter policy selects on the alert's message
+ * attributes (`rule`, `countryPairs`, `topics`, `countries`). Each option may repeat (any of its
+ * values); different options must all hold. With none, the address receives every alert.
+ */
+import { parseArgs } from 'node:util';
+import { type SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
+import { CliError } from '../cli-error.ts';
+import { withTarget } from '../target.ts';
+import { normaliseCountry, normalisePair, normaliseTopic } from './query.ts';
+
+const USAGE = `Usage: wirewatch subscribe --email ADDRESS [--rule ID] [--pair PK-US] [--topic ID] [--country XX] [--state DIR]
+
+  Each option may be given more than once: --pair PK-US --pair IN-PK receives alerts on either pair.
+  Different options must all hold: --rule ct-dialogue --country PK receives that rule's alerts on PK.
+  On AWS the address first gets a confirmation email; alerts start once its link is followed.
+  Without --state, the topic is WIREWATCH_TOPIC_ARN.`;
+
+export interface SubscriptionRequest {
+  email: string;
+  rules: readonly string[];
+  pairs: readonly string[];
+  topics: readonly string[];
+  countries: readonly string[];
+}
+
+export type FilterPolicy = Record<string, string[]>;
+
+/** Only the keys given: an absent key lets every value through. */
+export function filterPolicyFor(request: Omit<SubscriptionRequest, 'email'>): FilterPolicy {
+  const policy: FilterPolicy = {};
+  if (request.rules.length > 0) policy.rule = [...new Set(request.rules)];
+  if (request.pairs.length > 0) policy.countryPairs = [...new Set(request.pairs)];
+  if (request.topics.length > 0) policy.topics = [...new Set(request.topics)];
+  if (request.countries.length > 0) policy.countries = [...new Set(request.countries)];
+  return policy;
+}
+
+// Deliberately loose: SNS and the mail system are the judges; this catches a missing or swapped value.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function checkEmail(email: string | undefined): string {
+  if (email === undefined || !EMAIL.test(email.trim())) {
+    throw new CliError(
+      `--email needs an address such as analyst@example.com${email === undefined ? '' : `, not "${email}"`}`,
+    );
+  }
+  return email.trim();
+}
+
+/** Subscribes the address; returns the subscription ARN (`pending confirmation` on AWS until confirmed). */
+export async function subscribeEmail(
+  sns: SNSClient,
+  topicArn: string,
+  request: SubscriptionRequest,
+): Promise<{ subscriptionArn: string; filterPolicy: FilterPolicy }> {
+  const filterPolicy = filterPolicyFor(request);
+  try {
+    const { SubscriptionArn } = await sns.send(
+      new SubscribeCommand({
+        TopicArn: topicArn,
+        Protocol: 'email',
+        Endpoint: request.email,
+        ReturnSubscriptionArn: true,
+        ...(Object.keys(filterPolicy).length === 0
+          ? {}
+          : { Attributes: { FilterPolicy: JSON.stringify(filterPolicy) } }),
+      }),
+    );
+    return { subscriptionArn: SubscriptionArn ?? 'pending confirmation', filterPolicy };
+  } catch (error) {
+    // SNS keeps one email subscription per address and topic.
+    if (error instanceof Error && /already exists with different attributes/i.test(error.message)) {
+      throw new CliError(
+        `${request.email} is already subscribed with another filter: one address has one subscription on the topic. Run \`wirewatch unsubscribe --email ${request.email}\` first, then subscribe with every option wanted in one command (options may repeat)`,
+      );
+    }
+    throw error;
+  }
+}
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      options: {
+        email: { type: 'string' },
+        rule: { type: 'string', multiple: true, default: [] },
+        pair: { type: 'string', multiple: true, default: [] },
+        topic: { type: 'string', multiple: true, default: [] },
+        country: { type: 'string', multiple: true, default: [] },
+        state: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }).values;
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}\n\n${USAGE}`);
+  }
+}
+
+export async function main(args: string[]): Promise<number> {
+  const values = parse(args);
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const request: SubscriptionRequest = {
+    email: checkEmail(values.email),
+    rules: values.rule.map((rule) => rule.trim()),
+    pairs: values.pair.map(normalisePair),
+    topics: values.topic.map(normaliseTopic),
+    countries: values.country.map(normaliseCountry),
+  };
+  return withTarget({ state: values.state, needs: ['alerts'] }, async (target) => {
+    const { subscriptionArn, filterPolicy } = await subscribeEmail(
+      target.alerts.sns,
+      target.alerts.topicArn,
+      request,
+    );
+    const what =
+      Object.keys(filterPolicy).length === 0
+        ? 'every alert'
+        : `alerts matching ${JSON.stringify(filterPolicy)}`;
+    console.log(`Subscribed ${request.email} to ${what}`);
+    console.log(`  topic         ${target.alerts.topicArn}`);
+    console.log(`  subscription  ${subscriptionArn}`);
+    console.log(
+      target.stateDir === null
+        ? `AWS has sent ${request.email} a confirmation email: alerts start once its link is followed.`
+        : `Confirmed at once by the local emulator; emails are written to ${target.stateDir}/outbox.`,
+    );
+    return 0;
+  });
+}

@@ -1,0 +1,118 @@
+/** Backtesting a rule on the archive with in-memory ports: per-day counts, stored labels, samples. */
+import { describe, expect, it } from 'vitest';
+import { type ArticleDocument, contentHashOf } from '../../shared/articles/article-document.ts';
+import { articleDocumentKey } from '../../shared/articles/storage-keys.ts';
+import { backtestRule } from '../../shared/pipeline/backtest-rule.ts';
+import { RuleSyntaxError } from '../../shared/rules/rule-language.ts';
+import { anArticle } from '../support/builders.ts';
+import { MemoryArchive, MemoryCatalog } from '../support/in-memory-ports.ts';
+
+function aDocument(id: string, fetchedAt: string, title: string, text: string): ArticleDocument {
+  return {
+    schemaVersion: 1,
+    id,
+    url: `https://news.example/${id}`,
+    canonicalUrl: `https://news.example/${id}`,
+    feedId: 'feed-1',
+    feedUrl: 'https://news.example/feed.xml',
+    source: 'news.example',
+    title,
+    byline: null,
+    publishedAt: null,
+    fetchedAt,
+    lang: 'en',
+    siteName: null,
+    excerpt: null,
+    text,
+    rawKey: `raw/${id}.html.gz`,
+    contentHash: contentHashOf(title, text),
+    simhash: null,
+  };
+}
+
+async function archiveOf(documents: ArticleDocument[]) {
+  const archive = new MemoryArchive();
+  for (const document of documents) {
+    await archive.putArticle(articleDocumentKey(document.id, document.fetchedAt), document);
+  }
+  return archive;
+}
+
+const range = { since: '2026-11-01T00:00:00.000Z', until: '2026-11-03T23:59:59.999Z', sampleSize: 5 };
+
+describe('backtesting a rule on the archive', () => {
+  it('counts matches per day, matching labels from the catalogued Article items', async () => {
+    // Prepare
+    const archive = await archiveOf([
+      aDocument('a1', '2026-11-01T10:00:00.000Z', 'Talks resume', 'The counterterrorism dialogue resumes.'),
+      aDocument('a2', '2026-11-01T11:00:00.000Z', 'Other talks', 'A counterterrorism dialogue elsewhere.'),
+      aDocument('a3', '2026-11-03T09:00:00.000Z', 'Weather', 'Rain is expected.'),
+      aDocument('a4', '2026-10-31T09:00:00.000Z', 'Before the range', 'The counterterrorism dialogue.'),
+    ]);
+    const catalog = new MemoryCatalog();
+    catalog.articles.set('a1', anArticle({ id: 'a1' }));
+    catalog.articles.set(
+      'a2',
+      anArticle({ id: 'a2', countryPairs: [{ pair: 'IN-PK', score: 0.9 }], primaryPair: 'IN-PK' }),
+    );
+    catalog.articles.set('a3', anArticle({ id: 'a3' }));
+
+    // Act
+    const result = await backtestRule(
+      { query: 'pair:PK-US AND "counterterrorism dialogue"', ...range },
+      { archive, catalog },
+    );
+
+    // Assess
+    expect(result).toMatchObject({ articles: 3, matched: 1, uncatalogued: 0 });
+    expect(result.days).toEqual([
+      { day: '2026-11-01', articles: 2, matched: 1 },
+      { day: '2026-11-03', articles: 1, matched: 0 },
+    ]);
+    expect(result.samples).toEqual([
+      {
+        day: '2026-11-01',
+        articleId: 'a1',
+        title: 'Talks resume',
+        url: 'https://news.example/a1',
+        snippet: expect.stringContaining('counterterrorism dialogue'),
+      },
+    ]);
+  });
+
+  it('counts an article archived on two days once, and keeps at most the sample size', async () => {
+    // Prepare
+    const documents = ['b1', 'b2', 'b3'].map((id) =>
+      aDocument(id, '2026-11-02T10:00:00.000Z', `Sanctions ${id}`, 'New sanctions were announced.'),
+    );
+    const archive = await archiveOf([
+      ...documents,
+      aDocument('b1', '2026-11-03T10:00:00.000Z', 'Sanctions b1', 'New sanctions were announced, updated.'),
+    ]);
+
+    // Act
+    const result = await backtestRule(
+      { query: 'sanctions', ...range, sampleSize: 2 },
+      { archive, catalog: new MemoryCatalog() },
+    );
+
+    // Assess
+    expect(result).toMatchObject({ articles: 3, matched: 3, uncatalogued: 3 });
+    expect(result.days).toEqual([{ day: '2026-11-02', articles: 3, matched: 3 }]);
+    expect(result.samples.map(({ articleId }) => articleId)).toEqual(['b1', 'b2']);
+  });
+
+  it('refuses a query that does not parse before reading anything', async () => {
+    // Prepare
+    const archive = new MemoryArchive();
+
+    // Act
+    const backtest = backtestRule(
+      { query: 'sanctions AND (iran', ...range },
+      { archive, catalog: new MemoryCatalog() },
+    );
+
+    // Assess
+    await expect(backtest).rejects.toBeInstanceOf(RuleSyntaxError);
+  });
+});

@@ -8,5 +8,11 @@ import { register } from 'tsx/esm/api';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 register();
+
+// `wirewatch … | head` closes stdout early: that is the reader being done, not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 const { main } = await import('../cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -6,11 +6,12 @@ import dynalite from 'dynalite';
 import type { TableClient } from '../../adapters/dynamodb/table-client.ts';
 import { createTable } from '../../local/create-resources.ts';
 
-export async function startLocalTable(): Promise<TableClient & { close(): Promise<void> }> {
+export async function startLocalTable(): Promise<TableClient & { endpoint: string; close(): Promise<void> }> {
   const server = dynalite({ createTableMs: 0 });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const raw = new DynamoDBClient({
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    endpoint,
     region: 'us-east-1',
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
   });
@@ -18,6 +19,7 @@ export async function startLocalTable(): Promise<TableClient & { close(): Promis
   return {
     client: DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } }),
     tableName: 'wirewatch-test',
+    endpoint,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

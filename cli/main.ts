@@ -51,7 +51,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import('./commands/unsubscribe.ts')).main,
   },
   digest: {
-    summary: "send the daily digest of a day's matches to digest subscribers: [--day YYYY-MM-DD] [--state DIR]",
+    summary:
+      "send the daily digest of a day's matches to digest subscribers: [--day YYYY-MM-DD] [--state DIR]",
     load: async () => (await import('./commands/digest.ts')).main,
   },
   feeds: {

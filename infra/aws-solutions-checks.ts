@@ -22,7 +22,7 @@ export function addAwsSolutionsChecks(app: App, stack: WirewatchStack): void {
   acknowledge(
     stack.scheduleDeadLetterQueue,
     'AwsSolutions-SQS3',
-    'This queue is itself a dead-letter queue: the one EventBridge uses for the dispatch schedule target.',
+    'This queue is itself a dead-letter queue: the one EventBridge uses for the dispatch and digest schedule targets.',
   );
   acknowledge(
     bucketNotificationsHandler(stack),
@@ -73,16 +73,22 @@ export function addAwsSolutionsChecks(app: App, stack: WirewatchStack): void {
       "CDK's grantRead action group, limited to the article bucket and its articles/ prefix.",
     );
   }
-  acknowledge(
-    classifyRole,
-    'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]',
-    'Publishing to the alert topic, encrypted with the AWS-managed SNS key.',
-  );
-  acknowledge(
-    classifyRole,
-    'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:kms:<AWS::Region>:<AWS::AccountId>:key/*]',
-    'The AWS-managed SNS key has no ARN known at synth time; CDK limits the grant to it with kms:ResourceAliases.',
-  );
+  const topicPublishers = [
+    { role: classifyRole, topic: 'alert' },
+    { role: roleOf(stack.functions.sendDigest), topic: 'digest' },
+  ];
+  for (const { role, topic } of topicPublishers) {
+    acknowledge(
+      role,
+      'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]',
+      `Publishing to the ${topic} topic, encrypted with the AWS-managed SNS key.`,
+    );
+    acknowledge(
+      role,
+      'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:kms:<AWS::Region>:<AWS::AccountId>:key/*]',
+      'The AWS-managed SNS key has no ARN known at synth time; CDK limits the grant to it with kms:ResourceAliases.',
+    );
+  }
 }
 
 function acknowledge(construct: IConstruct, id: string, reason: string): void {

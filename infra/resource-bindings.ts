@@ -14,9 +14,20 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { QueueWithDlq } from './constructs/queue-with-dlq.ts';
 import { ENV, type QueueDefinition } from './resource-definitions.ts';
 
-/** Table users both read and write it (feed state, seen entries, articles, rules, alerts). */
-export function bindTable(fn: LambdaFunction, table: ITable): void {
-  table.grantReadWriteData(fn);
+/**
+ * `read-write`: the pipeline's table users read and write it (feed state, seen entries, articles,
+ * rules, alerts). `read-and-record`: reads, plus single-item puts and updates for delivery records,
+ * never a delete or a batch write.
+ */
+export type TableAccess = 'read-write' | 'read-and-record';
+
+export function bindTable(fn: LambdaFunction, table: ITable, access: TableAccess = 'read-write'): void {
+  if (access === 'read-write') {
+    table.grantReadWriteData(fn);
+  } else {
+    table.grantReadData(fn);
+    table.grant(fn, 'dynamodb:PutItem', 'dynamodb:UpdateItem');
+  }
   fn.addEnvironment(ENV.tableName, table.tableName);
 }
 
@@ -40,9 +51,14 @@ export function bindBucket(
   fn.addEnvironment(ENV.bucketName, bucket.bucketName);
 }
 
-export function bindAlertTopic(fn: LambdaFunction, topic: ITopic): void {
+/** The function publishes to `topic`, found through the variable `envName`. */
+export function bindTopicPublisher(
+  fn: LambdaFunction,
+  topic: ITopic,
+  envName: typeof ENV.topicArn | typeof ENV.digestTopicArn,
+): void {
   topic.grantPublish(fn);
-  fn.addEnvironment(ENV.topicArn, topic.topicArn);
+  fn.addEnvironment(envName, topic.topicArn);
 }
 
 /** The function enqueues jobs on `queue`, found through the variable `envName`. */

@@ -11,6 +11,8 @@ export const ENV = {
   tableName: 'WIREWATCH_TABLE_NAME',
   bucketName: 'WIREWATCH_BUCKET_NAME',
   topicArn: 'WIREWATCH_TOPIC_ARN',
+  /** The daily digest topic: one email subscription per digest recipient, filtered on `recipient`. */
+  digestTopicArn: 'WIREWATCH_DIGEST_TOPIC_ARN',
   feedQueueUrl: 'WIREWATCH_FEED_QUEUE_URL',
   articleQueueUrl: 'WIREWATCH_ARTICLE_QUEUE_URL',
   /** The consuming function's own dead-letter queue, where poison messages go at once with their reason. */
@@ -120,12 +122,19 @@ export const FUNCTIONS = {
     memoryMiB: 1024,
     consumes: 'classifyJobs',
   },
+  sendDigest: { entry: 'functions/send-digest.ts', timeoutSeconds: 300, memoryMiB: 512 },
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionName = keyof typeof FUNCTIONS;
 
 /** How often dispatch-feeds runs; each feed's own next-due time decides whether it is polled. */
 export const DISPATCH_SCHEDULE_MINUTES = 5;
+
+/**
+ * When send-digest runs each day (UTC), for the day before: late enough that yesterday's last
+ * articles are classified, early enough to be read over breakfast in Europe.
+ */
+export const DIGEST_SCHEDULE_UTC = { hour: 6, minute: 0 } as const;
 
 /** Powertools service name shared by every function, so logs and metrics group together. */
 export const SERVICE_NAME = 'wirewatch';

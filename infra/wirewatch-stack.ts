@@ -4,6 +4,7 @@
  *   EventBridge schedule -> dispatch-feeds -> feed-job queue -> fetch-feed -> article-job queue
  *   -> fetch-article -> S3 (raw/, articles/) -> ObjectCreated articles/*.json -> classify queue
  *   -> classify-article -> DynamoDB table (+ stream for downstream readers) and the alert topic.
+ *   Daily schedule -> send-digest -> the digest topic (one email a day per digest recipient).
  *
  * Every key, prefix, queue setting and function size comes from `resource-definitions.ts`, the source
  * of truth shared with the local runtime; this file only wires those definitions together.
@@ -25,14 +26,15 @@ import { OpsAlarms } from './constructs/ops-alarms.ts';
 import { PipelineFunction } from './constructs/pipeline-function.ts';
 import { QueueWithDlq } from './constructs/queue-with-dlq.ts';
 import {
-  bindAlertTopic,
   bindBucket,
   bindQueueConsumer,
   bindQueueProducer,
   bindTable,
+  bindTopicPublisher,
 } from './resource-bindings.ts';
 import {
   BUCKET,
+  DIGEST_SCHEDULE_UTC,
   DISPATCH_SCHEDULE_MINUTES,
   ENV,
   FUNCTIONS,
@@ -66,10 +68,11 @@ export class WirewatchStack extends Stack {
   public readonly table: Table;
   public readonly bucket: Bucket;
   public readonly alertTopic: Topic;
+  public readonly digestTopic: Topic;
   public readonly opsTopic: Topic;
   public readonly queues: Record<QueueName, QueueWithDlq>;
   public readonly functions: Record<FunctionName, PipelineFunction>;
-  /** Catches schedule events that could not invoke dispatch-feeds after every retry. */
+  /** Catches schedule events that could not invoke dispatch-feeds or send-digest after every retry. */
   public readonly scheduleDeadLetterQueue: Queue;
 
   constructor(scope: Construct, id: string, props: WirewatchStackProps = {}) {
@@ -79,10 +82,11 @@ export class WirewatchStack extends Stack {
     this.bucket = this.newBucket();
     // Encrypted with the AWS-managed SNS key: only Lambda publishes here, through SNS, which that
     // key's policy allows; email subscribers receive plain text either way.
-    this.alertTopic = new Topic(this, 'AlertTopic', {
-      ...secureTopicProps(),
-      masterKey: Alias.fromAliasName(this, 'SnsManagedKey', 'alias/aws/sns'),
-    });
+    const snsManagedKey = Alias.fromAliasName(this, 'SnsManagedKey', 'alias/aws/sns');
+    this.alertTopic = new Topic(this, 'AlertTopic', { ...secureTopicProps(), masterKey: snsManagedKey });
+    // Daily digests go out on their own topic: each recipient's email subscription filters on its
+    // address, which would be meaningless (and would drop every alert) on the alert topic.
+    this.digestTopic = new Topic(this, 'DigestTopic', { ...secureTopicProps(), masterKey: snsManagedKey });
     // Unencrypted on purpose: CloudWatch alarms cannot publish to a topic under the AWS-managed key,
     // and alarm notifications carry only alarm names and metric values.
     this.opsTopic = new Topic(this, 'OpsTopic', secureTopicProps());
@@ -116,14 +120,17 @@ export class WirewatchStack extends Stack {
       }
       return fn;
     });
-    const { dispatchFeeds, fetchFeed, fetchArticle, classifyArticle } = this.functions;
+    const { dispatchFeeds, fetchFeed, fetchArticle, classifyArticle, sendDigest } = this.functions;
     // fetch-article only archives pages to S3; it never touches the table.
     for (const tableUser of [dispatchFeeds, fetchFeed, classifyArticle]) bindTable(tableUser, this.table);
+    // send-digest reads subscriptions, alerts and articles, and writes only its DigestSent records.
+    bindTable(sendDigest, this.table, 'read-and-record');
     bindQueueProducer(dispatchFeeds, this.queues.feedJobs.queue, ENV.feedQueueUrl);
     bindQueueProducer(fetchFeed, this.queues.articleJobs.queue, ENV.articleQueueUrl);
     bindBucket(fetchArticle, this.bucket, 'write');
     bindBucket(classifyArticle, this.bucket, 'read', `${BUCKET.articlePrefix}*`);
-    bindAlertTopic(classifyArticle, this.alertTopic);
+    bindTopicPublisher(classifyArticle, this.alertTopic, ENV.topicArn);
+    bindTopicPublisher(sendDigest, this.digestTopic, ENV.digestTopicArn);
 
     this.scheduleDeadLetterQueue = new Queue(this, 'ScheduleDeadLetterQueue', secureDeadLetterQueueProps());
     new Rule(this, 'DispatchSchedule', {
@@ -134,6 +141,21 @@ export class WirewatchStack extends Stack {
           retryAttempts: 2,
           // A dispatch older than one period is pointless: the next scheduled run covers it.
           maxEventAge: Duration.minutes(DISPATCH_SCHEDULE_MINUTES),
+          deadLetterQueue: this.scheduleDeadLetterQueue,
+        }),
+      ],
+    });
+    new Rule(this, 'DigestSchedule', {
+      description: "Starts send-digest, which emails each digest recipient yesterday's matches (UTC).",
+      schedule: Schedule.cron({
+        hour: String(DIGEST_SCHEDULE_UTC.hour),
+        minute: String(DIGEST_SCHEDULE_UTC.minute),
+      }),
+      targets: [
+        new LambdaTarget(sendDigest, {
+          retryAttempts: 2,
+          // The event's time names the day, so a late delivery still sends the right day's digest.
+          maxEventAge: Duration.hours(6),
           deadLetterQueue: this.scheduleDeadLetterQueue,
         }),
       ],
@@ -195,6 +217,11 @@ export class WirewatchStack extends Stack {
     });
     new CfnOutput(this, 'BucketName', { value: this.bucket.bucketName });
     new CfnOutput(this, 'AlertTopicArn', { value: this.alertTopic.topicArn });
+    new CfnOutput(this, 'DigestTopicArn', {
+      value: this.digestTopic.topicArn,
+      description:
+        'Daily digests: subscribe each digest recipient with the filter policy {"recipient": ["<address>"]}.',
+    });
     new CfnOutput(this, 'OpsTopicArn', { value: this.opsTopic.topicArn });
     for (const [name, queueWithDlq] of entriesOf(this.queues)) {
       new CfnOutput(this, `${constructId(name)}DeadLetterQueueUrl`, {

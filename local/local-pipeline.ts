@@ -5,7 +5,7 @@
  *   with partial batch failures, receive counts and retries (queues/local-queue.ts);
  * - S3 ObjectCreated events for article documents turned into classify-queue messages, as the
  *   bucket notification does in AWS;
- * - a scheduled EventBridge event that starts dispatch.
+ * - a scheduled EventBridge event that starts dispatch, and the daily one that sends digests.
  * Handlers are loaded after the environment is set, each with its own dead-letter queue variable,
  * exactly as each Lambda function gets its own configuration.
  */
@@ -18,6 +18,7 @@ import { DynamoDbRuleStore } from '../adapters/dynamodb/rule-store.dynamodb.ts';
 import type { TableClient } from '../adapters/dynamodb/table-client.ts';
 import {
   BUCKET,
+  DIGEST_SCHEDULE_UTC,
   ENV,
   FUNCTIONS,
   type FunctionName,
@@ -25,6 +26,7 @@ import {
   type QueueName,
   SERVICE_NAME,
 } from '../infra/resource-definitions.ts';
+import type { DigestRunSummary } from '../shared/pipeline/send-daily-digests.ts';
 import { createTable, createTopic } from './create-resources.ts';
 import { lambdaContext, scheduledEvent, sqsEvent } from './lambda-events.ts';
 import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS, LOCAL_REGION, type LocalAws, startLocalAws } from './local-aws.ts';
@@ -35,6 +37,7 @@ export const LOCAL_NAMES = {
   table: 'wirewatch-local',
   bucket: 'wirewatch-local-archive',
   topic: 'wirewatch-alerts',
+  digestTopic: 'wirewatch-digests',
 } as const;
 
 export interface LocalPipelineOptions {
@@ -63,6 +66,7 @@ export class LocalPipeline {
   readonly table: TableClient;
   readonly sns: SNSClient;
   readonly topicArn: string;
+  readonly digestTopicArn: string;
   /** Keys of the article documents archived (S3 ObjectCreated under articles/) since start. */
   readonly archivedDocuments = new Set<string>();
 
@@ -73,10 +77,12 @@ export class LocalPipeline {
     deadLetterQueues: ReadonlyMap<QueueName, LocalQueue>,
     private readonly consumers: readonly Consumer[],
     private readonly dispatch: ScheduledHandler,
-    topicArn: string,
+    private readonly sendDigest: ScheduledHandler,
+    topics: { topicArn: string; digestTopicArn: string },
   ) {
     this.deadLetterQueues = deadLetterQueues;
-    this.topicArn = topicArn;
+    this.topicArn = topics.topicArn;
+    this.digestTopicArn = topics.digestTopicArn;
     const clientConfig = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
     this.table = {
       client: DynamoDBDocumentClient.from(
@@ -102,10 +108,10 @@ export class LocalPipeline {
       new DynamoDBClient({ ...clientConfig, endpoint: aws.endpoints.dynamodb }),
       LOCAL_NAMES.table,
     );
-    const topicArn = await createTopic(
-      new SNSClient({ ...clientConfig, endpoint: aws.endpoints.sns }),
-      LOCAL_NAMES.topic,
-    );
+    const snsClient = new SNSClient({ ...clientConfig, endpoint: aws.endpoints.sns });
+    const topicArn = await createTopic(snsClient, LOCAL_NAMES.topic);
+    const digestTopicArn = await createTopic(snsClient, LOCAL_NAMES.digestTopic);
+    snsClient.destroy();
 
     const queues = new Map<QueueName, LocalQueue>();
     const deadLetterQueues = new Map<QueueName, LocalQueue>();
@@ -144,6 +150,7 @@ export class LocalPipeline {
       [ENV.tableName]: LOCAL_NAMES.table,
       [ENV.bucketName]: LOCAL_NAMES.bucket,
       [ENV.topicArn]: topicArn,
+      [ENV.digestTopicArn]: digestTopicArn,
       [ENV.feedQueueUrl]: queue('feedJobs').settings.url,
       [ENV.articleQueueUrl]: queue('articleJobs').settings.url,
       [ENV.allowedPrivateHosts]: new URL(`http://${SAMPLE_HOST}`).hostname,
@@ -169,8 +176,12 @@ export class LocalPipeline {
     };
     const dispatch = (await load('dispatchFeeds')) as ScheduledHandler;
     for (const name of ['fetchFeed', 'fetchArticle', 'classifyArticle'] as const) await load(name);
+    const sendDigest = (await load('sendDigest')) as ScheduledHandler;
 
-    const pipeline = new LocalPipeline(aws, site, queues, deadLetterQueues, consumers, dispatch, topicArn);
+    const pipeline = new LocalPipeline(aws, site, queues, deadLetterQueues, consumers, dispatch, sendDigest, {
+      topicArn,
+      digestTopicArn,
+    });
     aws.s3.on('event', (event: { Records: { eventName: string; s3: { object: { key: string } } }[] }) => {
       for (const record of event.Records) {
         const { key } = record.s3.object;
@@ -212,6 +223,24 @@ export class LocalPipeline {
       lambdaContext('dispatch-feeds', LOCAL_REGION, LOCAL_ACCOUNT, FUNCTIONS.dispatchFeeds.timeoutSeconds),
     );
     await this.drain();
+  }
+
+  /**
+   * The daily digest run for `day` (YYYY-MM-DD, UTC): the scheduled event the day after, as
+   * EventBridge sends it, so the handler derives the day itself. Resolves once every email is written.
+   */
+  async sendDigests(day: string): Promise<DigestRunSummary> {
+    const ruleArn = `arn:aws:events:${LOCAL_REGION}:${LOCAL_ACCOUNT}:rule/${SERVICE_NAME}-digest`;
+    const at = new Date(`${day}T00:00:00.000Z`);
+    if (Number.isNaN(at.getTime())) throw new RangeError(`Not a day in the form YYYY-MM-DD: "${day}"`);
+    at.setUTCDate(at.getUTCDate() + 1);
+    at.setUTCHours(DIGEST_SCHEDULE_UTC.hour, DIGEST_SCHEDULE_UTC.minute);
+    const summary = await this.sendDigest(
+      scheduledEvent(ruleArn, LOCAL_REGION, LOCAL_ACCOUNT, at),
+      lambdaContext('send-digest', LOCAL_REGION, LOCAL_ACCOUNT, FUNCTIONS.sendDigest.timeoutSeconds),
+    );
+    await this.aws.sns.idle();
+    return summary as DigestRunSummary;
   }
 
   async drain(): Promise<void> {

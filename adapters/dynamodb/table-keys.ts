@@ -11,6 +11,8 @@
  * | Alert         | ARTICLE#<id>       | ALERT#<ruleId>        | ALERTS#<ruleId>         | <matchedAt>#<articleId> |
  * | FeedState     | FEED#<feedId>      | FEED                  | FEEDS#<status>          | <nextDueAt>#<feedId>    |
  * | Rule          | RULE#<id>          | RULE                  | RULES                   | <id>                    |
+ * | Subscription  | SUB#<id>           | SUB                   | SUBSCRIPTIONS#digest    | <email, lower-case>     |
+ * | DigestSent    | RECIPIENT#<rcptId> | DIGEST#<day>          | –                       | –                       |
  *
  * Everything about one article shares its partition, so "alerts for an article" and label clean-up are
  * single queries; every list ordered by time is one GSI query on an overloaded gsi1.
@@ -27,6 +29,12 @@ export const alertKey = (articleId: string, ruleId: string) => ({
 });
 export const feedKey = (feedId: string) => ({ pk: `FEED#${feedId}`, sk: 'FEED' });
 export const ruleKey = (id: string) => ({ pk: `RULE#${id}`, sk: 'RULE' });
+export const subscriptionKey = (id: string) => ({ pk: `SUB#${id}`, sk: 'SUB' });
+/** One per (recipient, day): an address's digest subscriptions share one email a day, so one record. */
+export const digestSentKey = (recipientId: string, day: string) => ({
+  pk: `RECIPIENT#${recipientId}`,
+  sk: `DIGEST#${day}`,
+});
 
 export const LABEL_SK_PREFIX = 'LABEL#';
 export const SIMBAND_SK_PREFIX = 'SIMBAND#';
@@ -48,6 +56,7 @@ export function labelPartition(label: ArticleLabel): string {
 export const feedStatusPartition = (status: 'active' | 'broken') => `FEEDS#${status}`;
 export const alertsForRulePartition = (ruleId: string) => `ALERTS#${ruleId}`;
 export const RULES_PARTITION = 'RULES';
+export const DIGEST_SUBSCRIPTIONS_PARTITION = 'SUBSCRIPTIONS#digest';
 
 /** A gsi1 sort key of a timestamp and an id: ordered by time, unique per item. */
 export const timeSortKey = (at: string, id: string) => `${at}#${id}`;

@@ -55,7 +55,8 @@ export function toHeaderSafe(value: string): string {
   return value.replace(CONTROL_OR_LINE_BREAK, ' ').replace(/\s+/g, ' ').trim();
 }
 
-function truncate(value: string, limit: number): string {
+/** Cuts to `limit` characters (code points), ending with an ellipsis when cut. */
+export function truncate(value: string, limit: number): string {
   const characters = [...value];
   return characters.length <= limit
     ? value

@@ -54,6 +54,12 @@ export function htmlToPlainText(html: string): string {
   return collapseWhitespace(withoutTags.indexOf('&') === -1 ? withoutTags : decodeHTMLStrict(withoutTags));
 }
 
+/** Runs of whitespace that are not already one space: a lone space is left as it is. */
+const WHITESPACE_TO_COLLAPSE = /[ \t\n\r\f]{2,}|[\t\n\r\f]/g;
+
 export function collapseWhitespace(text: string): string {
-  return text.replace(/[ \t\n\r\f]+/g, ' ').replace(/^ | $/g, '');
+  const collapsed = text.replace(WHITESPACE_TO_COLLAPSE, ' ');
+  const start = collapsed.charCodeAt(0) === 32 ? 1 : 0;
+  const end = collapsed.length > start && collapsed.charCodeAt(collapsed.length - 1) === 32 ? collapsed.length - 1 : collapsed.length;
+  return start === 0 && end === collapsed.length ? collapsed : collapsed.slice(start, end);
 }

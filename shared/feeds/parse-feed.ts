@@ -64,33 +64,26 @@ export function parseFeed(body: string | Uint8Array, options: ParseFeedOptions):
   if (xml.repairReason !== null) problems.push(`not well-formed XML: ${xml.repairReason}`);
   const root = xml.rootName;
   if (root === 'rss' || root === 'channel' || root === 'rdf:RDF' || root.endsWith(':RDF') || root === 'RDF') {
-    return withProblems(
-      {
-        ...readRss(root, xml.root, xml.doctypePublicId, options.url, maxEntries),
-        bozo: false,
-        bozoReason: null,
-      },
-      problems,
-    );
+    return withProblems(readRss(root, xml.root, xml.doctypePublicId, options.url, maxEntries), problems);
   }
-  if (root === 'feed') {
-    return withProblems(
-      { ...readAtom(xml.root, options.url, maxEntries), bozo: false, bozoReason: null },
-      problems,
-    );
-  }
+  if (root === 'feed') return withProblems(readAtom(xml.root, options.url, maxEntries), problems);
   if (root.toLowerCase() === 'html') throw new FeedParseError('html-page', 'an HTML page, not a feed');
   throw new FeedParseError('not-a-feed', `XML whose root is <${root}>, not a feed`);
 }
 
+/** Marks the feed (built just now by a reader, so owned here) bozo when anything went wrong. */
 function withProblems(feed: ParsedFeed, problems: string[]): ParsedFeed {
   if (problems.length === 0) return feed;
-  return { ...feed, bozo: true, bozoReason: problems.join('; ') };
+  feed.bozo = true;
+  feed.bozoReason = problems.join('; ');
+  return feed;
 }
 
 function looksLikeJson(body: Uint8Array, contentType: string | null | undefined): boolean {
   if (contentType && /json/i.test(contentType)) return true;
-  for (const byte of body.subarray(0, 64)) {
+  const end = Math.min(body.length, 64);
+  for (let at = 0; at < end; at++) {
+    const byte = body[at];
     // Skip a UTF-8 BOM and whitespace; the first real character decides.
     if (
       byte === 0xef ||

@@ -5,6 +5,7 @@
  */
 import type { FeedEntry, ParsedFeed } from './feed.ts';
 import { parseFeedDate } from './feed-date.ts';
+import { distinct } from './distinct.ts';
 import { readEnclosures } from './feed-enclosures.ts';
 
 import { resolveUrl, withBase } from './resolve-url.ts';
@@ -15,10 +16,15 @@ export function readAtom(
   root: XmlNode,
   url: string,
   maxEntries: number,
-): Omit<ParsedFeed, 'bozo' | 'bozoReason'> {
+): ParsedFeed {
   const base = withBase(attribute(root, 'xml:base'), url);
   const version = attribute(root, 'version')?.trim();
   const namespaces = attributesStartingWith(root, 'xmlns').map((uri) => uri.toLowerCase());
+  const entries: FeedEntry[] = [];
+  for (const entry of childNodes(root, 'entry')) {
+    if (entries.length === maxEntries) break;
+    entries.push(readEntry(entry, base));
+  }
   return {
     format: 'atom',
     version: namespaces.includes('http://www.w3.org/2005/atom')
@@ -37,9 +43,9 @@ export function readAtom(
     updatedAt: parseFeedDate(childText(root, 'updated') ?? childText(root, 'modified')),
     ttlMinutes: null,
     updatePeriodMinutes: null,
-    entries: childNodes(root, 'entry')
-      .slice(0, maxEntries)
-      .map((entry) => readEntry(entry, base)),
+    entries,
+    bozo: false,
+    bozoReason: null,
   };
 }
 
@@ -57,26 +63,28 @@ function readEntry(entry: XmlNode, feedBase: string | null): FeedEntry {
       childText(entry, 'published') ?? childText(entry, 'issued') ?? childText(entry, 'created'),
     ),
     updatedAt: parseFeedDate(childText(entry, 'updated') ?? childText(entry, 'modified')),
-    authors: [
-      ...new Set(
-        childNodes(entry, 'author')
-          .map((author) => childText(author, 'name') ?? childText(author, 'email'))
-          .filter((name): name is string => name !== null),
-      ),
-    ],
-    categories: [
-      ...new Set(
-        [
-          ...childNodes(entry, 'category').map(
-            (category) => attribute(category, 'term') ?? attribute(category, 'label'),
-          ),
-        ]
-          .map((term) => term?.trim() ?? '')
-          .filter((term) => term !== ''),
-      ),
-    ],
+    authors: entryAuthors(entry),
+    categories: entryCategories(entry),
     enclosures: readEnclosures(entry, base),
   };
+}
+
+function entryAuthors(entry: XmlNode): string[] {
+  const authors: string[] = [];
+  for (const author of childNodes(entry, 'author')) {
+    const name = childText(author, 'name') ?? childText(author, 'email');
+    if (name !== null) authors.push(name);
+  }
+  return distinct(authors);
+}
+
+function entryCategories(entry: XmlNode): string[] {
+  const categories: string[] = [];
+  for (const category of childNodes(entry, 'category')) {
+    const term = (attribute(category, 'term') ?? attribute(category, 'label'))?.trim() ?? '';
+    if (term !== '') categories.push(term);
+  }
+  return distinct(categories);
 }
 
 /** The rel="alternate" link (a link without rel is one), resolved against its own xml:base. */

@@ -5,6 +5,7 @@
  */
 import type { FeedEntry, ParsedFeed } from './feed.ts';
 import { parseFeedDate } from './feed-date.ts';
+import { distinct } from './distinct.ts';
 import { readEnclosures } from './feed-enclosures.ts';
 
 import { resolveUrl, withBase } from './resolve-url.ts';
@@ -33,16 +34,18 @@ export function readRss(
   doctypePublicId: string | null,
   url: string,
   maxEntries: number,
-): Omit<ParsedFeed, 'bozo' | 'bozoReason'> {
+): ParsedFeed {
   const isRdf = rootName !== 'rss' && rootName !== 'channel';
   const channel = rootName === 'channel' ? root : (childNodes(root, 'channel')[0] ?? {});
   const feedBase = withBase(attribute(root, 'xml:base'), withBase(attribute(channel, 'xml:base'), url));
   // Items belong in <channel> (RSS 2.0) or beside it (RSS 0.90/1.0, and broken RSS 2.0 feeds).
-  const itemNodes = [
-    ...childNodes(channel, 'item'),
-    ...(rootName === 'channel' ? [] : childNodes(root, 'item')),
-  ];
-  const entries = itemNodes.slice(0, maxEntries).map((item) => readItem(item, feedBase));
+  const entries: FeedEntry[] = [];
+  for (const holder of rootName === 'channel' ? [channel] : [channel, root]) {
+    for (const item of childNodes(holder, 'item')) {
+      if (entries.length === maxEntries) break;
+      entries.push(readItem(item, feedBase));
+    }
+  }
   const ttl = Number(childText(channel, 'ttl'));
   return {
     format: isRdf ? 'rdf' : 'rss',
@@ -65,6 +68,8 @@ export function readRss(
     ttlMinutes: Number.isFinite(ttl) && ttl > 0 ? ttl : null,
     updatePeriodMinutes: updatePeriodMinutes(channel),
     entries,
+    bozo: false,
+    bozoReason: null,
   };
 }
 
@@ -98,36 +103,46 @@ function readItem(item: XmlNode, feedBase: string | null): FeedEntry {
       childText(item, 'atom:content'),
     publishedAt: parseFeedDate(published),
     updatedAt: parseFeedDate(childText(item, 'atom:updated') ?? childText(item, 'dcterms:modified')),
-    authors: unique([
-      ...textsOf(item, 'author'),
-      ...textsOf(item, 'dc:creator'),
-      ...textsOf(item, 'dc:author'),
-      ...textsOf(item, 'itunes:author'),
-      ...childNodes(item, 'atom:author').map(
-        (author) => childText(author, 'atom:name') ?? childText(author, 'name'),
-      ),
-    ]),
-    categories: unique([
-      ...textsOf(item, 'category'),
-      ...textsOf(item, 'dc:subject'),
-      ...childNodes(item, 'atom:category').map((category) => attribute(category, 'term')),
-      ...childNodes(item, 'itunes:category').flatMap(itunesCategories),
-    ]),
+    authors: itemAuthors(item),
+    categories: itemCategories(item),
     enclosures: readEnclosures(item, base),
   };
 }
 
-function textsOf(node: XmlNode, name: string): (string | null)[] {
-  return childNodes(node, name).map((element) => textOf(element)?.trim() || null);
+/** Adds a value that is there (duplicates are dropped by `distinct` once the list is complete). */
+function addValue(values: string[], value: string | null): void {
+  if (value !== null && value !== '') values.push(value);
 }
 
-function unique(values: (string | null)[]): string[] {
-  return [...new Set(values.filter((value): value is string => value !== null && value !== ''))];
+function addTexts(values: string[], node: XmlNode, name: string): void {
+  for (const element of childNodes(node, name)) addValue(values, (textOf(element) as string).trim());
+}
+
+function itemAuthors(item: XmlNode): string[] {
+  const authors: string[] = [];
+  addTexts(authors, item, 'author');
+  addTexts(authors, item, 'dc:creator');
+  addTexts(authors, item, 'dc:author');
+  addTexts(authors, item, 'itunes:author');
+  for (const author of childNodes(item, 'atom:author')) {
+    addValue(authors, childText(author, 'atom:name') ?? childText(author, 'name'));
+  }
+  return distinct(authors);
+}
+
+function itemCategories(item: XmlNode): string[] {
+  const categories: string[] = [];
+  addTexts(categories, item, 'category');
+  addTexts(categories, item, 'dc:subject');
+  for (const category of childNodes(item, 'atom:category')) addValue(categories, attribute(category, 'term'));
+  for (const category of childNodes(item, 'itunes:category')) addItunesCategories(categories, category);
+  return distinct(categories);
 }
 
 /** iTunes categories nest (<itunes:category text="Technology"><itunes:category text="Gadgets"/>). */
-function itunesCategories(category: XmlNode): (string | null)[] {
-  return [attribute(category, 'text'), ...childNodes(category, 'itunes:category').flatMap(itunesCategories)];
+function addItunesCategories(values: string[], category: XmlNode): void {
+  addValue(values, attribute(category, 'text'));
+  for (const inner of childNodes(category, 'itunes:category')) addItunesCategories(values, inner);
 }
 
 function atomLink(node: XmlNode): string | null {

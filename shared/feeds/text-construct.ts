@@ -4,11 +4,12 @@
  * xhtml or a MIME type) and Atom 0.3's `mode` (escaped, xml, base64).
  */
 import { collapseWhitespace, elementContent, htmlToPlainText, xhtmlContent } from './feed-markup.ts';
-import { attribute, textOf, type XmlNode } from './xml-node.ts';
+import { attribute, hasAttributes, textOf, type XmlNode } from './xml-node.ts';
 
 type ConstructKind = 'text' | 'html' | 'xhtml';
 
 function kindOf(element: XmlNode | undefined): ConstructKind {
+  if (!hasAttributes(element)) return 'text';
   const type = (attribute(element, 'type') ?? 'text').trim().toLowerCase();
   const mode = attribute(element, 'mode')?.trim().toLowerCase();
   if (type === 'xhtml' || type === 'application/xhtml+xml' || (mode === 'xml' && type !== 'text'))
@@ -19,6 +20,7 @@ function kindOf(element: XmlNode | undefined): ConstructKind {
 
 /** Atom 0.3 says mode="base64"; Atom 1.0 base64-encodes any type that is neither text nor XML. */
 function isBase64(element: XmlNode | undefined): boolean {
+  if (!hasAttributes(element)) return false;
   if (attribute(element, 'mode')?.trim().toLowerCase() === 'base64') return true;
   const type = attribute(element, 'type')?.trim().toLowerCase();
   if (type === undefined || type === 'text' || type === 'html' || type === 'xhtml') return false;
@@ -26,6 +28,7 @@ function isBase64(element: XmlNode | undefined): boolean {
 }
 
 function rawOf(element: XmlNode | undefined): string | null {
+  if (element === undefined) return null;
   const raw = textOf(element);
   if (raw === null) return null;
   if (isBase64(element)) {
@@ -68,5 +71,5 @@ const TAG_LIKE = /<\/?[A-Za-z][\w:-]*(?:\s[^<>]*)?\/?>/;
 
 /** "Text" titles that carry markup (raw or in CDATA) are HTML in fact: read them as such. */
 function textWithoutTags(text: string): string {
-  return TAG_LIKE.test(text) ? htmlToPlainText(text) : collapseWhitespace(text);
+  return text.indexOf('<') !== -1 && TAG_LIKE.test(text) ? htmlToPlainText(text) : collapseWhitespace(text);
 }

@@ -1,11 +1,6 @@
 /**
- * Delivers one alert exactly once. The alert is recorded with a conditional write and claimed under a
- * lease before it is published, then marked published:
- * - a retry after a publish failure finds the record pending and publishes it, without a second record;
- * - a crash between record and publish leaves it pending, and the next attempt after the lease sends it;
- * - once published, every later attempt (retries, re-fetches, updates, replays) finds it and stops.
- * The one window left is a crash after SNS accepted the message but before the mark: SNS standard
- * topics offer no deduplication, and a rare repeat beats a lost alert.
+ * Delivers one alert exactly once (see deliver-once.ts): the Alert item for (article, rule) is the
+ * ledger entry, so retries, re-fetches, updates and replays of the article never alert twice.
  */
 
 import { composeAlert } from '../alerts/alert-notification.ts';
@@ -14,6 +9,7 @@ import type { ArticleRecord } from '../articles/article-record.ts';
 import type { AlertLedger } from '../ports/alert-ledger.ts';
 import type { AlertPublisher } from '../ports/alert-publisher.ts';
 import type { Clock } from '../ports/clock.ts';
+import { type DeliveryOutcome, deliverOnce } from './deliver-once.ts';
 
 export interface DeliverAlertDeps {
   ledger: AlertLedger;
@@ -23,24 +19,19 @@ export interface DeliverAlertDeps {
   leaseSeconds: number;
 }
 
-export type DeliveryOutcome = 'sent' | 'already-handled';
-
 export async function deliverAlertOnce(
   alert: AlertRecord,
   article: ArticleRecord,
   deps: DeliverAlertDeps,
 ): Promise<DeliveryOutcome> {
-  const now = deps.clock.now();
-  const leaseUntil = new Date(now.getTime() + deps.leaseSeconds * 1000).toISOString();
-  const claimed = await deps.ledger.claimAlert(alert, now.toISOString(), leaseUntil);
-  if (claimed === null) return 'already-handled';
-  let messageId: string;
-  try {
-    messageId = await deps.publisher.publish(composeAlert(article, claimed));
-  } catch (error) {
-    await deps.ledger.releaseAlert(alert.articleId, alert.ruleId);
-    throw error;
-  }
-  await deps.ledger.markPublished(alert.articleId, alert.ruleId, messageId, deps.clock.now().toISOString());
-  return 'sent';
+  const { ledger, publisher } = deps;
+  return deliverOnce(
+    {
+      claim: (now, leaseUntil) => ledger.claimAlert(alert, now, leaseUntil),
+      publish: (claimed) => publisher.publish(composeAlert(article, claimed)),
+      markPublished: (messageId, at) => ledger.markPublished(alert.articleId, alert.ruleId, messageId, at),
+      release: () => ledger.releaseAlert(alert.articleId, alert.ruleId),
+    },
+    deps,
+  );
 }

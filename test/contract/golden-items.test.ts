@@ -69,17 +69,15 @@ beforeAll(async () => {
     createdAt: '2026-11-27T00:00:00.000Z',
   });
   const id = articleIdFor(SEED_URL);
-  pipeline
-    .queue('articleJobs')
-    .send(
-      JSON.stringify({
-        articleId: id,
-        url: SEED_URL,
-        feedId: 'f',
-        feedUrl: 'http://samples.wirewatch.localhost/feeds/world.rss',
-        entry: { title: null, publishedAt: null },
-      }),
-    );
+  pipeline.queue('articleJobs').send(
+    JSON.stringify({
+      articleId: id,
+      url: SEED_URL,
+      feedId: 'f',
+      feedUrl: 'http://samples.wirewatch.localhost/feeds/world.rss',
+      entry: { title: null, publishedAt: null },
+    }),
+  );
   await pipeline.drain();
   const get = async (sk: string) =>
     (

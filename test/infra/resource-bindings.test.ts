@@ -6,11 +6,12 @@
 import { fileURLToPath } from 'node:url';
 import { Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { AttributeType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { describe, expect, it } from 'vitest';
 import { PipelineFunction } from '../../infra/constructs/pipeline-function.ts';
 import { QueueWithDlq } from '../../infra/constructs/queue-with-dlq.ts';
-import { bindBucket, bindQueueConsumer } from '../../infra/resource-bindings.ts';
+import { bindBucket, bindQueueConsumer, bindTable } from '../../infra/resource-bindings.ts';
 import { ENV } from '../../infra/resource-definitions.ts';
 import { grantedActionsOf, grantedStatementsOf } from './policy-statements.ts';
 import { newTestApp } from './test-app.ts';
@@ -42,6 +43,32 @@ describe('bindBucket', () => {
     expect(s3Actions.filter((action) => !/^s3:(PutObject|Abort)/.test(action))).toEqual([]);
     template.hasResourceProperties('AWS::Lambda::Function', {
       Environment: { Variables: Match.objectLike({ [ENV.bucketName]: stack.resolve(bucket.bucketName) }) },
+    });
+  });
+});
+
+describe('bindTable', () => {
+  it('gives a delivery recorder reads and single-item writes, never deletes or batch writes', () => {
+    // Prepare
+    const { stack, fn } = prepare(Duration.seconds(30));
+    const table = new Table(stack, 'Table', { partitionKey: { name: 'pk', type: AttributeType.STRING } });
+
+    // Act
+    bindTable(fn, table, 'read-and-record');
+
+    // Assess
+    const actions = grantedActionsOf(stack, fn, 'dynamodb:');
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'dynamodb:Query',
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+      ]),
+    );
+    expect(actions.filter((action) => /Delete|BatchWrite/.test(action))).toEqual([]);
+    Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ [ENV.tableName]: stack.resolve(table.tableName) }) },
     });
   });
 });

@@ -7,6 +7,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   BUCKET,
+  DIGEST_SCHEDULE_UTC,
   DISPATCH_SCHEDULE_MINUTES,
   ENV,
   FUNCTIONS,
@@ -82,6 +83,7 @@ describe('WirewatchStack', () => {
           [ENV.bucketName]: stack.bucket.bucketName,
           [ENV.topicArn]: stack.alertTopic.topicArn,
         },
+        sendDigest: { ...table, [ENV.digestTopicArn]: stack.digestTopic.topicArn },
       };
 
       // Assess
@@ -124,17 +126,35 @@ describe('WirewatchStack', () => {
   });
 
   describe('least privilege', () => {
-    it('lets only classify-article publish, and only to the alert topic', () => {
+    it('lets classify-article publish only to the alert topic, send-digest only to the digest topic, and no one else', () => {
       // Assess
-      const publishStatements = grantedStatementsOf(stack, stack.functions.classifyArticle).filter(
-        (statement) => statement.actions.includes('sns:Publish'),
-      );
-      expect(publishStatements.flatMap((statement) => statement.resources)).toEqual([
-        stack.resolve(stack.alertTopic.topicArn),
-      ]);
-      for (const name of FUNCTION_NAMES.filter((other) => other !== 'classifyArticle')) {
+      const publishTargets = (name: FunctionName) =>
+        grantedStatementsOf(stack, stack.functions[name])
+          .filter((statement) => statement.actions.includes('sns:Publish'))
+          .flatMap((statement) => statement.resources);
+      expect(publishTargets('classifyArticle')).toEqual([stack.resolve(stack.alertTopic.topicArn)]);
+      expect(publishTargets('sendDigest')).toEqual([stack.resolve(stack.digestTopic.topicArn)]);
+      for (const name of FUNCTION_NAMES.filter(
+        (other) => !['classifyArticle', 'sendDigest'].includes(other),
+      )) {
         expect(grantedActionsOf(stack, stack.functions[name], 'sns:'), name).toEqual([]);
       }
+    });
+
+    it('lets send-digest read the table and write single items, but never delete or batch-write', () => {
+      // Assess
+      const actions = grantedActionsOf(stack, stack.functions.sendDigest, 'dynamodb:');
+      expect(actions).toEqual(
+        expect.arrayContaining([
+          'dynamodb:Query',
+          'dynamodb:GetItem',
+          'dynamodb:PutItem',
+          'dynamodb:UpdateItem',
+        ]),
+      );
+      expect(actions.filter((action) => /Delete|BatchWrite/.test(action))).toEqual([]);
+      expect(grantedActionsOf(stack, stack.functions.sendDigest, 's3:')).toEqual([]);
+      expect(grantedActionsOf(stack, stack.functions.sendDigest, 'sqs:')).toEqual([]);
     });
 
     it('lets fetch-article only put objects and classify-article only read articles', () => {
@@ -333,9 +353,9 @@ describe('WirewatchStack', () => {
   });
 
   describe('topics', () => {
-    it('denies plain-HTTP publishes to the alert and ops topics', () => {
+    it('denies plain-HTTP publishes to the alert, digest and ops topics', () => {
       // Assess
-      for (const topic of [stack.alertTopic, stack.opsTopic]) {
+      for (const topic of [stack.alertTopic, stack.digestTopic, stack.opsTopic]) {
         template.hasResourceProperties('AWS::SNS::TopicPolicy', {
           Topics: [stack.resolve(topic.topicArn)],
           PolicyDocument: { Statement: Match.arrayWith([TLS_ONLY_STATEMENT]) },
@@ -343,12 +363,16 @@ describe('WirewatchStack', () => {
       }
     });
 
-    it('encrypts alerts with the AWS-managed SNS key but leaves the ops topic usable by CloudWatch', () => {
+    it('encrypts alerts and digests with the AWS-managed SNS key but leaves the ops topic usable by CloudWatch', () => {
       // Assess
-      template.hasResourceProperties('AWS::SNS::Topic', {
-        TopicName: Match.absent(),
-        KmsMasterKeyId: Match.objectLike({ 'Fn::Join': ['', Match.arrayWith([':alias/aws/sns'])] }),
-      });
+      template.resourcePropertiesCountIs(
+        'AWS::SNS::Topic',
+        {
+          TopicName: Match.absent(),
+          KmsMasterKeyId: Match.objectLike({ 'Fn::Join': ['', Match.arrayWith([':alias/aws/sns'])] }),
+        },
+        2,
+      );
       template.resourcePropertiesCountIs('AWS::SNS::Topic', { KmsMasterKeyId: Match.absent() }, 1);
     });
   });
@@ -366,6 +390,21 @@ describe('WirewatchStack', () => {
               MaximumRetryAttempts: 2,
               MaximumEventAgeInSeconds: DISPATCH_SCHEDULE_MINUTES * 60,
             },
+            DeadLetterConfig: { Arn: stack.resolve(stack.scheduleDeadLetterQueue.queueArn) },
+          }),
+        ],
+      });
+    });
+
+    it('invokes send-digest once a day, retrying and dead-lettering failed deliveries', () => {
+      // Assess
+      template.hasResourceProperties('AWS::Events::Rule', {
+        ScheduleExpression: `cron(${DIGEST_SCHEDULE_UTC.minute} ${DIGEST_SCHEDULE_UTC.hour} * * ? *)`,
+        State: 'ENABLED',
+        Targets: [
+          Match.objectLike({
+            Arn: stack.resolve(stack.functions.sendDigest.functionArn),
+            RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 6 * 60 * 60 },
             DeadLetterConfig: { Arn: stack.resolve(stack.scheduleDeadLetterQueue.queueArn) },
           }),
         ],
@@ -423,6 +462,7 @@ describe('WirewatchStack', () => {
       template.hasOutput('TableStreamArn', { Value: stack.resolve(stack.table.tableStreamArn) });
       template.hasOutput('BucketName', { Value: stack.resolve(stack.bucket.bucketName) });
       template.hasOutput('AlertTopicArn', { Value: stack.resolve(stack.alertTopic.topicArn) });
+      template.hasOutput('DigestTopicArn', { Value: stack.resolve(stack.digestTopic.topicArn) });
       for (const name of QUEUE_NAMES) {
         template.hasOutput('*', { Value: stack.resolve(stack.queues[name].deadLetterQueue.queueUrl) });
       }

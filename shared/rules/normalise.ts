@@ -1,0 +1,303 @@
+/**
+ * Normalisation shared by rules and articles, so both sides compare the same forms: words are cut
+ * out of the original string with their offsets, folded (case, diacritics, curly apostrophes, soft
+ * hyphens, possessive 's), reduced to a plural-free key, and numbered by position and sentence.
+ * Each word also says whether it may be joined with the next one into a compound
+ * (`counter-terrorism`, `counter terrorism` → `counterterrorism`), which is what lets all three
+ * spellings of a compound match each other.
+ */
+import { stemPlural } from './plural-stem.ts';
+
+export interface WordToken {
+  /** Folded surface form: `Pakistan’s` → `pakistan`, `Déjà` → `deja`. */
+  folded: string;
+  /** The form words are compared by: the folded form without its plural ending. */
+  key: string;
+  /** Offsets in the original string. */
+  start: number;
+  end: number;
+  /** Word positions: equal for a word; a compound of two words (see article-index.ts) spans two. */
+  first: number;
+  last: number;
+  sentence: number;
+  /** How this word may join the next into a compound: by a hyphen, by a space, or not at all. */
+  joinsNext: 'hyphen' | 'space' | null;
+}
+
+export interface SentenceSpan {
+  start: number;
+  end: number;
+}
+
+export interface TokenisedText {
+  tokens: WordToken[];
+  /** Sentences in order; a token's `sentence` minus `firstSentence` indexes this array. */
+  sentences: SentenceSpan[];
+}
+
+const INVISIBLE_OR_MARK = /[\p{M}\u00AD\u200B-\u200D\u2060]/gu;
+const POSSESSIVE = /['’ʼ]s$/;
+const APOSTROPHE = /['’ʼ]/g;
+const PLAIN_ASCII = /^[A-Za-z0-9]+$/;
+// Letters that Unicode decomposition leaves alone.
+const LETTER_FOLDS: Record<string, string> = {
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ı: 'i',
+  þ: 'th',
+};
+const UNFOLDED_LETTER = /[øłđßæœıþ]/g;
+// A full stop after these does not end a sentence ("Gen. Munir", "Mr. Dar").
+const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'gen',
+  'col',
+  'lt',
+  'maj',
+  'capt',
+  'sgt',
+  'adm',
+  'gov',
+  'sen',
+  'rep',
+  'st',
+  'jr',
+  'sr',
+  'vs',
+  'inc',
+  'ltd',
+  'corp',
+  'co',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+]);
+// Words shorter than this are not joined across a space: "a part" must not become "apart".
+export const MIN_SPACE_JOIN_LENGTH = 3;
+
+/** Lower case, no diacritics, no soft hyphens, no apostrophes, no possessive 's. */
+export function foldWord(raw: string): string {
+  if (PLAIN_ASCII.test(raw)) return raw.toLowerCase();
+  return raw
+    .normalize('NFKD')
+    .replace(INVISIBLE_OR_MARK, '')
+    .toLowerCase()
+    .replace(UNFOLDED_LETTER, (letter) => LETTER_FOLDS[letter] ?? letter)
+    .replace(POSSESSIVE, '')
+    .replace(APOSTROPHE, '');
+}
+
+/** The comparison key of a folded word (or of two folded words joined into a compound). */
+export function wordKey(folded: string): string {
+  return stemPlural(folded);
+}
+
+interface WordForm {
+  folded: string;
+  key: string;
+}
+
+// News repeats its words: most words of an article were folded before, and a lookup is cheaper.
+const formCache = new Map<string, WordForm>();
+const FORM_CACHE_LIMIT = 200_000;
+
+function wordForm(raw: string): WordForm {
+  let form = formCache.get(raw);
+  if (form === undefined) {
+    const folded = foldWord(raw);
+    form = { folded, key: wordKey(folded) };
+    if (formCache.size >= FORM_CACHE_LIMIT) formCache.clear();
+    formCache.set(raw, form);
+  }
+  return form;
+}
+
+function isWhiteSpace(code: number): boolean {
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x3000
+  );
+}
+
+function isHyphen(code: number): boolean {
+  return code === 0x2d || code === 0x2010 || code === 0x2011;
+}
+
+function isSentenceEnd(code: number): boolean {
+  return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x2026;
+}
+
+function isApostrophe(code: number): boolean {
+  return code === 0x27 || code === 0x2019 || code === 0x2bc;
+}
+
+const LETTER_DIGIT_OR_MARK = /^[\p{L}\p{N}\p{M}]$/u;
+// What each UTF-16 code unit above ASCII is, decided once: 0 not yet known, 1 part of words, 2 not.
+const wordUnit = new Uint8Array(65_536);
+
+/** Length of the word character at `at` (2 for a letter outside the BMP), or 0 when there is none. */
+function wordCharacterLength(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  if (code < 0x80) {
+    const lower = code | 0x20;
+    return (code >= 0x30 && code <= 0x39) || (lower >= 0x61 && lower <= 0x7a) ? 1 : 0;
+  }
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const point = text.codePointAt(at) ?? code;
+    return LETTER_DIGIT_OR_MARK.test(String.fromCodePoint(point)) ? 2 : 0;
+  }
+  let kind = wordUnit[code];
+  if (kind === 0) {
+    const invisible = code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060;
+    kind = invisible || LETTER_DIGIT_OR_MARK.test(String.fromCharCode(code)) ? 1 : 2;
+    wordUnit[code] = kind;
+  }
+  return kind === 1 ? 1 : 0;
+}
+
+/** End of the word starting at `start`: word characters, with apostrophes between them (don’t). */
+function wordEnd(text: string, start: number): number {
+  let at = start;
+  for (;;) {
+    const length = wordCharacterLength(text, at);
+    if (length > 0) at += length;
+    else if (isApostrophe(text.charCodeAt(at)) && at > start && wordCharacterLength(text, at + 1) > 0)
+      at += 1;
+    else return at;
+  }
+}
+
+function startsLowerCase(text: string, at: number): boolean {
+  const character = text[at] ?? '';
+  return character !== character.toUpperCase();
+}
+
+/** What separates two words: a sentence break, a compound joint, or neither. */
+type Gap = 'sentence' | 'hyphen' | 'space' | null;
+
+/**
+ * A sentence ends at a blank line, or at a full stop, ! or ? followed by white space, unless the
+ * next word starts in lower case or the full stop closes an abbreviation or an initial ("U.S.").
+ */
+function classifyGap(text: string, previousWord: string, gapStart: number, gapEnd: number): Gap {
+  let newlines = 0;
+  let terminal = false;
+  let spaceAfterTerminal = false;
+  let onlySpace = true;
+  for (let at = gapStart; at < gapEnd; at += 1) {
+    const code = text.charCodeAt(at);
+    if (isWhiteSpace(code)) {
+      if (code === 0x0a) newlines += 1;
+      if (terminal) spaceAfterTerminal = true;
+    } else {
+      onlySpace = false;
+      if (isSentenceEnd(code)) terminal = true;
+    }
+  }
+  if (newlines >= 2) return 'sentence';
+  if (onlySpace) return 'space';
+  if (gapEnd - gapStart === 1 && isHyphen(text.charCodeAt(gapStart))) return 'hyphen';
+  if (!terminal || !spaceAfterTerminal || startsLowerCase(text, gapEnd)) return null;
+  const abbreviated =
+    text.charCodeAt(gapStart) === 0x2e &&
+    (previousWord.length === 1 || ABBREVIATIONS.has(previousWord.toLowerCase()));
+  return abbreviated ? null : 'sentence';
+}
+
+/** The sentence runs on past its last word over closing punctuation and quotes. */
+function sentenceEnd(text: string, lastWordEnd: number): number {
+  let end = lastWordEnd;
+  while (end < text.length && !isWhiteSpace(text.charCodeAt(end))) end += 1;
+  return end;
+}
+
+/** The sentence starts at its first word, or at an opening quote or bracket just before it. */
+function sentenceStart(text: string, firstWordStart: number): number {
+  let start = firstWordStart;
+  while (start > 0 && '"“‘\'(['.includes(text[start - 1] ?? '')) start -= 1;
+  return start;
+}
+
+/**
+ * Cuts `text` into words. Positions and sentence numbers start at the given values so that the
+ * title and the body of an article can share one numbering without their words ever touching.
+ */
+export function tokenise(text: string, firstPosition = 0, firstSentence = 0): TokenisedText {
+  const tokens: WordToken[] = [];
+  const sentences: SentenceSpan[] = [];
+  let sentence = firstSentence;
+  let position = firstPosition;
+  let previous: WordToken | undefined;
+  let previousRaw = '';
+  let sentenceFrom = 0;
+  let at = 0;
+  while (at < text.length) {
+    if (wordCharacterLength(text, at) === 0) {
+      at += 1;
+      continue;
+    }
+    const start = at;
+    at = wordEnd(text, start);
+    const raw = text.slice(start, at);
+    const { folded, key } = wordForm(raw);
+    if (folded === '') continue;
+    if (previous === undefined) {
+      sentenceFrom = start;
+    } else {
+      const gap = classifyGap(text, previousRaw, previous.end, start);
+      if (gap === 'sentence') {
+        sentences.push({ start: sentenceStart(text, sentenceFrom), end: sentenceEnd(text, previous.end) });
+        sentence += 1;
+        sentenceFrom = start;
+      } else if (gap === 'hyphen') {
+        previous.joinsNext = 'hyphen';
+      } else if (
+        gap === 'space' &&
+        previous.folded.length >= MIN_SPACE_JOIN_LENGTH &&
+        folded.length >= MIN_SPACE_JOIN_LENGTH
+      ) {
+        previous.joinsNext = 'space';
+      }
+    }
+    const token: WordToken = {
+      folded,
+      key,
+      start,
+      end: at,
+      first: position,
+      last: position,
+      sentence,
+      joinsNext: null,
+    };
+    tokens.push(token);
+    position += 1;
+    previous = token;
+    previousRaw = raw;
+  }
+  if (previous !== undefined) {
+    sentences.push({ start: sentenceStart(text, sentenceFrom), end: sentenceEnd(text, previous.end) });
+  }
+  return { tokens, sentences };
+}

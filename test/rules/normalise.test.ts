@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { foldWord, tokenise } from '../../shared/rules/normalise.ts';
+import { stemPlural } from '../../shared/rules/plural-stem.ts';
+
+describe('foldWord', () => {
+  it('folds case, diacritics, soft hyphens, curly apostrophes and the possessive', () => {
+    // Prepare
+    const words = ['Déjà', 'São', 'counter\u00ADterrorism', 'Pakistan’s', 'don’t', 'Łódź', 'Straße'];
+
+    // Act
+    const folded = words.map(foldWord);
+
+    // Assess
+    expect(folded).toEqual(['deja', 'sao', 'counterterrorism', 'pakistan', 'dont', 'lodz', 'strasse']);
+  });
+});
+
+describe('stemPlural', () => {
+  it('reduces regular English plurals to the singular', () => {
+    // Prepare
+    const plurals = ['dialogues', 'policies', 'talks', 'taxes', 'churches', 'classes', 'ties', 'sanctions'];
+
+    // Act
+    const singulars = plurals.map(stemPlural);
+
+    // Assess
+    expect(singulars).toEqual(['dialogue', 'policy', 'talk', 'tax', 'church', 'class', 'tie', 'sanction']);
+  });
+
+  it('leaves singular words that end in s alone', () => {
+    // Prepare
+    const words = ['crisis', 'class', 'virus', 'news', 'this', 'gas', 'us'];
+
+    // Act
+    const stems = words.map(stemPlural);
+
+    // Assess
+    expect(stems).toEqual(words);
+  });
+});
+
+describe('tokenise', () => {
+  it('keeps the offsets of each word in the original string', () => {
+    // Prepare
+    const text = '  “Counter-terrorism” talks, in São Paulo.';
+
+    // Act
+    const { tokens } = tokenise(text);
+
+    // Assess
+    expect(tokens.map((token) => text.slice(token.start, token.end))).toEqual([
+      'Counter',
+      'terrorism',
+      'talks',
+      'in',
+      'São',
+      'Paulo',
+    ]);
+    expect(tokens.map((token) => token.key)).toEqual(['counter', 'terrorism', 'talk', 'in', 'sao', 'paulo']);
+  });
+
+  it('marks hyphenated words and long neighbours as joinable, but not short words or punctuation', () => {
+    // Prepare
+    const text = 'counter-terrorism dialogue, a part of it';
+
+    // Act
+    const { tokens } = tokenise(text);
+
+    // Assess
+    expect(tokens.map((token) => token.joinsNext)).toEqual(['hyphen', 'space', null, null, null, null, null]);
+    expect(tokenise('counter terrorism').tokens[0]?.joinsNext).toBe('space');
+  });
+
+  it('numbers sentences, ignoring abbreviations, initials and lower-case continuations', () => {
+    // Prepare
+    const text = 'Gen. Munir met U.S. officials. Talks went well! e.g. more.\n\nNew paragraph';
+
+    // Act
+    const { tokens, sentences } = tokenise(text);
+
+    // Assess
+    const sentenceOf = (word: string) => tokens.find((token) => token.folded === word)?.sentence;
+    expect([sentenceOf('munir'), sentenceOf('officials'), sentenceOf('talks'), sentenceOf('more')]).toEqual([
+      0, 0, 1, 1,
+    ]);
+    expect(sentenceOf('paragraph')).toBe(2);
+    expect(sentences.map(({ start, end }) => text.slice(start, end))).toEqual([
+      'Gen. Munir met U.S. officials.',
+      'Talks went well! e.g. more.',
+      'New paragraph',
+    ]);
+  });
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { parseRule, type RuleNode, RuleSyntaxError } from '../../shared/rules/rule-language.ts';
+
+/** The tree as a compact string, so that a test reads like the rule it checks. */
+function outline(node: RuleNode): string {
+  switch (node.type) {
+    case 'phrase': {
+      const words = node.words.map((word) => `${word.key}${word.prefix ? '*' : ''}`).join(' ');
+      return `${node.field === null ? '' : `${node.field}:`}[${words}]`;
+    }
+    case 'near':
+      return `near/${node.distance}(${node.operands.map(outline).join(', ')})`;
+    case 'label':
+      return `${node.field}=${node.value}${node.prefix ? '*' : ''}`;
+    case 'and':
+    case 'or':
+      return `${node.type}(${node.children.map(outline).join(', ')})`;
+    case 'not':
+      return `not(${outline(node.child)})`;
+  }
+}
+
+function syntaxError(query: string): RuleSyntaxError {
+  try {
+    parseRule(query);
+  } catch (error) {
+    if (error instanceof RuleSyntaxError) return error;
+    throw error;
+  }
+  throw new Error(`"${query}" parsed without an error`);
+}
+
+describe('parseRule', () => {
+  it.each([
+    ['counterterrorism', '[counterterrorism]'],
+    ['"counterterrorism dialogues"', '[counterterrorism dialogue]'],
+    ['“counterterrorism dialogue”', '[counterterrorism dialogue]'],
+    ['counter-terrorism', '[counter terrorism]'],
+    ['"sanctions iran"~5', 'near/5([sanction], [iran])'],
+    ['sanctions NEAR/5 iran', 'near/5([sanction], [iran])'],
+    ['terror*', '[terror*]'],
+    ['a b', 'and([a], [b])'],
+    ['a AND b OR c', 'or(and([a], [b]), [c])'],
+    ['a (b OR c)', 'and([a], or([b], [c]))'],
+    ['NOT a', 'not([a])'],
+    ['a -b', 'and([a], not([b]))'],
+    ['a NOT b NEAR/2 c', 'and([a], not(near/2([b], [c])))'],
+    ['title:talks text:"peace deal"', 'and(title:[talk], text:[peace deal])'],
+    ['title:(a OR b)', 'or(title:[a], title:[b])'],
+    ['country:pk pair:US-PK topic:Counterterrorism', 'and(country=PK, pair=PK-US, topic=counterterrorism)'],
+    ['source:Dawn.com lang:EN topic:counter*', 'and(source=dawn.com, lang=en, topic=counter*)'],
+    ['country:(PK OR AF)', 'or(country=PK, country=AF)'],
+  ])('parses %s', (query, expected) => {
+    // Prepare: the query from the table
+    // Act
+    const node = parseRule(query);
+
+    // Assess
+    expect(outline(node)).toBe(expected);
+  });
+
+  it.each([
+    ['(sanctions OR iran', 18, '")"'],
+    ['sanctions OR', 12, 'a word, a "phrase", a field or "("'],
+    ['"counterterrorism dialogue', 26, 'a closing quote'],
+    ['"a b"~x', 6, 'a number of words after "~"'],
+    ['a NEAR/x b', 6, 'a distance, as in NEAR/5'],
+    ['a )', 2, 'AND, OR or the end of the rule'],
+    ['titel:talks', 0, 'a field name (title, text, source, lang, country, pair, topic) before ":"'],
+    ['ter*ror', 3, '"*" only at the end of a word'],
+    ['country:PK NEAR/3 talks', 11, 'words or phrases on both sides of NEAR'],
+    ['', 0, 'a word, a "phrase", a field or "("'],
+  ])('rejects %s at position %i', (query, position, expected) => {
+    // Prepare: the query from the table
+    // Act
+    const error = syntaxError(query);
+
+    // Assess
+    expect(error.position).toBe(position);
+    expect(error.expected).toBe(expected);
+    expect(error.message).toContain(`at position ${position}: expected ${expected}`);
+  });
+
+  it('quotes what comes before the error in its message', () => {
+    // Prepare
+    const query = '(sanctions OR iran';
+
+    // Act
+    const error = syntaxError(query);
+
+    // Assess
+    expect(error.message).toBe('at position 18: expected ")" after "(sanctions OR iran"');
+  });
+});

@@ -1,0 +1,255 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { RuleSyntaxError } from '../../shared/rules/rule-language.ts';
+import { compileRuleSet, type MatchableArticle } from '../../shared/rules/rule-set.ts';
+
+const SEED = readFileSync(new URL('../../samples/articles/bilateral-ties.txt', import.meta.url), 'utf8');
+
+function article(text: string, extra: Partial<MatchableArticle> = {}): MatchableArticle {
+  return { title: '', text, ...extra };
+}
+
+function matches(query: string, target: MatchableArticle): boolean {
+  return compileRuleSet([{ id: 'R', query }]).match(target).length === 1;
+}
+
+describe('the rule language on articles', () => {
+  it.each([
+    ['a term', 'sanctions', 'New sanctions were announced.', true],
+    ['a missing term', 'embargo', 'New sanctions were announced.', false],
+    ['a phrase', '"new sanctions"', 'New sanctions were announced.', true],
+    ['a phrase out of order', '"sanctions new"', 'New sanctions were announced.', false],
+    ['AND', 'sanctions AND announced', 'New sanctions were announced.', true],
+    ['AND with one side missing', 'sanctions AND embargo', 'New sanctions were announced.', false],
+    ['adjacent terms as AND', 'sanctions announced', 'New sanctions were announced.', true],
+    ['OR', 'embargo OR sanctions', 'New sanctions were announced.', true],
+    ['NOT', 'sanctions NOT iran', 'New sanctions were announced.', true],
+    ['NOT excluding', 'sanctions NOT iran', 'New sanctions on Iran were announced.', false],
+    ['minus', 'sanctions -iran', 'New sanctions on Iran were announced.', false],
+    ['NOT alone', 'NOT iran', 'New sanctions were announced.', true],
+    ['parentheses', '(iran OR syria) sanctions', 'Sanctions on Syria.', true],
+    ['parentheses failing', '(iran OR syria) sanctions', 'Sanctions on Cuba.', false],
+    ['a wildcard', 'terror*', 'A terrorist attack.', true],
+    ['a wildcard not at a word start', 'terror*', 'A counterterrorism unit.', false],
+    ['a wildcard in a phrase', '"terror* attack"', 'A terrorist attack.', true],
+    ['proximity in order', '"sanctions iran"~5', 'Sanctions imposed last week on Iran.', true],
+    ['proximity reversed', '"sanctions iran"~5', 'Iran faces new sanctions.', true],
+    ['proximity too far', '"sanctions iran"~2', 'Sanctions imposed last week on Iran.', false],
+    ['NEAR', 'sanctions NEAR/5 iran', 'Iran faces new sanctions.', true],
+    ['NEAR too far', 'sanctions NEAR/1 iran', 'Iran faces new sanctions.', false],
+    ['NEAR with a phrase', '"new sanctions" NEAR/3 iran', 'Iran faces new sanctions.', true],
+    ['NEAR needs two occurrences', 'iran NEAR/5 iran', 'Iran faces new sanctions.', false],
+  ])('%s: %s', (_, query, text, expected) => {
+    // Prepare
+    const target = article(text);
+
+    // Act
+    const matched = matches(query, target);
+
+    // Assess
+    expect(matched).toBe(expected);
+  });
+});
+
+describe('fields', () => {
+  const target = article('The central bank raised rates.', {
+    title: 'Pakistan talks',
+    source: 'https://www.dawn.com/news/1',
+    lang: 'en-GB',
+    countries: ['PK', 'US'],
+    pairs: ['PK-US'],
+    topics: ['counterterrorism'],
+  });
+
+  it.each([
+    ['title:talks', true],
+    ['title:bank', false],
+    ['text:bank', true],
+    ['text:talks', false],
+    ['talks bank', true],
+    ['source:dawn.com', true],
+    ['source:dawn', true],
+    ['source:reuters', false],
+    ['lang:en', true],
+    ['lang:fr', false],
+    ['country:pk', true],
+    ['country:IN', false],
+    ['pair:US-PK', true],
+    ['pair:PK-IN', false],
+    ['topic:counterterrorism', true],
+    ['topic:counter*', true],
+    ['topic:economy', false],
+    ['country:PK NOT pair:PK-IN', true],
+  ])('%s', (query, expected) => {
+    // Prepare: the article above
+    // Act
+    const matched = matches(query, target);
+
+    // Assess
+    expect(matched).toBe(expected);
+  });
+});
+
+describe('normalisation', () => {
+  it.each([
+    ['hyphen vs joined', '"counter-terrorism dialogue"', 'a counterterrorism dialogue'],
+    ['space vs joined', '"counter terrorism dialogue"', 'a counterterrorism dialogue'],
+    ['joined vs hyphen', '"counterterrorism dialogue"', 'a counter-terrorism dialogue'],
+    ['joined vs space', '"counterterrorism dialogue"', 'a counter terrorism dialogue'],
+    ['hyphen vs space', 'counter-terrorism', 'counter terrorism forces'],
+    ['a single term in a compound', 'counterterrorism', 'counter-terrorism forces'],
+    ['plural in the text', '"counterterrorism dialogue"', 'counterterrorism dialogues began'],
+    ['plural in the rule', 'policies', 'a new policy'],
+    ['plural in a phrase', '"peace talk"', 'peace talks resumed'],
+    ['diacritics', 'sao paulo', 'in São Paulo'],
+    ['diacritics in the rule', '"São Paulo"', 'in SAO PAULO'],
+    ['case', 'IRAN', 'iran'],
+    ['curly quotes', '“counterterrorism dialogue”', 'counterterrorism dialogue'],
+    ['curly apostrophes', '"Pakistan\'s desire"', 'Pakistan’s desire'],
+    ['soft hyphen', '"counterterrorism dialogue"', 'counter\u00ADterrorism dialogue'],
+  ])('%s', (_, query, text) => {
+    // Prepare
+    const target = article(text);
+
+    // Act
+    const matched = matches(query, target);
+
+    // Assess
+    expect(matched).toBe(true);
+  });
+
+  it('does not join short words across a space', () => {
+    // Prepare
+    const target = article('a part of the plan');
+
+    // Act
+    const matched = matches('apart', target);
+
+    // Assess
+    expect(matched).toBe(false);
+  });
+});
+
+describe('sentence boundaries', () => {
+  it.each([
+    ['a phrase', '"counterterrorism dialogue"', 'More counterterrorism. Dialogue follows.'],
+    ['a proximity', '"sanctions iran"~5', 'They backed sanctions. Iran said no.'],
+    ['NEAR', 'sanctions NEAR/5 iran', 'They backed sanctions. Iran said no.'],
+    ['a paragraph break', '"counterterrorism dialogue"', 'counterterrorism\n\ndialogue'],
+    ['title into text', '"bilateral ties"', 'ties matter', 'Bilateral'],
+  ])('%s does not cross one', (_, query, text, title = '') => {
+    // Prepare
+    const target = article(text, { title });
+
+    // Act
+    const matched = matches(query, target);
+
+    // Assess
+    expect(matched).toBe(false);
+  });
+});
+
+describe('highlights and snippet', () => {
+  it('gives the offsets of the matched words in the original strings', () => {
+    // Prepare
+    const title = 'Counter-terrorism dialogue set';
+    const text = 'Talks ended. Pakistan and the US will hold a “counter‑terrorism dialogue” in June.';
+    const rules = compileRuleSet([{ id: 'R', query: '"counterterrorism dialogue" pakistan' }]);
+
+    // Act
+    const [match] = rules.match({ title, text });
+
+    // Assess
+    expect(match?.highlights).toEqual([
+      { field: 'title', term: 'Counter-terrorism dialogue', start: 0, end: 26 },
+      { field: 'text', term: 'Pakistan', start: 13, end: 21 },
+      { field: 'text', term: 'counter‑terrorism dialogue', start: 46, end: 72 },
+    ]);
+    for (const { field, term, start, end } of match?.highlights ?? []) {
+      expect((field === 'title' ? title : text).slice(start, end)).toBe(term);
+    }
+    expect(match?.snippet).toBe('Pakistan and the US will hold a “counter‑terrorism dialogue” in June.');
+  });
+
+  it('uses the title as the snippet when nothing in the text is highlighted', () => {
+    // Prepare
+    const rules = compileRuleSet([{ id: 'R', query: 'country:PK -india' }]);
+
+    // Act
+    const [match] = rules.match({ title: 'Bilateral ties', text: 'Talks ended.', countries: ['PK'] });
+
+    // Assess
+    expect(match).toEqual({ ruleId: 'R', highlights: [], snippet: 'Bilateral ties' });
+  });
+});
+
+describe('the seed article', () => {
+  it('matches "counterterrorism dialogue" once, in its sentence', () => {
+    // Prepare
+    const rules = compileRuleSet([{ id: 'ct-dialogue', query: '"counterterrorism dialogue"' }]);
+
+    // Act
+    const found = rules.match({ title: 'Bilateral ties', text: SEED });
+
+    // Assess
+    expect(found).toHaveLength(1);
+    expect(found[0]?.highlights).toEqual([
+      {
+        field: 'text',
+        term: 'counterterrorism dialogue',
+        start: SEED.indexOf('counterterrorism dialogue'),
+        end: SEED.indexOf('counterterrorism dialogue') + 'counterterrorism dialogue'.length,
+      },
+    ]);
+    expect(found[0]?.snippet).toBe(
+      'Pakistan and the US are scheduled to hold a dedicated counterterrorism dialogue this June.',
+    );
+  });
+
+  it('does not match near misses: the two words far apart, or only one of them', () => {
+    // Prepare
+    const farApart = SEED.replace('counterterrorism dialogue', 'counterterrorism round and a wider dialogue');
+    const onlyDialogue = SEED.replaceAll('counterterrorism', 'security');
+    const rules = compileRuleSet([{ id: 'ct-dialogue', query: '"counterterrorism dialogue"' }]);
+
+    // Act
+    const found = [farApart, onlyDialogue].map((text) => rules.match({ title: 'Bilateral ties', text }));
+
+    // Assess
+    expect(farApart).toContain('wider dialogue');
+    expect(found).toEqual([[], []]);
+  });
+});
+
+describe('compileRuleSet', () => {
+  it('names the rule in a syntax error', () => {
+    // Prepare
+    const rules = [
+      { id: 'good', query: 'iran' },
+      { id: 'R7', query: '(sanctions OR iran' },
+    ];
+
+    // Act
+    const compile = () => compileRuleSet(rules);
+
+    // Assess
+    expect(compile).toThrow(RuleSyntaxError);
+    expect(compile).toThrow('rule "R7": at position 18: expected ")"');
+  });
+
+  it('returns matches in the order of the rules', () => {
+    // Prepare
+    const rules = compileRuleSet([
+      { id: 'third', query: 'NOT embargo' },
+      { id: 'first', query: 'iran' },
+      { id: 'second', query: 'country:IR' },
+    ]);
+
+    // Act
+    const found = rules.match({ title: '', text: 'Iran', countries: ['IR'] });
+
+    // Assess
+    expect(found.map((match) => match.ruleId)).toEqual(['third', 'first', 'second']);
+    expect(rules.size).toBe(3);
+  });
+});

@@ -19,6 +19,7 @@ export interface TargetResources {
   table: TableClient;
   archive: { store: S3ArticleArchive; bucketName: string };
   alerts: { sns: SNSClient; topicArn: string };
+  digests: { sns: SNSClient; topicArn: string };
 }
 
 export type Resource = keyof TargetResources;
@@ -42,12 +43,14 @@ const VARIABLE: Record<Resource, string> = {
   table: ENV.tableName,
   archive: ENV.bucketName,
   alerts: ENV.topicArn,
+  digests: ENV.digestTopicArn,
 };
 
 const STACK_OUTPUT: Record<Resource, string> = {
   table: 'TableName',
   archive: 'BucketName',
   alerts: 'AlertTopicArn',
+  digests: 'DigestTopicArn',
 };
 
 const documentClient = (client: DynamoDBClient) =>
@@ -135,10 +138,11 @@ function openAws<Need extends Resource>(needs: readonly Need[], env: NodeJS.Proc
       bucketName: value('archive'),
     };
   }
-  if (needs.includes('alerts' as Need)) {
+  for (const topic of ['alerts', 'digests'] as const) {
+    if (!needs.includes(topic as Need)) continue;
     const sns = new SNSClient({});
     clients.push(sns);
-    resources.alerts = { sns, topicArn: value('alerts') };
+    resources[topic] = { sns, topicArn: value(topic) };
   }
   return {
     ...(resources as Pick<TargetResources, Need>),
@@ -209,10 +213,12 @@ async function openLocal(stateDir: string): Promise<Target<Resource>> {
   try {
     await createTable(dynamodb, LOCAL_NAMES.table);
     const topicArn = await createTopic(sns, LOCAL_NAMES.topic);
+    const digestTopicArn = await createTopic(sns, LOCAL_NAMES.digestTopic);
     return {
       table: { client: documentClient(dynamodb), tableName: LOCAL_NAMES.table },
       archive: { store: new S3ArticleArchive(s3, LOCAL_NAMES.bucket), bucketName: LOCAL_NAMES.bucket },
       alerts: { sns, topicArn },
+      digests: { sns, topicArn: digestTopicArn },
       stateDir,
       description: `the local state in ${stateDir}`,
       close,

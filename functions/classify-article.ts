@@ -40,11 +40,7 @@ const deps = {
   ledger: new DynamoDbAlertLedger(table),
   publisher: new SnsAlertPublisher(sns, requiredEnv(ENV.topicArn)),
   classifier: createClassifier(),
-  ruleBook: new RuleBook(
-    new DynamoDbRuleStore(table),
-    clock,
-    numberEnv(ENV.ruleCacheSeconds, 60) * 1000,
-  ),
+  ruleBook: new RuleBook(new DynamoDbRuleStore(table), clock, numberEnv(ENV.ruleCacheSeconds, 60) * 1000),
   clock,
   leaseSeconds: 60,
   clusterWindowDays: 7,

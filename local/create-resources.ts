@@ -46,7 +46,10 @@ export async function createTable(dynamodb: DynamoDBClient, tableName: string): 
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
   }
-  await waitUntilTableExists({ client: dynamodb, maxWaitTime: 30, minDelay: 1, maxDelay: 2 }, { TableName: tableName });
+  await waitUntilTableExists(
+    { client: dynamodb, maxWaitTime: 30, minDelay: 1, maxDelay: 2 },
+    { TableName: tableName },
+  );
 }
 
 export async function createTopic(sns: SNSClient, topicName: string): Promise<string> {

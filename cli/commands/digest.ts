@@ -3,13 +3,14 @@
  * state, as the daily schedule does on AWS, for one UTC day (yesterday by default), and prints each
  * digest email delivered. Running a day again sends nothing new: each digest goes out once.
  */
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LocalPipeline } from '../../local/local-pipeline.ts';
 import type { EmailDelivery } from '../../local/sns/sns-emulator.ts';
 import { assertUtcDay, previousUtcDay } from '../../shared/pipeline/send-daily-digests.ts';
 import { CliError } from '../cli-error.ts';
+import { printEmail } from '../print-email.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DEFAULT_STATE = join('.wirewatch', 'state');
@@ -37,12 +38,6 @@ function parse(args: string[]) {
   }
 }
 
-const indent = (text: string) =>
-  text
-    .split('\n')
-    .map((line) => `    ${line}`)
-    .join('\n');
-
 export async function main(args: string[]): Promise<number> {
   const values = parse(args);
   if (values.help) {
@@ -65,9 +60,7 @@ export async function main(args: string[]): Promise<number> {
   try {
     pipeline.aws.sns.onEmail((email: EmailDelivery) => {
       if (email.topicArn !== pipeline.digestTopicArn) return;
-      console.log(`\n✉  Digest to ${email.to}\n   Subject: ${email.subject}\n`);
-      console.log(indent(email.body.trimEnd()));
-      console.log(`\n   Saved as ${relative(process.cwd(), email.file) || email.file}`);
+      printEmail('Digest', email);
     });
     console.log(`wirewatch daily digest for ${day} (UTC) · state: ${stateDir}`);
     const summary = await pipeline.sendDigests(day);

@@ -11,13 +11,13 @@ import { parseArgs } from 'node:util';
 import { SubscribeCommand } from '@aws-sdk/client-sns';
 import { z } from 'zod';
 import { LocalPipeline } from '../../local/local-pipeline.ts';
-import type { EmailDelivery } from '../../local/sns/sns-emulator.ts';
 import { createReader } from '../../reader/wirewatch-reader.ts';
 import { registerFeeds } from '../../shared/pipeline/register-feeds.ts';
 import { type FeedState, feedIdFor } from '../../shared/polling/feed-state.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { parseRule, RuleSyntaxError } from '../../shared/rules/rule-language.ts';
 import { CliError } from '../cli-error.ts';
+import { printEmail } from '../print-email.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -55,18 +55,6 @@ async function readJson<Schema extends z.ZodType>(
     );
   }
   return parsed.data;
-}
-
-const indent = (text: string, by = '    ') =>
-  text
-    .split('\n')
-    .map((line) => `${by}${line}`)
-    .join('\n');
-
-function printEmail(email: EmailDelivery): void {
-  console.log(`\n✉  Alert to ${email.to}\n   Subject: ${email.subject}\n`);
-  console.log(indent(email.body.trimEnd()));
-  console.log(`\n   Saved as ${relative(process.cwd(), email.file) || email.file}\n`);
 }
 
 function describeFeed(before: FeedState | undefined, after: FeedState, since: string): string {
@@ -158,7 +146,7 @@ export async function main(args: string[]): Promise<number> {
     console.log(
       `${feeds.length} feeds (${registered.added.length} new), ${rules.length} rules, ${subscribers.length} subscriber(s)`,
     );
-    pipeline.aws.sns.onEmail(printEmail);
+    pipeline.aws.sns.onEmail((email) => printEmail('Alert', email));
 
     // `run` means "poll now": every listed feed is due at start, whatever its schedule said.
     const ids = feeds.map(({ url }) => feedIdFor(new URL(url).toString()));

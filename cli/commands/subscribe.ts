@@ -1,21 +1,27 @@
 /**
- * `wirewatch subscribe --email ADDRESS [--rule ID] [--pair PK-US] [--topic ID] [--country XX]`: an
- * email subscription on the alerts topic whose filter policy selects on the alert's message
+ * `wirewatch subscribe --email ADDRESS [--rule ID] [--pair PK-US] [--topic ID] [--country XX] [--digest]`:
+ * an email subscription on the alerts topic whose filter policy selects on the alert's message
  * attributes (`rule`, `countryPairs`, `topics`, `countries`). Each option may repeat (any of its
  * values); different options must all hold. With none, the address receives every alert.
+ * With --digest the address instead gets one email a day with the day's matches: a Subscription item
+ * holds its filter, and its SNS subscription on the digest topic accepts only mail addressed to it.
  */
 import { parseArgs } from 'node:util';
 import { type SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
+import { DynamoDbSubscriptionStore } from '../../adapters/dynamodb/subscription-store.dynamodb.ts';
+import { newDigestSubscription, recipientFilterPolicy } from '../../shared/alerts/digest-subscription.ts';
 import { CliError } from '../cli-error.ts';
 import { withTarget } from '../target.ts';
 import { normaliseCountry, normalisePair, normaliseTopic } from './query.ts';
 
-const USAGE = `Usage: wirewatch subscribe --email ADDRESS [--rule ID] [--pair PK-US] [--topic ID] [--country XX] [--state DIR]
+const USAGE = `Usage: wirewatch subscribe --email ADDRESS [--rule ID] [--pair PK-US] [--topic ID] [--country XX] [--digest] [--state DIR]
 
   Each option may be given more than once: --pair PK-US --pair IN-PK receives alerts on either pair.
   Different options must all hold: --rule ct-dialogue --country PK receives that rule's alerts on PK.
+  --digest sends one email a day (06:00 UTC) with the previous day's matches instead of one per alert.
   On AWS the address first gets a confirmation email; alerts start once its link is followed.
-  Without --state, the topic is WIREWATCH_TOPIC_ARN.`;
+  Without --state, the topic is WIREWATCH_TOPIC_ARN (with --digest, WIREWATCH_DIGEST_TOPIC_ARN and
+  WIREWATCH_TABLE_NAME).`;
 
 export interface SubscriptionRequest {
   email: string;
@@ -90,6 +96,7 @@ function parse(args: string[]) {
         pair: { type: 'string', multiple: true, default: [] },
         topic: { type: 'string', multiple: true, default: [] },
         country: { type: 'string', multiple: true, default: [] },
+        digest: { type: 'boolean', default: false },
         state: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -112,6 +119,7 @@ export async function main(args: string[]): Promise<number> {
     topics: values.topic.map(normaliseTopic),
     countries: values.country.map(normaliseCountry),
   };
+  if (values.digest) return subscribeToDigest(request, values.state);
   return withTarget({ state: values.state, needs: ['alerts'] }, async (target) => {
     const { subscriptionArn, filterPolicy } = await subscribeEmail(
       target.alerts.sns,
@@ -129,6 +137,44 @@ export async function main(args: string[]): Promise<number> {
       target.stateDir === null
         ? `AWS has sent ${request.email} a confirmation email: alerts start once its link is followed.`
         : `Confirmed at once by the local emulator; emails are written to ${target.stateDir}/outbox.`,
+    );
+    return 0;
+  });
+}
+
+async function subscribeToDigest(request: SubscriptionRequest, state: string | undefined): Promise<number> {
+  return withTarget({ state, needs: ['table', 'digests'] }, async (target) => {
+    const { email, ...filter } = request;
+    const subscription = newDigestSubscription(
+      email,
+      {
+        rules: [...filter.rules],
+        pairs: [...filter.pairs],
+        topics: [...filter.topics],
+        countries: [...filter.countries],
+      },
+      new Date().toISOString(),
+    );
+    await new DynamoDbSubscriptionStore(target.table).putSubscription(subscription);
+    // One SNS subscription per address delivers every digest addressed to it, whatever the filters.
+    const { SubscriptionArn } = await target.digests.sns.send(
+      new SubscribeCommand({
+        TopicArn: target.digests.topicArn,
+        Protocol: 'email',
+        Endpoint: email,
+        ReturnSubscriptionArn: true,
+        Attributes: { FilterPolicy: JSON.stringify(recipientFilterPolicy(email)) },
+      }),
+    );
+    const filterText =
+      Object.keys(subscription.filter).length === 0 ? 'every match' : JSON.stringify(subscription.filter);
+    console.log(`Subscribed ${email} to a daily digest of ${filterText}`);
+    console.log(`  topic         ${target.digests.topicArn}`);
+    console.log(`  subscription  ${SubscriptionArn ?? 'pending confirmation'}`);
+    console.log(
+      target.stateDir === null
+        ? `AWS has sent ${email} a confirmation email: digests start once its link is followed.`
+        : `Send one now with \`wirewatch digest --state ${target.stateDir}\`; emails are written to ${target.stateDir}/outbox.`,
     );
     return 0;
   });

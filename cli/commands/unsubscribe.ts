@@ -1,17 +1,20 @@
 /**
- * `wirewatch unsubscribe --email ADDRESS`: removes every subscription of the address on the alerts
- * topic, whatever its filter policy. A subscription still waiting for confirmation on AWS has no ARN
+ * `wirewatch unsubscribe --email ADDRESS [--digest]`: removes every subscription of the address on the
+ * alerts topic, whatever its filter policy; with --digest, its daily digest instead. A subscription still waiting for confirmation on AWS has no ARN
  * yet and cannot be removed; it lapses on its own after three days.
  */
 import { parseArgs } from 'node:util';
 import { ListSubscriptionsByTopicCommand, type SNSClient, UnsubscribeCommand } from '@aws-sdk/client-sns';
+import { DynamoDbSubscriptionStore } from '../../adapters/dynamodb/subscription-store.dynamodb.ts';
 import { CliError } from '../cli-error.ts';
 import { withTarget } from '../target.ts';
 import { checkEmail } from './subscribe.ts';
 
-const USAGE = `Usage: wirewatch unsubscribe --email ADDRESS [--state DIR]
+const USAGE = `Usage: wirewatch unsubscribe --email ADDRESS [--digest] [--state DIR]
 
-  Removes every alert subscription of ADDRESS. Without --state, the topic is WIREWATCH_TOPIC_ARN.`;
+  Removes every alert subscription of ADDRESS; with --digest, its daily digest subscriptions instead.
+  Without --state, the topic is WIREWATCH_TOPIC_ARN (with --digest, WIREWATCH_DIGEST_TOPIC_ARN and
+  WIREWATCH_TABLE_NAME).`;
 
 const PENDING = 'PendingConfirmation';
 
@@ -51,12 +54,13 @@ export async function unsubscribeEmail(
 }
 
 export async function main(args: string[]): Promise<number> {
-  let values: { email?: string | undefined; state?: string | undefined; help: boolean };
+  let values: { email?: string | undefined; state?: string | undefined; digest: boolean; help: boolean };
   try {
     values = parseArgs({
       args,
       options: {
         email: { type: 'string' },
+        digest: { type: 'boolean', default: false },
         state: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -69,6 +73,22 @@ export async function main(args: string[]): Promise<number> {
     return 0;
   }
   const email = checkEmail(values.email);
+  if (values.digest) {
+    return withTarget({ state: values.state, needs: ['table', 'digests'] }, async (target) => {
+      const removed = await new DynamoDbSubscriptionStore(target.table).removeSubscriptionsFor(email);
+      const { removed: topicSubscriptions } = await unsubscribeEmail(
+        target.digests.sns,
+        target.digests.topicArn,
+        email,
+      );
+      console.log(
+        removed + topicSubscriptions.length === 0
+          ? `${email} has no daily digest: nothing to do.`
+          : `Unsubscribed ${email} from the daily digest (${removed} filter${removed === 1 ? '' : 's'} removed)`,
+      );
+      return 0;
+    });
+  }
   return withTarget({ state: values.state, needs: ['alerts'] }, async (target) => {
     const { removed, pending } = await unsubscribeEmail(target.alerts.sns, target.alerts.topicArn, email);
     if (removed.length === 0 && pending === 0) {

@@ -103,7 +103,7 @@ export function composeDigest(recipient: string, day: string, entries: readonly 
   lines.push(
     '--',
     'You receive this daily digest because you subscribed to wirewatch digests.',
-    'To stop it, run `npx wirewatch unsubscribe --email <your address>` or use the link below.',
+    'To stop it, run `npx wirewatch unsubscribe --digest --email <your address>` or use the link below.',
   );
   return {
     recipient,

@@ -81,7 +81,7 @@ async function fetchFeed(state: FeedState, deps: PollFeedDeps): Promise<HttpResp
   }
 }
 
-function newArticleJobs(state: FeedState, response: HttpResponse, deps: PollFeedDeps) {
+function newArticleJobs(state: FeedState, response: HttpResponse) {
   let feed: ReturnType<typeof parseFeed>;
   try {
     feed = parseFeed(response.body, {
@@ -159,7 +159,7 @@ export async function pollFeed(job: FeedJob, deps: PollFeedDeps): Promise<PollOu
     if (response.body.length === 0)
       throw new FeedFailure('feed-empty', `${state.url} returned an empty body`);
 
-    const { feed, candidates } = newArticleJobs(state, response, deps);
+    const { feed, candidates } = newArticleJobs(state, response);
     const seen = await deps.seen.findSeenEntries([...candidates.keys()]);
     const fresh = [...candidates.values()]
       .filter(({ job: { articleId }, entryHash }) => seen.get(articleId) !== entryHash)

@@ -36,7 +36,7 @@ describe('daily digest email', () => {
     expect(body).toContain('   Country pair: PK-US');
     expect(body).toContain('   Topics: diplomacy, counterterrorism');
     expect(body).toContain('resume the *counterterrorism dialogue* next month');
-    expect(body).toMatch(/unsubscribe --email/);
+    expect(body).toMatch(/unsubscribe --digest --email/);
   });
 
   it('says how many matches the day had in a subject SNS accepts', () => {

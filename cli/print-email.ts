@@ -1,0 +1,21 @@
+/** Prints an email the local SNS emulator delivered, as a person would read it, and where it was saved. */
+import { isAbsolute, relative } from 'node:path';
+import type { EmailDelivery } from '../local/sns/sns-emulator.ts';
+
+const indent = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
+
+/** The path relative to the working directory when it lies inside it, else as it is. */
+function displayPath(file: string): string {
+  const inside = relative(process.cwd(), file);
+  return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? file : inside;
+}
+
+export function printEmail(kind: 'Alert' | 'Digest', email: EmailDelivery): void {
+  console.log(`\n✉  ${kind} to ${email.to}\n   Subject: ${email.subject}\n`);
+  console.log(indent(email.body.trimEnd()));
+  console.log(`\n   Saved as ${displayPath(email.file)}\n`);
+}

@@ -2,7 +2,7 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { FeedState } from '../../shared/polling/feed-state.ts';
 import type { FeedStateStore } from '../../shared/ports/feed-state-store.ts';
-import { isConditionFailure, type TableClient, withoutKeys } from './table-client.ts';
+import { appliedUnlessConditionFails, type TableClient, withoutKeys } from './table-client.ts';
 import { feedKey, feedStatusPartition, SCHEMA_VERSION, timeSortBound, timeSortKey } from './table-keys.ts';
 
 function toItem(state: FeedState) {
@@ -20,19 +20,15 @@ export class DynamoDbFeedStateStore implements FeedStateStore {
   constructor(private readonly table: TableClient) {}
 
   async registerFeed(feed: FeedState): Promise<boolean> {
-    try {
-      await this.table.client.send(
+    return appliedUnlessConditionFails(
+      this.table.client.send(
         new PutCommand({
           TableName: this.table.tableName,
           Item: toItem(feed),
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   async getFeed(feedId: string): Promise<FeedState | null> {
@@ -73,8 +69,8 @@ export class DynamoDbFeedStateStore implements FeedStateStore {
   }
 
   async leaseFeed(feedId: string, expectedNextDueAt: string, leaseUntil: string): Promise<boolean> {
-    try {
-      await this.table.client.send(
+    return appliedUnlessConditionFails(
+      this.table.client.send(
         new UpdateCommand({
           TableName: this.table.tableName,
           Key: feedKey(feedId),
@@ -86,12 +82,8 @@ export class DynamoDbFeedStateStore implements FeedStateStore {
             ':expected': expectedNextDueAt,
           },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   async saveFeedState(state: FeedState): Promise<void> {
@@ -100,18 +92,14 @@ export class DynamoDbFeedStateStore implements FeedStateStore {
 
   /** Stops polling a feed (`wirewatch feeds remove`); its articles stay. True when it existed. */
   async removeFeed(feedId: string): Promise<boolean> {
-    try {
-      await this.table.client.send(
+    return appliedUnlessConditionFails(
+      this.table.client.send(
         new DeleteCommand({
           TableName: this.table.tableName,
           Key: feedKey(feedId),
           ConditionExpression: 'attribute_exists(pk)',
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 }

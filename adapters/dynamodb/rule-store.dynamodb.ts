@@ -1,7 +1,7 @@
 /** RuleStore on the table: one Rule item per rule, listed on gsi1 under RULES. */
 import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { RuleStore, StoredRule } from '../../shared/ports/rule-store.ts';
-import { isConditionFailure, type TableClient, withoutKeys } from './table-client.ts';
+import { appliedUnlessConditionFails, type TableClient, withoutKeys } from './table-client.ts';
 import { RULES_PARTITION, ruleKey, SCHEMA_VERSION } from './table-keys.ts';
 
 export class DynamoDbRuleStore implements RuleStore {
@@ -43,18 +43,14 @@ export class DynamoDbRuleStore implements RuleStore {
   }
 
   async removeRule(id: string): Promise<boolean> {
-    try {
-      await this.table.client.send(
+    return appliedUnlessConditionFails(
+      this.table.client.send(
         new DeleteCommand({
           TableName: this.table.tableName,
           Key: ruleKey(id),
           ConditionExpression: 'attribute_exists(pk)',
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 }

@@ -63,6 +63,17 @@ export function isConditionFailure(error: unknown): boolean {
   );
 }
 
+/** Runs a conditional write: true when it was applied, false when its condition did not hold. */
+export async function appliedUnlessConditionFails(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
 /** Drops the storage-only attributes (keys, type, version) from an item. */
 export function withoutKeys<T>(item: Record<string, unknown>): T {
   const {

@@ -45,6 +45,11 @@ export interface LocalPipelineOptions {
   outboxDir: string;
   /** The folder served as the sample news site. */
   sampleRoot: string;
+  /**
+   * Modules to load instead of the source entries, by function: e.g. the esbuild bundles Lambda
+   * runs, to check that what ships behaves as the source does.
+   */
+  handlerModules?: Partial<Record<FunctionName, string>>;
   /** Show the functions' structured logs (INFO) instead of errors only. */
   verbose: boolean;
 }
@@ -167,7 +172,7 @@ export class LocalPipeline {
         process.env[ENV.deadLetterQueueUrl] = (deadLetterQueues.get(consumes) as LocalQueue).settings.url;
       }
       // The entry path comes from the shared definitions, as CDK's NodejsFunction takes it.
-      const entry = new URL(`../${definition.entry}`, import.meta.url).href;
+      const entry = options.handlerModules?.[name] ?? new URL(`../${definition.entry}`, import.meta.url).href;
       const module = (await import(/* @vite-ignore */ entry)) as { handler: unknown };
       delete process.env[ENV.deadLetterQueueUrl];
       if (consumes !== undefined)

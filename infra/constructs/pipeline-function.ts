@@ -30,7 +30,7 @@ export interface PipelineFunctionProps extends NodejsFunctionProps {
  * esbuild's ESM output has no `require`, but the CommonJS modules inside the bundled SDK call it;
  * this banner gives them one.
  */
-const ESM_REQUIRE_BANNER =
+export const ESM_REQUIRE_BANNER =
   "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
 
 export class PipelineFunction extends NodejsFunction {

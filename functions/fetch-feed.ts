@@ -6,13 +6,14 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { DynamoDbFeedStateStore } from '../adapters/dynamodb/feed-state-store.dynamodb.ts';
 import { DynamoDbSeenEntryStore } from '../adapters/dynamodb/seen-entry-store.dynamodb.ts';
 import { createNodeHttpClient } from '../adapters/http/node-http-client.ts';
+import { SnsOpsNotifier } from '../adapters/sns/ops-notifier.sns.ts';
 import { SqsJobQueue } from '../adapters/sqs/job-queue.sqs.ts';
 import { ENV } from '../infra/resource-definitions.ts';
 import { type ArticleJob, FeedJobSchema } from '../shared/pipeline/jobs.ts';
 import { pollFeed } from '../shared/pipeline/poll-feed.ts';
 import { DEFAULT_POLLING_POLICY } from '../shared/polling/feed-state.ts';
 import { systemClock } from '../shared/ports/clock.ts';
-import { dynamodb, sqs } from './commons/clients.ts';
+import { dynamodb, sns, sqs } from './commons/clients.ts';
 import { httpConfig, numberEnv, requiredEnv } from './commons/config.ts';
 import { logger, metrics } from './commons/observability.ts';
 import { parseRecord, queueConsumer } from './commons/queue-consumer.ts';
@@ -29,6 +30,7 @@ const deps = {
     minIntervalSeconds: numberEnv(ENV.minPollSeconds, DEFAULT_POLLING_POLICY.minIntervalSeconds),
   },
   limits: { maxFeedBytes: 10 * 1024 * 1024, timeoutMs: 30_000, maxEntriesPerPoll: 200 },
+  ...(process.env[ENV.opsTopicArn] ? { ops: new SnsOpsNotifier(sns, requiredEnv(ENV.opsTopicArn)) } : {}),
 };
 
 export const handler = queueConsumer(async (record) => {

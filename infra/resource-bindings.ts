@@ -55,7 +55,7 @@ export function bindBucket(
 export function bindTopicPublisher(
   fn: LambdaFunction,
   topic: ITopic,
-  envName: typeof ENV.topicArn | typeof ENV.digestTopicArn,
+  envName: typeof ENV.topicArn | typeof ENV.digestTopicArn | typeof ENV.opsTopicArn,
 ): void {
   topic.grantPublish(fn);
   fn.addEnvironment(envName, topic.topicArn);

@@ -15,6 +15,8 @@ export const ENV = {
   digestTopicArn: 'WIREWATCH_DIGEST_TOPIC_ARN',
   feedQueueUrl: 'WIREWATCH_FEED_QUEUE_URL',
   articleQueueUrl: 'WIREWATCH_ARTICLE_QUEUE_URL',
+  /** Optional: where fetch-feed tells operators that a feed was marked broken. */
+  opsTopicArn: 'WIREWATCH_OPS_TOPIC_ARN',
   /** The consuming function's own dead-letter queue, where poison messages go at once with their reason. */
   deadLetterQueueUrl: 'WIREWATCH_DEAD_LETTER_QUEUE_URL',
   /** Comma-separated host names or IPs that the SSRF guard lets through (local sample server only). */

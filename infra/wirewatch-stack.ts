@@ -130,6 +130,7 @@ export class WirewatchStack extends Stack {
     bindBucket(fetchArticle, this.bucket, 'write');
     bindBucket(classifyArticle, this.bucket, 'read', `${BUCKET.articlePrefix}*`);
     bindTopicPublisher(classifyArticle, this.alertTopic, ENV.topicArn);
+    bindTopicPublisher(fetchFeed, this.opsTopic, ENV.opsTopicArn);
     bindTopicPublisher(sendDigest, this.digestTopic, ENV.digestTopicArn);
 
     this.scheduleDeadLetterQueue = new Queue(this, 'ScheduleDeadLetterQueue', secureDeadLetterQueueProps());

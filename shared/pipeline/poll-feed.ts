@@ -20,6 +20,7 @@ import type { Clock } from '../ports/clock.ts';
 import type { FeedStateStore } from '../ports/feed-state-store.ts';
 import { FetchError, type HttpClient, type HttpResponse } from '../ports/http-client.ts';
 import type { JobQueue } from '../ports/job-queue.ts';
+import type { OpsNotifier } from '../ports/ops-notifier.ts';
 import type { SeenEntryStore } from '../ports/seen-entry-store.ts';
 import { articleIdFor, canonicalizeUrl } from '../urls/canonical-url.ts';
 import type { ArticleJob, FeedJob } from './jobs.ts';
@@ -39,6 +40,8 @@ export interface PollFeedDeps {
   clock: Clock;
   policy: PollingPolicy;
   limits: FeedLimits;
+  /** Told once when a feed is marked broken; optional because ops may rely on the metric alone. */
+  ops?: OpsNotifier;
 }
 
 export type PollOutcome =
@@ -187,12 +190,9 @@ export async function pollFeed(job: FeedJob, deps: PollFeedDeps): Promise<PollOu
     if (!(error instanceof FeedFailure)) throw error;
     const failed = failedState(polled, error, now, deps.policy);
     await deps.feeds.saveFeedState(failed);
-    return {
-      feedId: state.feedId,
-      status: 'failed',
-      error: failed.lastError as FeedError,
-      brokenNow: state.status === 'active' && failed.status === 'broken',
-    };
+    const brokenNow = state.status === 'active' && failed.status === 'broken';
+    if (brokenNow) await deps.ops?.feedBroken(failed);
+    return { feedId: state.feedId, status: 'failed', error: failed.lastError as FeedError, brokenNow };
   }
 }
 

@@ -75,6 +75,7 @@ describe('WirewatchStack', () => {
           ...table,
           ...deadLetters('feedJobs'),
           [ENV.articleQueueUrl]: stack.queues.articleJobs.queue.queueUrl,
+          [ENV.opsTopicArn]: stack.opsTopic.topicArn,
         },
         fetchArticle: { ...deadLetters('articleJobs'), [ENV.bucketName]: stack.bucket.bucketName },
         classifyArticle: {
@@ -126,7 +127,7 @@ describe('WirewatchStack', () => {
   });
 
   describe('least privilege', () => {
-    it('lets classify-article publish only to the alert topic, send-digest only to the digest topic, and no one else', () => {
+    it('lets classify-article publish only to the alert topic, send-digest only to the digest topic, fetch-feed only to the ops topic, and no one else', () => {
       // Assess
       const publishTargets = (name: FunctionName) =>
         grantedStatementsOf(stack, stack.functions[name])
@@ -134,8 +135,9 @@ describe('WirewatchStack', () => {
           .flatMap((statement) => statement.resources);
       expect(publishTargets('classifyArticle')).toEqual([stack.resolve(stack.alertTopic.topicArn)]);
       expect(publishTargets('sendDigest')).toEqual([stack.resolve(stack.digestTopic.topicArn)]);
+      expect(publishTargets('fetchFeed')).toEqual([stack.resolve(stack.opsTopic.topicArn)]);
       for (const name of FUNCTION_NAMES.filter(
-        (other) => !['classifyArticle', 'sendDigest'].includes(other),
+        (other) => !['classifyArticle', 'sendDigest', 'fetchFeed'].includes(other),
       )) {
         expect(grantedActionsOf(stack, stack.functions[name], 'sns:'), name).toEqual([]);
       }

@@ -223,3 +223,18 @@ describe('dispatching due feeds', () => {
     expect(feedJobs.sent).toEqual([job]);
   });
 });
+
+describe('telling operators about broken feeds', () => {
+  it('notifies once, when the feed crosses the threshold, not on every later failure', async () => {
+    // Prepare
+    const { deps, job } = setup({ [FEED_URL]: () => ({ status: 500 }) });
+    const notified: string[] = [];
+    const withOps = { ...deps, ops: { feedBroken: async (feed: FeedState) => void notified.push(feed.url) } };
+
+    // Act
+    for (let poll = 0; poll < 5; poll += 1) await pollFeed(job, withOps);
+
+    // Assess
+    expect(notified).toEqual([FEED_URL]);
+  });
+});

@@ -62,6 +62,9 @@ const ZONES: Record<string, number> = {
   hst: -600,
 };
 
+/** As a Map, so that a zone such as "toString" finds nothing rather than Object.prototype's. */
+const ZONE_OFFSETS = new Map(Object.entries(ZONES));
+
 const ISO_DATE =
   /^(\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?(?:(?:T|\s+)(\d{1,2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{1,2}(?::?\d{2})?|[A-Za-z]{1,5})?$/;
 const RFC822_DATE =
@@ -153,7 +156,11 @@ function fullYear(digits: string): number {
 
 /** Minutes east of UTC, 0 for no zone, null for a zone that is not one. */
 function zoneOffset(zone: string | undefined): number | null {
-  const text = (zone ?? '').trim().replace(/^\(|\)$/g, '');
+  if (zone === undefined || zone === '') return 0;
+  // The common cases ('Z', 'GMT', 'EST' …) are names alone; numeric zones always carry a sign.
+  const bare = ZONE_OFFSETS.get(zone.toLowerCase());
+  if (bare !== undefined) return bare;
+  const text = zone.trim().replace(/^\(|\)$/g, '');
   if (text === '') return 0;
   const numeric = /^(?:(?:gmt|ut|utc)\s*)?([+-])(\d{1,2})(?::?(\d{2}))?(?:\s*\([^)]*\))?$/i.exec(text);
   if (numeric !== null) {
@@ -163,11 +170,16 @@ function zoneOffset(zone: string | undefined): number | null {
     const offset = Number(digits) * 60 + Number(minutes ?? 0);
     return sign === '-' ? -offset : offset;
   }
-  const named = ZONES[text.split(/\s+/)[0]?.toLowerCase() ?? ''];
+  const named = ZONE_OFFSETS.get(text.split(/\s+/)[0]?.toLowerCase() ?? '');
   if (named !== undefined) return named;
   // Single-letter military zones are ambiguous in practice (RFC 2822 says treat them as UTC).
   if (/^[A-IK-Za-ik-z]$/.test(text)) return 0;
   return null;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 function build(
@@ -186,6 +198,6 @@ function build(
   if (hour > 24 || minute > 59 || second > 61) return null;
   const utc = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59), millis);
   // Date.UTC rolls 31 February over into March: reject days the month does not have.
-  if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return null;
+  if (day > daysInMonth(year, month)) return null;
   return new Date(utc - offset * 60_000).toISOString();
 }

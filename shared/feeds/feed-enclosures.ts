@@ -29,7 +29,14 @@ export function readEnclosures(entry: XmlNode, base: string | null): FeedEnclosu
   const groups = childNodes(entry, 'media:group');
   for (let at = -1; at < groups.length; at++) {
     for (const content of childNodes(at === -1 ? entry : groups[at], 'media:content')) {
-      add(found, seen, base, attribute(content, 'url'), attribute(content, 'type'), attribute(content, 'fileSize'));
+      add(
+        found,
+        seen,
+        base,
+        attribute(content, 'url'),
+        attribute(content, 'type'),
+        attribute(content, 'fileSize'),
+      );
     }
   }
   for (let at = -1; at < groups.length; at++) {

@@ -11,13 +11,17 @@ import { decodeHTMLStrict } from 'entities';
 const MAX_EXPANDED_CHARACTERS = 1_000_000;
 const REFERENCE = /&([A-Za-z_][\w.-]*);/g;
 
+/** One document's declared entities and how much of the expansion budget it has used. */
+interface DocumentEntities {
+  declared: Map<string, string>;
+  expandedCharacters: number;
+}
+
 export class FeedEntityDecoder {
-  private declared = new Map<string, string>();
-  private expandedCharacters = 0;
+  private document: DocumentEntities = { declared: new Map(), expandedCharacters: 0 };
 
   reset(): this {
-    this.declared = new Map();
-    this.expandedCharacters = 0;
+    this.document = { declared: new Map(), expandedCharacters: 0 };
     return this;
   }
 
@@ -29,23 +33,36 @@ export class FeedEntityDecoder {
   addInputEntities(entities: Record<string, unknown>): void {
     for (const [name, value] of Object.entries(entities)) {
       const text = typeof value === 'string' ? value : (value as { val?: unknown } | null)?.val;
-      if (typeof text === 'string') this.declared.set(name, text);
+      if (typeof text === 'string') this.document.declared.set(name, text);
     }
   }
 
   decode(text: string): string {
-    if (typeof text !== 'string' || text.indexOf('&') === -1) return text;
-    const withDeclared =
-      this.declared.size === 0
-        ? text
-        : text.replace(REFERENCE, (reference, name: string) => {
-            const value = this.declared.get(name);
-            if (value === undefined || this.expandedCharacters + value.length > MAX_EXPANDED_CHARACTERS) {
-              return reference;
-            }
-            this.expandedCharacters += value.length;
-            return value;
-          });
-    return decodeHTMLStrict(withDeclared);
+    return decodeIn(this.document, text);
   }
+
+  /**
+   * A decoder for the document parsed last that stays bound to it after the next parse (its
+   * attributes are decoded when read, after parsing), sharing that document's expansion budget.
+   */
+  forCurrentDocument(): (text: string) => string {
+    const document = this.document;
+    return (text) => decodeIn(document, text);
+  }
+}
+
+function decodeIn(document: DocumentEntities, text: string): string {
+  if (typeof text !== 'string' || text.indexOf('&') === -1) return text;
+  const withDeclared =
+    document.declared.size === 0
+      ? text
+      : text.replace(REFERENCE, (reference, name: string) => {
+          const value = document.declared.get(name);
+          if (value === undefined || document.expandedCharacters + value.length > MAX_EXPANDED_CHARACTERS) {
+            return reference;
+          }
+          document.expandedCharacters += value.length;
+          return value;
+        });
+  return decodeHTMLStrict(withDeclared);
 }

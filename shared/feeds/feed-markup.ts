@@ -60,6 +60,9 @@ const WHITESPACE_TO_COLLAPSE = /[ \t\n\r\f]{2,}|[\t\n\r\f]/g;
 export function collapseWhitespace(text: string): string {
   const collapsed = text.replace(WHITESPACE_TO_COLLAPSE, ' ');
   const start = collapsed.charCodeAt(0) === 32 ? 1 : 0;
-  const end = collapsed.length > start && collapsed.charCodeAt(collapsed.length - 1) === 32 ? collapsed.length - 1 : collapsed.length;
+  const end =
+    collapsed.length > start && collapsed.charCodeAt(collapsed.length - 1) === 32
+      ? collapsed.length - 1
+      : collapsed.length;
   return start === 0 && end === collapsed.length ? collapsed : collapsed.slice(start, end);
 }

@@ -43,7 +43,8 @@ const CONVENTIONAL_PREFIXES: Record<string, string> = {
 
 const TAKEN = new Set(['atom', ...Object.values(CONVENTIONAL_PREFIXES)]);
 
-const DECLARATION = /\bxmlns(?::([\w.-]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+/** Sticky: tried only where an `xmlns` was found, never scanning ahead from there. */
+const DECLARATION = /\bxmlns(?::([\w.-]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
 
 export type FeedHome = 'atom' | 'other';
 
@@ -57,7 +58,7 @@ export function createTagRenamer(xml: string, home: FeedHome): (tag: string) => 
   for (let at = xml.indexOf('xmlns'); at !== -1; at = xml.indexOf('xmlns', at + 5)) {
     DECLARATION.lastIndex = at;
     const match = DECLARATION.exec(xml);
-    if (match === null || match.index !== at) continue;
+    if (match === null) continue;
     const prefix = match[1];
     if (prefix === undefined || canonicalByPrefix.has(prefix)) continue;
     canonicalByPrefix.set(prefix, canonicalPrefix(prefix, match[2] ?? match[3] ?? '', home));

@@ -1,7 +1,8 @@
 /**
  * One lenient, bounded fast-xml-parser pass over a feed document. Takes the decoded text; gives the
- * root element's name and object tree (attributes as `@_name`, text as `#text`, namespace prefixes
- * renamed by URI), the DOCTYPE public id, and why the input was ill-formed if it had to be repaired.
+ * root element's name and object tree (text as `#text`, namespace prefixes renamed by URI, attributes
+ * read lazily from the document by xml-node inside `read`), the DOCTYPE public id, and why the input
+ * was ill-formed if it had to be repaired.
  * Text-bearing elements (titles, descriptions, contents) are kept raw so HTML inside them cannot
  * derail the tree. The DOCTYPE is rebuilt from its literal internal entities only: external and
  * parameter entities are never resolved and entities cannot nest, so expansion stays bounded.
@@ -10,7 +11,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { FeedParseError } from './feed.ts';
 import { FeedEntityDecoder } from './feed-entity-decoder.ts';
 import { createTagRenamer, type FeedHome, isAtomNamespace } from './feed-namespaces.ts';
-import { elementName, type XmlNode } from './xml-node.ts';
+import { elementName, readDocument, type XmlNode } from './xml-node.ts';
 
 export type { XmlNode } from './xml-node.ts';
 
@@ -20,6 +21,8 @@ export interface FeedXml {
   doctypePublicId: string | null;
   /** Set when the document was not well-formed and had to be repaired to be read. */
   repairReason: string | null;
+  /** Runs a reader over the tree: attributes can be read only inside it. */
+  read<T>(reader: () => T): T;
 }
 
 const MAX_DOCTYPE_ENTITIES = 64;
@@ -41,17 +44,21 @@ const RAW_ELEMENTS = [
 
 let renameTag: (tag: string) => string = (tag) => tag;
 
+const entityDecoder = new FeedEntityDecoder();
+
 const parser = new XMLParser({
   // The ordered tree is what the parser builds anyway: asking for it skips a conversion pass.
   preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
+  // Attributes are read lazily from the start tag where the element begins (xml-node): the few a
+  // feed reader asks for cost far less than the parser's map of every attribute of every element.
+  ignoreAttributes: true,
+  captureMetaData: true,
   parseTagValue: false,
   parseAttributeValue: false,
   ignoreDeclaration: true,
   ignorePiTags: true,
   processEntities: { maxEntityCount: MAX_DOCTYPE_ENTITIES, maxEntitySize: MAX_ENTITY_VALUE },
-  entityDecoder: new FeedEntityDecoder(),
+  entityDecoder,
   stopNodes: RAW_ELEMENTS.map((name) => `..${name}`),
   // Parsing is synchronous, so one parser can rename with whichever document is being read.
   transformTagName: (tag: string) => renameTag(tag),
@@ -70,6 +77,8 @@ export function parseFeedXml(text: string, maxEntries: number): FeedXml {
     rootName.endsWith('feed') && isAtomNamespace(prolog.defaultNamespace) ? 'atom' : 'other';
   const body = capEntries(text.slice(rootStart), maxEntries);
   let document = (doctype === null ? '' : safeDoctype(doctype.subset)) + body;
+  // The parser normalises line ends itself; doing it first keeps its tag positions those of `document`.
+  if (document.indexOf('\r') !== -1) document = document.replace(/\r\n?/g, '\n');
   renameTag = createTagRenamer(body, home);
   let repairReason: string | null = null;
   try {
@@ -83,11 +92,14 @@ export function parseFeedXml(text: string, maxEntries: number): FeedXml {
         const name = root === undefined ? null : elementName(root);
         if (root === undefined || name === null)
           throw new FeedParseError('not-a-feed', 'no XML root element');
+        const parsed = document;
+        const decodeAttribute = entityDecoder.forCurrentDocument();
         return {
           rootName: name,
           root,
           doctypePublicId: doctype?.publicId ?? null,
           repairReason,
+          read: (reader) => readDocument(parsed, decodeAttribute, reader),
         };
       } catch (error) {
         if (error instanceof FeedParseError) throw error;

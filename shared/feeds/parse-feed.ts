@@ -64,9 +64,13 @@ export function parseFeed(body: string | Uint8Array, options: ParseFeedOptions):
   if (xml.repairReason !== null) problems.push(`not well-formed XML: ${xml.repairReason}`);
   const root = xml.rootName;
   if (root === 'rss' || root === 'channel' || root === 'rdf:RDF' || root.endsWith(':RDF') || root === 'RDF') {
-    return withProblems(readRss(root, xml.root, xml.doctypePublicId, options.url, maxEntries), problems);
+    const feed = xml.read(() => readRss(root, xml.root, xml.doctypePublicId, options.url, maxEntries));
+    return withProblems(feed, problems);
   }
-  if (root === 'feed') return withProblems(readAtom(xml.root, options.url, maxEntries), problems);
+  if (root === 'feed') {
+    const feed = xml.read(() => readAtom(xml.root, options.url, maxEntries));
+    return withProblems(feed, problems);
+  }
   if (root.toLowerCase() === 'html') throw new FeedParseError('html-page', 'an HTML page, not a feed');
   throw new FeedParseError('not-a-feed', `XML whose root is <${root}>, not a feed`);
 }

@@ -3,20 +3,17 @@
  * the feed URL; resolves links against the xml:base chain (feed, entry, link) and reads text
  * constructs by their type.
  */
+
+import { distinct } from './distinct.ts';
 import type { FeedEntry, ParsedFeed } from './feed.ts';
 import { parseFeedDate } from './feed-date.ts';
-import { distinct } from './distinct.ts';
 import { readEnclosures } from './feed-enclosures.ts';
 
 import { resolveUrl, withBase } from './resolve-url.ts';
 import { constructHtml, constructText } from './text-construct.ts';
 import { attribute, attributesStartingWith, child, childNodes, childText, type XmlNode } from './xml-node.ts';
 
-export function readAtom(
-  root: XmlNode,
-  url: string,
-  maxEntries: number,
-): ParsedFeed {
+export function readAtom(root: XmlNode, url: string, maxEntries: number): ParsedFeed {
   const base = withBase(attribute(root, 'xml:base'), url);
   const version = attribute(root, 'version')?.trim();
   const namespaces = attributesStartingWith(root, 'xmlns').map((uri) => uri.toLowerCase());

@@ -3,9 +3,10 @@
  * root element's name and tree, the DOCTYPE public id and the feed URL. Reads the core elements and
  * the modules feeds use in the wild: content:encoded, dc:*, media:*, itunes:*, sy:*, atom:link.
  */
+
+import { distinct } from './distinct.ts';
 import type { FeedEntry, ParsedFeed } from './feed.ts';
 import { parseFeedDate } from './feed-date.ts';
-import { distinct } from './distinct.ts';
 import { readEnclosures } from './feed-enclosures.ts';
 
 import { resolveUrl, withBase } from './resolve-url.ts';

@@ -1,22 +1,32 @@
 /**
  * Reading the element tree fast-xml-parser gives with `preserveOrder` (no second conversion pass):
- * each element is `{ [name]: children[], ':@'?: { '@_attr': value } }`, each text `{ '#text': value }`.
- * Takes elements; gives their children by name (indexed once per element), text and attributes.
- * Absent children come back as one shared empty list, so reading a feed allocates only what it keeps.
+ * each element is `{ [name]: children[] }` plus the parser's metadata (where its tag starts), each
+ * text `{ '#text': value }`. Takes elements; gives their children by name (indexed once per element),
+ * text and attributes. Absent children come back as one shared empty list, so reading a feed
+ * allocates only what it keeps.
+ *
+ * Attributes are read lazily: the parser skips them (building every attribute map of a feed cost a
+ * fifth of the parse) and an element's attributes are read from its start tag in the document the
+ * first time they are asked for, exactly as the parser reads them (quote-aware end of tag, values
+ * trimmed, entity references decoded by the same decoder). So attributes can be read only inside
+ * `readDocument` for the document the tree came from.
  */
+import { XMLParser } from 'fast-xml-parser';
 
 export type XmlNode = Record<string, unknown>;
 
-const ATTRIBUTES = ':@';
 const TEXT = '#text';
+const METADATA = XMLParser.getMetaDataSymbol() as unknown as symbol;
+const attributeCache = Symbol('attributes');
 const childIndex = Symbol('children by name');
 const NONE: readonly XmlNode[] = Object.freeze([]);
 
 type IndexedNode = XmlNode & { [childIndex]?: Map<string, XmlNode[]> };
+type AttributedNode = XmlNode & { [attributeCache]?: ReadonlyMap<string, string> };
 
-/** The element's own name: its one key besides the attributes. */
+/** The element's own name: its one string key (the metadata sits under a symbol). */
 export function elementName(node: XmlNode): string | null {
-  for (const key in node) if (key !== ATTRIBUTES) return key;
+  for (const key in node) return key;
   return null;
 }
 
@@ -77,36 +87,85 @@ export function childText(node: XmlNode | undefined, name: string): string | nul
   return text === '' ? null : text;
 }
 
-/** `@_name` for each attribute name asked for, built once rather than per lookup. */
-const attributeKeys = new Map<string, string>();
+interface SourceDocument {
+  text: string;
+  decode: (value: string) => string;
+}
 
-function attributeKey(name: string): string {
-  let key = attributeKeys.get(name);
-  if (key === undefined) {
-    key = `@_${name}`;
-    attributeKeys.set(name, key);
+let current: SourceDocument | null = null;
+
+/**
+ * Runs `read` over a tree parsed from `text` (with `decode` the entity decoder of that parse), so its
+ * attributes can be read.
+ */
+export function readDocument<T>(text: string, decode: (value: string) => string, read: () => T): T {
+  const outer = current;
+  current = { text, decode };
+  try {
+    return read();
+  } finally {
+    current = outer;
   }
-  return key;
+}
+
+const NO_ATTRIBUTES: ReadonlyMap<string, string> = new Map();
+/** fast-xml-parser's attribute syntax: name, then optionally `=` and a quoted value. */
+const ATTRIBUTE = /([^\s=]+)\s*(=\s*(?:"([^"]*)"|'([^']*)'))?/g;
+const SPACE = /\s/;
+
+function attributesOf(node: XmlNode | undefined): ReadonlyMap<string, string> {
+  if (node === undefined) return NO_ATTRIBUTES;
+  const cached = (node as AttributedNode)[attributeCache];
+  if (cached !== undefined) return cached;
+  if (current === null) throw new Error('feed attributes read outside readDocument');
+  const metadata = (node as Record<symbol, unknown>)[METADATA] as { startIndex?: number } | undefined;
+  const start = metadata?.startIndex;
+  const attributes = start === undefined ? NO_ATTRIBUTES : readAttributes(current, start);
+  (node as AttributedNode)[attributeCache] = attributes;
+  return attributes;
+}
+
+/** The attributes of the start tag at `start` ('<'), read as fast-xml-parser reads them. */
+function readAttributes(document: SourceDocument, start: number): ReadonlyMap<string, string> {
+  const { text } = document;
+  let end = start + 1;
+  for (; end < text.length; end++) {
+    const code = text.charCodeAt(end);
+    if (code === 62) break;
+    // A quoted value is skipped whole: a '>' inside it does not end the tag.
+    if (code === 34 || code === 39) {
+      end = text.indexOf(code === 34 ? '"' : "'", end + 1);
+      if (end === -1) return NO_ATTRIBUTES;
+    }
+  }
+  const tag = text.slice(start + 1, end);
+  const separator = tag.search(SPACE);
+  if (separator === -1) return NO_ATTRIBUTES;
+  let expression = tag.slice(separator + 1).trimStart();
+  if (expression.endsWith('/')) expression = expression.slice(0, -1);
+  let attributes: Map<string, string> | null = null;
+  for (const match of expression.matchAll(ATTRIBUTE)) {
+    const value = match[3] ?? match[4];
+    // A name without a value is no attribute (fast-xml-parser's allowBooleanAttributes is off).
+    if (value === undefined || match[1] === undefined) continue;
+    attributes ??= new Map();
+    attributes.set(match[1], document.decode(value.trim()));
+  }
+  return attributes ?? NO_ATTRIBUTES;
 }
 
 /** Whether the element carries any attribute at all (most feed elements carry none). */
 export function hasAttributes(node: XmlNode | undefined): boolean {
-  return node?.[ATTRIBUTES] !== undefined;
+  return attributesOf(node).size !== 0;
 }
 
 export function attribute(node: XmlNode | undefined, name: string): string | null {
-  const attributes = node?.[ATTRIBUTES] as Record<string, unknown> | undefined;
-  if (attributes === undefined) return null;
-  const value = attributes[attributeKey(name)];
-  return value === undefined ? null : typeof value === 'string' ? value : String(value);
+  return attributesOf(node).get(name) ?? null;
 }
 
 /** All attribute values whose name starts with `prefix` (e.g. the xmlns declarations). */
 export function attributesStartingWith(node: XmlNode, prefix: string): string[] {
-  const attributes = node[ATTRIBUTES] as Record<string, unknown> | undefined;
-  if (attributes === undefined) return [];
-  const key = attributeKey(prefix);
   const values: string[] = [];
-  for (const name in attributes) if (name.startsWith(key)) values.push(String(attributes[name]));
+  for (const [name, value] of attributesOf(node)) if (name.startsWith(prefix)) values.push(value);
   return values;
 }

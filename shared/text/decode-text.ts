@@ -127,8 +127,13 @@ const LENIENT_UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 function decodeUtf8OrFallBack(bytes: Uint8Array): Decoded {
   try {
     const text = STRICT_UTF8.decode(bytes);
-    // As many characters as bytes: pure ASCII.
-    return { text, charset: 'utf-8', problem: null, mayHoldC1: text.length !== bytes.byteLength };
+    // As many characters as bytes: pure ASCII. Otherwise valid UTF-8 holds a C1 control only as C2 80–9F.
+    return {
+      text,
+      charset: 'utf-8',
+      problem: null,
+      mayHoldC1: text.length !== bytes.byteLength && hasUtf8C1(bytes),
+    };
   } catch {
     const text = LENIENT_UTF8.decode(bytes);
     let broken = 0;
@@ -146,6 +151,15 @@ function decodeUtf8OrFallBack(bytes: Uint8Array): Decoded {
       mayHoldC1: false,
     };
   }
+}
+
+/** Whether valid UTF-8 bytes encode a C1 control (U+0080–U+009F, bytes C2 80 to C2 9F). */
+function hasUtf8C1(bytes: Uint8Array): boolean {
+  for (let at = bytes.indexOf(0xc2); at !== -1; at = bytes.indexOf(0xc2, at + 1)) {
+    const next = bytes[at + 1] ?? 0;
+    if (next >= 0x80 && next <= 0x9f) return true;
+  }
+  return false;
 }
 
 function sniffBom(bytes: Uint8Array): { charset: string; length: number } | null {

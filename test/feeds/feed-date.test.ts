@@ -24,6 +24,13 @@ describe('parseFeedDate', () => {
     ['not a date', null],
     ['', null],
     ['Wed, 31 Foo 2018 07:26:05 GMT', null],
+    ['2004-02-29T12:00:00Z', '2004-02-29T12:00:00.000Z'],
+    ['1900-02-29T12:00:00Z', null],
+    ['2000-02-29', '2000-02-29T00:00:00.000Z'],
+    ['31 Apr 2018 07:26 GMT', null],
+    // A zone word that names something on Object.prototype is no zone (it once threw a RangeError).
+    ['Wed, 31 Jan 2018 07:26:05 toString', null],
+    ['Wed, 31 Jan 2018 07:26:05 constructor', null],
   ];
 
   it.each(table)('reads %j', (input, expected) => {

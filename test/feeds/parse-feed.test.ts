@@ -137,6 +137,57 @@ describe('parseFeed: RSS 2.0', () => {
   });
 });
 
+describe('parseFeed: attributes', () => {
+  it('reads attributes as the parser would: quotes, entities, tabs, line ends, self-closing tags', () => {
+    // Prepare
+    const xml = [
+      '<?xml version="1.0"?>',
+      '<!DOCTYPE rss [<!ENTITY cdn "https://cdn.news.example">]>',
+      '<rss version="2.0"><channel><title>T</title>',
+      "<item xml:base='https://news.example/a/'>",
+      '<title type="text">One</title><link>b.html</link>',
+      '<guid\r\n  isPermaLink = "false" >g-1</guid>',
+      '<enclosure url="&cdn;/x.mp3?a=1&amp;b=2" title="a > b"\ttype=" audio/mpeg " length="12"/>',
+      "<enclosure url='/y.mp3' type='audio/mpeg'/>",
+      '<media:content xmlns:media="http://search.yahoo.com/mrss/" url="z.jpg" fileSize="7" />',
+      '</item></channel></rss>',
+    ].join('\r\n');
+
+    // Act
+    const feed = parseFeed(bytes(xml), URL_OPTIONS);
+
+    // Assess
+    expect(feed.version).toBe('rss20');
+    expect(feed.entries).toMatchObject([
+      {
+        id: 'g-1',
+        guidIsPermaLink: false,
+        link: 'https://news.example/a/b.html',
+        title: 'One',
+        enclosures: [
+          { url: 'https://cdn.news.example/x.mp3?a=1&b=2', type: 'audio/mpeg', length: 12 },
+          { url: 'https://news.example/y.mp3', type: 'audio/mpeg', length: null },
+          { url: 'https://news.example/a/z.jpg', type: null, length: 7 },
+        ],
+      },
+    ]);
+  });
+
+  it('keeps every distinct category of an entry with many, in order', () => {
+    // Prepare
+    const names = Array.from({ length: 40 }, (_, index) => `c${index % 25}`);
+    const xml = `<rss version="2.0"><channel><item><title>T</title>${names
+      .map((name) => `<category>${name}</category>`)
+      .join('')}</item></channel></rss>`;
+
+    // Act
+    const feed = parseFeed(xml, URL_OPTIONS);
+
+    // Assess
+    expect(feed.entries[0]?.categories).toEqual(Array.from({ length: 25 }, (_, index) => `c${index}`));
+  });
+});
+
 describe('parseFeed: RSS 1.0 (RDF)', () => {
   it('reads items beside the channel, dc:date and rdf:about', () => {
     // Prepare

@@ -113,6 +113,22 @@ describe('decodeText', () => {
     expect(fromInvalid.problem).toMatch(/not utf-8/);
   });
 
+  it('reads C1 controls in valid UTF-8 as the windows-1252 punctuation they stand for', () => {
+    // Prepare
+    const mangled = utf8('<t>don\u0092t \u0093quote\u0094 caf\u00e9 \u00a0</t>');
+    const clean = utf8('<t>don\u2019t caf\u00e9 \u00a0 \u0100</t>');
+
+    // Act
+    const decoded = [decodeText(mangled, { kind: 'xml' }), decodeText(clean, { kind: 'xml' })];
+
+    // Assess
+    expect(decoded[0]).toEqual({
+      text: '<t>don\u2019t \u201cquote\u201d caf\u00e9 \u00a0</t>',
+      charset: 'utf-8',
+    });
+    expect(decoded[1]).toEqual({ text: '<t>don\u2019t caf\u00e9 \u00a0 \u0100</t>', charset: 'utf-8' });
+  });
+
   it('keeps UTF-8 with a replacement character when one byte is broken among valid characters', () => {
     // Prepare
     const bytes = Uint8Array.from([...utf8('<t>日本語'), 0xff, ...utf8('</t>')]);

@@ -1,26 +1,17 @@
-/** `wirewatch bench <name>`: Benchmarks: each prints its numbers beside a peer measured in the same process. Each lives in bench/<name>.ts and exports main(args). */
-import { CliError } from '../cli-error.ts';
+/**
+ * `wirewatch bench <name>`: benchmarks, each printing its numbers beside a peer measured in the same
+ * process; each is bench/<name>.ts.
+ */
+import { runSuites } from '../suites.ts';
 
-const SUITES: Record<string, () => Promise<{ main: (args: string[]) => Promise<number> }>> = {
-  feeds: () => import('../../bench/feeds.ts'),
-  extraction: () => import('../../bench/extraction.ts'),
-  classify: () => import('../../bench/classify.ts'),
-  match: () => import('../../bench/match.ts'),
-};
-
-export async function main(args: string[]): Promise<number> {
-  const [name, ...rest] = args;
-  if (name === 'all') {
-    let status = 0;
-    for (const [suite, load] of Object.entries(SUITES)) {
-      console.log(`== bench ${suite}`);
-      status = Math.max(status, await (await load()).main(rest));
-    }
-    return status;
-  }
-  const load = name === undefined ? undefined : SUITES[name];
-  if (load === undefined) {
-    throw new CliError(`expected one of: ${Object.keys(SUITES).join(', ')}, all`);
-  }
-  return (await load()).main(rest);
-}
+export const main = (args: string[]) =>
+  runSuites(
+    'bench',
+    {
+      feeds: () => import('../../bench/feeds.ts'),
+      extraction: () => import('../../bench/extraction.ts'),
+      classify: () => import('../../bench/classify.ts'),
+      match: () => import('../../bench/match.ts'),
+    },
+    args,
+  );

@@ -5,7 +5,7 @@
  * --watch it keeps polling as each feed's schedule says.
  */
 import { readFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SubscribeCommand } from '@aws-sdk/client-sns';

@@ -1,28 +1,15 @@
-import { SQSClient } from '@aws-sdk/client-sqs';
+import type { SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqsJobQueue } from '../../adapters/sqs/job-queue.sqs.ts';
-import { LocalQueue } from '../../local/queues/local-queue.ts';
-import { type SqsEndpoint, startSqsEndpoint } from '../../local/sqs/sqs-endpoint.ts';
+import type { LocalQueue } from '../../local/queues/local-queue.ts';
+import type { SqsEndpoint } from '../../local/sqs/sqs-endpoint.ts';
+import { startLocalSqs } from '../support/local-sqs.ts';
 
 let endpoint: SqsEndpoint;
 let queue: LocalQueue;
 let sqs: SQSClient;
 beforeAll(async () => {
-  endpoint = await startSqsEndpoint();
-  queue = new LocalQueue({
-    name: 'jobs',
-    url: endpoint.queueUrl('jobs'),
-    arn: 'arn:aws:sqs:us-east-1:000000000000:jobs',
-    batchSize: 10,
-    maxReceiveCount: 3,
-    retryDelayMs: 100,
-  });
-  endpoint.register(queue);
-  sqs = new SQSClient({
-    endpoint: endpoint.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
+  ({ endpoint, queue, sqs } = await startLocalSqs());
 });
 afterAll(async () => {
   await endpoint.close();

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { SendMessageBatchCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { SendMessageBatchCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalQueue } from '../../local/queues/local-queue.ts';
-import { md5OfAttributes, type SqsEndpoint, startSqsEndpoint } from '../../local/sqs/sqs-endpoint.ts';
+import { md5OfAttributes, type SqsEndpoint } from '../../local/sqs/sqs-endpoint.ts';
+import { startLocalSqs } from '../support/local-sqs.ts';
 
 function queuePair(maxReceiveCount = 2) {
   const settings = (name: string) => ({
@@ -81,21 +82,7 @@ describe('local SQS endpoint', () => {
   let queue: LocalQueue;
   let client: SQSClient;
   beforeAll(async () => {
-    endpoint = await startSqsEndpoint();
-    queue = new LocalQueue({
-      name: 'jobs',
-      url: endpoint.queueUrl('jobs'),
-      arn: 'arn:aws:sqs:us-east-1:000000000000:jobs',
-      batchSize: 10,
-      maxReceiveCount: 3,
-      retryDelayMs: 100,
-    });
-    endpoint.register(queue);
-    client = new SQSClient({
-      endpoint: endpoint.endpoint,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    });
+    ({ endpoint, queue, sqs: client } = await startLocalSqs());
   });
   afterAll(async () => {
     await endpoint.close();

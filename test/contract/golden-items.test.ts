@@ -4,19 +4,24 @@
  * golden examples (test/contract/golden/) is still there with the same JSON type. Adding a field is
  * fine; removing or retyping one fails here, which is the point.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SubscribeCommand } from '@aws-sdk/client-sns';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { SNSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LocalPipeline } from '../../local/local-pipeline.ts';
 import type { AlertRecord } from '../../shared/alerts/alert-record.ts';
 import type { ArticleRecord } from '../../shared/articles/article-record.ts';
 import { articleIdFor } from '../../shared/urls/canonical-url.ts';
 import { anAlert, anArticle } from '../support/builders.ts';
+import {
+  articleJobFor,
+  CT_DIALOGUE_RULE,
+  type SamplePipeline,
+  SEED_URL,
+  startSamplePipeline,
+} from '../support/sample-pipeline.ts';
 
 // ajv ships CommonJS; createRequire keeps its classes typed without esModuleInterop games.
 const require = createRequire(import.meta.url);
@@ -24,12 +29,10 @@ const Ajv2020 = require('ajv/dist/2020.js').default as typeof import('ajv/dist/2
 const addFormats = require('ajv-formats').default as typeof import('ajv-formats').default;
 
 const ROOT = join(import.meta.dirname, '../..');
-const SEED_URL = 'http://samples.wirewatch.localhost/articles/pakistan-us-bilateral-ties.html';
 const readJson = async (path: string) =>
   JSON.parse(await readFile(join(ROOT, path), 'utf8')) as Record<string, unknown>;
 
-let pipeline: LocalPipeline;
-let outbox: string;
+let sample: SamplePipeline;
 let articleItem: Record<string, unknown>;
 let alertItem: Record<string, unknown>;
 let alertMessage: Record<string, unknown>;
@@ -47,13 +50,8 @@ beforeAll(async () => {
     return check(value) ? [] : (check.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
   };
 
-  outbox = await mkdtemp(join(tmpdir(), 'wirewatch-contract-'));
-  pipeline = await LocalPipeline.start({
-    stateDir: null,
-    outboxDir: outbox,
-    sampleRoot: join(ROOT, 'samples/site'),
-    verbose: false,
-  });
+  sample = await startSamplePipeline();
+  const { pipeline } = sample;
   const messages: string[] = [];
   const functionArn = 'arn:aws:lambda:us-east-1:000000000000:function:downstream-consumer';
   pipeline.aws.sns.registerFunction(functionArn, async (event: SNSEvent) => {
@@ -62,22 +60,9 @@ beforeAll(async () => {
   await pipeline.sns.send(
     new SubscribeCommand({ TopicArn: pipeline.topicArn, Protocol: 'lambda', Endpoint: functionArn }),
   );
-  await pipeline.ruleStore.putRule({
-    id: 'ct-dialogue',
-    name: 'Counterterrorism dialogue',
-    query: '"counterterrorism dialogue"',
-    createdAt: '2026-11-27T00:00:00.000Z',
-  });
+  await pipeline.ruleStore.putRule(CT_DIALOGUE_RULE);
   const id = articleIdFor(SEED_URL);
-  pipeline.queue('articleJobs').send(
-    JSON.stringify({
-      articleId: id,
-      url: SEED_URL,
-      feedId: 'f',
-      feedUrl: 'http://samples.wirewatch.localhost/feeds/world.rss',
-      entry: { title: null, publishedAt: null },
-    }),
-  );
+  pipeline.queue('articleJobs').send(articleJobFor(SEED_URL));
   await pipeline.drain();
   const get = async (sk: string) =>
     (
@@ -91,8 +76,7 @@ beforeAll(async () => {
 }, 30_000);
 
 afterAll(async () => {
-  await pipeline.close();
-  await rm(outbox, { recursive: true, force: true });
+  await sample.stop();
 });
 
 /** Every field of `golden` is in `actual` with the same JSON type, recursively (arrays by their first element). */

@@ -3,35 +3,33 @@
  * matches ct-dialogue, and the real send-digest handler, run twice for that day from its scheduled
  * event, emails the digest subscriber once through the digest topic's filter policy.
  */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SubscribeCommand } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbSubscriptionStore } from '../../adapters/dynamodb/subscription-store.dynamodb.ts';
-import { LocalPipeline } from '../../local/local-pipeline.ts';
+import type { LocalPipeline } from '../../local/local-pipeline.ts';
 import { createReader } from '../../reader/wirewatch-reader.ts';
 import { newDigestSubscription, recipientFilterPolicy } from '../../shared/alerts/digest-subscription.ts';
-import { articleIdFor } from '../../shared/urls/canonical-url.ts';
+import {
+  articleJobFor,
+  CT_DIALOGUE_RULE,
+  type SamplePipeline,
+  SEED_URL,
+  startSamplePipeline,
+} from '../support/sample-pipeline.ts';
 
-const SITE = 'http://samples.wirewatch.localhost';
-const SEED = `${SITE}/articles/pakistan-us-bilateral-ties.html`;
+let sample: SamplePipeline;
 let pipeline: LocalPipeline;
 let outbox: string;
 
 beforeAll(async () => {
-  outbox = await mkdtemp(join(tmpdir(), 'wirewatch-digest-outbox-'));
-  pipeline = await LocalPipeline.start({
-    stateDir: null,
-    outboxDir: outbox,
-    sampleRoot: join(import.meta.dirname, '../../samples/site'),
-    verbose: false,
-  });
+  sample = await startSamplePipeline();
+  ({ pipeline, outbox } = sample);
 }, 30_000);
 
 afterAll(async () => {
-  await pipeline.close();
-  await rm(outbox, { recursive: true, force: true });
+  await sample.stop();
 });
 
 async function subscribeToDigest(email: string, filter = {}) {
@@ -51,24 +49,11 @@ async function subscribeToDigest(email: string, filter = {}) {
 describe('the daily digest on the emulators', () => {
   it("emails each digest subscriber the day's matches once, however often the day is run", async () => {
     // Prepare
-    await pipeline.ruleStore.putRule({
-      id: 'ct-dialogue',
-      name: 'Counterterrorism dialogue',
-      query: '"counterterrorism dialogue"',
-      createdAt: '2026-11-27T00:00:00.000Z',
-    });
-    pipeline.queue('articleJobs').send(
-      JSON.stringify({
-        articleId: articleIdFor(SEED),
-        url: SEED,
-        feedId: 'feed-test',
-        feedUrl: `${SITE}/feeds/world.rss`,
-        entry: { title: null, publishedAt: null },
-      }),
-    );
+    await pipeline.ruleStore.putRule(CT_DIALOGUE_RULE);
+    pipeline.queue('articleJobs').send(articleJobFor(SEED_URL));
     await pipeline.drain();
     const reader = createReader(pipeline.table);
-    const article = await reader.getArticleByUrl(SEED);
+    const article = await reader.getArticleByUrl(SEED_URL);
     const [alert] = await reader.alertsForArticle(article?.id as string);
     const day = alert?.matchedAt.slice(0, 10) as string;
     await subscribeToDigest('digest@example.com');

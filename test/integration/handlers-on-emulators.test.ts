@@ -2,42 +2,32 @@
  * The real handlers on the in-process emulators, driven through the local runtime's queues: what
  * happens to poison messages, pages that are gone, and a job delivered twice.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { SubscribeCommand } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LocalPipeline } from '../../local/local-pipeline.ts';
+import type { LocalPipeline } from '../../local/local-pipeline.ts';
 import { createReader } from '../../reader/wirewatch-reader.ts';
-import { articleIdFor } from '../../shared/urls/canonical-url.ts';
+import {
+  articleJobFor,
+  CT_DIALOGUE_RULE,
+  SAMPLE_SITE,
+  type SamplePipeline,
+  SEED_URL,
+  startSamplePipeline,
+} from '../support/sample-pipeline.ts';
 
-const SITE = 'http://samples.wirewatch.localhost';
+let sample: SamplePipeline;
 let pipeline: LocalPipeline;
-let outbox: string;
 
 beforeAll(async () => {
-  outbox = await mkdtemp(join(tmpdir(), 'wirewatch-outbox-'));
-  pipeline = await LocalPipeline.start({
-    stateDir: null,
-    outboxDir: outbox,
-    sampleRoot: join(import.meta.dirname, '../../samples/site'),
-    verbose: false,
-  });
+  sample = await startSamplePipeline();
+  pipeline = sample.pipeline;
 }, 30_000);
 
 afterAll(async () => {
-  await pipeline.close();
-  await rm(outbox, { recursive: true, force: true });
+  await sample.stop();
 });
 
-const articleJob = (path: string) =>
-  JSON.stringify({
-    articleId: articleIdFor(`${SITE}${path}`),
-    url: `${SITE}${path}`,
-    feedId: 'feed-test',
-    feedUrl: `${SITE}/feeds/world.rss`,
-    entry: { title: null, publishedAt: null },
-  });
+const articleJob = (path: string) => articleJobFor(`${SAMPLE_SITE}${path}`);
 
 describe('handlers on the emulators', () => {
   it('moves a message that fails validation to the dead-letter queue at once, with its reason', async () => {
@@ -68,19 +58,14 @@ describe('handlers on the emulators', () => {
     const dead = pipeline.deadLetterQueues.get('articleJobs')?.list().slice(before) ?? [];
     expect(dead.map((message) => message.attributes.errorCode?.StringValue)).toEqual(['http-404']);
     const stored = await createReader(pipeline.table).getArticleByUrl(
-      `${SITE}/articles/eu-japan-trade-pact.html`,
+      `${SAMPLE_SITE}/articles/eu-japan-trade-pact.html`,
     );
     expect(stored?.documentKey).toMatch(/^articles\//);
   });
 
   it('stores an article delivered twice once, and alerts its subscriber once', async () => {
     // Prepare
-    await pipeline.ruleStore.putRule({
-      id: 'ct-dialogue',
-      name: 'Counterterrorism dialogue',
-      query: '"counterterrorism dialogue"',
-      createdAt: '2026-11-27T00:00:00.000Z',
-    });
+    await pipeline.ruleStore.putRule(CT_DIALOGUE_RULE);
     await pipeline.sns.send(
       new SubscribeCommand({
         TopicArn: pipeline.topicArn,
@@ -98,7 +83,7 @@ describe('handlers on the emulators', () => {
 
     // Assess
     const reader = createReader(pipeline.table);
-    const article = await reader.getArticleByUrl(`${SITE}/articles/pakistan-us-bilateral-ties.html`);
+    const article = await reader.getArticleByUrl(SEED_URL);
     expect(article?.revision).toBe(1);
     expect(await reader.alertsForArticle(article?.id as string)).toMatchObject([
       { ruleId: 'ct-dialogue', status: 'published' },

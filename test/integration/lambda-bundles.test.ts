@@ -11,14 +11,18 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ESM_REQUIRE_BANNER } from '../../infra/constructs/pipeline-function.ts';
 import { FUNCTIONS, type FunctionName } from '../../infra/resource-definitions.ts';
-import { LocalPipeline } from '../../local/local-pipeline.ts';
 import { createReader } from '../../reader/wirewatch-reader.ts';
-import { articleIdFor } from '../../shared/urls/canonical-url.ts';
+import {
+  articleJobFor,
+  CT_DIALOGUE_RULE,
+  type SamplePipeline,
+  SEED_URL,
+  startSamplePipeline,
+} from '../support/sample-pipeline.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
-const SEED_URL = 'http://samples.wirewatch.localhost/articles/pakistan-us-bilateral-ties.html';
 let bundles: string;
-let pipeline: LocalPipeline;
+let sample: SamplePipeline;
 
 beforeAll(async () => {
   bundles = await mkdtemp(join(tmpdir(), 'wirewatch-bundles-'));
@@ -39,37 +43,20 @@ beforeAll(async () => {
     });
     handlerModules[name] = pathToFileURL(outfile).href;
   }
-  pipeline = await LocalPipeline.start({
-    stateDir: null,
-    outboxDir: join(bundles, 'outbox'),
-    sampleRoot: join(ROOT, 'samples/site'),
-    verbose: false,
-    handlerModules,
-  });
+  sample = await startSamplePipeline({ handlerModules });
 }, 120_000);
 
 afterAll(async () => {
-  await pipeline?.close();
+  await sample?.stop();
   await rm(bundles, { recursive: true, force: true });
 });
 
 describe('the Lambda bundles', () => {
   it('fetch, extract, classify and alert on the seed exactly as the source does', async () => {
     // Prepare
-    await pipeline.ruleStore.putRule({
-      id: 'ct-dialogue',
-      name: 'Counterterrorism dialogue',
-      query: '"counterterrorism dialogue"',
-      createdAt: '2026-11-27T00:00:00.000Z',
-    });
-    const job = {
-      articleId: articleIdFor(SEED_URL),
-      url: SEED_URL,
-      feedId: 'bundle-test',
-      feedUrl: 'http://samples.wirewatch.localhost/feeds/world.rss',
-      entry: { title: null, publishedAt: null },
-    };
-    pipeline.queue('articleJobs').send(JSON.stringify(job));
+    const { pipeline } = sample;
+    await pipeline.ruleStore.putRule(CT_DIALOGUE_RULE);
+    pipeline.queue('articleJobs').send(articleJobFor(SEED_URL));
 
     // Act
     await pipeline.drain();

@@ -1,6 +1,6 @@
 /**
- * What rules are evaluated against: an article's words looked up by key, by folded prefix (for
- * wildcards) and its labels. Built once per article and shared by every rule of a set.
+ * What rules are evaluated against: an article's words looked up by key or by their first letters
+ * (for wildcards), its sentences and its labels. Built once per article for every rule of a set.
  *
  * Compounds: where two words may be joined (`counter-terrorism`, `counter terrorism`), the joined
  * form is indexed too, spanning both positions, so a rule's `counterterrorism` finds it. Hyphenated
@@ -21,14 +21,13 @@ export interface IndexedSentence extends SentenceSpan {
 export interface ArticleIndexOptions {
   /** Keys of rule words: a space-separated compound is indexed only when its key is one of them. */
   compoundKeys: ReadonlySet<string>;
-  /** Every leading part of those keys a compound could start with: most word pairs stop at this check. */
-  compoundHeads: ReadonlySet<string>;
   /**
-   * Lengths of the rules' wildcard prefixes as the presearcher indexes them (at most
-   * MAX_PREFIX_LENGTH), in ascending order; empty when no rule has a wildcard, and then the
-   * article's words are not indexed for wildcards at all.
+   * Every leading part a compound of those keys could start with, and a bit for each letter that
+   * may follow it (see tailBit): most neighbouring words stop at this check, before any joining.
    */
-  prefixLengths: readonly number[];
+  compoundHeads: ReadonlyMap<string, number>;
+  /** Whether some rule has a wildcard: if not, the article's words are not gathered for wildcards. */
+  wildcards: boolean;
 }
 
 export interface ArticleText extends ArticleLabelInput {
@@ -37,66 +36,78 @@ export interface ArticleText extends ArticleLabelInput {
 }
 
 /** The presearcher indexes wildcards by at most this many leading characters. */
-export const MAX_PREFIX_LENGTH = 4;
+export const MAX_PREFIX_LENGTH = 6;
 
-function collectWordKeys(node: RuleNode, keys: Set<string>, prefixLengths: Set<number>): void {
+/** One of 32 bits standing for the character at `at`: a–z have their own, the rest share one. */
+function tailBit(word: string, at: number): number {
+  const letter = word.charCodeAt(at) - 0x61;
+  return 1 << (letter >= 0 && letter < 26 ? letter : 31);
+}
+
+/** Adds the keys of the rule's words to `keys`; tells whether the rule has a wildcard. */
+function collectWordKeys(node: RuleNode, keys: Set<string>): boolean {
   switch (node.type) {
-    case 'phrase':
+    case 'phrase': {
       for (const word of node.words) {
-        if (word.prefix) prefixLengths.add(Math.min(word.folded.length, MAX_PREFIX_LENGTH));
-        else keys.add(word.key);
+        if (!word.prefix) keys.add(word.key);
         if (word.joinedKey !== null) keys.add(word.joinedKey);
       }
-      return;
+      return node.words.some((word) => word.prefix);
+    }
     case 'near':
-      for (const operand of node.operands) collectWordKeys(operand, keys, prefixLengths);
-      return;
+      return node.operands.map((operand) => collectWordKeys(operand, keys)).some(Boolean);
     case 'and':
     case 'or':
-      for (const child of node.children) collectWordKeys(child, keys, prefixLengths);
-      return;
+      return node.children.map((child) => collectWordKeys(child, keys)).some(Boolean);
     case 'not':
-      collectWordKeys(node.child, keys, prefixLengths);
-      return;
+      return collectWordKeys(node.child, keys);
     case 'label':
-      return;
+      return false;
   }
 }
 
-/** How to index articles for these rules: which compounds their words ask for, which wildcard prefixes. */
+/** How to index articles for these rules: which compounds their words ask for, whether for wildcards. */
 export function articleIndexOptions(rules: readonly RuleNode[]): ArticleIndexOptions {
   const compoundKeys = new Set<string>();
-  const prefixLengths = new Set<number>();
-  for (const rule of rules) collectWordKeys(rule, compoundKeys, prefixLengths);
-  const compoundHeads = new Set<string>();
+  const wildcards = rules.map((rule) => collectWordKeys(rule, compoundKeys)).some(Boolean);
+  const compoundHeads = new Map<string, number>();
   for (const key of compoundKeys) {
-    for (let length = MIN_SPACE_JOIN_LENGTH; length < key.length; length += 1)
-      compoundHeads.add(key.slice(0, length));
+    for (let length = MIN_SPACE_JOIN_LENGTH; length < key.length; length += 1) {
+      const head = key.slice(0, length);
+      compoundHeads.set(head, (compoundHeads.get(head) ?? 0) | tailBit(key, length));
+    }
   }
-  return { compoundKeys, compoundHeads, prefixLengths: [...prefixLengths].sort((a, b) => a - b) };
+  return { compoundKeys, compoundHeads, wildcards };
 }
 
 const NONE: readonly Occurrence[] = [];
 
 export class ArticleIndex {
+  readonly title: string;
+  readonly text: string;
   /** Occurrences by key, each list in order of first position. */
   readonly byKey = new Map<string, Occurrence[]>();
   /** The keys that occur in the title. */
   readonly titleKeys: ReadonlySet<string>;
+  /**
+   * Words and hyphenated compounds, what wildcards match, by folded form; gathered only when some
+   * rule has a wildcard.
+   */
+  readonly wildcardable = new Map<string, Occurrence[]>();
   readonly labels: ArticleLabels;
   /** By sentence number. */
   readonly sentences: readonly IndexedSentence[];
   /** Positions from here on are in the text. */
   private readonly textFirstPosition: number;
-  /** Words and hyphenated compounds by folded form: what wildcards match. */
-  private readonly byForm = new Map<string, Occurrence[]>();
-  /** Those forms by their leading characters, of each length the rules' wildcards use. */
-  private byPrefix: Map<string, string[]> | undefined;
+  /** The wildcardable forms by leadingKey, for each length asked: built when a wildcard is evaluated. */
+  private readonly leading = new Map<number, Map<number | string, string[]>>();
 
   constructor(
     article: ArticleText,
     private readonly options: ArticleIndexOptions,
   ) {
+    this.title = article.title;
+    this.text = article.text;
     const title = tokenise(article.title);
     // A gap in the numbering, so that no phrase runs from the title into the text.
     this.textFirstPosition = title.tokens.length + 1;
@@ -109,68 +120,52 @@ export class ArticleIndex {
       ...text.sentences.map((sentence) => ({ ...sentence, field: 'text' as const })),
     ];
     this.labels = articleLabels(article);
-    this.title = article.title;
-    this.text = article.text;
   }
-
-  readonly title: string;
-  readonly text: string;
 
   fieldOf(occurrence: Occurrence): TextField {
     return occurrence.first < this.textFirstPosition ? 'title' : 'text';
   }
 
-  /** The leading characters, of each length the rules' wildcards use, of the article's words. */
-  prefixKeys(): Iterable<string> {
-    return this.formsByPrefix().keys();
-  }
-
   /** Whether a word or hyphenated compound starts with `prefix`. */
   hasPrefix(prefix: string): boolean {
-    return this.formsStartingWith(prefix).length > 0;
+    return this.withPrefix(prefix).length > 0;
   }
 
   /** Words and hyphenated compounds whose folded form starts with `prefix`, in order of position. */
   withPrefix(prefix: string): readonly Occurrence[] {
-    const forms = this.formsStartingWith(prefix);
-    if (forms.length === 1) return this.byForm.get(forms[0] as string) ?? NONE;
-    return forms.flatMap((form) => this.byForm.get(form) ?? NONE).sort((a, b) => a.first - b.first);
-  }
-
-  private formsStartingWith(prefix: string): readonly string[] {
-    const leading = prefix.slice(0, MAX_PREFIX_LENGTH);
-    // The rules' wildcards always have an indexed length; any other prefix is checked against every form.
-    const indexed = this.options.prefixLengths.includes(leading.length);
-    const forms = indexed ? (this.formsByPrefix().get(leading) ?? []) : [...this.byForm.keys()];
-    return indexed && prefix === leading ? forms : forms.filter((form) => form.startsWith(prefix));
-  }
-
-  /** Built on first use: only rule sets with wildcards need it. */
-  private formsByPrefix(): Map<string, string[]> {
-    if (this.byPrefix === undefined) {
-      this.byPrefix = new Map();
-      for (const form of this.byForm.keys()) {
-        for (const length of this.options.prefixLengths) {
-          if (form.length < length) break;
-          const leading = form.slice(0, length);
-          const forms = this.byPrefix.get(leading);
-          if (forms === undefined) this.byPrefix.set(leading, [form]);
-          else forms.push(form);
-        }
-      }
+    const length = Math.min(prefix.length, MAX_PREFIX_LENGTH);
+    const forms = this.byLeading(length).get(leadingKey(prefix, length)) ?? [];
+    const found: Occurrence[] = [];
+    for (const form of forms) {
+      if (prefix.length === length || form.startsWith(prefix))
+        found.push(...(this.wildcardable.get(form) ?? NONE));
     }
-    return this.byPrefix;
+    return found.length > 1 ? found.sort((a, b) => a.first - b.first) : found;
+  }
+
+  /** Built for each length on first use: only rules with wildcards need them. */
+  private byLeading(length: number): Map<number | string, string[]> {
+    let map = this.leading.get(length);
+    if (map === undefined) {
+      map = new Map();
+      for (const form of this.wildcardable.keys()) {
+        if (form.length >= length) append(map, leadingKey(form, length), form);
+      }
+      this.leading.set(length, map);
+    }
+    return map;
   }
 
   private indexTokens(tokens: readonly WordToken[]): void {
-    const { compoundHeads, compoundKeys, prefixLengths } = this.options;
+    const { compoundHeads, compoundKeys, wildcards } = this.options;
     let previous: WordToken | undefined;
     for (const token of tokens) {
       // The compound goes in before the word so that every list stays ordered by first position.
       const joins = previous?.joinsNext;
       if (
         previous !== undefined &&
-        (joins === 'hyphen' || (joins === 'space' && compoundHeads.has(previous.folded)))
+        (joins === 'hyphen' ||
+          (joins === 'space' && ((compoundHeads.get(previous.folded) ?? 0) & tailBit(token.folded, 0)) !== 0))
       ) {
         const folded = previous.folded + token.folded;
         const key = wordKey(folded);
@@ -186,20 +181,35 @@ export class ArticleIndex {
             sentence,
           };
           append(this.byKey, key, compound);
-          if (joins === 'hyphen' && prefixLengths.length > 0) append(this.byForm, folded, compound);
+          if (joins === 'hyphen' && wildcards) append(this.wildcardable, folded, compound);
         }
       }
       append(this.byKey, token.key, token);
-      if (prefixLengths.length > 0) append(this.byForm, token.folded, token);
+      if (wildcards) append(this.wildcardable, token.folded, token);
       previous = token;
     }
   }
 }
 
-function append(map: Map<string, Occurrence[]>, key: string, occurrence: Occurrence): void {
+/**
+ * The first `length` characters of a folded word as a number when they are letters a–z:
+ * `letter(0) + 27·letter(1) + 27²·letter(2) …` with a = 1, so that "ab" and "aba" differ; as the
+ * string itself otherwise. Numbers are looked up without cutting and hashing a string.
+ */
+export function leadingKey(word: string, length: number): number | string {
+  let code = 0;
+  for (let at = 0, weight = 1; at < length; at += 1, weight *= 27) {
+    const letter = word.charCodeAt(at) - 0x60;
+    if (letter < 1 || letter > 26) return word.slice(0, length);
+    code += letter * weight;
+  }
+  return code;
+}
+
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
-  if (list === undefined) map.set(key, [occurrence]);
-  else list.push(occurrence);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
 }
 
 export function indexArticle(article: ArticleText, options: ArticleIndexOptions): ArticleIndex {

@@ -5,7 +5,7 @@
  * evaluates the rules its keys point to. Rules with no such key (`NOT x`, `-x`) are evaluated
  * for every article.
  */
-import { type ArticleIndex, MAX_PREFIX_LENGTH } from './article-index.ts';
+import { type ArticleIndex, leadingKey, MAX_PREFIX_LENGTH } from './article-index.ts';
 import { LABEL_FIELDS } from './article-labels.ts';
 import type { PhraseNode, RuleNode, RuleWord } from './rule-language.ts';
 import { labelRarity, prefixRarity, wordRarity } from './term-rarity.ts';
@@ -96,6 +96,9 @@ export function requirementOf(node: RuleNode): Requirement {
 
 type KeyKind = PresearchKey['kind'];
 
+const PREFIX_FILTER_SIZE = 1 << 20;
+const PREFIX_FILTER_MASK = PREFIX_FILTER_SIZE - 1;
+
 /** After this many articles, and after each multiple of it by ADAPTATION_GROWTH, postings are re-chosen. */
 const FIRST_ADAPTATION = 256;
 const ADAPTATION_GROWTH = 16;
@@ -120,6 +123,12 @@ export class Presearcher {
     prefix: new Map(),
     label: new Map(),
   };
+  /** Key numbers of the prefixes of letters a–z by their leadingKey number: no string to cut and hash. */
+  private readonly prefixIds = new Map<number, number>();
+  /** A bit per leadingKey number modulo PREFIX_FILTER_SIZE, set for the rules' prefixes: most lookups stop here. */
+  private readonly prefixCodeBits = new Uint8Array(PREFIX_FILTER_SIZE / 8);
+  /** Which prefix lengths the rules use, by length. */
+  private readonly prefixLengthUsed = new Uint8Array(MAX_PREFIX_LENGTH + 1);
   /** By rule: where its clauses start in `clauses`, or -1 for a rule evaluated for every article. */
   private readonly clausesAt: Int32Array;
   /** For each rule with clauses: their count, then for each its key count and key numbers, rarest first. */
@@ -148,6 +157,15 @@ export class Presearcher {
       if (id === undefined) {
         id = keyCount++;
         ids.set(value, id);
+        if (kind === 'prefix') {
+          this.prefixLengthUsed[value.length] = 1;
+          const code = leadingKey(value, value.length);
+          if (typeof code === 'number') {
+            this.prefixIds.set(code, id);
+            const bit = code & PREFIX_FILTER_MASK;
+            this.prefixCodeBits[bit >> 3] = (this.prefixCodeBits[bit >> 3] as number) | (1 << (bit & 7));
+          }
+        }
       }
       return id;
     };
@@ -213,28 +231,51 @@ export class Presearcher {
     this.buildPostings();
   }
 
+  /** Marks the key as present in the article being matched, once. */
+  private mark(id: number | undefined, round: number, found: number[]): void {
+    if (id === undefined || this.present[id] === round) return;
+    this.present[id] = round;
+    this.articlesWithKey[id] = (this.articlesWithKey[id] as number) + 1;
+    found.push(id);
+  }
+
+  /** Marks the leading characters of the article's words that some rule's wildcard has. */
+  private markPresentPrefixes(index: ArticleIndex, round: number, found: number[]): void {
+    const { prefixIds, prefixCodeBits, prefixLengthUsed } = this;
+    for (const folded of index.wildcardable.keys()) {
+      const longest = Math.min(folded.length, MAX_PREFIX_LENGTH);
+      // leadingKey for each length, one character at a time.
+      let code = 0;
+      let lettersOnly = true;
+      for (let at = 0, weight = 1; at < longest; at += 1, weight *= 27) {
+        const letter = folded.charCodeAt(at) - 0x60;
+        if (letter < 1 || letter > 26) lettersOnly = false;
+        code += letter * weight;
+        if (prefixLengthUsed[at + 1] === 0) continue;
+        if (!lettersOnly) {
+          // Prefixes with other characters than a–z are rare enough for string lookups.
+          this.mark(this.keyIds.prefix.get(folded.slice(0, at + 1)), round, found);
+        } else if (((prefixCodeBits[(code & PREFIX_FILTER_MASK) >> 3] as number) & (1 << (code & 7))) !== 0) {
+          this.mark(prefixIds.get(code), round, found);
+        }
+      }
+    }
+  }
+
   /** Marks the keys of the article that some rule has; returns their numbers. */
   private markPresentKeys(index: ArticleIndex, round: number): number[] {
     const found: number[] = [];
-    const mark = (kind: KeyKind, keys: Iterable<string>): void => {
-      const ids = this.keyIds[kind];
-      if (ids.size === 0) return;
-      for (const key of keys) {
-        const id = ids.get(key);
-        if (id !== undefined && this.present[id] !== round) {
-          this.present[id] = round;
-          this.articlesWithKey[id] = (this.articlesWithKey[id] as number) + 1;
-          found.push(id);
-        }
+    const { word, 'title-word': titleWord, label } = this.keyIds;
+    for (const key of index.byKey.keys()) this.mark(word.get(key), round, found);
+    if (titleWord.size > 0) for (const key of index.titleKeys) this.mark(titleWord.get(key), round, found);
+    if (this.keyIds.prefix.size > 0) this.markPresentPrefixes(index, round, found);
+    if (label.size > 0) {
+      for (const field of LABEL_FIELDS) {
+        const values = index.labels[field];
+        if (values.size === 0) continue;
+        this.mark(label.get(field), round, found);
+        for (const value of values) this.mark(label.get(`${field}:${value}`), round, found);
       }
-    };
-    mark('word', index.byKey.keys());
-    mark('title-word', index.titleKeys);
-    if (this.keyIds.prefix.size > 0) mark('prefix', index.prefixKeys());
-    for (const field of LABEL_FIELDS) {
-      const values = index.labels[field];
-      if (values.size === 0) continue;
-      mark('label', [field, ...[...values].map((value) => `${field}:${value}`)]);
     }
     return found;
   }

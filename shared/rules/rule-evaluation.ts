@@ -161,9 +161,11 @@ export function holds(node: RuleNode, index: ArticleIndex): boolean {
     case 'label':
       return hasLabel(node, index);
     case 'and':
-      return node.children.every((child) => holds(child, index));
+      for (const child of node.children) if (!holds(child, index)) return false;
+      return true;
     case 'or':
-      return node.children.some((child) => holds(child, index));
+      for (const child of node.children) if (holds(child, index)) return true;
+      return false;
     case 'not':
       return !holds(node.child, index);
   }

@@ -8,7 +8,7 @@
  * Precedence, tightest first: NEAR, NOT / -, AND (or nothing), OR. The grammar is in docs/rules.md.
  */
 import { LABEL_FIELDS, type LabelField, normaliseLabelValue } from './article-labels.ts';
-import { tokenise, wordKey } from './normalise.ts';
+import { tokenise, type WordToken, wordKey } from './normalise.ts';
 
 export type TextField = 'title' | 'text';
 
@@ -291,19 +291,17 @@ class Parser {
       if (/\S/u.test(text[index + 1] ?? ' ')) fail(this.query, at + index, '"*" only at the end of a word');
     }
     if (tokens.length === 0) fail(this.query, at, 'a word with letters or digits');
-    const words = tokens.map((token) => ({
-      raw: text.slice(token.start, token.end),
-      folded: token.folded,
-      key: token.key,
-      prefix: text[token.end] === '*',
-      joinedKey: null as string | null,
-    }));
-    words.forEach((word, index) => {
-      const next = words[index + 1];
-      const joins = tokens[index]?.joinsNext !== null;
-      if (next !== undefined && joins && !word.prefix && !next.prefix) {
-        word.joinedKey = wordKey(word.folded + next.folded);
-      }
+    const isPrefix = (token: WordToken) => text[token.end] === '*';
+    const words = tokens.map((token, index): RuleWord => {
+      const next = tokens[index + 1];
+      const joins = next !== undefined && token.joinsNext !== null && !isPrefix(token) && !isPrefix(next);
+      return {
+        raw: text.slice(token.start, token.end),
+        folded: token.folded,
+        key: token.key,
+        prefix: isPrefix(token),
+        joinedKey: joins ? wordKey(token.folded + next.folded) : null,
+      };
     });
     return { type: 'phrase', field, words };
   }

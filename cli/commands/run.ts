@@ -22,7 +22,11 @@ import { printEmail } from '../print-email.ts';
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const FeedListSchema = z.array(
-  z.object({ url: z.string().url(), title: z.string().optional(), charset: z.string().optional() }),
+  z.object({
+    url: z.url({ protocol: /^https?$/ }),
+    title: z.string().optional(),
+    charset: z.string().optional(),
+  }),
 );
 const RuleListSchema = z.array(
   z.object({ id: z.string().min(1), name: z.string().optional(), query: z.string().min(1) }),

@@ -19,7 +19,11 @@ export async function registerFeeds(
   const added: string[] = [];
   const existing: string[] = [];
   for (const feed of feeds) {
-    const url = new URL(feed.url).toString();
+    const parsed = new URL(feed.url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+      throw new TypeError(`A feed is fetched over http or https, not ${parsed.protocol} (${feed.url})`);
+    }
+    const url = parsed.toString();
     const state = newFeedState({ ...feed, url }, deps.clock.now());
     ((await deps.feeds.registerFeed(state)) ? added : existing).push(url);
   }

@@ -3,21 +3,20 @@
  * JSON object per document with its countries, country pairs, primary pair and topics. With --jsonl
  * the input is streamed line by line, so a process handles any number of documents in bounded memory.
  */
-import { parseArgs } from 'node:util';
 import { createClassifier } from '../../shared/classification/classifier.ts';
+import { parseCommandArgs } from '../arguments.ts';
 import { CliError } from '../cli-error.ts';
 import { readDocuments, writeJsonLine } from '../input.ts';
 
 const USAGE = 'usage: wirewatch classify [--jsonl] [FILE|-]';
 
 export async function main(args: string[]): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(args);
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}\n${USAGE}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(
+    args,
+    { jsonl: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    USAGE,
+    true,
+  );
   if (values.help === true) {
     console.log(USAGE);
     return 0;
@@ -29,12 +28,4 @@ export async function main(args: string[]): Promise<number> {
     await writeJsonLine({ id: document.id ?? null, countries, pairs, primaryPair, topics });
   }
   return 0;
-}
-
-function parse(args: string[]) {
-  return parseArgs({
-    args,
-    allowPositionals: true,
-    options: { jsonl: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-  });
 }

@@ -5,10 +5,10 @@
  */
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { LocalPipeline } from '../../local/local-pipeline.ts';
 import type { EmailDelivery } from '../../local/sns/sns-emulator.ts';
 import { assertUtcDay, previousUtcDay } from '../../shared/pipeline/send-daily-digests.ts';
+import { parseCommandArgs } from '../arguments.ts';
 import { CliError } from '../cli-error.ts';
 import { printEmail } from '../print-email.ts';
 
@@ -23,19 +23,16 @@ const USAGE = `Usage: wirewatch digest [--day YYYY-MM-DD] [--state DIR] [--verbo
   On AWS the daily schedule runs it; invoke the function with a Scheduled Event to rerun a day.`;
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      options: {
-        day: { type: 'string' },
-        state: { type: 'string' },
-        verbose: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }).values;
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}\n\n${USAGE}`);
-  }
+  return parseCommandArgs(
+    args,
+    {
+      day: { type: 'string' },
+      state: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    USAGE,
+  ).values;
 }
 
 export async function main(args: string[]): Promise<number> {

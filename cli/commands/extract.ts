@@ -7,12 +7,14 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { ExtractionError, extractArticle } from '../../shared/extraction/extract-article.ts';
 import { FetchError } from '../../shared/ports/http-client.ts';
 import { decodeText } from '../../shared/text/decode-text.ts';
+import { parseCommandArgs } from '../arguments.ts';
 import { CliError } from '../cli-error.ts';
+
+const USAGE = 'usage: wirewatch extract [--url URL] FILE|URL';
 
 interface Page {
   readonly url: string;
@@ -73,14 +75,9 @@ async function readPageFile(path: string, url: string | undefined): Promise<Page
 }
 
 export async function main(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { url: { type: 'string' } },
-  });
+  const { values, positionals } = parseCommandArgs(args, { url: { type: 'string' } }, USAGE, true);
   const [source, ...extra] = positionals;
-  if (source === undefined || extra.length > 0)
-    throw new CliError('usage: wirewatch extract [--url URL] FILE|URL');
+  if (source === undefined || extra.length > 0) throw new CliError(USAGE);
   const url = values.url === undefined ? undefined : checkedUrl(values.url);
   const page = WEB_URL.test(source) ? await fetchPage(source) : await readPageFile(source, url);
   try {

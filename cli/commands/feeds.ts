@@ -1,8 +1,3 @@
-/**
- * `wirewatch feeds`: the feeds wirewatch polls, for ops. `add` registers a feed (due at once),
- * `list` shows each feed's health and schedule, `remove` stops polling one (its articles stay).
- */
-import { parseArgs } from 'node:util';
 import { DynamoDbFeedStateStore } from '../../adapters/dynamodb/feed-state-store.dynamodb.ts';
 import {
   createReader,
@@ -13,6 +8,7 @@ import {
 import { registerFeeds } from '../../shared/pipeline/register-feeds.ts';
 import { type FeedState, feedIdFor } from '../../shared/polling/feed-state.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
+import { parseCommandArgs } from '../arguments.ts';
 import { CliError } from '../cli-error.ts';
 import { alignColumns } from '../columns.ts';
 import { withTarget } from '../target.ts';
@@ -111,21 +107,18 @@ async function findFeed(
 }
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        title: { type: 'string' },
-        charset: { type: 'string' },
-        broken: { type: 'boolean', default: false },
-        state: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}\n\n${USAGE}`);
-  }
+  return parseCommandArgs(
+    args,
+    {
+      title: { type: 'string' },
+      charset: { type: 'string' },
+      broken: { type: 'boolean', default: false },
+      state: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    USAGE,
+    true,
+  );
 }
 
 function onlyArgument(positionals: readonly string[], what: string): string {

@@ -5,26 +5,14 @@
  * so `country:`, `pair:` and `topic:` rules work on plain text input; `source` and `lang` come from
  * the document when it has them.
  */
-import { parseArgs } from 'node:util';
 import { createClassifier } from '../../shared/classification/classifier.ts';
 import { RuleSyntaxError } from '../../shared/rules/rule-language.ts';
 import { compileRuleSet, type RuleDefinition, type RuleSet } from '../../shared/rules/rule-set.ts';
+import { parseCommandArgs } from '../arguments.ts';
 import { CliError } from '../cli-error.ts';
 import { readDocuments, readFileOrFail, writeJsonLine } from '../input.ts';
 
 const USAGE = 'usage: wirewatch match --rules RULES.json [--jsonl] [FILE|-]';
-
-function parse(args: string[]) {
-  return parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      rules: { type: 'string' },
-      jsonl: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-}
 
 function toRuleDefinitions(value: unknown, path: string): RuleDefinition[] {
   if (!Array.isArray(value)) throw new CliError(`${path}: expected a JSON array of {"id","query"}`);
@@ -59,13 +47,12 @@ function optionalString(value: unknown): string | null {
 }
 
 export async function main(args: string[]): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(args);
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}\n${USAGE}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(
+    args,
+    { rules: { type: 'string' }, jsonl: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    USAGE,
+    true,
+  );
   if (values.help === true) {
     console.log(USAGE);
     return 0;

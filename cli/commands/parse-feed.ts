@@ -3,22 +3,26 @@
  * a feed file, or a feed fetched over HTTP(S), and prints the ParsedFeed as JSON on stdout.
  */
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { FeedParseError, parseFeed } from '../../shared/feeds/parse-feed.ts';
+import { parseCommandArgs } from '../arguments.ts';
 import { CliError } from '../cli-error.ts';
+
+const USAGE =
+  'usage: wirewatch parse-feed [--content-type TYPE] [--charset LABEL] [--max-entries N] FILE|URL';
 
 const FETCH_LIMITS = { maxBytes: 20 * 1024 * 1024, timeoutMs: 30_000 };
 
 export async function main(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs(
     args,
-    allowPositionals: true,
-    options: {
+    {
       'content-type': { type: 'string' },
       charset: { type: 'string' },
       'max-entries': { type: 'string' },
     },
-  });
+    USAGE,
+    true,
+  );
   const [source] = positionals;
   if (source === undefined || positionals.length > 1) throw new CliError('expected one FILE or URL');
   const maxEntries = values['max-entries'] === undefined ? undefined : Number(values['max-entries']);

@@ -1,10 +1,3 @@
-/**
- * `wirewatch query`: the catalogued articles under one label (a country pair, a country, a topic or a
- * source) or the ones a rule alerted on, newest first, within a time range, as a table, JSON or CSV.
- * One selector picks the index query (pair, else country, else topic, else source; --rule lists the
- * rule's alerts); the other label options filter its results.
- */
-import { parseArgs } from 'node:util';
 import {
   type AlertItem,
   type ArticleItem,
@@ -16,6 +9,7 @@ import {
 } from '../../reader/wirewatch-reader.ts';
 import { TOPIC_IDS } from '../../shared/classification/classifier.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
+import { parseCommandArgs } from '../arguments.ts';
 import { CliError } from '../cli-error.ts';
 import { alignColumns, toCsv } from '../columns.ts';
 import { parseTimeRange } from '../duration.ts';
@@ -235,26 +229,23 @@ export function asCsv(articles: readonly FoundArticle[], bucket: string): string
 }
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      options: {
-        pair: { type: 'string' },
-        country: { type: 'string' },
-        topic: { type: 'string' },
-        source: { type: 'string' },
-        rule: { type: 'string' },
-        since: { type: 'string' },
-        until: { type: 'string' },
-        format: { type: 'string', default: 'table' },
-        limit: { type: 'string', default: '50' },
-        state: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }).values;
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}\n\n${USAGE}`);
-  }
+  return parseCommandArgs(
+    args,
+    {
+      pair: { type: 'string' },
+      country: { type: 'string' },
+      topic: { type: 'string' },
+      source: { type: 'string' },
+      rule: { type: 'string' },
+      since: { type: 'string' },
+      until: { type: 'string' },
+      format: { type: 'string', default: 'table' },
+      limit: { type: 'string', default: '50' },
+      state: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    USAGE,
+  ).values;
 }
 
 export async function main(args: string[]): Promise<number> {

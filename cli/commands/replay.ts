@@ -6,7 +6,6 @@
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DynamoDbAlertLedger } from '../../adapters/dynamodb/alert-ledger.dynamodb.ts';
 import { DynamoDbArticleCatalog } from '../../adapters/dynamodb/article-catalog.dynamodb.ts';
 import { DynamoDbRuleStore } from '../../adapters/dynamodb/rule-store.dynamodb.ts';
@@ -24,6 +23,7 @@ import {
 } from '../../shared/pipeline/replay-archive.ts';
 import { RuleBook } from '../../shared/pipeline/rule-book.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
+import { parseCommandArgs } from '../arguments.ts';
 import { CliError } from '../cli-error.ts';
 import { parseTimeRange } from '../duration.ts';
 import { type Target, withTarget } from '../target.ts';
@@ -122,23 +122,20 @@ function progressReporter(total: number) {
 }
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      options: {
-        since: { type: 'string' },
-        until: { type: 'string' },
-        prefix: { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-        resume: { type: 'boolean', default: false },
-        checkpoint: { type: 'string' },
-        state: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }).values;
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}\n\n${USAGE}`);
-  }
+  return parseCommandArgs(
+    args,
+    {
+      since: { type: 'string' },
+      until: { type: 'string' },
+      prefix: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      resume: { type: 'boolean', default: false },
+      checkpoint: { type: 'string' },
+      state: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    USAGE,
+  ).values;
 }
 
 export async function main(args: string[]): Promise<number> {

@@ -1,9 +1,3 @@
-/**
- * `wirewatch rules`: the analysts' rules, kept as Rule items in the table, which classify-article
- * reloads within a minute. `add` checks the query first (a syntax error shows where, with a caret);
- * `test` backtests a rule on the archive before anyone subscribes to it.
- */
-import { parseArgs } from 'node:util';
 import { DynamoDbArticleCatalog } from '../../adapters/dynamodb/article-catalog.dynamodb.ts';
 import { DynamoDbRuleStore } from '../../adapters/dynamodb/rule-store.dynamodb.ts';
 import { createReader } from '../../reader/wirewatch-reader.ts';
@@ -11,6 +5,7 @@ import { type BacktestResult, backtestRule } from '../../shared/pipeline/backtes
 import { systemClock } from '../../shared/ports/clock.ts';
 import type { StoredRule } from '../../shared/ports/rule-store.ts';
 import { parseRule, RuleSyntaxError } from '../../shared/rules/rule-language.ts';
+import { parseCommandArgs } from '../arguments.ts';
 import { CliError } from '../cli-error.ts';
 import { alignColumns } from '../columns.ts';
 import { parseTimeRange } from '../duration.ts';
@@ -85,22 +80,19 @@ export function formatBacktest(
 }
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        id: { type: 'string' },
-        name: { type: 'string' },
-        since: { type: 'string' },
-        until: { type: 'string' },
-        state: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}\n\n${USAGE}`);
-  }
+  return parseCommandArgs(
+    args,
+    {
+      id: { type: 'string' },
+      name: { type: 'string' },
+      since: { type: 'string' },
+      until: { type: 'string' },
+      state: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    USAGE,
+    true,
+  );
 }
 
 function onlyArgument(positionals: readonly string[], what: string): string {

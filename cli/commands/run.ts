@@ -7,7 +7,6 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { SubscribeCommand } from '@aws-sdk/client-sns';
 import { z } from 'zod';
 import { LocalPipeline } from '../../local/local-pipeline.ts';
@@ -16,8 +15,12 @@ import { registerFeeds } from '../../shared/pipeline/register-feeds.ts';
 import { type FeedState, feedIdFor } from '../../shared/polling/feed-state.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { parseRule, RuleSyntaxError } from '../../shared/rules/rule-language.ts';
+import { parseCommandArgs } from '../arguments.ts';
 import { CliError } from '../cli-error.ts';
 import { printEmail } from '../print-email.ts';
+
+const USAGE =
+  'usage: wirewatch run [--feeds FILE] [--rules FILE] [--subscribers FILE] [--state DIR] [--watch] [--interval SECONDS] [--verbose]';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -82,9 +85,9 @@ async function listFeeds(pipeline: LocalPipeline, ids: readonly string[]): Promi
 }
 
 export async function main(args: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs(
     args,
-    options: {
+    {
       feeds: { type: 'string' },
       rules: { type: 'string' },
       subscribers: { type: 'string' },
@@ -93,7 +96,8 @@ export async function main(args: string[]): Promise<number> {
       interval: { type: 'string', default: '60' },
       verbose: { type: 'boolean', default: false },
     },
-  });
+    USAGE,
+  );
   const interval = Number(values.interval);
   if (!Number.isFinite(interval) || interval <= 0)
     throw new CliError('--interval must be a positive number of seconds');

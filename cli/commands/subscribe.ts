@@ -6,10 +6,10 @@
  * With --digest the address instead gets one email a day with the day's matches: a Subscription item
  * holds its filter, and its SNS subscription on the digest topic accepts only mail addressed to it.
  */
-import { parseArgs } from 'node:util';
 import { type SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { DynamoDbSubscriptionStore } from '../../adapters/dynamodb/subscription-store.dynamodb.ts';
 import { newDigestSubscription, recipientFilterPolicy } from '../../shared/alerts/digest-subscription.ts';
+import { parseCommandArgs } from '../arguments.ts';
 import { CliError } from '../cli-error.ts';
 import { withTarget } from '../target.ts';
 import { normaliseCountry, normalisePair, normaliseTopic } from './query.ts';
@@ -87,23 +87,20 @@ export async function subscribeEmail(
 }
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      options: {
-        email: { type: 'string' },
-        rule: { type: 'string', multiple: true, default: [] },
-        pair: { type: 'string', multiple: true, default: [] },
-        topic: { type: 'string', multiple: true, default: [] },
-        country: { type: 'string', multiple: true, default: [] },
-        digest: { type: 'boolean', default: false },
-        state: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }).values;
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}\n\n${USAGE}`);
-  }
+  return parseCommandArgs(
+    args,
+    {
+      email: { type: 'string' },
+      rule: { type: 'string', multiple: true, default: [] },
+      pair: { type: 'string', multiple: true, default: [] },
+      topic: { type: 'string', multiple: true, default: [] },
+      country: { type: 'string', multiple: true, default: [] },
+      digest: { type: 'boolean', default: false },
+      state: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    USAGE,
+  ).values;
 }
 
 export async function main(args: string[]): Promise<number> {

@@ -3,10 +3,9 @@
  * alerts topic, whatever its filter policy; with --digest, its daily digest instead. A subscription still waiting for confirmation on AWS has no ARN
  * yet and cannot be removed; it lapses on its own after three days.
  */
-import { parseArgs } from 'node:util';
 import { ListSubscriptionsByTopicCommand, type SNSClient, UnsubscribeCommand } from '@aws-sdk/client-sns';
 import { DynamoDbSubscriptionStore } from '../../adapters/dynamodb/subscription-store.dynamodb.ts';
-import { CliError } from '../cli-error.ts';
+import { parseCommandArgs } from '../arguments.ts';
 import { withTarget } from '../target.ts';
 import { checkEmail } from './subscribe.ts';
 
@@ -54,20 +53,16 @@ export async function unsubscribeEmail(
 }
 
 export async function main(args: string[]): Promise<number> {
-  let values: { email?: string | undefined; state?: string | undefined; digest: boolean; help: boolean };
-  try {
-    values = parseArgs({
-      args,
-      options: {
-        email: { type: 'string' },
-        digest: { type: 'boolean', default: false },
-        state: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }).values;
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}\n\n${USAGE}`);
-  }
+  const { values } = parseCommandArgs(
+    args,
+    {
+      email: { type: 'string' },
+      digest: { type: 'boolean', default: false },
+      state: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    USAGE,
+  );
   if (values.help) {
     console.log(USAGE);
     return 0;

@@ -1,0 +1,22 @@
+/** Command-line options for one subcommand, with a usage text on any mistake. */
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { CliError } from './cli-error.ts';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * Parses `args` strictly: an unknown option, a missing value or an unexpected positional argument
+ * ends with the command's usage text.
+ */
+export function parseCommandArgs<const O extends Options, const P extends boolean = false>(
+  args: string[],
+  options: O,
+  usage: string,
+  allowPositionals?: P,
+) {
+  try {
+    return parseArgs({ args, options, allowPositionals: (allowPositionals ?? false) as P, strict: true });
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}\n\n${usage}`);
+  }
+}

@@ -1,33 +1,50 @@
 /**
- * What rules are evaluated against: an article's words looked up by key or by their first letters
- * (for wildcards), its sentences and its labels. Built once per article for every rule of a set.
+ * What rules are evaluated against: an article's words looked up by key or by the wildcard prefix
+ * they start with, its sentences and its labels. Built once per article for every rule of a set,
+ * and only for what the set's rules can ask: a word no rule names is not indexed at all.
  *
  * Compounds: where two words may be joined (`counter-terrorism`, `counter terrorism`), the joined
- * form is indexed too, spanning both positions, so a rule's `counterterrorism` finds it. Hyphenated
- * compounds are always indexed; space-separated ones only when some rule of the set asks for that
- * joined key, since indexing every pair of neighbouring words would double the work for nothing.
+ * form is indexed too, spanning both positions, so a rule's `counterterrorism` finds it, when some
+ * rule of the set asks for that joined key (or, for a hyphenated compound, a wildcard it starts
+ * with): indexing every pair of neighbouring words would double the work for nothing.
+ *
+ * What the set makes of a word (is its key a rule's, which wildcards does it start with, which
+ * compounds may it begin) is worked out the first time an article has it and kept with the word's
+ * form (see normalise.ts), so that news, which repeats its words, is mostly looked up once per word.
  */
 import { type ArticleLabelInput, type ArticleLabels, articleLabels } from './article-labels.ts';
-import { MIN_SPACE_JOIN_LENGTH, type SentenceSpan, tokenise, type WordToken, wordKey } from './normalise.ts';
+import {
+  MIN_SPACE_JOIN_LENGTH,
+  type SentenceSpan,
+  tokenise,
+  type WordForm,
+  type WordToken,
+  wordKey,
+} from './normalise.ts';
 import type { RuleNode, TextField } from './rule-language.ts';
 
 /** A word or a joined compound of the article; title and text share one numbering of positions. */
-export type Occurrence = Omit<WordToken, 'joinsNext'>;
+export type Occurrence = Omit<WordToken, 'joinsNext' | 'form'>;
 
 export interface IndexedSentence extends SentenceSpan {
   field: TextField;
 }
 
 export interface ArticleIndexOptions {
-  /** Keys of rule words: a space-separated compound is indexed only when its key is one of them. */
+  /**
+   * Keys of rule words, and of the compounds they may be part of: only these are indexed (no rule
+   * looks up any other), and a space-separated compound only when its key is one of them.
+   */
   compoundKeys: ReadonlySet<string>;
   /**
    * Every leading part a compound of those keys could start with, and a bit for each letter that
    * may follow it (see tailBit): most neighbouring words stop at this check, before any joining.
    */
   compoundHeads: ReadonlyMap<string, number>;
-  /** Whether some rule has a wildcard: if not, the article's words are not gathered for wildcards. */
-  wildcards: boolean;
+  /** The folded forms rules' wildcards start with (`terror` for `terror*`). */
+  wildcardPrefixes: ReadonlySet<string>;
+  /** The lengths of those prefixes, shortest first. */
+  wildcardLengths: readonly number[];
 }
 
 export interface ArticleText extends ArticleLabelInput {
@@ -44,32 +61,36 @@ function tailBit(word: string, at: number): number {
   return 1 << (letter >= 0 && letter < 26 ? letter : 31);
 }
 
-/** Adds the keys of the rule's words to `keys`; tells whether the rule has a wildcard. */
-function collectWordKeys(node: RuleNode, keys: Set<string>): boolean {
+/** Adds the keys of the rule's words to `keys` and the folded forms of its wildcards to `prefixes`. */
+function collectWordKeys(node: RuleNode, keys: Set<string>, prefixes: Set<string>): void {
   switch (node.type) {
-    case 'phrase': {
+    case 'phrase':
       for (const word of node.words) {
-        if (!word.prefix) keys.add(word.key);
+        if (word.prefix) prefixes.add(word.folded);
+        else keys.add(word.key);
         if (word.joinedKey !== null) keys.add(word.joinedKey);
       }
-      return node.words.some((word) => word.prefix);
-    }
+      return;
     case 'near':
-      return node.operands.map((operand) => collectWordKeys(operand, keys)).some(Boolean);
+      for (const operand of node.operands) collectWordKeys(operand, keys, prefixes);
+      return;
     case 'and':
     case 'or':
-      return node.children.map((child) => collectWordKeys(child, keys)).some(Boolean);
+      for (const child of node.children) collectWordKeys(child, keys, prefixes);
+      return;
     case 'not':
-      return collectWordKeys(node.child, keys);
+      collectWordKeys(node.child, keys, prefixes);
+      return;
     case 'label':
-      return false;
+      return;
   }
 }
 
-/** How to index articles for these rules: which compounds their words ask for, whether for wildcards. */
+/** How to index articles for these rules: which keys and compounds their words ask for, which wildcards. */
 export function articleIndexOptions(rules: readonly RuleNode[]): ArticleIndexOptions {
   const compoundKeys = new Set<string>();
-  const wildcards = rules.map((rule) => collectWordKeys(rule, compoundKeys)).some(Boolean);
+  const wildcardPrefixes = new Set<string>();
+  for (const rule of rules) collectWordKeys(rule, compoundKeys, wildcardPrefixes);
   const compoundHeads = new Map<string, number>();
   for (const key of compoundKeys) {
     for (let length = MIN_SPACE_JOIN_LENGTH; length < key.length; length += 1) {
@@ -77,7 +98,44 @@ export function articleIndexOptions(rules: readonly RuleNode[]): ArticleIndexOpt
       compoundHeads.set(head, (compoundHeads.get(head) ?? 0) | tailBit(key, length));
     }
   }
-  return { compoundKeys, compoundHeads, wildcards };
+  const wildcardLengths = [...new Set([...wildcardPrefixes].map((prefix) => prefix.length))].sort(
+    (a, b) => a - b,
+  );
+  return { compoundKeys, compoundHeads, wildcardPrefixes, wildcardLengths };
+}
+
+/** What a set of rules makes of one folded word; worked out once per word form, not per article. */
+interface FormFacts {
+  /** Whether some rule word has this key. */
+  keyUsed: boolean;
+  /** compoundHeads of the folded form: which letters may follow it in a compound some rule has. */
+  heads: number;
+  /** The wildcard prefixes the folded form starts with. */
+  prefixes: readonly string[];
+}
+
+const NO_PREFIXES: readonly string[] = [];
+
+function formFacts(folded: string, key: string, options: ArticleIndexOptions): FormFacts {
+  const prefixes: string[] = [];
+  for (const length of options.wildcardLengths) {
+    if (length > folded.length) break;
+    const prefix = folded.slice(0, length);
+    if (options.wildcardPrefixes.has(prefix)) prefixes.push(prefix);
+  }
+  return {
+    keyUsed: options.compoundKeys.has(key),
+    heads: options.compoundHeads.get(folded) ?? 0,
+    prefixes: prefixes.length > 0 ? prefixes : NO_PREFIXES,
+  };
+}
+
+function factsOf(form: WordForm, options: ArticleIndexOptions): FormFacts {
+  if (form.factsOwner !== options) {
+    form.facts = formFacts(form.folded, form.key, options);
+    form.factsOwner = options;
+  }
+  return form.facts as FormFacts;
 }
 
 const NONE: readonly Occurrence[] = [];
@@ -85,22 +143,20 @@ const NONE: readonly Occurrence[] = [];
 export class ArticleIndex {
   readonly title: string;
   readonly text: string;
-  /** Occurrences by key, each list in order of first position. */
+  /** Occurrences by key, each list in order of first position; only keys some rule word has. */
   readonly byKey = new Map<string, Occurrence[]>();
-  /** The keys that occur in the title. */
+  /** The keys of byKey that occur in the title. */
   readonly titleKeys: ReadonlySet<string>;
   /**
-   * Words and hyphenated compounds, what wildcards match, by folded form; gathered only when some
-   * rule has a wildcard.
+   * Words and hyphenated compounds, what wildcards match, by the rules' wildcard prefixes they
+   * start with, each list in order of first position.
    */
-  readonly wildcardable = new Map<string, Occurrence[]>();
+  readonly byPrefix = new Map<string, Occurrence[]>();
   readonly labels: ArticleLabels;
   /** By sentence number. */
   readonly sentences: readonly IndexedSentence[];
   /** Positions from here on are in the text. */
   private readonly textFirstPosition: number;
-  /** The wildcardable forms by leadingKey, for each length asked: built when a wildcard is evaluated. */
-  private readonly leading = new Map<number, Map<number | string, string[]>>();
 
   constructor(
     article: ArticleText,
@@ -126,84 +182,51 @@ export class ArticleIndex {
     return occurrence.first < this.textFirstPosition ? 'title' : 'text';
   }
 
-  /** Whether a word or hyphenated compound starts with `prefix`. */
+  /** Whether a word or hyphenated compound starts with `prefix`, one of the rules' wildcard prefixes. */
   hasPrefix(prefix: string): boolean {
-    return this.withPrefix(prefix).length > 0;
+    return this.byPrefix.has(prefix);
   }
 
-  /** Words and hyphenated compounds whose folded form starts with `prefix`, in order of position. */
+  /** Words and hyphenated compounds starting with `prefix`, one of the rules' wildcard prefixes. */
   withPrefix(prefix: string): readonly Occurrence[] {
-    const length = Math.min(prefix.length, MAX_PREFIX_LENGTH);
-    const forms = this.byLeading(length).get(leadingKey(prefix, length)) ?? [];
-    const found: Occurrence[] = [];
-    for (const form of forms) {
-      if (prefix.length === length || form.startsWith(prefix))
-        found.push(...(this.wildcardable.get(form) ?? NONE));
-    }
-    return found.length > 1 ? found.sort((a, b) => a.first - b.first) : found;
-  }
-
-  /** Built for each length on first use: only rules with wildcards need them. */
-  private byLeading(length: number): Map<number | string, string[]> {
-    let map = this.leading.get(length);
-    if (map === undefined) {
-      map = new Map();
-      for (const form of this.wildcardable.keys()) {
-        if (form.length >= length) append(map, leadingKey(form, length), form);
-      }
-      this.leading.set(length, map);
-    }
-    return map;
+    return this.byPrefix.get(prefix) ?? NONE;
   }
 
   private indexTokens(tokens: readonly WordToken[]): void {
-    const { compoundHeads, compoundKeys, wildcards } = this.options;
+    const { options, byKey, byPrefix } = this;
     let previous: WordToken | undefined;
+    let previousFacts: FormFacts | undefined;
     for (const token of tokens) {
+      const facts = factsOf(token.form, options);
       // The compound goes in before the word so that every list stays ordered by first position.
       const joins = previous?.joinsNext;
       if (
         previous !== undefined &&
-        (joins === 'hyphen' ||
-          (joins === 'space' && ((compoundHeads.get(previous.folded) ?? 0) & tailBit(token.folded, 0)) !== 0))
+        previousFacts !== undefined &&
+        (joins === 'hyphen' || (joins === 'space' && (previousFacts.heads & tailBit(token.folded, 0)) !== 0))
       ) {
-        const folded = previous.folded + token.folded;
-        const key = wordKey(folded);
-        if (joins === 'hyphen' || compoundKeys.has(key)) {
-          const { start, first, sentence } = previous;
-          const compound: Occurrence = {
-            folded,
-            key,
-            start,
-            end: token.end,
-            first,
-            last: token.last,
-            sentence,
-          };
-          append(this.byKey, key, compound);
-          if (joins === 'hyphen' && wildcards) append(this.wildcardable, folded, compound);
-        }
+        this.indexCompound(previous, token, joins === 'hyphen');
       }
-      append(this.byKey, token.key, token);
-      if (wildcards) append(this.wildcardable, token.folded, token);
+      if (facts.keyUsed) append(byKey, token.key, token);
+      for (const prefix of facts.prefixes) append(byPrefix, prefix, token);
       previous = token;
+      previousFacts = facts;
     }
   }
-}
 
-/**
- * The first `length` characters of a folded word as a number when they are letters a–z:
- * `letter(0) + 27·letter(1) + 27²·letter(2) …` with a = 1, so that "ab" and "aba" differ; as the
- * string itself otherwise. Numbers are looked up without cutting and hashing a string.
- */
-export function leadingKey(word: string, length: number): number | string {
-  let code = 0;
-  for (let at = 0, weight = 1; at < length; at += 1, weight *= 27) {
-    const letter = word.charCodeAt(at) - 0x60;
-    if (letter < 1 || letter > 26) return word.slice(0, length);
-    code += letter * weight;
+  /** Indexes two neighbouring words joined into one, when some rule can find the compound. */
+  private indexCompound(previous: WordToken, token: WordToken, hyphenated: boolean): void {
+    const folded = previous.folded + token.folded;
+    const key = wordKey(folded);
+    const keyUsed = this.options.compoundKeys.has(key);
+    // Wildcards match hyphenated compounds, never words written apart.
+    const prefixes = hyphenated ? formFacts(folded, key, this.options).prefixes : NO_PREFIXES;
+    if (!keyUsed && prefixes.length === 0) return;
+    const { start, first, sentence } = previous;
+    const compound: Occurrence = { folded, key, start, end: token.end, first, last: token.last, sentence };
+    if (keyUsed) append(this.byKey, key, compound);
+    for (const prefix of prefixes) append(this.byPrefix, prefix, compound);
   }
-  return code;
 }
 
 function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {

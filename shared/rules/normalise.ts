@@ -9,6 +9,8 @@
 import { stemPlural } from './plural-stem.ts';
 
 export interface WordToken {
+  /** The folded form and key, one object for every occurrence of the same written word. */
+  form: WordForm;
   /** Folded surface form: `Pakistan’s` → `pakistan`, `Déjà` → `deja`. */
   folded: string;
   /** The form words are compared by: the folded form without its plural ending. */
@@ -109,9 +111,15 @@ export function wordKey(folded: string): string {
   return stemPlural(folded);
 }
 
-interface WordForm {
-  folded: string;
-  key: string;
+export interface WordForm {
+  readonly folded: string;
+  readonly key: string;
+  /**
+   * What a compiled rule set worked out about this form, and which one (`factsOwner`): kept here so
+   * that an article's words are looked up once, when cut out, however many rules ask about them.
+   */
+  facts: unknown;
+  factsOwner: unknown;
 }
 
 // News repeats its words: most words of an article were folded before, and a lookup is cheaper.
@@ -122,7 +130,7 @@ function wordForm(raw: string): WordForm {
   let form = formCache.get(raw);
   if (form === undefined) {
     const folded = foldWord(raw);
-    form = { folded, key: wordKey(folded) };
+    form = { folded, key: wordKey(folded), facts: null, factsOwner: null };
     if (formCache.size >= FORM_CACHE_LIMIT) formCache.clear();
     formCache.set(raw, form);
   }
@@ -261,7 +269,8 @@ export function tokenise(text: string, firstPosition = 0, firstSentence = 0): To
     const start = at;
     at = wordEnd(text, start);
     const raw = text.slice(start, at);
-    const { folded, key } = wordForm(raw);
+    const form = wordForm(raw);
+    const { folded, key } = form;
     if (folded === '') continue;
     if (previous === undefined) {
       sentenceFrom = start;
@@ -282,6 +291,7 @@ export function tokenise(text: string, firstPosition = 0, firstSentence = 0): To
       }
     }
     const token: WordToken = {
+      form,
       folded,
       key,
       start,

@@ -5,7 +5,7 @@
  * evaluates the rules its keys point to. Rules with no such key (`NOT x`, `-x`) are evaluated
  * for every article.
  */
-import { type ArticleIndex, leadingKey, MAX_PREFIX_LENGTH } from './article-index.ts';
+import { type ArticleIndex, MAX_PREFIX_LENGTH } from './article-index.ts';
 import { LABEL_FIELDS } from './article-labels.ts';
 import type { PhraseNode, RuleNode, RuleWord } from './rule-language.ts';
 import { labelRarity, prefixRarity, wordRarity } from './term-rarity.ts';
@@ -38,44 +38,62 @@ function wordAlternatives(words: readonly RuleWord[], at: number, field: PhraseN
     return { keys: [{ kind: 'prefix', value }], rarity: prefixRarity(word.folded) };
   }
   // The word may also occur inside a compound with either neighbour.
-  const values = [word.key, words[at - 1]?.joinedKey ?? null, word.joinedKey].filter(
-    (value) => value !== null,
-  );
-  return {
-    keys: values.map((value) => ({ kind: field === 'title' ? 'title-word' : 'word', value })),
-    rarity: Math.min(...values.map(wordRarity)),
-  };
+  const kind = field === 'title' ? 'title-word' : 'word';
+  const keys: PresearchKey[] = [{ kind, value: word.key }];
+  let rarity = wordRarity(word.key);
+  for (const joined of [words[at - 1]?.joinedKey ?? null, word.joinedKey]) {
+    if (joined === null) continue;
+    keys.push({ kind, value: joined });
+    rarity = Math.min(rarity, wordRarity(joined));
+  }
+  return { keys, rarity };
 }
 
 /** The rarest clauses of those that all hold. */
 function rarest(clauses: Clause[]): Requirement {
   if (clauses.length === 0) return null;
-  return clauses.sort((a, b) => b.rarity - a.rarity).slice(0, CLAUSES);
+  if (clauses.length > 1) clauses.sort((a, b) => b.rarity - a.rarity);
+  if (clauses.length > CLAUSES) clauses.length = CLAUSES;
+  return clauses;
 }
 
 function allOf(requirements: readonly Requirement[]): Requirement {
-  return rarest(requirements.flatMap((requirement) => requirement ?? []));
+  const clauses: Clause[] = [];
+  for (const requirement of requirements) if (requirement !== null) clauses.push(...requirement);
+  return rarest(clauses);
 }
 
 /** Each branch implies each of its clauses, so the i-th clauses of all branches, joined, hold too. */
 function anyOf(branches: readonly Requirement[]): Requirement {
-  if (branches.some((branch) => branch === null)) return null;
+  let count = 0;
+  for (const branch of branches) {
+    if (branch === null) return null;
+    count = Math.max(count, branch.length);
+  }
   const present = branches as Clause[][];
-  const count = Math.max(...present.map((branch) => branch.length));
-  return Array.from({ length: count }, (_, at) => {
-    const chosen = present.map((branch) => branch[Math.min(at, branch.length - 1)] as Clause);
-    return {
-      keys: chosen.flatMap((clause) => clause.keys),
-      rarity: Math.min(...chosen.map((clause) => clause.rarity)),
-    };
-  });
+  const joined: Clause[] = [];
+  for (let at = 0; at < count; at += 1) {
+    const keys: PresearchKey[] = [];
+    let rarity = Number.POSITIVE_INFINITY;
+    for (const branch of present) {
+      const clause = branch[Math.min(at, branch.length - 1)] as Clause;
+      keys.push(...clause.keys);
+      rarity = Math.min(rarity, clause.rarity);
+    }
+    joined.push({ keys, rarity });
+  }
+  return joined;
 }
 
 /** What an article must contain for the rule to have a chance; null when nothing is required. */
 export function requirementOf(node: RuleNode): Requirement {
   switch (node.type) {
-    case 'phrase':
-      return rarest(node.words.map((_, at) => wordAlternatives(node.words, at, node.field)));
+    case 'phrase': {
+      const clauses: Clause[] = [];
+      for (let at = 0; at < node.words.length; at += 1)
+        clauses.push(wordAlternatives(node.words, at, node.field));
+      return rarest(clauses);
+    }
     case 'near':
       return allOf(node.operands.map(requirementOf));
     case 'and':
@@ -95,9 +113,6 @@ export function requirementOf(node: RuleNode): Requirement {
 }
 
 type KeyKind = PresearchKey['kind'];
-
-const PREFIX_FILTER_SIZE = 1 << 20;
-const PREFIX_FILTER_MASK = PREFIX_FILTER_SIZE - 1;
 
 /** After this many articles, and after each multiple of it by ADAPTATION_GROWTH, postings are re-chosen. */
 const FIRST_ADAPTATION = 256;
@@ -123,12 +138,6 @@ export class Presearcher {
     prefix: new Map(),
     label: new Map(),
   };
-  /** Key numbers of the prefixes of letters a–z by their leadingKey number: no string to cut and hash. */
-  private readonly prefixIds = new Map<number, number>();
-  /** A bit per leadingKey number modulo PREFIX_FILTER_SIZE, set for the rules' prefixes: most lookups stop here. */
-  private readonly prefixCodeBits = new Uint8Array(PREFIX_FILTER_SIZE / 8);
-  /** Which prefix lengths the rules use, by length. */
-  private readonly prefixLengthUsed = new Uint8Array(MAX_PREFIX_LENGTH + 1);
   /** By rule: where its clauses start in `clauses`, or -1 for a rule evaluated for every article. */
   private readonly clausesAt: Int32Array;
   /** For each rule with clauses: their count, then for each its key count and key numbers, rarest first. */
@@ -136,83 +145,131 @@ export class Presearcher {
   /** By rule: which of its clauses it is indexed by. */
   private readonly indexedClause: Uint8Array;
   /**
-   * By key number: the rules indexed by a clause with that key, each as its rule number, the count
-   * of its other clauses, then for each of those its key count and key numbers.
+   * By key number, from postingStarts[key] to postingStarts[key + 1]: the rules indexed by a clause
+   * with that key, each as its rule number, the count of its other clauses, then for each of those
+   * its key count and key numbers. One array for all keys: built in two passes, without garbage.
    */
-  private postings: Int32Array[] = [];
+  private postings: Int32Array = new Int32Array(0);
+  private postingStarts: Int32Array = new Int32Array(1);
   private readonly alwaysEvaluated: number[] = [];
   /** present[key] === round: the article being matched has the key. */
   private readonly present: Uint32Array;
+  /** listed[rule] === round: the rule is already a candidate for the article being matched. */
+  private readonly listed: Uint32Array;
   /** By key number: in how many of the articles seen so far it occurred. */
   private readonly articlesWithKey: Uint32Array;
+  private keyCount = 0;
   private round = 0;
   private nextAdaptation: number;
 
   constructor(rules: readonly RuleNode[], firstAdaptation = FIRST_ADAPTATION) {
     this.nextAdaptation = firstAdaptation;
-    let keyCount = 0;
-    const idOf = ({ kind, value }: PresearchKey): number => {
-      const ids = this.keyIds[kind];
-      let id = ids.get(value);
-      if (id === undefined) {
-        id = keyCount++;
-        ids.set(value, id);
-        if (kind === 'prefix') {
-          this.prefixLengthUsed[value.length] = 1;
-          const code = leadingKey(value, value.length);
-          if (typeof code === 'number') {
-            this.prefixIds.set(code, id);
-            const bit = code & PREFIX_FILTER_MASK;
-            this.prefixCodeBits[bit >> 3] = (this.prefixCodeBits[bit >> 3] as number) | (1 << (bit & 7));
-          }
-        }
-      }
-      return id;
-    };
     const clauses: number[] = [];
     this.clausesAt = new Int32Array(rules.length).fill(-1);
-    rules.forEach((node, rule) => {
-      const requirement = requirementOf(node);
+    for (let rule = 0; rule < rules.length; rule += 1) {
+      const requirement = requirementOf(rules[rule] as RuleNode);
       if (requirement === null) {
         this.alwaysEvaluated.push(rule);
-        return;
+        continue;
       }
       this.clausesAt[rule] = clauses.length;
       clauses.push(requirement.length);
-      for (const clause of requirement) clauses.push(clause.keys.length, ...clause.keys.map(idOf));
-    });
+      for (const clause of requirement) {
+        clauses.push(clause.keys.length);
+        for (const key of clause.keys) clauses.push(this.keyId(key));
+      }
+    }
     this.clauses = Int32Array.from(clauses);
     this.indexedClause = new Uint8Array(rules.length);
-    this.present = new Uint32Array(keyCount);
-    this.articlesWithKey = new Uint32Array(keyCount);
+    this.present = new Uint32Array(this.keyCount);
+    this.listed = new Uint32Array(rules.length);
+    this.articlesWithKey = new Uint32Array(this.keyCount);
     this.buildPostings();
+  }
+
+  /** The key's number, given when first met. */
+  private keyId({ kind, value }: PresearchKey): number {
+    const ids = this.keyIds[kind];
+    let id = ids.get(value);
+    if (id === undefined) {
+      id = this.keyCount;
+      this.keyCount += 1;
+      ids.set(value, id);
+    }
+    return id;
   }
 
   private buildPostings(): void {
     const { clauses, clausesAt, indexedClause } = this;
-    const postings: number[][] = Array.from({ length: this.present.length }, () => []);
-    clausesAt.forEach((start, rule) => {
-      if (start < 0) return;
+    const starts = new Int32Array(this.present.length + 1);
+    // First the length of each key's postings, then each key's start, then the postings themselves.
+    this.forEachPosting((_rule, key, entryLength) => {
+      starts[key + 1] = (starts[key + 1] as number) + entryLength;
+    });
+    for (let key = 1; key < starts.length; key += 1)
+      starts[key] = (starts[key] as number) + (starts[key - 1] as number);
+    const postings = new Int32Array(starts[starts.length - 1] as number);
+    const filled = starts.slice(0, -1);
+    this.forEachPosting((rule, key) => {
+      let at = filled[key] as number;
+      const start = clausesAt[rule] as number;
       const count = clauses[start] as number;
       const chosen = indexedClause[rule] as number;
-      const entry = [rule, count - 1];
-      let indexedKeys: Int32Array = new Int32Array(0);
-      for (let clause = 0, at = start + 1; clause < count; clause += 1) {
-        const keys = clauses.subarray(at + 1, at + 1 + (clauses[at] as number));
-        if (clause === chosen) indexedKeys = keys;
-        else entry.push(keys.length, ...keys);
-        at += keys.length + 1;
+      postings[at++] = rule;
+      postings[at++] = count - 1;
+      for (let clause = 0, from = start + 1; clause < count; clause += 1) {
+        const keys = clauses[from] as number;
+        if (clause !== chosen) {
+          postings.set(clauses.subarray(from, from + keys + 1), at);
+          at += keys + 1;
+        }
+        from += keys + 1;
       }
-      for (const key of new Set(indexedKeys)) postings[key]?.push(...entry);
+      filled[key] = at;
     });
-    this.postings = postings.map((list) => Int32Array.from(list));
+    this.postings = postings;
+    this.postingStarts = starts;
+  }
+
+  /**
+   * Calls `visit` for each rule with clauses and each distinct key of the clause it is indexed by,
+   * with the length of the rule's posting entry.
+   */
+  private forEachPosting(visit: (rule: number, key: number, entryLength: number) => void): void {
+    const { clauses, clausesAt, indexedClause } = this;
+    for (let rule = 0; rule < clausesAt.length; rule += 1) {
+      const start = clausesAt[rule] as number;
+      if (start < 0) continue;
+      const count = clauses[start] as number;
+      const chosen = indexedClause[rule] as number;
+      let entryLength = 2;
+      let indexedFrom = 0;
+      let indexedKeys = 0;
+      for (let clause = 0, from = start + 1; clause < count; clause += 1) {
+        const keys = clauses[from] as number;
+        if (clause === chosen) {
+          indexedFrom = from + 1;
+          indexedKeys = keys;
+        } else entryLength += keys + 1;
+        from += keys + 1;
+      }
+      for (let at = indexedFrom; at < indexedFrom + indexedKeys; at += 1) {
+        const key = clauses[at] as number;
+        // A key written twice in the clause (`iran OR iran`) files the rule once.
+        let repeated = false;
+        for (let before = indexedFrom; before < at && !repeated; before += 1)
+          repeated = clauses[before] === key;
+        if (!repeated) visit(rule, key, entryLength);
+      }
+    }
   }
 
   /** Re-indexes each rule by the clause the articles seen so far satisfied least often. */
   private adapt(): void {
     const { clauses, clausesAt, articlesWithKey, indexedClause } = this;
-    clausesAt.forEach((start, rule) => {
-      if (start < 0) return;
+    for (let rule = 0; rule < clausesAt.length; rule += 1) {
+      const start = clausesAt[rule] as number;
+      if (start < 0) continue;
       let best = 0;
       let bestCount = Number.POSITIVE_INFINITY;
       for (let clause = 0, at = start + 1; clause < (clauses[start] as number); clause += 1) {
@@ -227,7 +284,7 @@ export class Presearcher {
         at += keys + 1;
       }
       indexedClause[rule] = best;
-    });
+    }
     this.buildPostings();
   }
 
@@ -239,26 +296,15 @@ export class Presearcher {
     found.push(id);
   }
 
-  /** Marks the leading characters of the article's words that some rule's wildcard has. */
+  /** Marks the leading characters (see MAX_PREFIX_LENGTH) of the rules' wildcards the article has. */
   private markPresentPrefixes(index: ArticleIndex, round: number, found: number[]): void {
-    const { prefixIds, prefixCodeBits, prefixLengthUsed } = this;
-    for (const folded of index.wildcardable.keys()) {
-      const longest = Math.min(folded.length, MAX_PREFIX_LENGTH);
-      // leadingKey for each length, one character at a time.
-      let code = 0;
-      let lettersOnly = true;
-      for (let at = 0, weight = 1; at < longest; at += 1, weight *= 27) {
-        const letter = folded.charCodeAt(at) - 0x60;
-        if (letter < 1 || letter > 26) lettersOnly = false;
-        code += letter * weight;
-        if (prefixLengthUsed[at + 1] === 0) continue;
-        if (!lettersOnly) {
-          // Prefixes with other characters than a–z are rare enough for string lookups.
-          this.mark(this.keyIds.prefix.get(folded.slice(0, at + 1)), round, found);
-        } else if (((prefixCodeBits[(code & PREFIX_FILTER_MASK) >> 3] as number) & (1 << (code & 7))) !== 0) {
-          this.mark(prefixIds.get(code), round, found);
-        }
-      }
+    const { prefix } = this.keyIds;
+    for (const folded of index.byPrefix.keys()) {
+      this.mark(
+        prefix.get(folded.length > MAX_PREFIX_LENGTH ? folded.slice(0, MAX_PREFIX_LENGTH) : folded),
+        round,
+        found,
+      );
     }
   }
 
@@ -280,38 +326,45 @@ export class Presearcher {
     return found;
   }
 
-  /** Rules (by position in the set, ascending) that the article may match. */
+  /**
+   * Rules (by position in the set, ascending) that the article may match. The index must be built
+   * with articleIndexOptions of the same rules: it holds only the words and wildcards they name.
+   */
   candidates(index: ArticleIndex): number[] {
     this.round += 1;
     const round = this.round;
-    const { present } = this;
+    const { present, listed, postings, postingStarts } = this;
     const found: number[] = [...this.alwaysEvaluated];
     for (const key of this.markPresentKeys(index, round)) {
-      const entries = this.postings[key] as Int32Array;
-      let at = 0;
-      while (at < entries.length) {
-        const rule = entries[at] as number;
-        const clauses = entries[at + 1] as number;
+      let at = postingStarts[key] as number;
+      const end = postingStarts[key + 1] as number;
+      while (at < end) {
+        const rule = postings[at] as number;
+        const clauses = postings[at + 1] as number;
         at += 2;
         let holds = true;
         for (let clause = 0; clause < clauses; clause += 1) {
-          const keys = entries[at] as number;
-          let satisfied = false;
-          for (let next = at + 1; next <= at + keys; next += 1) {
-            if (present[entries[next] as number] === round) satisfied = true;
+          const keys = postings[at] as number;
+          if (holds) {
+            let satisfied = false;
+            for (let next = at + 1; next <= at + keys && !satisfied; next += 1) {
+              satisfied = present[postings[next] as number] === round;
+            }
+            holds = satisfied;
           }
-          holds &&= satisfied;
           at += keys + 1;
         }
-        if (holds) found.push(rule);
+        // A rule reached through two keys of its indexed clause is listed once.
+        if (holds && listed[rule] !== round) {
+          listed[rule] = round;
+          found.push(rule);
+        }
       }
     }
     if (round === this.nextAdaptation) {
       this.adapt();
       this.nextAdaptation *= ADAPTATION_GROWTH;
     }
-    // A rule reached through two keys of its indexed clause is listed twice: keep one.
-    found.sort((a, b) => a - b);
-    return found.filter((rule, at) => at === 0 || found[at - 1] !== rule);
+    return found.sort((a, b) => a - b);
   }
 }

@@ -108,31 +108,39 @@ function nearSpans(node: NearNode, index: ArticleIndex, limit: number): Span[] {
   );
   if (operandSpans.some((spans) => spans.length === 0)) return [];
   const spans: Span[] = [];
-  const chosen: Span[] = [];
-  const choose = (operand: number): void => {
-    const candidates = operandSpans[operand];
-    if (candidates === undefined) {
-      const gaps = gapsBetween(chosen);
-      if (gaps >= 0 && gaps <= node.distance) {
-        spans.push({
-          sentence: chosen[0]?.sentence ?? 0,
-          first: Math.min(...chosen.map((span) => span.first)),
-          last: Math.max(...chosen.map((span) => span.last)),
-          pieces: chosen.flatMap((span) => span.pieces),
-        });
-      }
-      return;
-    }
-    for (const span of candidates) {
-      if (chosen.length > 0 && span.sentence !== chosen[0]?.sentence) continue;
-      chosen.push(span);
-      choose(operand + 1);
-      chosen.pop();
-      if (spans.length >= limit) return;
-    }
-  };
-  choose(0);
+  chooseNear(node.distance, operandSpans, 0, [], spans, limit);
   return spans;
+}
+
+/** Adds to `spans` each choice, one span per operand from `operand` on, that fits within `distance`. */
+function chooseNear(
+  distance: number,
+  operandSpans: readonly Span[][],
+  operand: number,
+  chosen: Span[],
+  spans: Span[],
+  limit: number,
+): void {
+  const candidates = operandSpans[operand];
+  if (candidates === undefined) {
+    const gaps = gapsBetween(chosen);
+    if (gaps >= 0 && gaps <= distance) {
+      spans.push({
+        sentence: chosen[0]?.sentence ?? 0,
+        first: Math.min(...chosen.map((span) => span.first)),
+        last: Math.max(...chosen.map((span) => span.last)),
+        pieces: chosen.flatMap((span) => span.pieces),
+      });
+    }
+    return;
+  }
+  for (const span of candidates) {
+    if (chosen.length > 0 && span.sentence !== chosen[0]?.sentence) continue;
+    chosen.push(span);
+    chooseNear(distance, operandSpans, operand + 1, chosen, spans, limit);
+    chosen.pop();
+    if (spans.length >= limit) return;
+  }
 }
 
 function positionalSpans(node: PositionalNode, index: ArticleIndex, limit: number): Span[] {

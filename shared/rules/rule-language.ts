@@ -8,7 +8,7 @@
  * Precedence, tightest first: NEAR, NOT / -, AND (or nothing), OR. The grammar is in docs/rules.md.
  */
 import { LABEL_FIELDS, type LabelField, normaliseLabelValue } from './article-labels.ts';
-import { tokenise, type WordToken, wordKey } from './normalise.ts';
+import { tokenise, wordKey } from './normalise.ts';
 
 export type TextField = 'title' | 'text';
 
@@ -86,7 +86,7 @@ type Lexeme =
 
 const OPENING_QUOTES = '"“”„';
 const CLOSING_QUOTES = '"“”';
-const WORD_STOP = /[\s()"“”„]/u;
+const SPACE = /\s/u;
 const FIELD_PREFIX = /^([A-Za-z]+):/;
 const NEAR = /^NEAR\/(\d+)$/;
 
@@ -97,19 +97,43 @@ function fail(query: string, at: number, expected: string): never {
   throw new RuleSyntaxError(`at position ${at}: expected ${expected}${where}`, at, expected);
 }
 
+/** `/\s/u` for one character, without a regular expression for ASCII. */
+function isSpace(character: string): boolean {
+  const code = character.charCodeAt(0);
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return SPACE.test(character);
+}
+
+/** Whether the character can follow a `-` or a field name's colon: anything but white space and ")". */
+function startsOperand(character: string): boolean {
+  return character !== ')' && !isSpace(character);
+}
+
+function isWordStop(character: string): boolean {
+  return (
+    character === '(' ||
+    character === ')' ||
+    character === '"' ||
+    character === '“' ||
+    character === '”' ||
+    character === '„' ||
+    isSpace(character)
+  );
+}
+
 function lex(query: string): Lexeme[] {
   const lexemes: Lexeme[] = [];
   let at = 0;
   while (at < query.length) {
     const character = query[at] ?? '';
-    if (/\s/u.test(character)) {
+    if (isSpace(character)) {
       at += 1;
     } else if (character === '(' || character === ')') {
       lexemes.push({ kind: character === '(' ? 'open' : 'close', at });
       at += 1;
     } else if (OPENING_QUOTES.includes(character)) {
       at = lexQuote(query, at, lexemes);
-    } else if (character === '-' && /[^\s)]/u.test(query[at + 1] ?? ' ')) {
+    } else if (character === '-' && startsOperand(query[at + 1] ?? ' ')) {
       lexemes.push({ kind: 'minus', at });
       at += 1;
     } else {
@@ -138,12 +162,12 @@ function lexQuote(query: string, at: number, lexemes: Lexeme[]): number {
 
 function lexWord(query: string, at: number, lexemes: Lexeme[]): number {
   let end = at;
-  while (end < query.length && !WORD_STOP.test(query[end] ?? ' ')) end += 1;
+  while (end < query.length && !isWordStop(query[end] ?? ' ')) end += 1;
   const text = query.slice(at, end);
   const previous = lexemes.at(-1);
   const isFieldValue = previous?.kind === 'field' && query[at - 1] === ':';
   const fieldName = isFieldValue ? undefined : FIELD_PREFIX.exec(text)?.[1];
-  const valueFollows = fieldName !== undefined && /[^\s)]/u.test(query[at + fieldName.length + 1] ?? ' ');
+  const valueFollows = fieldName !== undefined && startsOperand(query[at + fieldName.length + 1] ?? ' ');
   const field = FIELDS.find((name) => name === fieldName?.toLowerCase());
   if (field !== undefined && !valueFollows) fail(query, at + text.length, `a value after "${field}:"`);
   if (fieldName !== undefined && valueFollows) {
@@ -291,15 +315,15 @@ class Parser {
       if (/\S/u.test(text[index + 1] ?? ' ')) fail(this.query, at + index, '"*" only at the end of a word');
     }
     if (tokens.length === 0) fail(this.query, at, 'a word with letters or digits');
-    const isPrefix = (token: WordToken) => text[token.end] === '*';
     const words = tokens.map((token, index): RuleWord => {
       const next = tokens[index + 1];
-      const joins = next !== undefined && token.joinsNext !== null && !isPrefix(token) && !isPrefix(next);
+      const prefix = text[token.end] === '*';
+      const joins = next !== undefined && token.joinsNext !== null && !prefix && text[next.end] !== '*';
       return {
         raw: text.slice(token.start, token.end),
         folded: token.folded,
         key: token.key,
-        prefix: isPrefix(token),
+        prefix,
         joinedKey: joins ? wordKey(token.folded + next.folded) : null,
       };
     });

@@ -257,3 +257,39 @@ describe('compileRuleSet', () => {
     expect(rules.size).toBe(3);
   });
 });
+
+describe('rule sets sharing words', () => {
+  it('each find their own matches when used in turn on the same words', () => {
+    // Prepare
+    const wildcards = compileRuleSet([
+      { id: 'short', query: 'counter*' },
+      { id: 'long', query: 'counterterr*' },
+      { id: 'longer', query: 'counterterrori*' },
+    ]);
+    const words = compileRuleSet([
+      { id: 'word', query: 'counterterrorism' },
+      { id: 'part', query: 'terrorism' },
+    ]);
+    const hyphenated = article('A counter-terrorism unit.');
+    const apart = article('A counter terrorism unit.');
+
+    // Act
+    const found = [hyphenated, apart, hyphenated, apart].flatMap((target) => [
+      wildcards.match(target).map((match) => match.ruleId),
+      words.match(target).map((match) => match.ruleId),
+    ]);
+
+    // Assess
+    const wildcardsOnHyphenated = ['short', 'long', 'longer'];
+    expect(found).toEqual([
+      wildcardsOnHyphenated,
+      ['word', 'part'],
+      ['short'],
+      ['word', 'part'],
+      wildcardsOnHyphenated,
+      ['word', 'part'],
+      ['short'],
+      ['word', 'part'],
+    ]);
+  });
+});

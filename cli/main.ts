@@ -43,11 +43,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   },
   subscribe: {
     summary:
-      'email alerts to an address: --email ADDRESS [--rule ID] [--pair PK-US] [--topic ID] [--country XX]',
+      'email alerts to an address: --email ADDRESS [--rule ID] [--pair PK-US] [--topic ID] [--country XX] [--digest]',
     load: async () => (await import('./commands/subscribe.ts')).main,
   },
   unsubscribe: {
-    summary: 'remove every alert subscription of an address: --email ADDRESS',
+    summary: 'remove an address's alert (or, with --digest, digest) subscriptions: --email ADDRESS [--digest]',
     load: async () => (await import('./commands/unsubscribe.ts')).main,
   },
   digest: {

@@ -47,7 +47,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import('./commands/subscribe.ts')).main,
   },
   unsubscribe: {
-    summary: 'remove an address's alert (or, with --digest, digest) subscriptions: --email ADDRESS [--digest]',
+    summary:
+      'remove the alert (or, with --digest, digest) subscriptions of an address: --email ADDRESS [--digest]',
     load: async () => (await import('./commands/unsubscribe.ts')).main,
   },
   digest: {

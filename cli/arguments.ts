@@ -20,3 +20,10 @@ export function parseCommandArgs<const O extends Options, const P extends boolea
     throw new CliError(`${(error as Error).message}\n\n${usage}`);
   }
 }
+
+/** The one positional argument a command takes, or a usage error naming what it wanted. */
+export function onlyArgument(positionals: readonly string[], what: string, usage: string): string {
+  const [value, extra] = positionals;
+  if (value === undefined || extra !== undefined) throw new CliError(`give exactly one ${what}\n\n${usage}`);
+  return value;
+}

@@ -8,7 +8,7 @@ import {
 import { registerFeeds } from '../../shared/pipeline/register-feeds.ts';
 import { type FeedState, feedIdFor } from '../../shared/polling/feed-state.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
-import { parseCommandArgs } from '../arguments.ts';
+import { onlyArgument, parseCommandArgs } from '../arguments.ts';
 import { CliError } from '../cli-error.ts';
 import { alignColumns } from '../columns.ts';
 import { withTarget } from '../target.ts';
@@ -121,12 +121,6 @@ function parse(args: string[]) {
   );
 }
 
-function onlyArgument(positionals: readonly string[], what: string): string {
-  const [value, extra] = positionals;
-  if (value === undefined || extra !== undefined) throw new CliError(`give exactly one ${what}\n\n${USAGE}`);
-  return value;
-}
-
 export async function main(args: string[]): Promise<number> {
   const { values, positionals } = parse(args);
   const [action, ...rest] = positionals;
@@ -138,7 +132,9 @@ export async function main(args: string[]): Promise<number> {
     throw new CliError(`unknown action "${action}": add, list or remove\n\n${USAGE}`);
   }
   const url =
-    action === 'list' ? undefined : onlyArgument(rest, action === 'add' ? 'feed URL' : 'feed URL or id');
+    action === 'list'
+      ? undefined
+      : onlyArgument(rest, action === 'add' ? 'feed URL' : 'feed URL or id', USAGE);
   const charset = checkCharset(values.charset);
   return withTarget({ state: values.state, needs: ['table'] }, async (target) => {
     const store = new DynamoDbFeedStateStore(target.table);

@@ -5,7 +5,7 @@ import { type BacktestResult, backtestRule } from '../../shared/pipeline/backtes
 import { systemClock } from '../../shared/ports/clock.ts';
 import type { StoredRule } from '../../shared/ports/rule-store.ts';
 import { parseRule, RuleSyntaxError } from '../../shared/rules/rule-language.ts';
-import { parseCommandArgs } from '../arguments.ts';
+import { onlyArgument, parseCommandArgs } from '../arguments.ts';
 import { CliError } from '../cli-error.ts';
 import { alignColumns } from '../columns.ts';
 import { parseTimeRange } from '../duration.ts';
@@ -95,12 +95,6 @@ function parse(args: string[]) {
   );
 }
 
-function onlyArgument(positionals: readonly string[], what: string): string {
-  const [value, extra] = positionals;
-  if (value === undefined || extra !== undefined) throw new CliError(`give exactly one ${what}\n\n${USAGE}`);
-  return value;
-}
-
 export async function main(args: string[]): Promise<number> {
   const { values, positionals } = parse(args);
   const [action, ...rest] = positionals;
@@ -150,9 +144,9 @@ export async function main(args: string[]): Promise<number> {
         );
       });
     case 'show':
-      return showRule(onlyArgument(rest, 'rule id'), values.state);
+      return showRule(onlyArgument(rest, 'rule id', USAGE), values.state);
     case 'remove': {
-      const id = onlyArgument(rest, 'rule id');
+      const id = onlyArgument(rest, 'rule id', USAGE);
       return withRules(values.state, async (store) => {
         if (!(await store.removeRule(id)))
           throw new CliError(`there is no rule ${id} (see \`wirewatch rules list\`)`);

@@ -3,12 +3,11 @@
  * rule on gsi1. Claims are conditional writes (delivery-ledger.ts), so concurrent or repeated
  * deliveries cannot both win.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AlertRecord } from '../../shared/alerts/alert-record.ts';
 import type { AlertHistory } from '../../shared/ports/alert-history.ts';
 import type { AlertLedger } from '../../shared/ports/alert-ledger.ts';
 import { claimDelivery, markDelivered, releaseDelivery } from './delivery-ledger.ts';
-import { type TableClient, withoutKeys } from './table-client.ts';
+import { queryAll, type TableClient } from './table-client.ts';
 import {
   ALERT_SK_PREFIX,
   alertKey,
@@ -42,36 +41,21 @@ export class DynamoDbAlertLedger implements AlertLedger, AlertHistory {
   }
 
   async listAlertsForArticle(articleId: string): Promise<AlertRecord[]> {
-    const { Items = [] } = await this.table.client.send(
-      new QueryCommand({
-        TableName: this.table.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :alerts)',
-        ExpressionAttributeValues: { ':pk': articleKey(articleId).pk, ':alerts': ALERT_SK_PREFIX },
-      }),
-    );
-    return Items.map((item) => withoutKeys<AlertRecord>(item));
+    return queryAll<AlertRecord>(this.table, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :alerts)',
+      ExpressionAttributeValues: { ':pk': articleKey(articleId).pk, ':alerts': ALERT_SK_PREFIX },
+    });
   }
 
   async listAlertsForRule(ruleId: string, since: string, until: string): Promise<AlertRecord[]> {
-    const alerts: AlertRecord[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.table.client.send(
-        new QueryCommand({
-          TableName: this.table.tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :since AND :until',
-          ExpressionAttributeValues: {
-            ':pk': alertsForRulePartition(ruleId),
-            ':since': since,
-            ':until': timeSortBound(until),
-          },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      alerts.push(...(page.Items ?? []).map((item) => withoutKeys<AlertRecord>(item)));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey !== undefined);
-    return alerts;
+    return queryAll<AlertRecord>(this.table, {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :since AND :until',
+      ExpressionAttributeValues: {
+        ':pk': alertsForRulePartition(ruleId),
+        ':since': since,
+        ':until': timeSortBound(until),
+      },
+    });
   }
 }

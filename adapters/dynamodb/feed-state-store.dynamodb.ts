@@ -1,8 +1,8 @@
 /** FeedStateStore on the table: FeedState items, listed by status and next-due time on gsi1. */
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { FeedState } from '../../shared/polling/feed-state.ts';
 import type { FeedStateStore } from '../../shared/ports/feed-state-store.ts';
-import { appliedUnlessConditionFails, type TableClient, withoutKeys } from './table-client.ts';
+import { appliedUnlessConditionFails, queryAll, type TableClient, withoutKeys } from './table-client.ts';
 import { feedKey, feedStatusPartition, SCHEMA_VERSION, timeSortBound, timeSortKey } from './table-keys.ts';
 
 function toItem(state: FeedState) {
@@ -49,23 +49,16 @@ export class DynamoDbFeedStateStore implements FeedStateStore {
   }
 
   private async dueWithStatus(status: 'active' | 'broken', now: string, limit: number): Promise<FeedState[]> {
-    const due: FeedState[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.table.client.send(
-        new QueryCommand({
-          TableName: this.table.tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :status AND gsi1sk < :bound',
-          ExpressionAttributeValues: { ':status': feedStatusPartition(status), ':bound': timeSortBound(now) },
-          Limit: limit - due.length,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      due.push(...(page.Items ?? []).map((item) => withoutKeys<FeedState>(item)));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey !== undefined && due.length < limit);
-    return due;
+    return queryAll<FeedState>(
+      this.table,
+      {
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :status AND gsi1sk < :bound',
+        ExpressionAttributeValues: { ':status': feedStatusPartition(status), ':bound': timeSortBound(now) },
+        Limit: limit,
+      },
+      limit,
+    );
   }
 
   async leaseFeed(feedId: string, expectedNextDueAt: string, leaseUntil: string): Promise<boolean> {

@@ -1,29 +1,18 @@
 /** RuleStore on the table: one Rule item per rule, listed on gsi1 under RULES. */
-import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { RuleStore, StoredRule } from '../../shared/ports/rule-store.ts';
-import { appliedUnlessConditionFails, type TableClient, withoutKeys } from './table-client.ts';
+import { appliedUnlessConditionFails, queryAll, type TableClient } from './table-client.ts';
 import { RULES_PARTITION, ruleKey, SCHEMA_VERSION } from './table-keys.ts';
 
 export class DynamoDbRuleStore implements RuleStore {
   constructor(private readonly table: TableClient) {}
 
   async listRules(): Promise<StoredRule[]> {
-    const rules: StoredRule[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.table.client.send(
-        new QueryCommand({
-          TableName: this.table.tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :rules',
-          ExpressionAttributeValues: { ':rules': RULES_PARTITION },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      rules.push(...(page.Items ?? []).map((item) => withoutKeys<StoredRule>(item)));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey !== undefined);
-    return rules;
+    return queryAll<StoredRule>(this.table, {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :rules',
+      ExpressionAttributeValues: { ':rules': RULES_PARTITION },
+    });
   }
 
   async putRule(rule: StoredRule): Promise<void> {

@@ -2,10 +2,10 @@
  * SubscriptionStore on the table: one Subscription item per digest subscription, listed on gsi1 under
  * SUBSCRIPTIONS#digest by lower-cased address, so an address's subscriptions are one query.
  */
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DigestSubscription } from '../../shared/alerts/digest-subscription.ts';
 import type { SubscriptionStore } from '../../shared/ports/subscription-store.ts';
-import { batchWrite, type TableClient, withoutKeys } from './table-client.ts';
+import { batchWrite, queryAll, type TableClient } from './table-client.ts';
 import { DIGEST_SUBSCRIPTIONS_PARTITION, SCHEMA_VERSION, subscriptionKey } from './table-keys.ts';
 
 const addressKey = (email: string) => email.trim().toLowerCase();
@@ -44,25 +44,13 @@ export class DynamoDbSubscriptionStore implements SubscriptionStore {
 
   /** Every digest subscription, or one address's. */
   private async query(address?: string): Promise<DigestSubscription[]> {
-    const subscriptions: DigestSubscription[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.table.client.send(
-        new QueryCommand({
-          TableName: this.table.tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression:
-            address === undefined ? 'gsi1pk = :pk' : 'gsi1pk = :pk AND gsi1sk = :address',
-          ExpressionAttributeValues: {
-            ':pk': DIGEST_SUBSCRIPTIONS_PARTITION,
-            ...(address === undefined ? {} : { ':address': address }),
-          },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      subscriptions.push(...(page.Items ?? []).map((item) => withoutKeys<DigestSubscription>(item)));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey !== undefined);
-    return subscriptions;
+    return queryAll<DigestSubscription>(this.table, {
+      IndexName: 'gsi1',
+      KeyConditionExpression: address === undefined ? 'gsi1pk = :pk' : 'gsi1pk = :pk AND gsi1sk = :address',
+      ExpressionAttributeValues: {
+        ':pk': DIGEST_SUBSCRIPTIONS_PARTITION,
+        ...(address === undefined ? {} : { ':address': address }),
+      },
+    });
   }
 }

@@ -3,7 +3,13 @@
  * unprocessed items, and a check for failed conditions.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  type DynamoDBDocumentClient,
+  paginateQuery,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 
 export interface TableClient {
   client: DynamoDBDocumentClient;
@@ -61,6 +67,25 @@ export function isConditionFailure(error: unknown): boolean {
     error instanceof ConditionalCheckFailedException ||
     (error instanceof Error && error.name === 'ConditionalCheckFailedException')
   );
+}
+
+/** Every item a query returns, page after page (up to `max`), with the storage-only attributes dropped. */
+export async function queryAll<T>(
+  table: TableClient,
+  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
+  max = Number.POSITIVE_INFINITY,
+): Promise<T[]> {
+  const items: T[] = [];
+  for await (const page of paginateQuery(
+    { client: table.client },
+    { TableName: table.tableName, ...input },
+  )) {
+    for (const item of page.Items ?? []) {
+      items.push(withoutKeys<T>(item));
+      if (items.length >= max) return items;
+    }
+  }
+  return items;
 }
 
 /** Runs a conditional write: true when it was applied, false when its condition did not hold. */

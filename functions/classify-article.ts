@@ -16,7 +16,7 @@ import { PermanentJobError } from '../shared/pipeline/jobs.ts';
 import { RuleBook } from '../shared/pipeline/rule-book.ts';
 import { systemClock } from '../shared/ports/clock.ts';
 import { dynamodb, s3, sns } from './commons/clients.ts';
-import { numberEnv, requiredEnv } from './commons/config.ts';
+import { countryAliasesEnv, numberEnv, requiredEnv } from './commons/config.ts';
 import { logger, metrics } from './commons/observability.ts';
 import { parseRecord, queueConsumer } from './commons/queue-consumer.ts';
 
@@ -39,7 +39,7 @@ const deps = {
   catalog: new DynamoDbArticleCatalog(table),
   ledger: new DynamoDbAlertLedger(table),
   publisher: new SnsAlertPublisher(sns, requiredEnv(ENV.topicArn)),
-  classifier: createClassifier(),
+  classifier: createClassifier({ extraAliases: countryAliasesEnv(ENV.extraCountryAliases) }),
   ruleBook: new RuleBook(new DynamoDbRuleStore(table), clock, numberEnv(ENV.ruleCacheSeconds, 60) * 1000),
   clock,
   leaseSeconds: 60,

@@ -11,8 +11,18 @@ import { WirewatchStack } from './wirewatch-stack.ts';
 
 const app = new App();
 
+// `cdk deploy -c extraCountryAliases='{"PK":["Pakland"]}'` (or the same key in cdk.json) adds
+// classifier aliases without a code change; -c passes a string, cdk.json an object.
+const aliasesContext: unknown = app.node.tryGetContext('extraCountryAliases');
 const stack = new WirewatchStack(app, 'Wirewatch', {
   description: 'wirewatch: news feeds in, classified articles and analyst alerts out.',
+  ...(aliasesContext === undefined
+    ? {}
+    : {
+        extraCountryAliases: (typeof aliasesContext === 'string'
+          ? JSON.parse(aliasesContext)
+          : aliasesContext) as Record<string, string[]>,
+      }),
 });
 // Cost allocation and ownership for everything the stack creates.
 Tags.of(app).add('service', SERVICE_NAME);

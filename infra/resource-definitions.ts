@@ -26,6 +26,8 @@ export const ENV = {
   userAgent: 'WIREWATCH_USER_AGENT',
   /** Shortest interval between two polls of one feed, in seconds. */
   minPollSeconds: 'WIREWATCH_MIN_POLL_SECONDS',
+  /** Optional JSON `{"PK": ["Pakland"]}`: country aliases ops add without a code change. */
+  extraCountryAliases: 'WIREWATCH_EXTRA_COUNTRY_ALIASES',
   /** How long classify-article keeps the compiled rules before reloading them, in seconds. */
   ruleCacheSeconds: 'WIREWATCH_RULE_CACHE_SECONDS',
 } as const;

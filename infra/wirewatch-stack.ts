@@ -62,6 +62,12 @@ export interface WirewatchStackProps extends StackProps {
    * @default Duration.minutes(15)
    */
   readonly classifyBacklogMaxAge?: Duration;
+  /**
+   * Country aliases the classifier adds to its gazetteer (ISO alpha-2 code → aliases), for names the
+   * data files do not know yet; a redeploy with a new value needs no code change.
+   * @default none
+   */
+  readonly extraCountryAliases?: Record<string, string[]>;
 }
 
 export class WirewatchStack extends Stack {
@@ -130,6 +136,9 @@ export class WirewatchStack extends Stack {
     bindBucket(fetchArticle, this.bucket, 'write');
     bindBucket(classifyArticle, this.bucket, 'read', `${BUCKET.articlePrefix}*`);
     bindTopicPublisher(classifyArticle, this.alertTopic, ENV.topicArn);
+    if (props.extraCountryAliases !== undefined) {
+      classifyArticle.addEnvironment(ENV.extraCountryAliases, JSON.stringify(props.extraCountryAliases));
+    }
     bindTopicPublisher(fetchFeed, this.opsTopic, ENV.opsTopicArn);
     bindTopicPublisher(sendDigest, this.digestTopic, ENV.digestTopicArn);
 

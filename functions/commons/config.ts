@@ -36,3 +36,31 @@ export function httpConfig() {
     connectTo: listEnv(ENV.connectTo),
   };
 }
+
+/**
+ * Extra country aliases from `name` (JSON: ISO alpha-2 code → aliases), or none. A malformed value
+ * fails the cold start naming the variable, instead of classifying without the aliases ops expect.
+ */
+export function countryAliasesEnv(name: string): Record<string, string[]> | undefined {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (error) {
+    throw new Error(`${name} is not JSON: ${(error as Error).message}`);
+  }
+  const valid =
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.entries(value).every(
+      ([code, aliases]) =>
+        /^[A-Za-z]{2}$/.test(code) &&
+        Array.isArray(aliases) &&
+        aliases.every((alias) => typeof alias === 'string'),
+    );
+  if (!valid)
+    throw new Error(`${name} must map ISO alpha-2 codes to lists of aliases, e.g. {"PK": ["Pakland"]}`);
+  return value as Record<string, string[]>;
+}

@@ -474,3 +474,24 @@ describe('WirewatchStack', () => {
     });
   });
 });
+
+describe('WirewatchStack options', () => {
+  it('hands extra country aliases to classify-article, and to no other function', () => {
+    // Prepare
+    const app = newTestApp();
+
+    // Act
+    const stack = new WirewatchStack(app, 'WirewatchAliases', { extraCountryAliases: { PK: ['Pakland'] } });
+    const template = Template.fromStack(stack);
+
+    // Assess
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Role: stack.resolve(stack.functions.classifyArticle.role?.roleArn),
+      Environment: { Variables: Match.objectLike({ [ENV.extraCountryAliases]: '{"PK":["Pakland"]}' }) },
+    });
+    const withAliases = Object.values(template.findResources('AWS::Lambda::Function')).filter(
+      (resource) => ENV.extraCountryAliases in (resource.Properties?.Environment?.Variables ?? {}),
+    );
+    expect(withAliases).toHaveLength(1);
+  });
+});

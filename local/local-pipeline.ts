@@ -33,6 +33,11 @@ import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS, LOCAL_REGION, type LocalAws, startLoc
 import { LocalQueue } from './queues/local-queue.ts';
 import { SAMPLE_HOST, type SampleSite, startSampleSite } from './sample-site.ts';
 
+/** A function that cannot start (bad configuration, a missing module), as Lambda would report it. */
+export class ColdStartError extends Error {
+  override name = 'ColdStartError';
+}
+
 export const LOCAL_NAMES = {
   table: 'wirewatch-local',
   bucket: 'wirewatch-local-archive',
@@ -173,15 +178,30 @@ export class LocalPipeline {
       }
       // The entry path comes from the shared definitions, as CDK's NodejsFunction takes it.
       const entry = options.handlerModules?.[name] ?? new URL(`../${definition.entry}`, import.meta.url).href;
-      const module = (await import(/* @vite-ignore */ entry)) as { handler: unknown };
-      delete process.env[ENV.deadLetterQueueUrl];
+      let module: { handler: unknown };
+      try {
+        module = (await import(/* @vite-ignore */ entry)) as { handler: unknown };
+      } catch (error) {
+        throw new ColdStartError(`${definition.entry} failed its cold start: ${(error as Error).message}`, {
+          cause: error,
+        });
+      } finally {
+        delete process.env[ENV.deadLetterQueueUrl];
+      }
       if (consumes !== undefined)
         consumers.push({ functionName: name, queue: queue(consumes), handler: module.handler as SqsHandler });
       return module.handler;
     };
-    const dispatch = (await load('dispatchFeeds')) as ScheduledHandler;
-    for (const name of ['fetchFeed', 'fetchArticle', 'classifyArticle'] as const) await load(name);
-    const sendDigest = (await load('sendDigest')) as ScheduledHandler;
+    let dispatch: ScheduledHandler;
+    let sendDigest: ScheduledHandler;
+    try {
+      dispatch = (await load('dispatchFeeds')) as ScheduledHandler;
+      for (const name of ['fetchFeed', 'fetchArticle', 'classifyArticle'] as const) await load(name);
+      sendDigest = (await load('sendDigest')) as ScheduledHandler;
+    } catch (error) {
+      await Promise.all([site.close(), aws.close()]);
+      throw error;
+    }
 
     const pipeline = new LocalPipeline(aws, site, queues, deadLetterQueues, consumers, dispatch, sendDigest, {
       topicArn,

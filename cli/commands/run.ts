@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SubscribeCommand } from '@aws-sdk/client-sns';
 import { z } from 'zod';
-import { LocalPipeline } from '../../local/local-pipeline.ts';
+import { ColdStartError, LocalPipeline } from '../../local/local-pipeline.ts';
 import { createReader } from '../../reader/wirewatch-reader.ts';
 import { registerFeeds } from '../../shared/pipeline/register-feeds.ts';
 import { type FeedState, feedIdFor } from '../../shared/polling/feed-state.ts';
@@ -120,12 +120,18 @@ export async function main(args: string[]): Promise<number> {
     }
   }
 
-  const pipeline = await LocalPipeline.start({
-    stateDir,
-    outboxDir,
-    sampleRoot: join(REPO_ROOT, 'samples/site'),
-    verbose: values.verbose,
-  });
+  let pipeline: LocalPipeline;
+  try {
+    pipeline = await LocalPipeline.start({
+      stateDir,
+      outboxDir,
+      sampleRoot: join(REPO_ROOT, 'samples/site'),
+      verbose: values.verbose,
+    });
+  } catch (error) {
+    if (error instanceof ColdStartError) throw new CliError(error.message);
+    throw error;
+  }
   try {
     console.log(`wirewatch local run · state: ${stateDir ?? 'in memory (use --state DIR to keep it)'}`);
     const clock = systemClock;

@@ -8,6 +8,7 @@ export const main = (args: string[]) =>
       feeds: () => import('../../evals/feeds.ts'),
       extraction: () => import('../../evals/extraction.ts'),
       reuters: () => import('../../evals/reuters.ts'),
+      'reuters-topics': () => import('../../evals/reuters-topics.ts'),
     },
     args,
   );

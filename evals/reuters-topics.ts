@@ -1,32 +1,18 @@
-/**
- * `wirewatch eval reuters-topics [--data DIR] [--json] [--files 000-009|010-013|all] [--verbose]`:
- * topic labelling quality on Reuters-21578, for the wirewatch topics its economic TOPICS categories
- * can judge. evals/reuters-topic-map.json maps Reuters categories to wirewatch topic ids; only the
- * topics it maps to (trade, energy-mining, economy-finance, investment) are judged. Each story with
- * TOPICS="YES" (the indexer considered its categories, so an absent category is a negative; see the
- * corpus README) and a body is classified with title = TITLE and text = DATELINE + BODY; expected =
- * its mapped categories, predicted = the judged topic ids the classifier reports. Prints per-topic
- * precision, recall, F1 and support, and micro/macro averages; files 000–009 and 010–013 are shown
- * as separate splits unless --files picks one. --verbose adds, per topic, the Reuters categories
- * behind the false positives and false negatives.
- */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { CliError } from '../cli/cli-error.ts';
 import { createClassifier } from '../shared/classification/classifier.ts';
 import { TOPIC_IDS, type TopicId } from '../shared/classification/topic-ids.ts';
-import { parseReutersSgml, type ReutersStory } from './reuters.ts';
+import {
+  parseReutersArgs,
+  parseReutersSgml,
+  type ReutersStory,
+  readOrFail,
+  SPLITS,
+  topCounts,
+} from './reuters.ts';
 import mapData from './reuters-topic-map.json' with { type: 'json' };
 
 const USAGE =
   'usage: wirewatch eval reuters-topics [--data DIR] [--json] [--files 000-009|010-013|all] [--verbose]';
-
-const SPLITS: Record<string, readonly number[]> = {
-  '000-009': [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
-  '010-013': [10, 11, 12, 13],
-  all: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13],
-};
 
 export interface ReutersTopicStory extends ReutersStory {
   /** The story's Reuters TOPICS categories, e.g. ['crude', 'nat-gas']. */
@@ -201,16 +187,6 @@ export function topicScoresOf(tally: TopicTally): TopicScores {
   };
 }
 
-async function readOrFail(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'latin1');
-  } catch (error) {
-    throw new CliError(
-      `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-    );
-  }
-}
-
 async function evaluate(dataDir: string, files: readonly number[], map: TopicMap): Promise<TopicTally> {
   const classifier = createClassifier();
   const judged = new Set<string>(map.judged);
@@ -222,43 +198,20 @@ async function evaluate(dataDir: string, files: readonly number[], map: TopicMap
   const tally = emptyTopicTally(map);
   for (const file of files) {
     const name = `reut2-${String(file).padStart(3, '0')}.sgm`;
-    tallyStories(tally, parseReutersTopicStories(await readOrFail(join(dataDir, name))), predict, map);
+    tallyStories(
+      tally,
+      parseReutersTopicStories(await readOrFail(join(dataDir, name), 'latin1')),
+      predict,
+      map,
+    );
   }
   return tally;
 }
 
-function topCategories(counts: Map<string, number>): string {
-  return [...counts]
-    .sort((left, right) => right[1] - left[1])
-    .slice(0, 10)
-    .map(([category, n]) => `${category} ${n}`)
-    .join(', ');
-}
-
 export async function main(args: string[]): Promise<number> {
-  let values: { data?: string; json?: boolean; files?: string; verbose?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        data: { type: 'string' },
-        json: { type: 'boolean' },
-        files: { type: 'string' },
-        verbose: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}\n${USAGE}`);
-  }
-  if (values.help === true) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (values.files !== undefined && SPLITS[values.files] === undefined) {
-    throw new CliError(`--files must be one of ${Object.keys(SPLITS).join(', ')}\n${USAGE}`);
-  }
-  const dataDir = values.data ?? '../shared/data/reuters';
+  const values = parseReutersArgs(args, USAGE);
+  if (values === null) return 0;
+  const dataDir = values.data;
   const map = loadTopicMap();
   if (values.json === true) {
     const scores = topicScoresOf(await evaluate(dataDir, SPLITS[values.files ?? 'all'] ?? [], map));
@@ -286,10 +239,10 @@ export async function main(args: string[]): Promise<number> {
       const counts = tally.byTopic.get(topic as TopicId);
       if (values.verbose === true && counts !== undefined) {
         console.log(
-          `    false positives (${counts.falsePositives}): ${topCategories(counts.falsePositiveLabels)}`,
+          `    false positives (${counts.falsePositives}): ${topCounts(counts.falsePositiveLabels, 10)}`,
         );
         console.log(
-          `    false negatives (${counts.falseNegatives}): ${topCategories(counts.falseNegativeLabels)}`,
+          `    false negatives (${counts.falseNegatives}): ${topCounts(counts.falseNegativeLabels, 10)}`,
         );
       }
     }

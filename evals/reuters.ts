@@ -8,13 +8,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../cli/arguments.ts';
 import { CliError } from '../cli/cli-error.ts';
 import { createClassifier } from '../shared/classification/classifier.ts';
 
 const USAGE = 'usage: wirewatch eval reuters [--data DIR] [--json] [--files 000-009|010-013|all] [--verbose]';
 
-const SPLITS: Record<string, readonly number[]> = {
+/** The tuning split, the check split, and both. */
+export const SPLITS: Record<string, readonly number[]> = {
   '000-009': [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
   '010-013': [10, 11, 12, 13],
   all: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13],
@@ -108,7 +109,7 @@ function scoresOf(tally: Tally): CountryScores {
   };
 }
 
-async function readOrFail(path: string, encoding: 'latin1' | 'utf8'): Promise<string> {
+export async function readOrFail(path: string, encoding: 'latin1' | 'utf8'): Promise<string> {
   try {
     return await readFile(path, encoding);
   } catch (error) {
@@ -150,38 +151,42 @@ async function evaluate(
   return tally;
 }
 
-function topCodes(counts: Map<string, number>): string {
+/** The commonest labels of a count, for --verbose error listings. */
+export function topCounts(counts: Map<string, number>, limit: number): string {
   return [...counts]
     .sort((left, right) => right[1] - left[1])
-    .slice(0, 12)
-    .map(([code, n]) => `${code} ${n}`)
+    .slice(0, limit)
+    .map(([label, n]) => `${label} ${n}`)
     .join(', ');
 }
 
-export async function main(args: string[]): Promise<number> {
-  let values: { data?: string; json?: boolean; files?: string; verbose?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        data: { type: 'string' },
-        json: { type: 'boolean' },
-        files: { type: 'string' },
-        verbose: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}\n${USAGE}`);
-  }
+/** The options both Reuters evals take; null when the user asked for help (already printed). */
+export function parseReutersArgs(args: string[], usage: string) {
+  const { values } = parseCommandArgs(
+    args,
+    {
+      data: { type: 'string' },
+      json: { type: 'boolean' },
+      files: { type: 'string' },
+      verbose: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    usage,
+  );
   if (values.help === true) {
-    console.log(USAGE);
-    return 0;
+    console.log(usage);
+    return null;
   }
   if (values.files !== undefined && SPLITS[values.files] === undefined) {
-    throw new CliError(`--files must be one of ${Object.keys(SPLITS).join(', ')}\n${USAGE}`);
+    throw new CliError(`--files must be one of ${Object.keys(SPLITS).join(', ')}\n${usage}`);
   }
-  const dataDir = values.data ?? '../shared/data/reuters';
+  return { ...values, data: values.data ?? '../shared/data/reuters' };
+}
+
+export async function main(args: string[]): Promise<number> {
+  const values = parseReutersArgs(args, USAGE);
+  if (values === null) return 0;
+  const dataDir = values.data;
   const placeCodes = JSON.parse(await readOrFail(join(dataDir, 'places-iso.json'), 'utf8')) as Record<
     string,
     string
@@ -199,8 +204,8 @@ export async function main(args: string[]): Promise<number> {
       `reuters ${split}: ${scores.docs} docs  precision ${scores.precision.toFixed(3)}  recall ${scores.recall.toFixed(3)}  micro-F1 ${scores.f1.toFixed(3)}  exact ${scores.exact.toFixed(3)}`,
     );
     if (values.verbose === true) {
-      console.log(`  false positives: ${topCodes(tally.falsePositives)}`);
-      console.log(`  false negatives: ${topCodes(tally.falseNegatives)}`);
+      console.log(`  false positives: ${topCounts(tally.falsePositives, 12)}`);
+      console.log(`  false negatives: ${topCounts(tally.falseNegatives, 12)}`);
     }
   }
   return 0;

@@ -14,6 +14,7 @@ import { CliError } from '../cli/cli-error.ts';
 import { parseReutersSgml } from '../evals/reuters.ts';
 import { createClassifier } from '../shared/classification/classifier.ts';
 import { buildGazetteer } from '../shared/classification/gazetteer.ts';
+import { cpuMs } from './measure.ts';
 
 const USAGE = 'usage: wirewatch bench classify [--data DIR] [--json]';
 const ARTICLE_BYTES = 5_000;
@@ -62,12 +63,6 @@ async function corpus(dataDir: string): Promise<{ articles: Article[]; source: s
   return { articles: assemble([await readFile(SAMPLE_PATH, 'utf8')]), source: 'the sample article' };
 }
 
-/** Microseconds of CPU (user + system) this process has used: unlike wall time, not inflated by other load. */
-function cpuMicros(): number {
-  const usage = process.cpuUsage();
-  return usage.user + usage.system;
-}
-
 /**
  * Runs `work` over the articles until MIN_BENCH_MS of CPU time has passed; returns articles and MB
  * per CPU-second, i.e. the throughput of one core.
@@ -81,7 +76,7 @@ function measure(
   for (const article of articles.slice(0, WARM_UP_ARTICLES)) work(article);
   let done = 0;
   let totalBytes = 0;
-  const started = cpuMicros();
+  const started = cpuMs();
   let elapsedMs = 0;
   while (elapsedMs < MIN_BENCH_MS) {
     articles.forEach((article, index) => {
@@ -89,7 +84,7 @@ function measure(
       totalBytes += bytes[index] ?? 0;
     });
     done += articles.length;
-    elapsedMs = (cpuMicros() - started) / 1000;
+    elapsedMs = cpuMs() - started;
   }
   return { perSec: (done / elapsedMs) * 1000, mbPerSec: totalBytes / 1e6 / (elapsedMs / 1000) };
 }
@@ -125,9 +120,9 @@ export async function main(args: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const initStarted = cpuMicros();
+  const initStarted = cpuMs();
   const classifier = createClassifier();
-  const initMs = (cpuMicros() - initStarted) / 1000;
+  const initMs = cpuMs() - initStarted;
   const { articles, source } = await corpus(values.data ?? '../shared/data/reuters');
   const ours = measure(articles, (article) => classifier.classify(article));
   const rssMB = process.memoryUsage().rss / 2 ** 20;

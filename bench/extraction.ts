@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { Readability } from '@mozilla/readability';
 import { type CorpusPage, loadCorpusPages } from '../evals/extraction.ts';
 import { ExtractionError, extractArticle } from '../shared/extraction/extract-article.ts';
+import { median } from './measure.ts';
 
 const DEFAULT_DATA = '../shared/data/extraction/dev/';
 const DEFAULT_ROUNDS = 3;
@@ -55,14 +56,6 @@ function pagesPerSecond(extract: Extractor, pages: readonly CorpusPage[]): numbe
   const start = performance.now();
   for (const page of pages) extract(page);
   return pages.length / ((performance.now() - start) / 1000);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 export async function main(args: string[]): Promise<number> {

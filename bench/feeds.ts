@@ -9,31 +9,18 @@
  * since they take strings). --json prints exactly
  * {"wirewatch": {"mbPerSec": x}, "rss-parser": {…}, "feed-extractor": {…}, "fast-xml-parser": {…}}.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { extractFromXml } from '@extractus/feed-extractor';
 import { XMLParser } from 'fast-xml-parser';
 import Parser from 'rss-parser';
 import { CliError } from '../cli/cli-error.ts';
+import { filesUnder } from '../evals/corpus-files.ts';
 import { parseFeed } from '../shared/feeds/parse-feed.ts';
+import { median } from './measure.ts';
 
 type Peer = { name: string; parse: (bytes: Uint8Array) => Promise<unknown> | unknown };
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
 
 export async function main(args: string[]): Promise<number> {
   const { values } = parseArgs({

@@ -20,6 +20,7 @@ import {
   type RuleDefinition,
   type RuleSet,
 } from '../shared/rules/rule-set.ts';
+import { cpuMs } from './measure.ts';
 
 const USAGE = 'usage: wirewatch bench match [--json] [--sizes 1,1000,10000,100000]';
 const DEFAULT_SIZES = [1, 1_000, 10_000, 100_000];
@@ -507,12 +508,6 @@ function collectGarbage(): void {
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as () => void;
   gc();
-}
-
-/** Milliseconds of CPU this process has used. */
-function cpuMs(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
 }
 
 /**

@@ -13,6 +13,7 @@ import { CliError } from '../cli/cli-error.ts';
 import type { ParsedFeed } from '../shared/feeds/feed.ts';
 import { FeedParseError, parseFeed } from '../shared/feeds/parse-feed.ts';
 import { decodeText } from '../shared/text/decode-text.ts';
+import { filesUnder } from './corpus-files.ts';
 import {
   evaluate,
   NotApplicable,
@@ -74,15 +75,6 @@ export async function main(args: string[]): Promise<number> {
     `\nrss-parser agreement (title, link, guid, date, content): ${(100 * rssParserAgreement).toFixed(1)}%`,
   );
   return 0;
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? filesUnder(path) : [path];
-    });
 }
 
 interface TestHeader {

@@ -1,11 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  CreateTopicCommand,
-  ListSubscriptionsCommand,
-  PublishCommand,
-  SubscribeCommand,
-} from '@aws-sdk/client-sns';
+import { ListSubscriptionsCommand, PublishCommand, SubscribeCommand } from '@aws-sdk/client-sns';
 import type { SNSEvent } from 'aws-lambda';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeliveryFailure, EmailDelivery } from '../../../local/sns/sns-emulator.ts';
@@ -24,11 +19,7 @@ afterEach(async () => {
   await harness.stop();
 });
 
-async function createTopic(name = 'analyst-alerts'): Promise<string> {
-  const { TopicArn } = await harness.client.send(new CreateTopicCommand({ Name: name }));
-  if (!TopicArn) throw new Error('CreateTopic returned no TopicArn');
-  return TopicArn;
-}
+const createTopic = (name?: string) => harness.createTopic(name);
 
 async function subscribe(
   topicArn: string,

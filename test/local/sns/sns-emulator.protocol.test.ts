@@ -35,11 +35,7 @@ afterEach(async () => {
   await harness.stop();
 });
 
-async function createTopic(name = 'analyst-alerts'): Promise<string> {
-  const { TopicArn } = await harness.client.send(new CreateTopicCommand({ Name: name }));
-  if (!TopicArn) throw new Error('CreateTopic returned no TopicArn');
-  return TopicArn;
-}
+const createTopic = (name?: string) => harness.createTopic(name);
 
 async function subscribe(
   topicArn: string,

@@ -2,7 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SNSClient } from '@aws-sdk/client-sns';
+import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import {
   type SnsEmulator,
   type SnsEmulatorOptions,
@@ -13,16 +13,24 @@ export interface SnsTestHarness {
   readonly directory: string;
   readonly emulator: SnsEmulator;
   readonly client: SNSClient;
+  /** Creates (or finds) a topic through the real client and returns its ARN. */
+  createTopic(name?: string): Promise<string>;
   stop(): Promise<void>;
 }
 
 export async function startTestEmulator(options: Partial<SnsEmulatorOptions> = {}): Promise<SnsTestHarness> {
   const directory = await mkdtemp(join(tmpdir(), 'wirewatch-sns-'));
   const emulator = await startSnsEmulator({ outboxDir: join(directory, 'outbox'), ...options });
+  const client = snsClient(emulator.endpoint);
   return {
     directory,
     emulator,
-    client: snsClient(emulator.endpoint),
+    client,
+    async createTopic(name = 'analyst-alerts') {
+      const { TopicArn } = await client.send(new CreateTopicCommand({ Name: name }));
+      if (!TopicArn) throw new Error('CreateTopic returned no TopicArn');
+      return TopicArn;
+    },
     stop: async () => {
       await emulator.close();
       await rm(directory, { recursive: true, force: true });

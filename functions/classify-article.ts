@@ -40,7 +40,12 @@ const deps = {
   ledger: new DynamoDbAlertLedger(table),
   publisher: new SnsAlertPublisher(sns, requiredEnv(ENV.topicArn)),
   classifier: createClassifier({ extraAliases: countryAliasesEnv(ENV.extraCountryAliases) }),
-  ruleBook: new RuleBook(new DynamoDbRuleStore(table), clock, numberEnv(ENV.ruleCacheSeconds, 60) * 1000),
+  ruleBook: new RuleBook(
+    new DynamoDbRuleStore(table),
+    clock,
+    numberEnv(ENV.ruleCacheSeconds, 60) * 1000,
+    (rule) => logger.warn('Rule left out: its query does not parse', { ruleId: rule.id, error: rule.error }),
+  ),
   clock,
   leaseSeconds: 60,
   clusterWindowDays: 7,

@@ -5,30 +5,24 @@
  */
 import type { Clock } from '../ports/clock.ts';
 import type { RuleStore, StoredRule } from '../ports/rule-store.ts';
-import { parseRule, RuleSyntaxError } from '../rules/rule-language.ts';
 import { compileRuleSet, type RuleSet } from '../rules/rule-set.ts';
 
 export interface CompiledRules {
   ruleSet: RuleSet;
+  /** The rules that compiled, by id. */
   rules: ReadonlyMap<string, StoredRule>;
   invalid: { id: string; error: string }[];
 }
 
 export function compileStoredRules(stored: readonly StoredRule[]): CompiledRules {
-  const valid: StoredRule[] = [];
   const invalid: { id: string; error: string }[] = [];
-  for (const rule of stored) {
-    try {
-      parseRule(rule.query);
-      valid.push(rule);
-    } catch (error) {
-      if (!(error instanceof RuleSyntaxError)) throw error;
-      invalid.push({ id: rule.id, error: error.message });
-    }
-  }
+  const ruleSet = compileRuleSet(stored, {
+    onInvalidRule: (id, error) => invalid.push({ id, error: error.message }),
+  });
+  const left = new Set(invalid.map(({ id }) => id));
   return {
-    ruleSet: compileRuleSet(valid.map(({ id, name, query }) => ({ id, name, query }))),
-    rules: new Map(valid.map((rule) => [rule.id, rule])),
+    ruleSet,
+    rules: new Map(stored.filter(({ id }) => !left.has(id)).map((rule) => [rule.id, rule])),
     invalid,
   };
 }
@@ -40,12 +34,16 @@ export class RuleBook {
     private readonly store: RuleStore,
     private readonly clock: Clock,
     private readonly ttlMs: number,
+    /** Told about each stored rule left out because it no longer parses, at every reload. */
+    private readonly onInvalidRule: (rule: { id: string; error: string }) => void = () => {},
   ) {}
 
   async current(): Promise<CompiledRules> {
     const now = this.clock.now().getTime();
     if (this.cached === null || now - this.cached.loadedAt >= this.ttlMs) {
-      this.cached = { rules: compileStoredRules(await this.store.listRules()), loadedAt: now };
+      const rules = compileStoredRules(await this.store.listRules());
+      for (const rule of rules.invalid) this.onInvalidRule(rule);
+      this.cached = { rules, loadedAt: now };
     }
     return this.cached.rules;
   }

@@ -41,6 +41,11 @@ export interface RuleSet {
 export interface RuleSetOptions {
   /** false: evaluate every rule for every article (the brute-force peer the presearcher is checked against). */
   presearch?: boolean;
+  /**
+   * Leaves out a rule that does not parse and reports it here, instead of throwing: one analyst's
+   * broken rule must not silence everybody else's.
+   */
+  onInvalidRule?: (ruleId: string, error: RuleSyntaxError) => void;
 }
 
 function parseDefinition(rule: RuleDefinition): RuleNode {
@@ -52,10 +57,22 @@ function parseDefinition(rule: RuleDefinition): RuleNode {
   }
 }
 
-/** Compiles the rules; throws RuleSyntaxError, its message naming the rule, for the first bad one. */
+/**
+ * Compiles the rules; throws RuleSyntaxError, its message naming the rule, for the first bad one
+ * (unless `onInvalidRule` is given, which then receives each bad rule instead).
+ */
 export function compileRuleSet(rules: readonly RuleDefinition[], options: RuleSetOptions = {}): RuleSet {
-  const ids = rules.map((rule) => rule.id);
-  const nodes = rules.map(parseDefinition);
+  const ids: string[] = [];
+  const nodes: RuleNode[] = [];
+  for (const rule of rules) {
+    try {
+      nodes.push(parseDefinition(rule));
+      ids.push(rule.id);
+    } catch (error) {
+      if (!(error instanceof RuleSyntaxError) || options.onInvalidRule === undefined) throw error;
+      options.onInvalidRule(rule.id, error);
+    }
+  }
   const indexOptions = articleIndexOptions(nodes);
   const presearcher = options.presearch === false ? null : new Presearcher(nodes);
   const everyRule = nodes.map((_, rule) => rule);

@@ -158,7 +158,7 @@ function openAws<Need extends Resource>(needs: readonly Need[], env: NodeJS.Proc
  * LevelDB lets one process hold a database; dynalite does not report a failed open, it fails every
  * request later. Opening the database first turns that into a message the user can act on.
  */
-async function ensureStateIsFree(stateDir: string): Promise<void> {
+export async function ensureStateIsFree(stateDir: string): Promise<void> {
   // `level` is the store dynalite keeps its tables in, installed with it.
   const { Level } = await import('level');
   const database = new Level(join(stateDir, 'dynamodb'));

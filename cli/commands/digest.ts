@@ -4,15 +4,13 @@
  * digest email delivered. Running a day again sends nothing new: each digest goes out once.
  */
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { LocalPipeline } from '../../local/local-pipeline.ts';
 import type { EmailDelivery } from '../../local/sns/sns-emulator.ts';
 import { assertUtcDay, previousUtcDay } from '../../shared/pipeline/send-daily-digests.ts';
 import { parseCommandArgs } from '../arguments.ts';
 import { CliError } from '../cli-error.ts';
+import { startLocalRuntime } from '../local-runtime.ts';
 import { printEmail } from '../print-email.ts';
 
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DEFAULT_STATE = join('.wirewatch', 'state');
 
 const USAGE = `Usage: wirewatch digest [--day YYYY-MM-DD] [--state DIR] [--verbose]
@@ -48,10 +46,9 @@ export async function main(args: string[]): Promise<number> {
     throw new CliError(`--day: ${(error as Error).message}`);
   }
   const stateDir = resolve(values.state ?? DEFAULT_STATE);
-  const pipeline = await LocalPipeline.start({
+  const pipeline = await startLocalRuntime({
     stateDir,
     outboxDir: join(stateDir, 'outbox'),
-    sampleRoot: join(REPO_ROOT, 'samples/site'),
     verbose: values.verbose,
   });
   try {

@@ -6,10 +6,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { SubscribeCommand } from '@aws-sdk/client-sns';
 import { z } from 'zod';
-import { ColdStartError, LocalPipeline } from '../../local/local-pipeline.ts';
+import type { LocalPipeline } from '../../local/local-pipeline.ts';
 import { createReader } from '../../reader/wirewatch-reader.ts';
 import { registerFeeds } from '../../shared/pipeline/register-feeds.ts';
 import { type FeedState, feedIdFor } from '../../shared/polling/feed-state.ts';
@@ -17,12 +16,11 @@ import { systemClock } from '../../shared/ports/clock.ts';
 import { parseRule, RuleSyntaxError } from '../../shared/rules/rule-language.ts';
 import { parseCommandArgs } from '../arguments.ts';
 import { CliError } from '../cli-error.ts';
+import { SAMPLES_DIR, startLocalRuntime } from '../local-runtime.ts';
 import { printEmail } from '../print-email.ts';
 
 const USAGE =
   'usage: wirewatch run [--feeds FILE] [--rules FILE] [--subscribers FILE] [--state DIR] [--watch] [--interval SECONDS] [--verbose]';
-
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const FeedListSchema = z.array(
   z.object({
@@ -104,10 +102,10 @@ export async function main(args: string[]): Promise<number> {
   const started = Date.now();
   const stateDir = values.state === undefined ? null : resolve(values.state);
   const outboxDir = stateDir === null ? resolve('.wirewatch', 'outbox') : join(stateDir, 'outbox');
-  const feeds = await readJson(values.feeds ?? join(REPO_ROOT, 'samples/feeds.json'), FeedListSchema, 'feed');
-  const rules = await readJson(values.rules ?? join(REPO_ROOT, 'samples/rules.json'), RuleListSchema, 'rule');
+  const feeds = await readJson(values.feeds ?? join(SAMPLES_DIR, 'feeds.json'), FeedListSchema, 'feed');
+  const rules = await readJson(values.rules ?? join(SAMPLES_DIR, 'rules.json'), RuleListSchema, 'rule');
   const subscribers = await readJson(
-    values.subscribers ?? join(REPO_ROOT, 'samples/subscribers.json'),
+    values.subscribers ?? join(SAMPLES_DIR, 'subscribers.json'),
     SubscriberListSchema,
     'subscriber',
   );
@@ -120,18 +118,7 @@ export async function main(args: string[]): Promise<number> {
     }
   }
 
-  let pipeline: LocalPipeline;
-  try {
-    pipeline = await LocalPipeline.start({
-      stateDir,
-      outboxDir,
-      sampleRoot: join(REPO_ROOT, 'samples/site'),
-      verbose: values.verbose,
-    });
-  } catch (error) {
-    if (error instanceof ColdStartError) throw new CliError(error.message);
-    throw error;
-  }
+  const pipeline = await startLocalRuntime({ stateDir, outboxDir, verbose: values.verbose });
   try {
     console.log(`wirewatch local run · state: ${stateDir ?? 'in memory (use --state DIR to keep it)'}`);
     const clock = systemClock;

@@ -5,16 +5,20 @@
  * See docs/classification.md.
  */
 
+import { affairsWeight, type GenreTerm, genreWeight, isOffTopic, loadGenreTerms } from './article-scope.ts';
 import { foldPattern, hasCapitals, hasPatternCapitals } from './character-classes.ts';
-import { followsComma, isCapsPronoun, isHyphenated, isPersonNameContext } from './context-rules.ts';
-import { type RelationCue, rankPairs, relationCues } from './country-pairs.ts';
 import {
-  type GeoMention,
-  KIND_WEIGHTS,
-  salientCountries,
-  scoreCountries,
-  type Zone,
-} from './country-salience.ts';
+  followsComma,
+  isCapsPronoun,
+  isCurrencyPrefix,
+  isDescriptiveCompound,
+  isEventName,
+  isHyphenated,
+  isNegated,
+  isPersonNameContext,
+} from './context-rules.ts';
+import { type RelationCue, rankPairs, relationCues } from './country-pairs.ts';
+import { type GeoMention, salientCountries, scoreCountries, type Zone } from './country-salience.ts';
 import { findDateline } from './dateline.ts';
 import {
   type AmbiguityRule,
@@ -23,11 +27,13 @@ import {
   type GeoEntry,
   personNameContext,
 } from './gazetteer.ts';
+import { readMentionRoles } from './mention-roles.ts';
+import { evidenceUnits } from './quotations.ts';
 import { sentenceIndexAt, sentenceStarts, sentenceText } from './sentences.ts';
 import { TermMatcher, type TermPattern } from './term-matcher.ts';
 import type { TopicId } from './topic-ids.ts';
 import { loadTopicLexicon, type TopicDefinition, type TopicTerm } from './topic-lexicon.ts';
-import { scoreTopics, type TopicHit } from './topic-scoring.ts';
+import { mainTopics, scoreTopics, type TopicHit } from './topic-scoring.ts';
 
 export { TOPIC_IDS, type TopicId } from './topic-ids.ts';
 
@@ -76,6 +82,7 @@ type Payload =
   | { layer: 'geo'; entry: GeoEntry; capitals: boolean }
   | { layer: 'topic'; topic: number; term: TopicTerm; capitals: boolean }
   | { layer: 'relation'; cue: RelationCue; capitals: boolean }
+  | { layer: 'genre'; term: GenreTerm; capitals: boolean }
   | { layer: 'cue'; rule: AmbiguityRule; code: string | null; phrase: string; capitals: boolean };
 
 function payloadText(payload: Payload): string {
@@ -86,6 +93,8 @@ function payloadText(payload: Payload): string {
       return payload.term.text;
     case 'relation':
       return payload.cue.phrase;
+    case 'genre':
+      return payload.term.text;
     case 'cue':
       return payload.phrase;
   }
@@ -95,6 +104,21 @@ interface Span<T> {
   start: number;
   end: number;
   value: T;
+}
+
+/** Words a sentence needs to count towards the lead (a date line or a repeated kicker does not). */
+const LEAD_MIN_WORDS = 6;
+
+/** Index of the first sentence after the lead: the first LEAD_SENTENCES substantial body sentences. */
+function leadEndSentence(document: string, starts: readonly number[], firstBodySentence: number): number {
+  let counted = 0;
+  let sentence = firstBodySentence;
+  while (sentence < starts.length && counted < LEAD_SENTENCES) {
+    const text = document.slice(starts[sentence], starts[sentence + 1] ?? document.length);
+    if ((text.match(/\S+/g)?.length ?? 0) >= LEAD_MIN_WORDS) counted += 1;
+    sentence += 1;
+  }
+  return sentence;
 }
 
 /** Leftmost-longest: of overlapping matches keep the one that starts first, then the longest. */
@@ -119,6 +143,7 @@ function buildPatterns(
   gazetteer: readonly GeoEntry[],
   topics: readonly TopicDefinition[],
   cues: readonly RelationCue[],
+  genreTerms: readonly GenreTerm[],
 ): { patterns: TermPattern[]; payloads: Payload[][] } {
   const patterns: TermPattern[] = [];
   const payloads: Payload[][] = [];
@@ -157,6 +182,9 @@ function buildPatterns(
   });
   for (const cue of cues)
     add(cue.phrase, false, { layer: 'relation', cue, capitals: hasCapitals(cue.phrase) });
+  for (const term of genreTerms) {
+    add(term.text, term.openEnd, { layer: 'genre', term, capitals: hasCapitals(term.text) });
+  }
   return { patterns, payloads };
 }
 
@@ -164,7 +192,7 @@ function buildPatterns(
 export function createClassifier(options: ClassifierOptions = {}): Classifier {
   const gazetteer = buildGazetteer(options.extraAliases);
   const topics = loadTopicLexicon();
-  const { patterns, payloads } = buildPatterns(gazetteer, topics, relationCues());
+  const { patterns, payloads } = buildPatterns(gazetteer, topics, relationCues(), loadGenreTerms());
   const matcher = TermMatcher.build(patterns);
   const displayNames = countryDisplayNames();
   const nameContext = personNameContext();
@@ -175,6 +203,8 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     const document = `${title}\n\n${input.text}`;
     const starts = sentenceStarts(document, [bodyStart]);
     const firstBodySentence = sentenceIndexAt(starts, bodyStart);
+    const leadEnd = leadEndSentence(document, starts, firstBodySentence);
+    const units = evidenceUnits(document, starts);
     const datelineSpan = findDateline(input.text);
     const dateline =
       datelineSpan === null
@@ -185,6 +215,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     const topicSpans: Span<TopicHit>[] = [];
     const relationBySentence = new Map<number, number>();
     const cueSentences = new Map<AmbiguityRule, { code: string | null; sentence: number }[]>();
+    const genreHits: GenreTerm[] = [];
     matcher.scan(document, (pattern, start, end) => {
       for (const payload of payloads[pattern] ?? []) {
         if (payload.capitals && !hasPatternCapitals(document, start, end, payloadText(payload))) continue;
@@ -192,18 +223,22 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
           case 'geo':
             geoSpans.push({ start, end, value: payload.entry });
             break;
-          case 'topic':
+          case 'topic': {
+            const sentence = sentenceIndexAt(starts, start);
+            if (isNegated(document, starts[sentence] ?? 0, start)) break;
             topicSpans.push({
               start,
               end,
               value: {
                 topic: payload.topic,
                 term: payload.term,
-                sentence: sentenceIndexAt(starts, start),
-                inTitle: start < title.length,
+                sentence,
+                unit: units[sentence] ?? sentence,
+                zone: start < title.length ? 'title' : sentence < leadEnd ? 'lead' : 'body',
               },
             });
             break;
+          }
           case 'relation': {
             const sentence = sentenceIndexAt(starts, start);
             relationBySentence.set(
@@ -212,6 +247,9 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
             );
             break;
           }
+          case 'genre':
+            genreHits.push(payload.term);
+            break;
           case 'cue': {
             const list = cueSentences.get(payload.rule) ?? [];
             list.push({ code: payload.code, sentence: sentenceIndexAt(starts, start) });
@@ -225,11 +263,18 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     const zoneOf = (start: number, sentence: number): Zone => {
       if (start < title.length) return 'title';
       if (dateline !== null && start >= dateline.start && start < dateline.end) return 'dateline';
-      return sentence < firstBodySentence + LEAD_SENTENCES ? 'lead' : 'body';
+      return sentence < leadEnd ? 'lead' : 'body';
     };
     const resolveCode = (entry: GeoEntry, start: number, end: number, sentence: number): string | null => {
       if (entry.kind === 'compound' && !isHyphenated(document, start, end)) return null;
       if (entry.kind === 'regionAbbreviation' && !followsComma(document, start)) return null;
+      if (
+        isCurrencyPrefix(document, end) ||
+        isDescriptiveCompound(document, end) ||
+        isEventName(document, end)
+      ) {
+        return null;
+      }
       const rule = entry.ambiguity;
       if (rule === undefined) return entry.code;
       if (rule.personName && isPersonNameContext(document, start, end, nameContext)) return null;
@@ -250,14 +295,15 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
       return best;
     };
 
-    const mentions: GeoMention[] = [];
+    const found: GeoMention[] = [];
     for (const span of leftmostLongest(geoSpans)) {
       const sentence = sentenceIndexAt(starts, span.start);
       const code = resolveCode(span.value, span.start, span.end, sentence);
       if (code === null) continue;
-      mentions.push({
+      found.push({
         code,
         kind: span.value.kind,
+        role: 'plain',
         start: span.start,
         end: span.end,
         sentence,
@@ -265,23 +311,15 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
       });
     }
 
+    const { mentions, links } = readMentionRoles(document, starts, found);
     const countriesBySentence = new Map<number, Set<string>>();
-    const compounds: { sentence: number; codes: [string, string] }[] = [];
-    mentions.forEach((mention, index) => {
+    for (const mention of mentions) {
+      // A mediator or venue shares the sentence with the parties without being one.
+      if (mention.role === 'broker') continue;
       const codes = countriesBySentence.get(mention.sentence) ?? new Set<string>();
       codes.add(mention.code);
       countriesBySentence.set(mention.sentence, codes);
-      const next = mentions[index + 1];
-      if (next !== undefined && /^\s*[-‐‑–—/]\s*$/.test(document.slice(mention.end, next.start))) {
-        compounds.push({ sentence: mention.sentence, codes: [mention.code, next.code] });
-        // Both halves of "Sino-Indian" or "Franco-German" name a country, whatever form each takes.
-        for (const half of [mention, next]) {
-          if (KIND_WEIGHTS[half.kind] < KIND_WEIGHTS.compound) half.kind = 'compound';
-        }
-      }
-    });
-    const countries = salientCountries(scoreCountries(mentions));
-    const pairs = rankPairs({ salient: countries, countriesBySentence, relationBySentence, compounds });
+    }
     // Overlaps are resolved within a topic: "counter-terrorism" hides "terrorism" there, but a
     // term of another topic inside the same words still counts for that topic.
     const spansByTopic = new Map<number, Span<TopicHit>[]>();
@@ -293,7 +331,16 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     const topicHits = [...spansByTopic.values()].flatMap((spans) =>
       leftmostLongest(spans).map((span) => span.value),
     );
-    const scoredTopics = scoreTopics(topics, topicHits);
+    const passingTopics = scoreTopics(topics, topicHits);
+    const scoredTopics = mainTopics(passingTopics);
+
+    const offTopic = isOffTopic(genreWeight(genreHits), affairsWeight(passingTopics));
+    const countries = salientCountries(scoreCountries(mentions)).filter(
+      (country) => !offTopic || country.inHeadline,
+    );
+    const pairs = offTopic
+      ? []
+      : rankPairs({ salient: countries, countriesBySentence, relationBySentence, links });
 
     const sentenceTexts = new Map<number, string>();
     const evidence = (sentences: readonly number[]): string[] => {

@@ -108,3 +108,82 @@ export function followsComma(text: string, start: number): boolean {
   while (index >= 0 && (text.charAt(index) === ' ' || text.charAt(index) === '\t')) index -= 1;
   return text.charAt(index) === ',';
 }
+
+const NEGATORS =
+  /\b(?:not|no|never|without|nor|neither|n't|denied|denies|deny|ruled out|rules out|rejected)\b[^,;:.]*$/i;
+const NEGATION_WINDOW = 48;
+
+/**
+ * Whether the words just before `start`, in the same clause, negate what follows: "did not express any
+ * interest in domestic politics", "denied any attack". Such a term is no evidence for its topic.
+ */
+export function isNegated(text: string, sentenceStart: number, start: number): boolean {
+  const before = text.slice(Math.max(sentenceStart, start - NEGATION_WINDOW), start);
+  return NEGATORS.test(before.replace(/n[’']t\b/g, " n't"));
+}
+
+/** "US$10 billion", "A$5", "US one billion dollars": a currency, not the country. */
+const CURRENCY_AFTER =
+  /^(?:\$|[ \t]*(?:[\d.,]+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|half a)[ \t]+(?:(?:hundred|thousand|million|billion|trillion|mln|bln|bn)[ \t]+)?dollars?\b)/i;
+
+/** Whether a country word stands for a currency. */
+export function isCurrencyPrefix(text: string, end: number): boolean {
+  return CURRENCY_AFTER.test(text.slice(end, end + 40));
+}
+
+/**
+ * "U.S.-bound", "London-based", "Chinese-made": a country joined to a participle that describes
+ * something else (a flight, a firm, a product), not the country acting.
+ */
+const MODIFIER_AFTER =
+  /^[-‐‑][ \t]*(?:bound|based|born|made|built|listed|registered|flagged|educated|trained|headquartered|owned|focused|centric|style|grown|raised|origin)\b/i;
+
+export function isDescriptiveCompound(text: string, end: number): boolean {
+  return MODIFIER_AFTER.test(text.slice(end, end + 20));
+}
+
+/**
+ * "Australian Open", "Qatar World Cup", "Bondi Beach": a country or place word naming a sports
+ * event, a venue or a beach, as stories outside public affairs do.
+ */
+const EVENT_AFTER =
+  /^[ \t]+(?:Open|Opens|Cup|World Cup|Championships?|Grand Prix|GP|Masters|Derby|Classic|Marathon|Trophy|Beach|Series|Premier League|Super League|Rally|Tour|Invitational|Gaming|Edition)\b/;
+
+export function isEventName(text: string, end: number): boolean {
+  return EVENT_AFTER.test(text.slice(end, end + 24));
+}
+
+/** Nouns that turn a demonym into the state acting: "South Korean government", "Iranian officials". */
+const STATE_NOUN_AFTER =
+  /^[ \t]+(?:government|officials?|authorities|president|prime minister|premier|foreign minister|minister|ministry|army|military|armed forces|forces|troops|navy|air force|embassy|ambassador|envoy|diplomats?|delegation|leaders?|leadership|counterpart|state media|parliament|coast guard|regime|administration|side)\b/i;
+
+export function isStateDemonym(text: string, end: number): boolean {
+  return STATE_NOUN_AFTER.test(text.slice(end, end + 24));
+}
+
+/**
+ * A country that acts: its mention is followed, within a few words of the same clause, by a verb of
+ * saying, deciding or doing ("The UK's foreign secretary said", "Mali, Niger and Burkina Faso
+ * announced"). Such countries are parties to the story even when named few times.
+ */
+const ACT_AFTER =
+  /^(?:['’]s)?(?:[ \t]+[A-Za-z][\w.'’-]*){0,5}?[ \t]+(?:has |have |had |will |would |on \w+ |also |then |later |again |jointly )?(?:said|says|say|told|announced|announces|agreed|agrees|signed|signs|accused|accuses|condemned|condemns|warned|warns|urged|urges|rejected|rejects|denied|denies|demanded|demands|called|calls|pledged|pledges|offered|offers|welcomed|welcomes|hosted|hosts|launched|launches|imposed|imposes|sanctioned|attacked|attacks|struck|strikes|deployed|deploys|sent|sends|summoned|summons|expelled|expels|recalled|threatened|threatens|vowed|vows|met|meets|held|holds|criticised|criticized|protested|approved|approves|backed|backs|supported|supports|seized|seizes|arrested|invaded|bombed|fired|shot|proposed|proposes|reached|issued|released|declared|insisted|responded|retaliated|blamed|blames|ordered|orders|suspended|suspends|halted|banned|bans|joined|joins)\b/;
+
+export function isActing(text: string, end: number, sentenceEnd: number): boolean {
+  const after = text.slice(end, Math.min(sentenceEnd, end + 64));
+  const clause = after.split(/[,;:()“”"]/, 1)[0] ?? '';
+  return ACT_AFTER.test(clause);
+}
+
+/** Words before a country that make it the go-between or the venue, not a party. */
+const BROKER_BEFORE =
+  /(?:mediated|brokered|hosted|facilitated|sponsored|arranged|convened) by(?: the)?[ \t]+$|\b(?:mediators?|mediation|go-between|host|hosts|hosted|venue)(?: from| of| in| by)?(?: the)?[ \t]+$/i;
+const BROKER_AFTER =
+  /^(?:[-‐‑][ \t]*(?:brokered|mediated|hosted|led mediation)|[ \t]+(?:mediators?|mediation))\b/i;
+
+export function isBroker(text: string, start: number, end: number): boolean {
+  return (
+    BROKER_BEFORE.test(text.slice(Math.max(0, start - 40), start)) ||
+    BROKER_AFTER.test(text.slice(end, end + 24))
+  );
+}

@@ -1,8 +1,8 @@
 /**
  * Country pairs: which two countries an article is about together. Each sentence naming two salient
  * countries adds to their pair, more when it carries a relation cue ("bilateral", "talks between",
- * "ties", "visit", "delegation": data/relation-cues.json) and more again for a compound ("Pak-US
- * relations"). The pair score weighs that co-occurrence by the salience of both countries.
+ * "ties", "visit", "delegation": data/relation-cues.json) and more again when it links them as the
+ * parties ("Pak-US relations", "talks between Pakistan and the US"). The pair score weighs that co-occurrence by the salience of both countries.
  */
 
 import type { CountrySalience } from './country-salience.ts';
@@ -32,8 +32,8 @@ export function relationCues(): RelationCue[] {
 
 /** Pairs reported per article. */
 export const MAX_PAIRS = 5;
-/** Extra weight of a sentence where two countries form a compound ("Pak-US", "Sino-Indian"). */
-const COMPOUND_BONUS = 1;
+/** Extra weight of a sentence that links two countries as parties: "Pak-US", "between X and Y". */
+const LINK_BONUS = 1;
 /** Co-occurrence weight at which the co-occurrence factor reaches about 63%. */
 const COOCCURRENCE_SCALE = 2;
 /** Share of the salience product a pair keeps when its countries never share a sentence. */
@@ -45,8 +45,11 @@ export interface PairInput {
   countriesBySentence: ReadonlyMap<number, ReadonlySet<string>>;
   /** Strongest relation cue weight in each sentence that has one. */
   relationBySentence: ReadonlyMap<number, number>;
-  /** Sentences holding a compound of two countries, with the two codes. */
-  compounds: readonly { sentence: number; codes: [string, string] }[];
+  /**
+   * Sentences that link two countries as the parties of one relation: a compound ("Pak-US",
+   * "Sino-Indian") or "between Pakistan and the US".
+   */
+  links: readonly { sentence: number; codes: [string, string] }[];
 }
 
 function pairKey(first: string, second: string): string {
@@ -55,7 +58,7 @@ function pairKey(first: string, second: string): string {
 
 /** Pairs of salient countries, best first, at most MAX_PAIRS. */
 export function rankPairs(input: PairInput): RankedPair[] {
-  const { salient, countriesBySentence, relationBySentence, compounds } = input;
+  const { salient, countriesBySentence, relationBySentence, links } = input;
   if (salient.length < 2) return [];
   const salience = new Map(salient.map((country) => [country.code, country.score]));
   const support = new Map<string, Map<number, number>>();
@@ -76,9 +79,9 @@ export function rankPairs(input: PairInput): RankedPair[] {
       }
     }
   }
-  for (const { sentence, codes } of compounds) {
+  for (const { sentence, codes } of links) {
     if (salience.has(codes[0]) && salience.has(codes[1]) && codes[0] !== codes[1]) {
-      addSupport(pairKey(codes[0], codes[1]), sentence, COMPOUND_BONUS);
+      addSupport(pairKey(codes[0], codes[1]), sentence, LINK_BONUS);
     }
   }
   const pairs: RankedPair[] = [];

@@ -10,9 +10,13 @@ import { roundScore } from './round-score.ts';
 
 export type Zone = 'title' | 'dateline' | 'lead' | 'body';
 
+/** What the country does where it is named: see mention-roles.ts. */
+export type MentionRole = 'plain' | 'actor' | 'broker';
+
 export interface GeoMention {
   code: string;
   kind: GeoKind;
+  role: MentionRole;
   start: number;
   end: number;
   sentence: number;
@@ -27,6 +31,8 @@ export interface CountrySalience {
   /** Sentences that mention the country, in document order. */
   sentences: number[];
   inHeadline: boolean;
+  /** Named at least once as an actor. */
+  acts: boolean;
   score: number;
 }
 
@@ -42,10 +48,14 @@ export const KIND_WEIGHTS: Readonly<Record<GeoKind, number>> = {
   demonym: 0.6,
 };
 
+export const ROLE_WEIGHTS: Readonly<Record<MentionRole, number>> = { plain: 1, actor: 1.5, broker: 0.5 };
+
 export const ZONE_WEIGHTS: Readonly<Record<Zone, number>> = { title: 2.5, dateline: 3, lead: 1.25, body: 1 };
 
 /** Score at or above which a country counts as salient. */
 export const SALIENCE_THRESHOLD = 0.45;
+/** The lower bar for a country named as an actor: parties may be named in few words. */
+export const ACTOR_SALIENCE_THRESHOLD = 0.3;
 /** Weight at which the absolute part of the score reaches about 63%. */
 const WEIGHT_SCALE = 3;
 
@@ -55,10 +65,19 @@ export function scoreCountries(mentions: readonly GeoMention[]): CountrySalience
   for (const mention of mentions) {
     let country = byCode.get(mention.code);
     if (country === undefined) {
-      country = { code: mention.code, weight: 0, mentions: 0, sentences: [], inHeadline: false, score: 0 };
+      country = {
+        code: mention.code,
+        weight: 0,
+        mentions: 0,
+        sentences: [],
+        inHeadline: false,
+        acts: false,
+        score: 0,
+      };
       byCode.set(mention.code, country);
     }
-    country.weight += KIND_WEIGHTS[mention.kind] * ZONE_WEIGHTS[mention.zone];
+    country.weight += KIND_WEIGHTS[mention.kind] * ZONE_WEIGHTS[mention.zone] * ROLE_WEIGHTS[mention.role];
+    if (mention.role === 'actor') country.acts = true;
     country.mentions += 1;
     if (country.sentences[country.sentences.length - 1] !== mention.sentence) {
       country.sentences.push(mention.sentence);
@@ -77,5 +96,10 @@ export function scoreCountries(mentions: readonly GeoMention[]): CountrySalience
 
 /** The countries an article is about. */
 export function salientCountries(countries: readonly CountrySalience[]): CountrySalience[] {
-  return countries.filter((country) => country.inHeadline || country.score >= SALIENCE_THRESHOLD);
+  return countries.filter(
+    (country) =>
+      country.inHeadline ||
+      country.score >= SALIENCE_THRESHOLD ||
+      (country.acts && country.score >= ACTOR_SALIENCE_THRESHOLD),
+  );
 }

@@ -1,9 +1,12 @@
 /**
  * Topic scoring. Each distinct term adds its weight, repeats add half again up to twice, a term in
- * the title counts half as much again. A topic is reported when the total reaches its threshold and
- * comes from at least two distinct terms, or from one term strong enough on its own; so "attack"
- * alone never makes an article about terrorism. The score maps the total to 0..1: 0.5 at the
- * threshold, rising towards 1.
+ * the title counts half as much again and one in the lead a quarter. A topic passes when the total
+ * reaches its threshold, comes from at least two distinct terms (or from one term strong enough on
+ * its own) and from at least two evidence units (sentences; a quotation counts once), so neither
+ * "attack" alone nor one quoted line makes an article about terrorism. Of the topics that pass, the
+ * article's main ones are reported: at most three, each with a fair share of the leading topic's
+ * weight, so a passing mention of elections does not label a diplomatic story domestic politics.
+ * The score maps the total to 0..1: 0.5 at the threshold, rising towards 1.
  */
 import { roundScore } from './round-score.ts';
 import type { TopicDefinition, TopicTerm } from './topic-lexicon.ts';
@@ -12,7 +15,9 @@ export interface TopicHit {
   topic: number;
   term: TopicTerm;
   sentence: number;
-  inTitle: boolean;
+  /** The sentence, or the first sentence of the quotation holding it. */
+  unit: number;
+  zone: 'title' | 'lead' | 'body';
 }
 
 export interface ScoredTopic {
@@ -22,21 +27,33 @@ export interface ScoredTopic {
   terms: string[];
   /** Sentences carrying the most topic weight, strongest first. */
   sentences: number[];
+  /** The evidence total behind the score. */
+  weight: number;
 }
 
 const REPEAT_FACTOR = 0.5;
 const MAX_REPEATS = 2;
-const TITLE_FACTOR = 1.5;
+const ZONE_FACTORS = { title: 2, lead: 1.75, body: 1 } as const;
+/** Distinct evidence units (sentences or quotations) a topic needs. */
+const MIN_UNITS = 2;
+/** Topics reported per article. */
+export const MAX_TOPICS = 3;
+/**
+ * Share of the leading topic's weight a topic needs to be one of the main ones, compared on square
+ * roots: each further term adds less, so a topic with twenty terms does not bury one with six.
+ */
+export const MAIN_TOPIC_SHARE = 0.45;
 /** Evidence terms reported per topic. */
 const MAX_TERMS = 10;
 
 interface TermTally {
   term: TopicTerm;
   count: number;
-  inTitle: boolean;
+  /** The strongest zone factor among the term's hits. */
+  zoneFactor: number;
 }
 
-/** The topics that pass their thresholds, highest score first. */
+/** The topics that pass their thresholds, strongest first. */
 export function scoreTopics(topics: readonly TopicDefinition[], hits: readonly TopicHit[]): ScoredTopic[] {
   const hitsByTopic = new Map<number, TopicHit[]>();
   for (const hit of hits) {
@@ -50,27 +67,28 @@ export function scoreTopics(topics: readonly TopicDefinition[], hits: readonly T
     if (topic === undefined) continue;
     const tallies = new Map<TopicTerm, TermTally>();
     const sentenceWeights = new Map<number, number>();
+    const units = new Set<number>();
     for (const hit of topicHits) {
-      const tally = tallies.get(hit.term) ?? { term: hit.term, count: 0, inTitle: false };
+      const tally = tallies.get(hit.term) ?? { term: hit.term, count: 0, zoneFactor: 1 };
       tally.count += 1;
-      tally.inTitle ||= hit.inTitle;
+      tally.zoneFactor = Math.max(tally.zoneFactor, ZONE_FACTORS[hit.zone]);
       tallies.set(hit.term, tally);
       sentenceWeights.set(hit.sentence, (sentenceWeights.get(hit.sentence) ?? 0) + hit.term.weight);
+      units.add(hit.unit);
     }
     const termTallies = [...tallies.values()];
     const contributions = termTallies.map((tally) => ({
       text: tally.term.openEnd ? `${tally.term.text}*` : tally.term.text,
       value:
-        tally.term.weight *
-        (1 + REPEAT_FACTOR * Math.min(tally.count - 1, MAX_REPEATS)) *
-        (tally.inTitle ? TITLE_FACTOR : 1),
+        tally.term.weight * (1 + REPEAT_FACTOR * Math.min(tally.count - 1, MAX_REPEATS)) * tally.zoneFactor,
     }));
     const total = contributions.reduce((sum, contribution) => sum + contribution.value, 0);
     const strongest = Math.max(0, ...termTallies.map((tally) => tally.term.weight));
     const enoughEvidence = termTallies.length >= 2 || strongest >= topic.threshold;
-    if (total < topic.threshold || !enoughEvidence) continue;
+    if (total < topic.threshold || !enoughEvidence || units.size < MIN_UNITS) continue;
     scored.push({
       topic,
+      weight: total,
       score: roundScore(1 - 0.5 ** (total / topic.threshold)),
       terms: contributions
         .sort((left, right) => right.value - left.value)
@@ -82,6 +100,14 @@ export function scoreTopics(topics: readonly TopicDefinition[], hits: readonly T
     });
   }
   return scored.sort(
-    (left, right) => right.score - left.score || left.topic.id.localeCompare(right.topic.id),
+    (left, right) => right.weight - left.weight || left.topic.id.localeCompare(right.topic.id),
   );
+}
+
+/** The article's main topics among those that pass (strongest first): see the module comment. */
+export function mainTopics(passing: readonly ScoredTopic[]): ScoredTopic[] {
+  const leading = passing[0]?.weight ?? 0;
+  return passing
+    .filter((topic) => Math.sqrt(topic.weight) >= MAIN_TOPIC_SHARE * Math.sqrt(leading))
+    .slice(0, MAX_TOPICS);
 }

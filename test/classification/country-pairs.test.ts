@@ -4,7 +4,7 @@ import { rankPairs } from '../../shared/classification/country-pairs.ts';
 import type { CountrySalience } from '../../shared/classification/country-salience.ts';
 
 function country(code: string, score: number): CountrySalience {
-  return { code, weight: score * 5, mentions: 3, sentences: [], inHeadline: false, score };
+  return { code, weight: score * 5, mentions: 3, sentences: [], inHeadline: false, acts: false, score };
 }
 
 describe('rankPairs', () => {
@@ -17,7 +17,7 @@ describe('rankPairs', () => {
       salient,
       countriesBySentence: new Map(),
       relationBySentence: new Map(),
-      compounds: [],
+      links: [],
     });
 
     // Assess
@@ -35,7 +35,7 @@ describe('rankPairs', () => {
     const relationBySentence = new Map([[4, 1]]);
 
     // Act
-    const pairs = rankPairs({ salient, countriesBySentence, relationBySentence, compounds: [] });
+    const pairs = rankPairs({ salient, countriesBySentence, relationBySentence, links: [] });
 
     // Assess
     expect(pairs[0]?.pair).toBe('PK-US');
@@ -51,10 +51,10 @@ describe('rankPairs', () => {
     const input = { salient, countriesBySentence, relationBySentence: new Map<number, number>() };
 
     // Act
-    const plain = rankPairs({ ...input, compounds: [] });
+    const plain = rankPairs({ ...input, links: [] });
     const compound = rankPairs({
       ...input,
-      compounds: [{ sentence: 2, codes: ['US', 'PK'] as [string, string] }],
+      links: [{ sentence: 2, codes: ['US', 'PK'] as [string, string] }],
     });
 
     // Assess
@@ -70,7 +70,7 @@ describe('rankPairs', () => {
       salient,
       countriesBySentence: new Map([[0, new Set(['US', 'AF'])]]),
       relationBySentence: new Map(),
-      compounds: [],
+      links: [],
     });
 
     // Assess

@@ -12,7 +12,7 @@ function mention(
   zone: GeoMention['zone'],
   kind: GeoMention['kind'] = 'name',
 ): GeoMention {
-  return { code, kind, start: sentence * 100, end: sentence * 100 + 5, sentence, zone };
+  return { code, kind, role: 'plain', start: sentence * 100, end: sentence * 100 + 5, sentence, zone };
 }
 
 describe('country salience', () => {

@@ -19,7 +19,7 @@ import {
 } from './context-rules.ts';
 import { type RelationCue, rankPairs, relationCues } from './country-pairs.ts';
 import { type GeoMention, salientCountries, scoreCountries, type Zone } from './country-salience.ts';
-import { findDateline } from './dateline.ts';
+import { findDateline, isOrganisationDateline } from './dateline.ts';
 import {
   type AmbiguityRule,
   buildGazetteer,
@@ -119,6 +119,14 @@ function leadEndSentence(document: string, starts: readonly number[], firstBodyS
     sentence += 1;
   }
   return sentence;
+}
+
+/** Drops the countries named only in the dateline (a story filed from an organisation's seat). */
+function withoutDatelineOnlyCountries(mentions: readonly GeoMention[]): GeoMention[] {
+  const namedElsewhere = new Set(
+    mentions.filter((mention) => mention.zone !== 'dateline').map((m) => m.code),
+  );
+  return mentions.filter((mention) => namedElsewhere.has(mention.code));
 }
 
 /** Leftmost-longest: of overlapping matches keep the one that starts first, then the longest. */
@@ -311,7 +319,12 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
       });
     }
 
-    const { mentions, links } = readMentionRoles(document, starts, found);
+    const roles = readMentionRoles(document, starts, found);
+    const { links } = roles;
+    const mentions =
+      dateline !== null && isOrganisationDateline(document.slice(dateline.start, dateline.end), document)
+        ? withoutDatelineOnlyCountries(roles.mentions)
+        : roles.mentions;
     const countriesBySentence = new Map<number, Set<string>>();
     for (const mention of mentions) {
       // A mediator or venue shares the sentence with the parties without being one.

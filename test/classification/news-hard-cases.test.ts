@@ -43,6 +43,20 @@ const CASES: NewsCase[] = [
     excludes: ['BE'],
   },
   {
+    name: 'an agency dateline for a UN statement',
+    title: 'UN says hundreds killed in Darfur',
+    text: 'GENEVA (Reuters) - The United Nations human rights office said on Friday that fighting in Sudan’s Darfur region had killed hundreds of civilians in a week. The UN urged Sudan’s army and the Rapid Support Forces to let aid through.',
+    includes: ['SD'],
+    excludes: ['CH'],
+  },
+  {
+    name: 'a dateline still counts when the story is about its country',
+    title: 'Swiss voters back pension reform',
+    text: 'GENEVA (Reuters) - Swiss voters narrowly approved a pension reform on Sunday. The government said the change would take effect next year, and the UN was not involved.',
+    includes: ['CH'],
+    excludes: [],
+  },
+  {
     name: 'a country’s own Foreign Office',
     title: 'Islamabad summons Afghan envoy',
     text: 'Pakistan’s Foreign Office on Thursday summoned the Afghan chargé d’affaires over cross-border attacks. The Foreign Office spokesperson said Kabul must act against militants. Afghanistan rejected the accusation.',

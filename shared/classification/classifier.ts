@@ -10,12 +10,10 @@ import { foldPattern, hasCapitals, hasPatternCapitals } from './character-classe
 import {
   followsComma,
   isCapsPronoun,
-  isCurrencyPrefix,
-  isDescriptiveCompound,
-  isEventName,
   isHyphenated,
-  isNegated,
   isPersonNameContext,
+  namesSomethingElse,
+  negationFinder,
 } from './context-rules.ts';
 import { type RelationCue, rankPairs, relationCues } from './country-pairs.ts';
 import { type GeoMention, salientCountries, scoreCountries, type Zone } from './country-salience.ts';
@@ -114,11 +112,25 @@ function leadEndSentence(document: string, starts: readonly number[], firstBodyS
   let counted = 0;
   let sentence = firstBodySentence;
   while (sentence < starts.length && counted < LEAD_SENTENCES) {
-    const text = document.slice(starts[sentence], starts[sentence + 1] ?? document.length);
-    if ((text.match(/\S+/g)?.length ?? 0) >= LEAD_MIN_WORDS) counted += 1;
+    if (hasWords(document, starts[sentence] ?? 0, starts[sentence + 1] ?? document.length, LEAD_MIN_WORDS)) {
+      counted += 1;
+    }
     sentence += 1;
   }
   return sentence;
+}
+
+/** Whether text[start, end) holds at least `count` whitespace-separated words. */
+function hasWords(text: string, start: number, end: number, count: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let index = start; index < end; index += 1) {
+    const code = text.charCodeAt(index);
+    const space = code === 32 || code === 10 || code === 9 || code === 13;
+    if (!space && !inWord && ++words >= count) return true;
+    inWord = !space;
+  }
+  return false;
 }
 
 /** Drops the countries named only in the dateline (a story filed from an organisation's seat). */
@@ -213,6 +225,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     const firstBodySentence = sentenceIndexAt(starts, bodyStart);
     const leadEnd = leadEndSentence(document, starts, firstBodySentence);
     const units = evidenceUnits(document, starts);
+    const isNegated = negationFinder(document);
     const datelineSpan = findDateline(input.text);
     const dateline =
       datelineSpan === null
@@ -233,7 +246,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
             break;
           case 'topic': {
             const sentence = sentenceIndexAt(starts, start);
-            if (isNegated(document, starts[sentence] ?? 0, start)) break;
+            if (isNegated(starts[sentence] ?? 0, start)) break;
             topicSpans.push({
               start,
               end,
@@ -276,13 +289,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     const resolveCode = (entry: GeoEntry, start: number, end: number, sentence: number): string | null => {
       if (entry.kind === 'compound' && !isHyphenated(document, start, end)) return null;
       if (entry.kind === 'regionAbbreviation' && !followsComma(document, start)) return null;
-      if (
-        isCurrencyPrefix(document, end) ||
-        isDescriptiveCompound(document, end) ||
-        isEventName(document, end)
-      ) {
-        return null;
-      }
+      if (namesSomethingElse(document, end)) return null;
       const rule = entry.ambiguity;
       if (rule === undefined) return entry.code;
       if (rule.personName && isPersonNameContext(document, start, end, nameContext)) return null;

@@ -4,18 +4,22 @@
  * Quotes never run past a line break (wire copy re-opens a quote in each paragraph).
  */
 
+const QUOTE_OR_LINE = /[“”"\n]/g;
+
 /** Offsets [start, end) of each quoted passage, in order; curly and straight double quotes. */
 export function quotedSpans(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
   let open = -1;
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text.charAt(index);
+  QUOTE_OR_LINE.lastIndex = 0;
+  for (let match = QUOTE_OR_LINE.exec(text); match !== null; match = QUOTE_OR_LINE.exec(text)) {
+    const index = match.index;
+    const char = match[0];
     if (char === '\n') {
       if (open >= 0) spans.push({ start: open, end: index });
       open = -1;
-    } else if (char === '“' || (char === '"' && open < 0)) {
-      if (open < 0) open = index;
-    } else if ((char === '”' || char === '"') && open >= 0) {
+    } else if (open < 0) {
+      if (char !== '”') open = index;
+    } else if (char !== '“') {
       spans.push({ start: open, end: index + 1 });
       open = -1;
     }

@@ -107,6 +107,8 @@ export function scoreTopics(topics: readonly TopicDefinition[], hits: readonly T
 /** The article's main topics among those that pass (strongest first): see the module comment. */
 export function mainTopics(passing: readonly ScoredTopic[]): ScoredTopic[] {
   const leading = passing[0]?.weight ?? 0;
+  if (process.env.TOPIC_DEBUG)
+    console.error(passing.map((t) => `${t.topic.id}=${t.weight.toFixed(2)}`).join(' '));
   return passing
     .filter((topic) => Math.sqrt(topic.weight) >= MAIN_TOPIC_SHARE * Math.sqrt(leading))
     .slice(0, MAX_TOPICS);

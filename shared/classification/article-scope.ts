@@ -67,6 +67,15 @@ export function affairsWeight(topics: readonly { topic: { id: TopicId }; weight:
   return topics.reduce((sum, scored) => sum + (AFFAIRS_TOPICS.has(scored.topic.id) ? scored.weight : 0), 0);
 }
 
-export function isOffTopic(genre: number, affairs: number): boolean {
+/** Genre evidence that is enough when there is no public-affairs evidence at all. */
+export const MIN_GENRE_WEIGHT_ALONE = 0.75;
+
+/**
+ * Off-topic: the genre words clearly outweigh public affairs, or some genre words meet no
+ * public-affairs evidence at all and no state acts (no government, leader or country doing
+ * something). Company and market news, with neither, stays in scope.
+ */
+export function isOffTopic(genre: number, affairs: number, statePresent: boolean): boolean {
+  if (affairs === 0 && !statePresent && genre >= MIN_GENRE_WEIGHT_ALONE) return true;
   return genre >= MIN_GENRE_WEIGHT && genre >= GENRE_DOMINANCE * affairs;
 }

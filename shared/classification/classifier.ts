@@ -354,7 +354,10 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     const passingTopics = scoreTopics(topics, topicHits);
     const scoredTopics = mainTopics(passingTopics);
 
-    const offTopic = isOffTopic(genreWeight(genreHits), affairsWeight(passingTopics));
+    const statePresent = mentions.some(
+      (mention) => mention.role === 'actor' || mention.kind === 'government' || mention.kind === 'leader',
+    );
+    const offTopic = isOffTopic(genreWeight(genreHits), affairsWeight(passingTopics), statePresent);
     const countries = salientCountries(scoreCountries(mentions)).filter(
       (country) => !offTopic || country.inHeadline,
     );

@@ -193,27 +193,37 @@ const ACT_VERBS = new Set(
     'threatens vowed vows met meets held holds criticised criticized protested approved approves backed backs ' +
     'supported supports seized seizes arrested invaded bombed fired shot proposed proposes reached issued ' +
     'released declared insisted responded retaliated blamed blames ordered orders suspended suspends halted ' +
-    'banned bans joined joins'
+    'banned bans joined joins resumed resumes began begins opened opens discussed discusses negotiated ' +
+    'talked traded exchanged clashed fought killed captured returned visited visits hailed praised thanked ' +
+    'invited signed vetoed'
   ).split(' '),
 );
 /** Words between a country and its verb: "The UK's Foreign Secretary David Lammy said". */
 const ACT_WINDOW_WORDS = 7;
 const WORD = /[A-Za-z]+/g;
 const CLAUSE_BREAK = /[,;:()“”"]/;
+/** Characters from a verb to its object: "accused the government of Ethiopia". */
+const OBJECT_WINDOW = 40;
 
-export function isActing(text: string, end: number, sentenceEnd: number): boolean {
+/** Where the verb of an acting country ends, or -1 when the country does not act there. */
+export function actingVerbEnd(text: string, end: number, sentenceEnd: number): number {
   const limit = Math.min(sentenceEnd, end + 64);
   let previousEnd = end;
   WORD.lastIndex = end;
   for (let words = 0; words < ACT_WINDOW_WORDS; words += 1) {
     const match = WORD.exec(text);
-    if (match === null || match.index >= limit) return false;
+    if (match === null || match.index >= limit) return -1;
     // The clause ends at punctuation: in "China, which Britain accused, said" only China acts.
-    if (CLAUSE_BREAK.test(text.slice(previousEnd, match.index))) return false;
-    if (ACT_VERBS.has(match[0])) return true;
+    if (CLAUSE_BREAK.test(text.slice(previousEnd, match.index))) return -1;
     previousEnd = match.index + match[0].length;
+    if (ACT_VERBS.has(match[0])) return previousEnd;
   }
-  return false;
+  return -1;
+}
+
+/** Whether the words from a verb to the next country stay in one clause: "Egypt accused Ethiopia". */
+export function isObjectOfVerb(text: string, verbEnd: number, objectStart: number): boolean {
+  return objectStart - verbEnd <= OBJECT_WINDOW && !CLAUSE_BREAK.test(text.slice(verbEnd, objectStart));
 }
 
 /** Words before a country that make it the go-between or the venue, not a party. */

@@ -36,6 +36,11 @@ export const MAX_PAIRS = 5;
 const LINK_BONUS = 1;
 /** Co-occurrence weight at which the co-occurrence factor reaches about 63%. */
 const COOCCURRENCE_SCALE = 2;
+/**
+ * Score a pair needs to be reported: below it the second country is background (a name in passing,
+ * a place someone came from), and the article has no pair.
+ */
+export const MIN_PAIR_SCORE = 0.3;
 /** Share of the salience product a pair keeps when its countries never share a sentence. */
 const SEPARATE_FACTOR = 0.15;
 
@@ -104,6 +109,7 @@ export function rankPairs(input: PairInput): RankedPair[] {
     }
   }
   return pairs
+    .filter((pair) => pair.score >= MIN_PAIR_SCORE)
     .sort((left, right) => right.score - left.score || left.pair.localeCompare(right.pair))
     .slice(0, MAX_PAIRS);
 }

@@ -2,12 +2,14 @@
  * The country gazetteer: every alias that points at a country, with what kind of mention it is.
  * Built from the English names of i18n-iso-countries plus the curated files in `data/`
  * (countries.json: variants, demonyms, compounds, places, government metonyms, institutions;
+ * leaders.json: heads of state and government, foreign ministers;
  * non-country-phrases.json: phrases that name no country; ambiguous-names.json: aliases resolved
  * by context) and any aliases the caller adds.
  */
 import isoNames from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import ambiguousNames from './data/ambiguous-names.json' with { type: 'json' };
 import curatedCountries from './data/countries.json' with { type: 'json' };
+import leaderNames from './data/leaders.json' with { type: 'json' };
 import nonCountryPhrases from './data/non-country-phrases.json' with { type: 'json' };
 
 export type GeoKind =
@@ -19,7 +21,8 @@ export type GeoKind =
   | 'region'
   | 'regionAbbreviation'
   | 'government'
-  | 'institution';
+  | 'institution'
+  | 'leader';
 
 /** How an ambiguous alias is read: a default, and cue phrases that vote for other readings. */
 export interface AmbiguityRule {
@@ -99,6 +102,9 @@ function curatedEntries(): GeoEntry[] {
         if (plural !== null) entries.push({ alias: plural, code, kind });
       }
     }
+  }
+  for (const [code, names] of Object.entries(leaderNames.leaders as Record<string, string[]>)) {
+    for (const alias of names) entries.push({ alias, code, kind: 'leader' });
   }
   return entries;
 }

@@ -3,9 +3,10 @@
  * follows it ("The UK's foreign secretary said"), and so is every country listed with it ("Mali,
  * Niger and Burkina Faso announced"); it is a broker when the words around it make it the mediator
  * or the venue ("talks mediated by Qatar", "Egyptian mediators"). Two countries are linked as the
- * parties of one relation by a compound ("Pak-US", "Sino-Indian") or by "between X and Y".
+ * parties of one relation by a compound ("Pak-US", "Sino-Indian"), by "between X and Y", by acting
+ * together ("Egypt and Ethiopia resumed talks") or as actor and object ("Egypt accused Ethiopia").
  */
-import { isActing, isBroker, isStateDemonym } from './context-rules.ts';
+import { actingVerbEnd, isBroker, isObjectOfVerb, isStateDemonym } from './context-rules.ts';
 import { type GeoMention, KIND_WEIGHTS } from './country-salience.ts';
 
 export interface PairLink {
@@ -41,11 +42,16 @@ export function readMentionRoles(
   }
 
   const links: PairLink[] = [];
+  const verbEnds = new Map<GeoMention, number>();
   mentions.forEach((mention, index) => {
     const sentenceEnd = starts[mention.sentence + 1] ?? document.length;
     if (mention.kind === 'demonym' && isStateDemonym(document, mention.end)) mention.kind = 'government';
+    const verbEnd = actingVerbEnd(document, mention.end, sentenceEnd);
     if (isBroker(document, mention.start, mention.end)) mention.role = 'broker';
-    else if (isActing(document, mention.end, sentenceEnd)) mention.role = 'actor';
+    else if (verbEnd >= 0) {
+      mention.role = 'actor';
+      verbEnds.set(mention, verbEnd);
+    }
 
     const next = mentions[index + 1];
     if (next === undefined || next.sentence !== mention.sentence) return;
@@ -64,13 +70,32 @@ export function readMentionRoles(
     }
   });
 
-  // Countries listed together share the list's verb: walk back from each actor through the list.
-  for (let index = mentions.length - 1; index > 0; index -= 1) {
-    const mention = mentions[index];
-    const before = mentions[index - 1];
-    if (mention === undefined || before === undefined || mention.role !== 'actor') continue;
-    if (before.sentence === mention.sentence && before.role === 'plain') {
-      if (LIST_JOIN.test(document.slice(before.end, mention.start))) before.role = 'actor';
+  // Countries listed together share the list's verb ("Mali, Niger and Burkina Faso said"), act
+  // together, and act on the country the verb names next ("Egypt accused Ethiopia").
+  for (let index = mentions.length - 1; index >= 0; index -= 1) {
+    const actor = mentions[index];
+    const verbEnd = actor === undefined ? undefined : verbEnds.get(actor);
+    if (actor === undefined || verbEnd === undefined) continue;
+    const group = [actor];
+    for (let before = index - 1; before >= 0; before -= 1) {
+      const member = mentions[before];
+      const next = group[group.length - 1];
+      if (member === undefined || next === undefined || member.sentence !== actor.sentence) break;
+      if (member.role === 'broker' || !LIST_JOIN.test(document.slice(member.end, next.start))) break;
+      member.role = 'actor';
+      group.push(member);
+    }
+    const object = mentions.slice(index + 1).find((mention) => mention.start >= verbEnd);
+    if (object !== undefined && object.sentence === actor.sentence && object.role !== 'broker') {
+      if (isObjectOfVerb(document, verbEnd, object.start)) group.push(object);
+    }
+    for (let first = 0; first < group.length; first += 1) {
+      for (let second = first + 1; second < group.length; second += 1) {
+        const [a, b] = [group[first], group[second]];
+        if (a !== undefined && b !== undefined && a.code !== b.code) {
+          links.push({ sentence: actor.sentence, codes: [a.code, b.code] });
+        }
+      }
     }
   }
   return { mentions, links };

@@ -33,16 +33,16 @@ export interface ScoredTopic {
 
 const REPEAT_FACTOR = 0.5;
 const MAX_REPEATS = 2;
-const ZONE_FACTORS = { title: 2, lead: 1.75, body: 1 } as const;
+const ZONE_FACTORS = { title: 1.5, lead: 1.25, body: 1 } as const;
 /** Distinct evidence units (sentences or quotations) a topic needs. */
 const MIN_UNITS = 2;
 /** Topics reported per article. */
 export const MAX_TOPICS = 3;
 /**
- * Share of the leading topic's weight a topic needs to be one of the main ones, compared on square
- * roots: each further term adds less, so a topic with twenty terms does not bury one with six.
+ * Share of the leading topic's weight a topic needs to be one of the main ones, compared on a log
+ * scale: each further term adds less, so a topic with twenty terms does not bury one with six.
  */
-export const MAIN_TOPIC_SHARE = 0.45;
+export const MAIN_TOPIC_SHARE = 0.5;
 /** Evidence terms reported per topic. */
 const MAX_TERMS = 10;
 
@@ -107,9 +107,7 @@ export function scoreTopics(topics: readonly TopicDefinition[], hits: readonly T
 /** The article's main topics among those that pass (strongest first): see the module comment. */
 export function mainTopics(passing: readonly ScoredTopic[]): ScoredTopic[] {
   const leading = passing[0]?.weight ?? 0;
-  if (process.env.TOPIC_DEBUG)
-    console.error(passing.map((t) => `${t.topic.id}=${t.weight.toFixed(2)}`).join(' '));
   return passing
-    .filter((topic) => Math.sqrt(topic.weight) >= MAIN_TOPIC_SHARE * Math.sqrt(leading))
+    .filter((topic) => Math.log1p(topic.weight) >= MAIN_TOPIC_SHARE * Math.log1p(leading))
     .slice(0, MAX_TOPICS);
 }

@@ -42,13 +42,13 @@ describe('topic scoring', () => {
 
   it('scores a topic 0.5 at its threshold', () => {
     // Prepare
-    const hits = [hit('terrorism', 1), hit('militant', 2)];
+    const hits = [hit('terrorism', 1), hit('extremism', 2)];
 
     // Act
     const topics = scoreTopics(lexicon, hits);
 
     // Assess
-    expect(topics[0]?.score).toBeCloseTo(1 - 0.5 ** (2.2 / 2), 3);
+    expect(topics[0]?.score).toBeCloseTo(1 - 0.5 ** (2.5 / 2), 3);
   });
 
   it('ignores a topic whose evidence sits in one sentence, however strong', () => {
@@ -122,7 +122,7 @@ describe('topic scoring', () => {
       'official visit',
       'strategic partnership',
     ].map((text, index) => hit(text, index + 1, 'diplomacy'));
-    const hits = [...diplomacy, hit('terrorism', 3), hit('militant', 9)];
+    const hits = [...diplomacy, hit('terrorism', 3), hit('extremism', 9)];
 
     // Act
     const passing = scoreTopics(lexicon, hits);

@@ -10,10 +10,10 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CliError } from '../cli/cli-error.ts';
 import { parseReutersSgml } from '../evals/reuters.ts';
 import { createClassifier } from '../shared/classification/classifier.ts';
 import { buildGazetteer } from '../shared/classification/gazetteer.ts';
+import { CliError } from '../tools/cli-error.ts';
 import { cpuMs } from './measure.ts';
 
 const USAGE = 'usage: wirewatch bench classify [--data DIR] [--json]';

@@ -15,9 +15,9 @@ import { parseArgs } from 'node:util';
 import { extractFromXml } from '@extractus/feed-extractor';
 import { XMLParser } from 'fast-xml-parser';
 import Parser from 'rss-parser';
-import { CliError } from '../cli/cli-error.ts';
 import { filesUnder } from '../evals/corpus-files.ts';
 import { parseFeed } from '../shared/feeds/parse-feed.ts';
+import { CliError } from '../tools/cli-error.ts';
 import { median } from './measure.ts';
 
 type Peer = { name: string; parse: (bytes: Uint8Array) => Promise<unknown> | unknown };

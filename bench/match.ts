@@ -13,13 +13,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { CliError } from '../cli/cli-error.ts';
 import {
   compileRuleSet,
   type MatchableArticle,
   type RuleDefinition,
   type RuleSet,
 } from '../shared/rules/rule-set.ts';
+import { CliError } from '../tools/cli-error.ts';
 import { cpuMs } from './measure.ts';
 
 const USAGE = 'usage: wirewatch bench match [--json] [--sizes 1,1000,10000,100000]';

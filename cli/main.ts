@@ -2,7 +2,7 @@
  * The `wirewatch` command line. Each subcommand lives in its own module, loaded only when used, so
  * `wirewatch classify` does not pay for the emulators that `wirewatch run` starts.
  */
-import { CliError } from './cli-error.ts';
+import { CliError } from '../tools/cli-error.ts';
 
 type Command = (args: string[]) => Promise<number>;
 

@@ -9,10 +9,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CliError } from '../cli/cli-error.ts';
 import type { ParsedFeed } from '../shared/feeds/feed.ts';
 import { FeedParseError, parseFeed } from '../shared/feeds/parse-feed.ts';
 import { decodeText } from '../shared/text/decode-text.ts';
+import { CliError } from '../tools/cli-error.ts';
 import { filesUnder } from './corpus-files.ts';
 import {
   evaluate,

@@ -8,9 +8,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseCommandArgs } from '../cli/arguments.ts';
-import { CliError } from '../cli/cli-error.ts';
 import { createClassifier } from '../shared/classification/classifier.ts';
+import { parseCommandArgs } from '../tools/cli-arguments.ts';
+import { CliError } from '../tools/cli-error.ts';
 
 const USAGE = 'usage: wirewatch eval reuters [--data DIR] [--json] [--files 000-009|010-013|all] [--verbose]';
 

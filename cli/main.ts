@@ -61,11 +61,12 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import('./commands/feeds.ts')).main,
   },
   eval: {
-    summary: 'measure quality on a corpus: feeds|extraction|reuters [--data DIR] [--json]',
+    summary: 'measure quality on a corpus: feeds|extraction|reuters|reuters-topics|all [--data DIR] [--json]',
     load: async () => (await import('./commands/eval.ts')).main,
   },
   bench: {
-    summary: 'measure speed beside a peer: feeds|extraction|classify|match [--json]',
+    summary:
+      'measure speed beside peer libraries or in-house baselines: feeds|extraction|classify|match|all [--json]',
     load: async () => (await import('./commands/bench.ts')).main,
   },
 };

@@ -44,16 +44,18 @@ describe('tallyStory', () => {
     expect(tally.falsePositives.size).toBe(0);
   });
 
-  it('skips and counts stories without a body', () => {
+  it('skips and counts stories without a body, and those whose places have no ISO code', () => {
     // Prepare
     const tally = emptyTally();
 
     // Act
     tallyStory(tally, story(['usa'], '  \n'), new Set(), PLACE_CODES);
+    tallyStory(tally, story(['atlantis']), new Set(['JP']), PLACE_CODES);
 
     // Assess
-    expect(tally.withoutBody).toBe(1);
+    expect([tally.withoutBody, tally.unmappedPlaces]).toEqual([1, 1]);
     expect(tally.docs + tally.noPlaces.docs).toBe(0);
+    expect(tally.falsePositives.size).toBe(0);
   });
 });
 

@@ -2,8 +2,9 @@
  * `wirewatch bench feeds [--json] [--data DIR] [--rounds N]`: feed parsing speed beside its peers, in
  * one process. Parses the rss-parser fixtures and feedparser's wellformed/ files with wirewatch's
  * parseFeed, rss-parser, @extractus/feed-extractor and a bare fast-xml-parser (`new XMLParser()`,
- * default options); a warm-up round, then rounds that alternate the order of the parsers; reports each
- * one's median MB/s. Every parser starts from the same input, the feed's bytes as fetched, and the
+ * default options), all third-party libraries; a warm-up round, then rounds that alternate the order
+ * of the parsers; reports each one's median MB/s per CPU-second of this process (one core), so other
+ * load on the machine does not skew it. Every parser starts from the same input, the feed's bytes as fetched, and the
  * timing includes getting text out of them: wirewatch detects the charset and decodes (its real
  * work), each peer decodes as UTF-8 with a plain TextDecoder (the cheapest way, which the peers need
  * since they take strings). --json prints exactly
@@ -11,26 +12,34 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { extractFromXml } from '@extractus/feed-extractor';
 import { XMLParser } from 'fast-xml-parser';
 import Parser from 'rss-parser';
-import { CliError } from '../cli/cli-error.ts';
 import { filesUnder } from '../evals/corpus-files.ts';
 import { parseFeed } from '../shared/feeds/parse-feed.ts';
-import { median } from './measure.ts';
+import { parseCommandArgs } from '../tools/cli-arguments.ts';
+import { CliError } from '../tools/cli-error.ts';
+import { alternatingRounds, cpuMs, median } from './measure.ts';
+
+const USAGE = 'usage: wirewatch bench feeds [--json] [--data DIR] [--rounds N]';
 
 type Peer = { name: string; parse: (bytes: Uint8Array) => Promise<unknown> | unknown };
 
 export async function main(args: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs(
     args,
-    options: {
+    {
       data: { type: 'string', default: '../shared/data/feeds' },
       json: { type: 'boolean', default: false },
       rounds: { type: 'string', default: '7' },
+      help: { type: 'boolean', short: 'h' },
     },
-  });
+    USAGE,
+  );
+  if (values.help === true) {
+    console.log(USAGE);
+    return 0;
+  }
   const rounds = Number(values.rounds);
   if (!Number.isInteger(rounds) || rounds < 1) throw new CliError('--rounds takes a whole number ≥ 1');
   const rssParserInputs = join(values.data, 'rss-parser', 'test', 'input');
@@ -55,25 +64,21 @@ export async function main(args: string[]): Promise<number> {
     { name: 'fast-xml-parser', parse: (bytes) => bareParser.parse(utf8.decode(bytes)) },
   ];
   // Every parser meets broken feeds in the suite: a failure costs its time like a success.
-  const runOnce = async (peer: Peer): Promise<number> => {
-    const started = performance.now();
+  const cpuSecondsOnce = async (peer: Peer): Promise<number> => {
+    const started = cpuMs();
     for (const bytes of corpus) {
       try {
         await peer.parse(bytes);
       } catch {}
     }
-    return (performance.now() - started) / 1000;
+    return (cpuMs() - started) / 1000;
   };
-  for (const peer of peers) await runOnce(peer);
-  const seconds = new Map<string, number[]>(peers.map((peer) => [peer.name, []]));
-  for (let round = 0; round < rounds; round++) {
-    const order = round % 2 === 0 ? peers : [...peers].reverse();
-    for (const peer of order) seconds.get(peer.name)?.push(await runOnce(peer));
-  }
+  for (const peer of peers) await cpuSecondsOnce(peer);
+  const seconds = await alternatingRounds(peers, rounds, cpuSecondsOnce);
   const result = Object.fromEntries(
-    peers.map((peer) => [
+    peers.map((peer, index) => [
       peer.name,
-      { mbPerSec: Number((megabytes / median(seconds.get(peer.name) ?? [])).toFixed(2)) },
+      { mbPerSec: Number((megabytes / median(seconds[index] ?? [])).toFixed(2)) },
     ]),
   ) as Record<string, { mbPerSec: number }>;
   if (values.json) {
@@ -81,7 +86,9 @@ export async function main(args: string[]): Promise<number> {
     return 0;
   }
   const bare = result['fast-xml-parser']?.mbPerSec ?? 1;
-  console.log(`${corpus.length} feeds, ${megabytes.toFixed(2)} MB, ${rounds} rounds (median)`);
+  console.log(
+    `${corpus.length} feeds, ${megabytes.toFixed(2)} MB; MB per CPU-second of one core, median of ${rounds} rounds alternating which runs first`,
+  );
   console.log(
     'each parser gets the bytes and the time includes decoding them: wirewatch with charset detection, the peers as UTF-8 (TextDecoder)',
   );

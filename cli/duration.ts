@@ -3,7 +3,7 @@
  * `30m`, `2w`) or an ISO 8601 date or timestamp. A bare date is the start of that day (UTC) as a lower
  * bound and its end as an upper bound, so `--since 2026-11-01 --until 2026-11-03` covers three days.
  */
-import { CliError } from './cli-error.ts';
+import { CliError } from '../tools/cli-error.ts';
 
 const UNIT_MS: Record<string, number> = {
   m: 60_000,

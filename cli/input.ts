@@ -2,7 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { CliError } from './cli-error.ts';
+import { CliError } from '../tools/cli-error.ts';
 
 export interface InputDocument {
   id?: string;

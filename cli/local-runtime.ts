@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ColdStartError, LocalPipeline, type LocalPipelineOptions } from '../local/local-pipeline.ts';
-import { CliError } from './cli-error.ts';
+import { CliError } from '../tools/cli-error.ts';
 import { ensureStateIsFree } from './target.ts';
 
 /** The bundled samples: feed list, rules, subscribers and the site they are served from. */

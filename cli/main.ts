@@ -2,7 +2,7 @@
  * The `wirewatch` command line. Each subcommand lives in its own module, loaded only when used, so
  * `wirewatch classify` does not pay for the emulators that `wirewatch run` starts.
  */
-import { CliError } from './cli-error.ts';
+import { CliError } from '../tools/cli-error.ts';
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -61,11 +61,12 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import('./commands/feeds.ts')).main,
   },
   eval: {
-    summary: 'measure quality on a corpus: feeds|extraction|reuters [--data DIR] [--json]',
+    summary: 'measure quality on a corpus: feeds|extraction|reuters|reuters-topics|all [--data DIR] [--json]',
     load: async () => (await import('./commands/eval.ts')).main,
   },
   bench: {
-    summary: 'measure speed beside a peer: feeds|extraction|classify|match [--json]',
+    summary:
+      'measure speed beside peer libraries or in-house baselines: feeds|extraction|classify|match|all [--json]',
     load: async () => (await import('./commands/bench.ts')).main,
   },
 };

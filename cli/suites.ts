@@ -1,5 +1,5 @@
 /** Runs one named suite of `wirewatch eval` or `wirewatch bench`, or all of them in turn. */
-import { CliError } from './cli-error.ts';
+import { CliError } from '../tools/cli-error.ts';
 
 export type Suites = Record<string, () => Promise<{ main: (args: string[]) => Promise<number> }>>;
 

@@ -13,7 +13,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { TableClient } from '../adapters/dynamodb/table-client.ts';
 import { S3ArticleArchive } from '../adapters/s3/article-archive.s3.ts';
 import { ENV } from '../infra/resource-definitions.ts';
-import { CliError } from './cli-error.ts';
+import { CliError } from '../tools/cli-error.ts';
 
 export interface TargetResources {
   table: TableClient;

@@ -7,7 +7,6 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
-import { CliError } from '../cli/cli-error.ts';
 import { ExtractionError, extractArticle } from '../shared/extraction/extract-article.ts';
 import {
   aggregateScores,
@@ -17,6 +16,7 @@ import {
   shingleCounts,
 } from '../shared/extraction/shingle-score.ts';
 import { decodeText } from '../shared/text/decode-text.ts';
+import { CliError } from '../tools/cli-error.ts';
 
 const DEFAULT_DATA = '../shared/data/extraction/dev/';
 const WORST_SHOWN = 10;

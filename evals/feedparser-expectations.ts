@@ -1,7 +1,7 @@
 /**
  * The `Expect:` lines of feedparser's test suite are Python expressions over feedparser's result.
  * This module takes such an expression and an environment of values, and gives its truth: a small
- * parser and evaluator for the subset of Python used there (and/or/not, ==, !=, in, not in, <, >,
+ * parser and evaluator for the subset of Python used there (and/or/not, ==, !=, in, not in, <, >, +,
  * subscripts, attributes, calls of len/ord/.get/.keys, u''/b'' strings, numbers, tuples, lists,
  * dicts, True/False/None). Names the environment does not map raise NotApplicable, so callers can
  * tell "wirewatch does not produce this" from "wirewatch got this wrong".
@@ -53,11 +53,12 @@ type Node =
   | { kind: 'compare'; op: string; left: Node; right: Node }
   | { kind: 'subscript'; target: Node; index: Node }
   | { kind: 'attribute'; target: Node; name: string }
-  | { kind: 'call'; callee: Node; args: Node[] };
+  | { kind: 'call'; callee: Node; args: Node[] }
+  | { kind: 'plus'; left: Node; right: Node };
 
 type Token = { type: 'string' | 'number' | 'name' | 'op'; value: string };
 
-const PUNCTUATION = ['==', '!=', '<=', '>=', '<', '>', '(', ')', '[', ']', '{', '}', ',', '.', ':', '-'];
+const PUNCTUATION = ['==', '!=', '<=', '>=', '<', '>', '(', ')', '[', ']', '{', '}', ',', '.', ':', '-', '+'];
 
 function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
@@ -187,7 +188,7 @@ class Parser {
   }
 
   private chain(): Node | { kind: 'compare-chain'; node: Node; last: Node } {
-    let left: Node | { kind: 'compare-chain'; node: Node; last: Node } = this.postfix();
+    let left: Node | { kind: 'compare-chain'; node: Node; last: Node } = this.sum();
     for (;;) {
       const token = this.peek();
       if (token === undefined || token.type === 'string') return left;
@@ -197,7 +198,7 @@ class Parser {
       else if (token.value === 'is') op = this.peek(1)?.value === 'not' ? 'is not' : 'is';
       if (op === null) return left;
       this.at += op.split(' ').length;
-      const right = this.postfix();
+      const right = this.sum();
       // Python chains comparisons: a == b == c means a == b and b == c.
       const link: Node = {
         kind: 'compare',
@@ -208,6 +209,13 @@ class Parser {
       left = left.kind === 'compare-chain' ? { kind: 'and', left: left.node, right: link } : link;
       left = { kind: 'compare-chain', node: left, last: right };
     }
+  }
+
+  /** `a + b + …`: the suite concatenates strings to keep `--` out of its XML comments. */
+  private sum(): Node {
+    let left = this.postfix();
+    while (this.accept('+')) left = { kind: 'plus', left, right: this.postfix() };
+    return left;
   }
 
   private postfix(): Node {
@@ -300,6 +308,44 @@ export function splitConjuncts(node: Node): Node[] {
   return node.kind === 'and' ? [...splitConjuncts(node.left), ...splitConjuncts(node.right)] : [node];
 }
 
+/** `not bozo` on its own: the check that the input reads without error, in nearly every Expect: line. */
+export function isBareNotBozo(node: Node): boolean {
+  return node.kind === 'not' && node.operand.kind === 'name' && node.operand.name === 'bozo';
+}
+
+/** Whether a check reads the result at all: `1` or `'a' == 'a'` test no field of it. */
+export function readsResult(node: Node): boolean {
+  switch (node.kind) {
+    case 'literal':
+      return false;
+    case 'name':
+      return true;
+    case 'tuple':
+    case 'list':
+      return node.items.some(readsResult);
+    case 'dict':
+      return node.entries.some(([key, value]) => readsResult(key) || readsResult(value));
+    case 'not':
+      return readsResult(node.operand);
+    case 'and':
+    case 'or':
+    case 'compare':
+    case 'plus':
+      return readsResult(node.left) || readsResult(node.right);
+    case 'subscript':
+      return readsResult(node.target) || readsResult(node.index);
+    case 'attribute':
+      return readsResult(node.target);
+    case 'call': {
+      // len(…) and ord(…) are Python's built-ins, not fields of the result.
+      const builtIn = node.callee.kind === 'name' && BUILT_INS.has(node.callee.name);
+      return (!builtIn && readsResult(node.callee)) || node.args.some(readsResult);
+    }
+  }
+}
+
+const BUILT_INS = new Set(['len', 'ord']);
+
 export type Environment = Record<string, unknown>;
 
 export function evaluate(node: Node, environment: Environment): unknown {
@@ -346,7 +392,16 @@ export function evaluate(node: Node, environment: Environment): unknown {
     }
     case 'call':
       return call(node, environment);
+    case 'plus':
+      return plus(evaluate(node.left, environment), evaluate(node.right, environment));
   }
+}
+
+function plus(left: unknown, right: unknown): unknown {
+  if (typeof left === 'string' && typeof right === 'string') return left + right;
+  if (typeof left === 'number' && typeof right === 'number') return left + right;
+  if (Array.isArray(left) && Array.isArray(right)) return [...left, ...right];
+  throw new ExpectationError('TypeError: +');
 }
 
 function call(node: Extract<Node, { kind: 'call' }>, environment: Environment): unknown {

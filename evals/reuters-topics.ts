@@ -4,9 +4,11 @@ import { TOPIC_IDS, type TopicId } from '../shared/classification/topic-ids.ts';
 import {
   parseReutersArgs,
   parseReutersSgml,
+  provenanceOf,
   type ReutersStory,
   readOrFail,
   SPLITS,
+  TUNING_SPLIT,
   topCounts,
 } from './reuters.ts';
 import mapData from './reuters-topic-map.json' with { type: 'json' };
@@ -214,23 +216,29 @@ export async function main(args: string[]): Promise<number> {
   const dataDir = values.data;
   const map = loadTopicMap();
   if (values.json === true) {
-    const scores = topicScoresOf(await evaluate(dataDir, SPLITS[values.files ?? 'all'] ?? [], map));
+    const files = values.files ?? 'all';
+    const scores = topicScoresOf(await evaluate(dataDir, SPLITS[files] ?? [], map));
     console.log(
       JSON.stringify({
         docs: scores.docs,
         topics: scores.topics,
         microF1: scores.microF1,
         macroF1: scores.macroF1,
+        files,
+        tunedOn: TUNING_SPLIT,
       }),
     );
     return 0;
   }
-  const splits = values.files === undefined ? ['000-009', '010-013'] : [values.files];
+  console.log(
+    `Reuters-21578 (${dataDir}), the ${map.judged.length} topics its TOPICS categories can judge; the lexicon was tuned on files ${TUNING_SPLIT}`,
+  );
+  const splits = values.files === undefined ? [TUNING_SPLIT, '010-013'] : [values.files];
   for (const split of splits) {
     const tally = await evaluate(dataDir, SPLITS[split] ?? [], map);
     const scores = topicScoresOf(tally);
     console.log(
-      `reuters topics ${split}: ${scores.docs} docs  micro precision ${scores.microPrecision.toFixed(3)}  recall ${scores.microRecall.toFixed(3)}  F1 ${scores.microF1.toFixed(3)}  macro-F1 ${scores.macroF1.toFixed(3)}`,
+      `reuters topics ${split} (${provenanceOf(split)}): ${scores.docs} docs  micro precision ${scores.microPrecision.toFixed(3)}  recall ${scores.microRecall.toFixed(3)}  F1 ${scores.microF1.toFixed(3)}  macro-F1 ${scores.macroF1.toFixed(3)}`,
     );
     for (const [topic, score] of Object.entries(scores.topics)) {
       console.log(

@@ -1,6 +1,6 @@
 /**
- * `wirewatch bench <name>`: benchmarks, each printing its numbers beside a peer measured in the same
- * process; each is bench/<name>.ts.
+ * `wirewatch bench <name>`: benchmarks, each printing its numbers beside a peer library or an in-house
+ * baseline measured in the same process; each is bench/<name>.ts.
  */
 import { runSuites } from '../suites.ts';
 

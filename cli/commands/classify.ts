@@ -4,8 +4,8 @@
  * the input is streamed line by line, so a process handles any number of documents in bounded memory.
  */
 import { createClassifier } from '../../shared/classification/classifier.ts';
-import { parseCommandArgs } from '../arguments.ts';
-import { CliError } from '../cli-error.ts';
+import { parseCommandArgs } from '../../tools/cli-arguments.ts';
+import { CliError } from '../../tools/cli-error.ts';
 import { readDocuments, writeJsonLine } from '../input.ts';
 
 const USAGE = 'usage: wirewatch classify [--jsonl] [FILE|-]';

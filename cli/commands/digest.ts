@@ -6,8 +6,8 @@
 import { join, resolve } from 'node:path';
 import type { EmailDelivery } from '../../local/sns/sns-emulator.ts';
 import { assertUtcDay, previousUtcDay } from '../../shared/pipeline/send-daily-digests.ts';
-import { parseCommandArgs } from '../arguments.ts';
-import { CliError } from '../cli-error.ts';
+import { parseCommandArgs } from '../../tools/cli-arguments.ts';
+import { CliError } from '../../tools/cli-error.ts';
 import { startLocalRuntime } from '../local-runtime.ts';
 import { printEmail } from '../print-email.ts';
 

@@ -11,8 +11,8 @@ import { gunzipSync } from 'node:zlib';
 import { ExtractionError, extractArticle } from '../../shared/extraction/extract-article.ts';
 import { FetchError } from '../../shared/ports/http-client.ts';
 import { decodeText } from '../../shared/text/decode-text.ts';
-import { parseCommandArgs } from '../arguments.ts';
-import { CliError } from '../cli-error.ts';
+import { parseCommandArgs } from '../../tools/cli-arguments.ts';
+import { CliError } from '../../tools/cli-error.ts';
 
 const USAGE = 'usage: wirewatch extract [--url URL] FILE|URL';
 

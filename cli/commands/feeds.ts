@@ -8,8 +8,8 @@ import {
 import { registerFeeds } from '../../shared/pipeline/register-feeds.ts';
 import { type FeedState, feedIdFor } from '../../shared/polling/feed-state.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
-import { onlyArgument, parseCommandArgs } from '../arguments.ts';
-import { CliError } from '../cli-error.ts';
+import { onlyArgument, parseCommandArgs } from '../../tools/cli-arguments.ts';
+import { CliError } from '../../tools/cli-error.ts';
 import { alignColumns } from '../columns.ts';
 import { withTarget } from '../target.ts';
 

@@ -8,8 +8,8 @@
 import { createClassifier } from '../../shared/classification/classifier.ts';
 import { RuleSyntaxError } from '../../shared/rules/rule-language.ts';
 import { compileRuleSet, type RuleDefinition, type RuleSet } from '../../shared/rules/rule-set.ts';
-import { parseCommandArgs } from '../arguments.ts';
-import { CliError } from '../cli-error.ts';
+import { parseCommandArgs } from '../../tools/cli-arguments.ts';
+import { CliError } from '../../tools/cli-error.ts';
 import { readDocuments, readFileOrFail, writeJsonLine } from '../input.ts';
 
 const USAGE = 'usage: wirewatch match --rules RULES.json [--jsonl] [FILE|-]';

@@ -4,8 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { FeedParseError, parseFeed } from '../../shared/feeds/parse-feed.ts';
-import { parseCommandArgs } from '../arguments.ts';
-import { CliError } from '../cli-error.ts';
+import { parseCommandArgs } from '../../tools/cli-arguments.ts';
+import { CliError } from '../../tools/cli-error.ts';
 
 const USAGE =
   'usage: wirewatch parse-feed [--content-type TYPE] [--charset LABEL] [--max-entries N] FILE|URL';

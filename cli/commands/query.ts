@@ -9,8 +9,8 @@ import {
 } from '../../reader/wirewatch-reader.ts';
 import { TOPIC_IDS } from '../../shared/classification/classifier.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
-import { parseCommandArgs } from '../arguments.ts';
-import { CliError } from '../cli-error.ts';
+import { parseCommandArgs } from '../../tools/cli-arguments.ts';
+import { CliError } from '../../tools/cli-error.ts';
 import { alignColumns, toCsv } from '../columns.ts';
 import { parseTimeRange } from '../duration.ts';
 import { withTarget } from '../target.ts';

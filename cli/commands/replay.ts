@@ -23,8 +23,8 @@ import {
 } from '../../shared/pipeline/replay-archive.ts';
 import { RuleBook } from '../../shared/pipeline/rule-book.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
-import { parseCommandArgs } from '../arguments.ts';
-import { CliError } from '../cli-error.ts';
+import { parseCommandArgs } from '../../tools/cli-arguments.ts';
+import { CliError } from '../../tools/cli-error.ts';
 import { parseTimeRange } from '../duration.ts';
 import { type Target, withTarget } from '../target.ts';
 

@@ -5,8 +5,8 @@ import { type BacktestResult, backtestRule } from '../../shared/pipeline/backtes
 import { systemClock } from '../../shared/ports/clock.ts';
 import type { StoredRule } from '../../shared/ports/rule-store.ts';
 import { parseRule, RuleSyntaxError } from '../../shared/rules/rule-language.ts';
-import { onlyArgument, parseCommandArgs } from '../arguments.ts';
-import { CliError } from '../cli-error.ts';
+import { onlyArgument, parseCommandArgs } from '../../tools/cli-arguments.ts';
+import { CliError } from '../../tools/cli-error.ts';
 import { alignColumns } from '../columns.ts';
 import { parseTimeRange } from '../duration.ts';
 import { withTarget } from '../target.ts';

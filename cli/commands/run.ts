@@ -14,8 +14,8 @@ import { registerFeeds } from '../../shared/pipeline/register-feeds.ts';
 import { type FeedState, feedIdFor } from '../../shared/polling/feed-state.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { parseRule, RuleSyntaxError } from '../../shared/rules/rule-language.ts';
-import { parseCommandArgs } from '../arguments.ts';
-import { CliError } from '../cli-error.ts';
+import { parseCommandArgs } from '../../tools/cli-arguments.ts';
+import { CliError } from '../../tools/cli-error.ts';
 import { SAMPLES_DIR, startLocalRuntime } from '../local-runtime.ts';
 import { printEmail } from '../print-email.ts';
 

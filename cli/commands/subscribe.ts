@@ -9,8 +9,8 @@
 import { type SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { DynamoDbSubscriptionStore } from '../../adapters/dynamodb/subscription-store.dynamodb.ts';
 import { newDigestSubscription, recipientFilterPolicy } from '../../shared/alerts/digest-subscription.ts';
-import { parseCommandArgs } from '../arguments.ts';
-import { CliError } from '../cli-error.ts';
+import { parseCommandArgs } from '../../tools/cli-arguments.ts';
+import { CliError } from '../../tools/cli-error.ts';
 import { withTarget } from '../target.ts';
 import { normaliseCountry, normalisePair, normaliseTopic } from './query.ts';
 

@@ -5,7 +5,7 @@
  */
 import { ListSubscriptionsByTopicCommand, type SNSClient, UnsubscribeCommand } from '@aws-sdk/client-sns';
 import { DynamoDbSubscriptionStore } from '../../adapters/dynamodb/subscription-store.dynamodb.ts';
-import { parseCommandArgs } from '../arguments.ts';
+import { parseCommandArgs } from '../../tools/cli-arguments.ts';
 import { withTarget } from '../target.ts';
 import { checkEmail } from './subscribe.ts';
 

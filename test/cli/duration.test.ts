@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CliError } from '../../cli/cli-error.ts';
 import { parseTimeBound, parseTimeRange } from '../../cli/duration.ts';
+import { CliError } from '../../tools/cli-error.ts';
 
 const now = new Date('2026-11-27T08:00:00.000Z');
 

@@ -9,11 +9,11 @@ import {
   SubscribeCommand,
 } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CliError } from '../../cli/cli-error.ts';
 import { filterPolicyFor, subscribeEmail } from '../../cli/commands/subscribe.ts';
 import { unsubscribeEmail } from '../../cli/commands/unsubscribe.ts';
 import { createTopic } from '../../local/create-resources.ts';
 import { type SnsEmulator, startSnsEmulator } from '../../local/sns/sns-emulator.ts';
+import { CliError } from '../../tools/cli-error.ts';
 
 const none = { rules: [], pairs: [], topics: [], countries: [] };
 

@@ -3,8 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CliError } from '../../cli/cli-error.ts';
 import { openTarget } from '../../cli/target.ts';
+import { CliError } from '../../tools/cli-error.ts';
 
 describe('the target of a command', () => {
   it('without --state, names the variables to set from the stack outputs for what the command needs', async () => {

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CliError } from '../../cli/cli-error.ts';
 import { main } from '../../cli/commands/match.ts';
+import { CliError } from '../../tools/cli-error.ts';
 
 const SEED = readFileSync(new URL('../../samples/articles/bilateral-ties.txt', import.meta.url), 'utf8');
 

@@ -1,4 +1,4 @@
-/** Command-line options for one subcommand, with a usage text on any mistake. */
+/** Command-line options for one subcommand (of cli/, evals/ or bench/), with a usage text on any mistake. */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { CliError } from './cli-error.ts';
 

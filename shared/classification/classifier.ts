@@ -12,8 +12,9 @@ import {
   isCapsPronoun,
   isHyphenated,
   isPersonNameContext,
+  NEGATORS,
   namesSomethingElse,
-  negationFinder,
+  negates,
 } from './context-rules.ts';
 import { type RelationCue, rankPairs, relationCues } from './country-pairs.ts';
 import { type GeoMention, salientCountries, scoreCountries, type Zone } from './country-salience.ts';
@@ -81,6 +82,7 @@ type Payload =
   | { layer: 'topic'; topic: number; term: TopicTerm; capitals: boolean }
   | { layer: 'relation'; cue: RelationCue; capitals: boolean }
   | { layer: 'genre'; term: GenreTerm; capitals: boolean }
+  | { layer: 'negator'; phrase: string; capitals: boolean }
   | { layer: 'cue'; rule: AmbiguityRule; code: string | null; phrase: string; capitals: boolean };
 
 function payloadText(payload: Payload): string {
@@ -93,6 +95,8 @@ function payloadText(payload: Payload): string {
       return payload.cue.phrase;
     case 'genre':
       return payload.term.text;
+    case 'negator':
+      return payload.phrase;
     case 'cue':
       return payload.phrase;
   }
@@ -205,6 +209,7 @@ function buildPatterns(
   for (const term of genreTerms) {
     add(term.text, term.openEnd, { layer: 'genre', term, capitals: hasCapitals(term.text) });
   }
+  for (const phrase of NEGATORS) add(phrase, false, { layer: 'negator', phrase, capitals: false });
   return { patterns, payloads };
 }
 
@@ -225,7 +230,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     const firstBodySentence = sentenceIndexAt(starts, bodyStart);
     const leadEnd = leadEndSentence(document, starts, firstBodySentence);
     const units = evidenceUnits(document, starts);
-    const isNegated = negationFinder(document);
+    let lastNegatorEnd = -1;
     const datelineSpan = findDateline(input.text);
     const dateline =
       datelineSpan === null
@@ -246,7 +251,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
             break;
           case 'topic': {
             const sentence = sentenceIndexAt(starts, start);
-            if (isNegated(starts[sentence] ?? 0, start)) break;
+            if (negates(document, lastNegatorEnd, starts[sentence] ?? 0, start)) break;
             topicSpans.push({
               start,
               end,
@@ -270,6 +275,10 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
           }
           case 'genre':
             genreHits.push(payload.term);
+            break;
+          case 'negator':
+            // Matches arrive in order of their end, so a negator is seen before the terms after it.
+            lastNegatorEnd = end;
             break;
           case 'cue': {
             const list = cueSentences.get(payload.rule) ?? [];

@@ -109,35 +109,38 @@ export function followsComma(text: string, start: number): boolean {
   return text.charAt(index) === ',';
 }
 
-const NEGATOR =
-  /\b(?:not|no|never|without|nor|neither|denied|denies|deny|ruled out|rules out|rejected)\b|n['’]t\b/gi;
+/** Words that negate what follows them in their clause; found in the classifier's one pass. */
+export const NEGATORS: readonly string[] = [
+  'not',
+  'no',
+  'never',
+  'without',
+  'nor',
+  'neither',
+  'denied',
+  'denies',
+  'deny',
+  'ruled out',
+  'rules out',
+  'rejected',
+  'cannot',
+  ...['did', 'do', 'does', 'was', 'were', 'is', 'are', 'has', 'have', 'had', 'could', 'would', 'should'].map(
+    (verb) => `${verb}n't`,
+  ),
+  "won't",
+  "can't",
+];
 const NEGATION_WINDOW = 48;
 const CLAUSE_END = /[,;:.]/;
 
 /**
- * Finds where the words just before an offset, in the same clause, negate what follows: "did not
- * express any interest in domestic politics", "denied any attack". Such a term is no evidence for its
- * topic. The negators are found in one pass over the document; each question is a binary search.
+ * Whether the negator ending at `negatorEnd` negates a term starting at `start`: both in one clause
+ * of one sentence, a few words apart ("did not express any interest in domestic politics", "denied
+ * any attack"). Such a term is no evidence for its topic.
  */
-export function negationFinder(text: string): (sentenceStart: number, start: number) => boolean {
-  const ends: number[] = [];
-  NEGATOR.lastIndex = 0;
-  for (let match = NEGATOR.exec(text); match !== null; match = NEGATOR.exec(text)) {
-    ends.push(match.index + match[0].length);
-  }
-  return (sentenceStart, start) => {
-    let low = 0;
-    let high = ends.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if ((ends[middle] ?? 0) <= start) low = middle + 1;
-      else high = middle;
-    }
-    const negatorEnd = ends[low - 1];
-    if (negatorEnd === undefined || negatorEnd < Math.max(sentenceStart, start - NEGATION_WINDOW))
-      return false;
-    return !CLAUSE_END.test(text.slice(negatorEnd, start));
-  };
+export function negates(text: string, negatorEnd: number, sentenceStart: number, start: number): boolean {
+  if (negatorEnd > start || negatorEnd < Math.max(sentenceStart, start - NEGATION_WINDOW)) return false;
+  return !CLAUSE_END.test(text.slice(negatorEnd, start));
 }
 
 /** "US one billion dollars": the words after a country that make it a currency. */
@@ -201,7 +204,7 @@ const ACT_VERBS = new Set(
 /** Words between a country and its verb: "The UK's Foreign Secretary David Lammy said". */
 const ACT_WINDOW_WORDS = 7;
 const WORD = /[A-Za-z]+/g;
-const CLAUSE_BREAK = /[,;:()“”"]/;
+const CLAUSE_BREAKS = new Set([...',;:()“”"'].map((char) => char.charCodeAt(0)));
 /** Characters from a verb to its object: "accused the government of Ethiopia". */
 const OBJECT_WINDOW = 40;
 
@@ -214,7 +217,7 @@ export function actingVerbEnd(text: string, end: number, sentenceEnd: number): n
     const match = WORD.exec(text);
     if (match === null || match.index >= limit) return -1;
     // The clause ends at punctuation: in "China, which Britain accused, said" only China acts.
-    if (CLAUSE_BREAK.test(text.slice(previousEnd, match.index))) return -1;
+    if (hasClauseBreak(text, previousEnd, match.index)) return -1;
     previousEnd = match.index + match[0].length;
     if (ACT_VERBS.has(match[0])) return previousEnd;
   }
@@ -223,17 +226,28 @@ export function actingVerbEnd(text: string, end: number, sentenceEnd: number): n
 
 /** Whether the words from a verb to the next country stay in one clause: "Egypt accused Ethiopia". */
 export function isObjectOfVerb(text: string, verbEnd: number, objectStart: number): boolean {
-  return objectStart - verbEnd <= OBJECT_WINDOW && !CLAUSE_BREAK.test(text.slice(verbEnd, objectStart));
+  return objectStart - verbEnd <= OBJECT_WINDOW && !hasClauseBreak(text, verbEnd, objectStart);
+}
+
+function hasClauseBreak(text: string, from: number, to: number): boolean {
+  for (let index = from; index < to; index += 1) {
+    if (CLAUSE_BREAKS.has(text.charCodeAt(index))) return true;
+  }
+  return false;
 }
 
 /** Words before a country that make it the go-between or the venue, not a party. */
 const BROKER_BEFORE =
   /(?:mediated|brokered|hosted|facilitated|sponsored|arranged|convened) by(?: the)?[ \t]+$|\b(?:mediators?|mediation|go-between|host|hosts|hosted|venue)(?: from| of| in| by)?(?: the)?[ \t]+$/i;
-const BROKER_HINT = /by|media|host|venue|go-between/i;
+const BROKER_HINTS = ['by', 'media', 'host', 'Host', 'Media', 'venue', 'go-between'];
 const BROKER_AFTER =
   /(?:[-‐‑][ \t]*(?:brokered|mediated|hosted|led mediation)|[ \t]+(?:mediators?|mediation))\b/iy;
 
 export function isBroker(text: string, start: number, end: number): boolean {
-  const before = text.slice(Math.max(0, start - 40), start);
-  return (BROKER_HINT.test(before) && BROKER_BEFORE.test(before)) || matchesAt(BROKER_AFTER, text, end);
+  const from = Math.max(0, start - 40);
+  const hinted = BROKER_HINTS.some((hint) => {
+    const at = text.indexOf(hint, from);
+    return at >= 0 && at < start;
+  });
+  return (hinted && BROKER_BEFORE.test(text.slice(from, start))) || matchesAt(BROKER_AFTER, text, end);
 }

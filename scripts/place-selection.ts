@@ -3,7 +3,7 @@
  * news copy is worth an alias only when it points at one country: a big city whose name is not
  * also the name of a sizeable place elsewhere ("Hamilton", "Victoria", "Birmingham" are left out)
  * and not a common English word ("Reading", "Nice", "Mobile" are left out; "Phoenix" is kept only
- * because it is a city of over a million). Kept names that are words or first names ("Phoenix",
+ * because it is a city of over a million), nor a person's full name ("Benito Juarez"). Kept names that are words or first names ("Phoenix",
  * "Sydney", "Denver") are read with the person-name rule, so "Phoenix Suns", "Mr Denver" and
  * "Sydney Smith" name no place.
  */
@@ -98,6 +98,19 @@ export function isCommonWord(name: string, lexicons: SelectionLexicons): boolean
   return lexicons.englishWords.has(name.toLowerCase());
 }
 
+/**
+ * Whether the name reads as a person's full name: a first name of four letters or more, then
+ * capitalised words that are not common words. Mexican municipalities named after people
+ * ("Benito Juarez", "Miguel Hidalgo") name the person more often than the place; "Virginia
+ * Beach", "Logan City" and "El Paso" do not read so.
+ */
+export function readsAsFullName(name: string, lexicons: SelectionLexicons): boolean {
+  const [first, ...rest] = name.split(' ');
+  if (first === undefined || rest.length === 0 || first.length < 4) return false;
+  if (!lexicons.firstNames.has(first) || isCommonWord(first, lexicons)) return false;
+  return rest.every((word) => /^[A-Z]/.test(word) && !isCommonWord(word, lexicons));
+}
+
 export interface SelectedPlaces {
   /** Per ISO code, the selected names, sorted. */
   cities: Record<string, string[]>;
@@ -123,6 +136,7 @@ export function selectPlaces(places: Iterable<SourcePlace>, lexicons: SelectionL
   const wordOrPersonNames: string[] = [];
   for (const [name, byCountry] of biggestByName) {
     if (name.replace(/[^A-Za-z]/g, '').length < SELECTION_THRESHOLDS.minLetters) continue;
+    if (readsAsFullName(name, lexicons)) continue;
     const [first, second] = [...byCountry.values()].sort((left, right) => right.population - left.population);
     if (first === undefined) continue;
     if (

@@ -42,6 +42,14 @@ export const SELECTION_THRESHOLDS = {
    * Perth AU 1.9M vs Perth GB 47k: not).
    */
   sharedPopulationRatio: 0.1,
+  /**
+   * A name is also shared when a place in another country has a longer name made of it and other
+   * words, in which it would match, and has more than this fraction of its population (Newport GB
+   * 0.3M vs Newport News US 0.18M, Laredo US vs Nuevo Laredo MX: shared). The bar is higher than
+   * for the same name: the longer name is a different name, and only a big place is in the news
+   * often enough to matter (San Francisco vs San Francisco de Macoris DO 0.13M: not shared).
+   */
+  containingPopulationRatio: 0.5,
   /** Shorter names are too often abbreviations or syllables. */
   minLetters: 4,
 } as const;
@@ -118,10 +126,24 @@ export interface SelectedPlaces {
   wordOrPersonNames: string[];
 }
 
+/** The runs of whole words inside a name, shorter than the name ("Newport News" → Newport, News). */
+function wordRunsWithin(name: string): string[] {
+  const words = name.split(' ');
+  const runs: string[] = [];
+  for (let start = 0; start < words.length; start += 1) {
+    for (let end = start + 1; end <= words.length; end += 1) {
+      if (end - start < words.length) runs.push(words.slice(start, end).join(' '));
+    }
+  }
+  return runs;
+}
+
 /** Selects the city aliases from the source places (see the module comment and SELECTION_THRESHOLDS). */
 export function selectPlaces(places: Iterable<SourcePlace>, lexicons: SelectionLexicons): SelectedPlaces {
-  // The biggest place of each name in each country.
+  // The biggest place of each name in each country, and the biggest population of a longer name
+  // containing it in each country.
   const biggestByName = new Map<string, Map<string, SourcePlace>>();
+  const containingPopulation = new Map<string, Map<string, number>>();
   for (const place of places) {
     if (LEFT_OUT_FEATURE_CODES.has(place.featureCode)) continue;
     const name = plainLatinName(place.name);
@@ -130,6 +152,11 @@ export function selectPlaces(places: Iterable<SourcePlace>, lexicons: SelectionL
     const biggest = byCountry.get(place.country);
     if (biggest === undefined || place.population > biggest.population) byCountry.set(place.country, place);
     biggestByName.set(name, byCountry);
+    for (const run of wordRunsWithin(name)) {
+      const populations = containingPopulation.get(run) ?? new Map<string, number>();
+      populations.set(place.country, Math.max(populations.get(place.country) ?? 0, place.population));
+      containingPopulation.set(run, populations);
+    }
   }
 
   const cities: Record<string, string[]> = {};
@@ -139,12 +166,12 @@ export function selectPlaces(places: Iterable<SourcePlace>, lexicons: SelectionL
     if (readsAsFullName(name, lexicons)) continue;
     const [first, second] = [...byCountry.values()].sort((left, right) => right.population - left.population);
     if (first === undefined) continue;
-    if (
-      second !== undefined &&
-      second.population > first.population * SELECTION_THRESHOLDS.sharedPopulationRatio
-    ) {
-      continue;
+    if ((second?.population ?? 0) > first.population * SELECTION_THRESHOLDS.sharedPopulationRatio) continue;
+    let containingRival = 0;
+    for (const [country, population] of containingPopulation.get(name) ?? []) {
+      if (country !== first.country) containingRival = Math.max(containingRival, population);
     }
+    if (containingRival > first.population * SELECTION_THRESHOLDS.containingPopulationRatio) continue;
     const commonWord = isCommonWord(name, lexicons);
     const firstName = lexicons.firstNames.has(name);
     const needed = commonWord

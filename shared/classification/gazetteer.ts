@@ -134,22 +134,20 @@ function ambiguousEntries(): GeoEntry[] {
 }
 
 /**
- * A compiled city that is also a common word or a first name ("Phoenix", "Sydney") is read like an
- * ambiguous name that may be a person's: dropped after a title or when joined to another
- * capitalised word ("Phoenix Suns", "Sydney Smith"; "Sydney Harbour" stays).
+ * A compiled city is read like an ambiguous name that may be part of a longer one: dropped after a
+ * title or when joined to another capitalised word that is not a place word, so a team, company,
+ * person or other place named after the city names no country ("Phoenix Suns", "Sydney Sweeney",
+ * "Kawasaki Heavy Industries"; "Sydney Harbour" and "Karachi Stock Exchange" stay).
  */
-function wordOrPersonRule(code: string): AmbiguityRule {
+function partOfLongerNameRule(code: string): AmbiguityRule {
   return { defaultCode: code, scope: 'sentence', personName: true, capsPronoun: false, choices: [] };
 }
 
 function placeEntries(): GeoEntry[] {
-  const wordOrPersonNames = new Set(compiledPlaces.wordOrPersonNames.split('|'));
   const entries: GeoEntry[] = [];
   for (const [code, names] of Object.entries(compiledPlaces.cities as Record<string, string>)) {
     for (const alias of names.split('|')) {
-      const entry: GeoEntry = { alias, code, kind: 'city' };
-      if (wordOrPersonNames.has(alias)) entry.ambiguity = wordOrPersonRule(code);
-      entries.push(entry);
+      entries.push({ alias, code, kind: 'city', ambiguity: partOfLongerNameRule(code) });
     }
   }
   return entries;

@@ -112,17 +112,19 @@ describe('compiled cities in articles', () => {
     expect(codes).toEqual(['PK']);
   });
 
-  it('reads a city that is also a word or first name as a place only when it stands alone', () => {
+  it('reads a city as a place only when it is not part of a team, company or person’s name', () => {
     // Prepare
     const team = 'The Phoenix Suns beat the Denver Nuggets 112-104 at the arena on Saturday.';
+    const company = 'Kawasaki Heavy Industries won an order for two tankers.';
     const person = 'Actress Sydney Sweeney thanked Mr Denver for the review.';
     const place = 'Heavy rain fell on Sydney as officials met in Denver.';
+    const exchange = 'Shares fell on the Karachi Stock Exchange.';
 
     // Act
-    const codes = [team, person, place].map(codesOf);
+    const codes = [team, company, person, place, exchange].map(codesOf);
 
     // Assess
-    expect(codes).toEqual([[], [], expect.arrayContaining(['AU', 'US'])]);
+    expect(codes).toEqual([[], [], [], expect.arrayContaining(['AU', 'US']), ['PK']]);
   });
 
   it('finds no country in a story about a festival, a sentence-initial word or a college town', () => {

@@ -26,7 +26,7 @@ describe('selectPlaces', () => {
     const selected = selectPlaces(places, LEXICONS);
 
     // Assess
-    expect(selected).toEqual({ cities: { PK: ['Karachi', 'Lahore'] }, wordOrPersonNames: [] });
+    expect(selected).toEqual({ PK: ['Karachi', 'Lahore'] });
   });
 
   it('leaves out places under the population floor', () => {
@@ -37,7 +37,7 @@ describe('selectPlaces', () => {
     const selected = selectPlaces(places, LEXICONS);
 
     // Assess
-    expect(selected.cities).toEqual({ GB: ['Bigton'] });
+    expect(selected).toEqual({ GB: ['Bigton'] });
   });
 
   it('leaves out a name shared with a sizeable place in another country, not with a village', () => {
@@ -53,7 +53,7 @@ describe('selectPlaces', () => {
     const selected = selectPlaces(places, LEXICONS);
 
     // Assess
-    expect(selected.cities).toEqual({ AU: ['Perth'] });
+    expect(selected).toEqual({ AU: ['Perth'] });
   });
 
   it('leaves out a name that matches inside a big place’s longer name in another country', () => {
@@ -69,10 +69,10 @@ describe('selectPlaces', () => {
     const selected = selectPlaces(places, LEXICONS);
 
     // Assess
-    expect(selected.cities).toEqual({ US: ['San Francisco'] });
+    expect(selected).toEqual({ US: ['San Francisco'] });
   });
 
-  it('wants a million people for a common word, and marks it for the person-name rule', () => {
+  it('wants a million people for a common word', () => {
     // Prepare
     const places = [place('Reading', 'GB', 318_000), place('Phoenix', 'US', 1_560_000)];
 
@@ -80,10 +80,10 @@ describe('selectPlaces', () => {
     const selected = selectPlaces(places, LEXICONS);
 
     // Assess
-    expect(selected).toEqual({ cities: { US: ['Phoenix'] }, wordOrPersonNames: ['Phoenix'] });
+    expect(selected).toEqual({ US: ['Phoenix'] });
   });
 
-  it('keeps a first name only for a seat of government, marked for the person-name rule', () => {
+  it('keeps a first name only for a seat of government', () => {
     // Prepare
     const places = [place('Denver', 'US', 680_000, 'PPLA'), place('Gilbert', 'US', 250_000, 'PPL')];
 
@@ -91,7 +91,7 @@ describe('selectPlaces', () => {
     const selected = selectPlaces(places, LEXICONS);
 
     // Assess
-    expect(selected).toEqual({ cities: { US: ['Denver'] }, wordOrPersonNames: ['Denver'] });
+    expect(selected).toEqual({ US: ['Denver'] });
   });
 
   it('leaves out a person’s full name, sections of a city and former places', () => {
@@ -107,7 +107,7 @@ describe('selectPlaces', () => {
     const selected = selectPlaces(places, LEXICONS);
 
     // Assess
-    expect(selected.cities).toEqual({ US: ['Virginia Beach'] });
+    expect(selected).toEqual({ US: ['Virginia Beach'] });
   });
 
   it('writes names in plain Latin letters and drops other scripts and short names', () => {
@@ -124,7 +124,7 @@ describe('selectPlaces', () => {
     const selected = selectPlaces(places, LEXICONS);
 
     // Assess
-    expect(selected.cities).toEqual({ BR: ['Sao Paulo'], CN: ["Xi'an"], PL: ['Lodz'] });
+    expect(selected).toEqual({ BR: ['Sao Paulo'], CN: ["Xi'an"], PL: ['Lodz'] });
   });
 });
 

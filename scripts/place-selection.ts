@@ -49,6 +49,12 @@ export const SELECTION_THRESHOLDS = {
    * often enough to matter (San Francisco vs San Francisco de Macoris DO 0.13M: not shared).
    */
   containingPopulationRatio: 0.5,
+  /**
+   * A name made of a compass or size word and a place's name abroad ("East London" ZA 0.27M) reads
+   * as a part of that place (London's East End) when that place has more than this fraction of
+   * its population; a longer name ("Santiago de Cuba", "Kota Kinabalu") is its own name.
+   */
+  partOfPlacePopulationRatio: 1,
   /** Shorter names are too often abbreviations or syllables. */
   minLetters: 4,
 } as const;
@@ -118,6 +124,15 @@ export function readsAsFullName(name: string, lexicons: SelectionLexicons): bool
   return rest.every((word) => /^[A-Z]/.test(word) && !isCommonWord(word, lexicons));
 }
 
+/** Words that name a part of a place: "East London", "Greater Manchester". */
+const PART_WORDS = new Set(['North', 'South', 'East', 'West', 'Central', 'Greater', 'Upper', 'Lower']);
+
+/** "London" for "East London"; undefined when the name does not start with a part word. */
+function placeAfterPartWord(name: string): string | undefined {
+  const space = name.indexOf(' ');
+  return space > 0 && PART_WORDS.has(name.slice(0, space)) ? name.slice(space + 1) : undefined;
+}
+
 /** The runs of whole words inside a name, shorter than the name ("Newport News" → Newport, News). */
 function wordRunsWithin(name: string): string[] {
   const words = name.split(' ');
@@ -169,6 +184,11 @@ export function selectPlaces(
       if (country !== first.country) containingRival = Math.max(containingRival, population);
     }
     if (containingRival > first.population * SELECTION_THRESHOLDS.containingPopulationRatio) continue;
+    let wholeRival = 0;
+    for (const [country, place] of biggestByName.get(placeAfterPartWord(name) ?? '') ?? []) {
+      if (country !== first.country) wholeRival = Math.max(wholeRival, place.population);
+    }
+    if (wholeRival > first.population * SELECTION_THRESHOLDS.partOfPlacePopulationRatio) continue;
     const commonWord = isCommonWord(name, lexicons);
     const firstName = lexicons.firstNames.has(name);
     const needed = commonWord

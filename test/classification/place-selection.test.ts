@@ -72,6 +72,22 @@ describe('selectPlaces', () => {
     expect(selected).toEqual({ US: ['San Francisco'] });
   });
 
+  it('leaves out a compass word and a bigger place abroad, not a longer name of its own', () => {
+    // Prepare
+    const places = [
+      place('London', 'GB', 8_900_000),
+      place('East London', 'ZA', 270_000),
+      place('Santiago', 'CL', 4_800_000),
+      place('Santiago de Cuba', 'CU', 550_000),
+    ];
+
+    // Act
+    const selected = selectPlaces(places, LEXICONS);
+
+    // Assess
+    expect(selected).toEqual({ CL: ['Santiago'], CU: ['Santiago de Cuba'], GB: ['London'] });
+  });
+
   it('wants a million people for a common word', () => {
     // Prepare
     const places = [place('Reading', 'GB', 318_000), place('Phoenix', 'US', 1_560_000)];

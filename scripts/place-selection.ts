@@ -145,16 +145,14 @@ function wordRunsWithin(name: string): string[] {
   return runs;
 }
 
-/**
- * Selects the city aliases from the source places (see the module comment and
- * SELECTION_THRESHOLDS): per ISO code, the names, sorted.
- */
-export function selectPlaces(
-  places: Iterable<SourcePlace>,
-  lexicons: SelectionLexicons,
-): Record<string, string[]> {
-  // The biggest place of each name in each country, and the biggest population of a longer name
-  // containing it in each country.
+interface PlaceIndex {
+  /** Per name, the biggest place of that name in each country. */
+  biggestByName: Map<string, Map<string, SourcePlace>>;
+  /** Per name, the biggest population of a longer name containing it, in each country. */
+  containingPopulation: Map<string, Map<string, number>>;
+}
+
+function indexPlaces(places: Iterable<SourcePlace>): PlaceIndex {
   const biggestByName = new Map<string, Map<string, SourcePlace>>();
   const containingPopulation = new Map<string, Map<string, number>>();
   for (const place of places) {
@@ -171,38 +169,60 @@ export function selectPlaces(
       containingPopulation.set(run, populations);
     }
   }
+  return { biggestByName, containingPopulation };
+}
 
-  const cities: Record<string, string[]> = {};
-  for (const [name, byCountry] of biggestByName) {
+/** The biggest population among the entries of countries other than `country`, or 0. */
+function biggestAbroad(populations: Iterable<[string, number]>, country: string): number {
+  let biggest = 0;
+  for (const [other, population] of populations) {
+    if (other !== country) biggest = Math.max(biggest, population);
+  }
+  return biggest;
+}
+
+function populationsOf(byCountry: Map<string, SourcePlace> | undefined): [string, number][] {
+  return [...(byCountry ?? [])].map(([country, place]) => [country, place.population]);
+}
+
+/** Whether another country has a place that the name would also, or rather, point at. */
+function isSharedAbroad(name: string, place: SourcePlace, index: PlaceIndex): boolean {
+  const { population, country } = place;
+  const sameName = biggestAbroad(populationsOf(index.biggestByName.get(name)), country);
+  if (sameName > population * SELECTION_THRESHOLDS.sharedPopulationRatio) return true;
+  const containing = biggestAbroad(index.containingPopulation.get(name) ?? [], country);
+  if (containing > population * SELECTION_THRESHOLDS.containingPopulationRatio) return true;
+  const whole = placeAfterPartWord(name);
+  const wholePlace =
+    whole === undefined ? 0 : biggestAbroad(populationsOf(index.biggestByName.get(whole)), country);
+  return wholePlace > population * SELECTION_THRESHOLDS.partOfPlacePopulationRatio;
+}
+
+/** Whether the place is big enough, and of the right kind, for what else its name reads as. */
+function standsOutAsPlace(name: string, place: SourcePlace, lexicons: SelectionLexicons): boolean {
+  if (isCommonWord(name, lexicons)) return place.population >= SELECTION_THRESHOLDS.commonWordMinPopulation;
+  if (place.population < SELECTION_THRESHOLDS.minPopulation) return false;
+  return !lexicons.firstNames.has(name) || isSeatOfGovernment(place.featureCode);
+}
+
+/**
+ * Selects the city aliases from the source places (see the module comment and
+ * SELECTION_THRESHOLDS): per ISO code, the names, sorted.
+ */
+export function selectPlaces(
+  places: Iterable<SourcePlace>,
+  lexicons: SelectionLexicons,
+): Record<string, string[]> {
+  const index = indexPlaces(places);
+  const cities = new Map<string, string[]>();
+  for (const [name, byCountry] of index.biggestByName) {
     if (name.replace(/[^A-Za-z]/g, '').length < SELECTION_THRESHOLDS.minLetters) continue;
     if (readsAsFullName(name, lexicons)) continue;
-    const [first, second] = [...byCountry.values()].sort((left, right) => right.population - left.population);
-    if (first === undefined) continue;
-    if ((second?.population ?? 0) > first.population * SELECTION_THRESHOLDS.sharedPopulationRatio) continue;
-    let containingRival = 0;
-    for (const [country, population] of containingPopulation.get(name) ?? []) {
-      if (country !== first.country) containingRival = Math.max(containingRival, population);
-    }
-    if (containingRival > first.population * SELECTION_THRESHOLDS.containingPopulationRatio) continue;
-    let wholeRival = 0;
-    for (const [country, place] of biggestByName.get(placeAfterPartWord(name) ?? '') ?? []) {
-      if (country !== first.country) wholeRival = Math.max(wholeRival, place.population);
-    }
-    if (wholeRival > first.population * SELECTION_THRESHOLDS.partOfPlacePopulationRatio) continue;
-    const commonWord = isCommonWord(name, lexicons);
-    const firstName = lexicons.firstNames.has(name);
-    const needed = commonWord
-      ? SELECTION_THRESHOLDS.commonWordMinPopulation
-      : SELECTION_THRESHOLDS.minPopulation;
-    if (first.population < needed) continue;
-    if (firstName && !commonWord && !isSeatOfGovernment(first.featureCode)) continue;
-    const countryCities = cities[first.country] ?? [];
-    countryCities.push(name);
-    cities[first.country] = countryCities;
+    const biggest = [...byCountry.values()].reduce((left, right) =>
+      right.population > left.population ? right : left,
+    );
+    if (isSharedAbroad(name, biggest, index) || !standsOutAsPlace(name, biggest, lexicons)) continue;
+    cities.set(biggest.country, [...(cities.get(biggest.country) ?? []), name]);
   }
-  const sortedCities: Record<string, string[]> = {};
-  for (const code of Object.keys(cities).sort()) {
-    sortedCities[code] = (cities[code] ?? []).sort();
-  }
-  return sortedCities;
+  return Object.fromEntries([...cities.keys()].sort().map((code) => [code, (cities.get(code) ?? []).sort()]));
 }

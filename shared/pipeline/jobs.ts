@@ -2,7 +2,7 @@
  * The messages passed between pipeline stages, with the schemas their consumers validate them by: a
  * message that fails validation is poison and goes to the dead-letter queue with the reason.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const FeedJobSchema = z.object({
   feedId: z.string().min(1),

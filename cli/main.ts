@@ -61,7 +61,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import('./commands/feeds.ts')).main,
   },
   eval: {
-    summary: 'measure quality on a corpus: feeds|extraction|reuters|reuters-topics|news|all [--data DIR] [--json]',
+    summary:
+      'measure quality on a corpus: feeds|extraction|reuters|reuters-topics|news|all [--data DIR] [--json]',
     load: async () => (await import('./commands/eval.ts')).main,
   },
   bench: {

@@ -54,7 +54,7 @@ export const ROLE_WEIGHTS: Readonly<Record<MentionRole, number>> = { plain: 1, a
 export const ZONE_WEIGHTS: Readonly<Record<Zone, number>> = { title: 2.5, dateline: 3, lead: 1.25, body: 1 };
 
 /** Score at or above which a country counts as salient. */
-export const SALIENCE_THRESHOLD = 0.45;
+export const SALIENCE_THRESHOLD = 0.5;
 /** The lower bar for a country named as an actor: parties may be named in few words. */
 export const ACTOR_SALIENCE_THRESHOLD = 0.4;
 /** Weight at which the absolute part of the score reaches about 63%. */

@@ -244,10 +244,9 @@ const BROKER_AFTER =
   /(?:[-‐‑][ \t]*(?:brokered|mediated|hosted|led mediation)|[ \t]+(?:mediators?|mediation))\b/iy;
 
 export function isBroker(text: string, start: number, end: number): boolean {
-  const from = Math.max(0, start - 40);
-  const hinted = BROKER_HINTS.some((hint) => {
-    const at = text.indexOf(hint, from);
-    return at >= 0 && at < start;
-  });
-  return (hinted && BROKER_BEFORE.test(text.slice(from, start))) || matchesAt(BROKER_AFTER, text, end);
+  const before = text.slice(Math.max(0, start - 40), start);
+  return (
+    (BROKER_HINTS.some((hint) => before.includes(hint)) && BROKER_BEFORE.test(before)) ||
+    matchesAt(BROKER_AFTER, text, end)
+  );
 }

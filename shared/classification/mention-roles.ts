@@ -14,6 +14,7 @@ export interface PairLink {
   codes: [string, string];
 }
 
+const MAX_JOIN = 12;
 const COMPOUND_JOIN = /^\s*[-‐‑–—/]\s*$/;
 const LIST_JOIN = /^\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?$/;
 const BETWEEN_BEFORE = /\bbetween\s+(?:the\s+)?$/i;
@@ -55,7 +56,9 @@ export function readMentionRoles(
     }
 
     const next = mentions[index + 1];
-    if (next === undefined || next.sentence !== mention.sentence) return;
+    // Joins are short: "-", "/", " and the ".
+    if (next === undefined || next.sentence !== mention.sentence || next.start - mention.end > MAX_JOIN)
+      return;
     const between = document.slice(mention.end, next.start);
     if (COMPOUND_JOIN.test(between)) {
       links.push({ sentence: mention.sentence, codes: [mention.code, next.code] });
@@ -86,7 +89,9 @@ export function readMentionRoles(
       member.role = 'actor';
       group.push(member);
     }
-    const object = mentions.slice(index + 1).find((mention) => mention.start >= verbEnd);
+    let objectIndex = index + 1;
+    while ((mentions[objectIndex]?.start ?? Number.POSITIVE_INFINITY) < verbEnd) objectIndex += 1;
+    const object = mentions[objectIndex];
     if (object !== undefined && object.sentence === actor.sentence && object.role !== 'broker') {
       if (isObjectOfVerb(document, verbEnd, object.start)) group.push(object);
     }

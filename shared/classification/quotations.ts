@@ -4,27 +4,25 @@
  * Quotes never run past a line break (wire copy re-opens a quote in each paragraph).
  */
 
-const QUOTE_OR_LINE = /[“”"\n]/g;
+const QUOTE = /[“”"]/g;
 
 /** Offsets [start, end) of each quoted passage, in order; curly and straight double quotes. */
 export function quotedSpans(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
-  let open = -1;
-  QUOTE_OR_LINE.lastIndex = 0;
-  for (let match = QUOTE_OR_LINE.exec(text); match !== null; match = QUOTE_OR_LINE.exec(text)) {
-    const index = match.index;
-    const char = match[0];
-    if (char === '\n') {
-      if (open >= 0) spans.push({ start: open, end: index });
-      open = -1;
-    } else if (open < 0) {
-      if (char !== '”') open = index;
-    } else if (char !== '“') {
-      spans.push({ start: open, end: index + 1 });
-      open = -1;
+  QUOTE.lastIndex = 0;
+  for (let open = QUOTE.exec(text); open !== null; open = QUOTE.exec(text)) {
+    if (open[0] === '”') continue;
+    const lineEnd = text.indexOf('\n', open.index);
+    const limit = lineEnd === -1 ? text.length : lineEnd;
+    const close = QUOTE.exec(text);
+    if (close === null || close.index >= limit || close[0] === '“') {
+      // Unclosed on its line: the quote runs to the line's end, and the search resumes there.
+      spans.push({ start: open.index, end: limit });
+      QUOTE.lastIndex = limit;
+    } else {
+      spans.push({ start: open.index, end: close.index + 1 });
     }
   }
-  if (open >= 0) spans.push({ start: open, end: text.length });
   return spans;
 }
 

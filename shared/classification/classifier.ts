@@ -5,6 +5,7 @@
  * See docs/classification.md.
  */
 
+import { sentenceIndexAt, sentenceStarts, sentenceText } from '../text/sentence-segmenter.ts';
 import { foldPattern, hasCapitals, hasPatternCapitals } from './character-classes.ts';
 import { followsComma, isCapsPronoun, isHyphenated, isPersonNameContext } from './context-rules.ts';
 import { type RelationCue, rankPairs, relationCues } from './country-pairs.ts';
@@ -23,7 +24,6 @@ import {
   type GeoEntry,
   personNameContext,
 } from './gazetteer.ts';
-import { sentenceIndexAt, sentenceStarts, sentenceText } from './sentences.ts';
 import { TermMatcher, type TermPattern } from './term-matcher.ts';
 import type { TopicId } from './topic-ids.ts';
 import { loadTopicLexicon, type TopicDefinition, type TopicTerm } from './topic-lexicon.ts';

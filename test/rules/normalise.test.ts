@@ -90,4 +90,18 @@ describe('tokenise', () => {
       'New paragraph',
     ]);
   });
+
+  it('does not join words across a sentence boundary into a compound', () => {
+    // Prepare
+    const text = 'counter\n\nterrorism';
+
+    // Act
+    const { tokens } = tokenise(text);
+
+    // Assess
+    expect(tokens.map((token) => [token.joinsNext, token.sentence])).toEqual([
+      [null, 0],
+      [null, 1],
+    ]);
+  });
 });

@@ -141,6 +141,8 @@ describe('sentence boundaries', () => {
     ['NEAR', 'sanctions NEAR/5 iran', 'They backed sanctions. Iran said no.'],
     ['a paragraph break', '"counterterrorism dialogue"', 'counterterrorism\n\ndialogue'],
     ['title into text', '"bilateral ties"', 'ties matter', 'Bilateral'],
+    ['a number before a full stop', '"5 the company"', 'Profit rose to 5. The company expects more.'],
+    ['a wire paragraph mark', '"profit rose"', 'Net profit\n    Rose 5 pct on sales'],
   ])('%s does not cross one', (_, query, text, title = '') => {
     // Prepare
     const target = article(text, { title });
@@ -150,6 +152,24 @@ describe('sentence boundaries', () => {
 
     // Assess
     expect(matched).toBe(false);
+  });
+
+  it.each([
+    ['a full stop and a comma', '"bros widget"', 'Smith Bros., Widget and Gizmo'],
+    ['a dateline', '"calif march"', 'LOS ANGELES, Calif., March 2 - The company said'],
+    ['a full stop and a number', '"rs 500"', 'It costs Rs. 500 million.'],
+    ['a title', '"gen munir"', 'Gen. Munir met U.S. officials.'],
+    ['initials', '"u s officials"', 'Gen. Munir met U.S. officials.'],
+    ['a lower-case word', '"well e g"', 'Talks went well! e.g. more.'],
+  ])('%s ends no sentence', (_, query, text) => {
+    // Prepare
+    const target = article(text);
+
+    // Act
+    const matched = matches(query, target);
+
+    // Assess
+    expect(matched).toBe(true);
   });
 });
 

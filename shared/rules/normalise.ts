@@ -8,7 +8,7 @@
  * spellings of a compound match each other.
  */
 import { sentenceStarts } from '../text/sentence-segmenter.ts';
-import { stemPlural } from './plural-stem.ts';
+import { pluralFreeKey } from './plural-stem.ts';
 
 export interface WordToken {
   /** The folded form and key, one object for every occurrence of the same written word. */
@@ -72,7 +72,7 @@ export function foldWord(raw: string): string {
 
 /** The comparison key of a folded word (or of two folded words joined into a compound). */
 export function wordKey(folded: string): string {
-  return stemPlural(folded);
+  return pluralFreeKey(folded);
 }
 
 export interface WordForm {

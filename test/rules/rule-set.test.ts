@@ -122,6 +122,44 @@ describe('normalisation', () => {
     expect(matched).toBe(true);
   });
 
+  it.each([
+    ['-uses in the text', 'surplus', 'trade surpluses grew'],
+    ['-uses in the rule', 'surpluses', 'a trade surplus'],
+    ['-oes in the text', 'embargo', 'oil embargoes'],
+    ['-oes in the rule', 'embargoes', 'an oil embargo'],
+    ['-ies of a word in -ie, in the text', 'movie', 'two movies'],
+    ['-ies of a word in -ie, in the rule', 'movies', 'a movie'],
+    ['-ies of a word in -y', 'policy', 'new policies'],
+    ['-uses of a word in -use', 'cause', 'the causes'],
+    ['-oes of a word in -oe', 'shoe', 'the shoes'],
+    ['a compound ending in an invariant noun', 'miniseries', 'a mini-series'],
+    ['an invariant noun in a phrase', '"good news"', 'some good news today'],
+  ])('folds regular plurals: %s', (_, query, text) => {
+    // Prepare
+    const target = article(text);
+
+    // Act
+    const matched = matches(query, target);
+
+    // Assess
+    expect(matched).toBe(true);
+  });
+
+  it.each([
+    ['"good news"', 'a good new product'],
+    ['"the new"', 'the news conference'],
+    ['goodnews', 'a good new product'],
+  ])('keeps the s of a compound ending in a word that is not a plural: %s', (query, text) => {
+    // Prepare
+    const target = article(text);
+
+    // Act
+    const matched = matches(query, target);
+
+    // Assess
+    expect(matched).toBe(false);
+  });
+
   it('does not join short words across a space', () => {
     // Prepare
     const target = article('a part of the plan');

@@ -2,8 +2,10 @@
  * A compiled set of analysts' rules. Compiling parses every rule once and indexes them in a
  * presearcher; matching an article indexes its words once, asks the presearcher which rules could
  * match, and evaluates only those, returning for each match its highlights and a snippet.
+ * Highlights and snippets are built only when read: with thousands of matching rules per article
+ * they would cost more than the matching, and most callers deliver or print only some matches.
  */
-import { articleIndexOptions, indexArticle } from './article-index.ts';
+import { type ArticleIndex, articleIndexOptions, indexArticle } from './article-index.ts';
 import { type Highlight, snippetFor, toHighlights } from './match-highlights.ts';
 import { Presearcher } from './presearcher.ts';
 import { collectMatchedPieces, holds, type MatchedPiece } from './rule-evaluation.ts';
@@ -27,10 +29,14 @@ export interface MatchableArticle {
   topics?: readonly string[];
 }
 
+/**
+ * `highlights` and `snippet` are worked out the first time either is read, then kept; they are
+ * enumerable properties, so a match compares, spreads and serialises as a plain object does.
+ */
 export interface RuleMatch {
-  ruleId: string;
-  highlights: Highlight[];
-  snippet: string;
+  readonly ruleId: string;
+  readonly highlights: Highlight[];
+  readonly snippet: string;
 }
 
 export interface RuleSet {
@@ -55,6 +61,33 @@ function parseDefinition(rule: RuleDefinition): RuleNode {
     if (!(error instanceof RuleSyntaxError)) throw error;
     throw new RuleSyntaxError(`rule "${rule.id}": ${error.message}`, error.position, error.expected);
   }
+}
+
+interface Explanation {
+  highlights: Highlight[];
+  snippet: string;
+}
+
+/** A match whose highlights and snippet are built from the article's index when first read. */
+function lazyMatch(ruleId: string, node: RuleNode, index: ArticleIndex): RuleMatch {
+  let explanation: Explanation | undefined;
+  const explain = (): Explanation => {
+    if (explanation === undefined) {
+      const pieces: MatchedPiece[] = [];
+      collectMatchedPieces(node, index, pieces);
+      explanation = { highlights: toHighlights(pieces, index), snippet: snippetFor(pieces, index) };
+    }
+    return explanation;
+  };
+  return {
+    ruleId,
+    get highlights() {
+      return explain().highlights;
+    },
+    get snippet() {
+      return explain().snippet;
+    },
+  };
 }
 
 /**
@@ -84,14 +117,7 @@ export function compileRuleSet(rules: readonly RuleDefinition[], options: RuleSe
       const matches: RuleMatch[] = [];
       for (const rule of presearcher === null ? everyRule : presearcher.candidates(index)) {
         const node = nodes[rule] as RuleNode;
-        if (!holds(node, index)) continue;
-        const pieces: MatchedPiece[] = [];
-        collectMatchedPieces(node, index, pieces);
-        matches.push({
-          ruleId: ids[rule] as string,
-          highlights: toHighlights(pieces, index),
-          snippet: snippetFor(pieces, index),
-        });
+        if (holds(node, index)) matches.push(lazyMatch(ids[rule] as string, node, index));
       }
       return matches;
     },

@@ -245,6 +245,28 @@ describe('highlights and snippet', () => {
   });
 });
 
+describe('lazy highlights and snippet', () => {
+  it('are built when first read, from the article matched, and serialise as plain properties', () => {
+    // Prepare
+    const rules = compileRuleSet([{ id: 'R', query: 'dialogue' }]);
+    const [match] = rules.match(article('Talks ended. The dialogue resumed.'));
+    rules.match(article('Another dialogue, on another day.'));
+
+    // Act
+    const descriptor = Object.getOwnPropertyDescriptor(match, 'highlights');
+    const serialised = JSON.parse(JSON.stringify(match));
+
+    // Assess
+    expect(descriptor?.get).toBeTypeOf('function');
+    expect(serialised).toEqual({
+      ruleId: 'R',
+      highlights: [{ field: 'text', term: 'dialogue', start: 17, end: 25 }],
+      snippet: 'The dialogue resumed.',
+    });
+    expect(match?.highlights).toBe(match?.highlights);
+  });
+});
+
 describe('the seed article', () => {
   it('matches "counterterrorism dialogue" once, in its sentence', () => {
     // Prepare

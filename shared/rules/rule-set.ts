@@ -2,11 +2,12 @@
  * A compiled set of analysts' rules. Compiling parses every rule once and indexes them in a
  * presearcher; matching an article indexes its words once, asks the presearcher which rules could
  * match, and evaluates only those, returning for each match its highlights and a snippet.
- * Highlights and snippets are built only when read: with thousands of matching rules per article
- * they would cost more than the matching, and most callers deliver or print only some matches.
+ * A match's highlights and snippet are built only when read: with hundreds of matching rules per
+ * article they are a large share of matching time, and most callers deliver or print only some
+ * matches (replay, backtest and benchmarks read rule ids only).
  */
-import { type ArticleIndex, articleIndexOptions, indexArticle } from './article-index.ts';
-import { type Highlight, snippetFor, toHighlights } from './match-highlights.ts';
+import { articleIndexOptions, indexArticle } from './article-index.ts';
+import { type Highlight, type HighlightSource, snippetFor, toHighlights } from './match-highlights.ts';
 import { Presearcher } from './presearcher.ts';
 import { collectMatchedPieces, holds, type MatchedPiece } from './rule-evaluation.ts';
 import { parseRule, type RuleNode, RuleSyntaxError } from './rule-language.ts';
@@ -31,7 +32,7 @@ export interface MatchableArticle {
 
 /**
  * `highlights` and `snippet` are worked out the first time either is read, then kept; they are
- * enumerable properties, so a match compares, spreads and serialises as a plain object does.
+ * enumerable getters, so a match compares, spreads and serialises as a plain object does.
  */
 export interface RuleMatch {
   readonly ruleId: string;
@@ -68,15 +69,16 @@ interface Explanation {
   snippet: string;
 }
 
-/** A match whose highlights and snippet are built from the article's index when first read. */
-function lazyMatch(ruleId: string, node: RuleNode, index: ArticleIndex): RuleMatch {
+/**
+ * A match whose highlights and snippet are built when first read, from the stretches the rule
+ * matched (found while matching) and the article's title, text and sentences. It does not keep the
+ * article's index: matches that did (to find the stretches lazily too) measured slower, with 40 MB
+ * more RSS, in `bench match` at 100k rules; finding the stretches is the smaller part anyway.
+ */
+function lazyMatch(ruleId: string, pieces: readonly MatchedPiece[], source: HighlightSource): RuleMatch {
   let explanation: Explanation | undefined;
   const explain = (): Explanation => {
-    if (explanation === undefined) {
-      const pieces: MatchedPiece[] = [];
-      collectMatchedPieces(node, index, pieces);
-      explanation = { highlights: toHighlights(pieces, index), snippet: snippetFor(pieces, index) };
-    }
+    explanation ??= { highlights: toHighlights(pieces, source), snippet: snippetFor(pieces, source) };
     return explanation;
   };
   return {
@@ -114,10 +116,14 @@ export function compileRuleSet(rules: readonly RuleDefinition[], options: RuleSe
     size: nodes.length,
     match(article: MatchableArticle): RuleMatch[] {
       const index = indexArticle(article, indexOptions);
+      const source: HighlightSource = { title: index.title, text: index.text, sentences: index.sentences };
       const matches: RuleMatch[] = [];
       for (const rule of presearcher === null ? everyRule : presearcher.candidates(index)) {
         const node = nodes[rule] as RuleNode;
-        if (holds(node, index)) matches.push(lazyMatch(ids[rule] as string, node, index));
+        if (!holds(node, index)) continue;
+        const pieces: MatchedPiece[] = [];
+        collectMatchedPieces(node, index, pieces);
+        matches.push(lazyMatch(ids[rule] as string, pieces, source));
       }
       return matches;
     },

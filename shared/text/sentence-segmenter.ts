@@ -120,9 +120,8 @@ export function sentenceStarts(text: string, forcedBoundaries: readonly number[]
   for (const offset of forcedBoundaries) if (offset > 0 && offset < text.length) starts.push(offset);
   BOUNDARY.lastIndex = 0;
   for (let match = BOUNDARY.exec(text); match !== null; match = BOUNDARY.exec(text)) {
-    const boundary = match[0];
-    if (boundary.startsWith('.') && closesAbbreviation(text, match.index)) continue;
-    starts.push(match.index + boundary.length);
+    if (text.charCodeAt(match.index) === 0x2e && closesAbbreviation(text, match.index)) continue;
+    starts.push(BOUNDARY.lastIndex);
   }
   if (forcedBoundaries.length === 0) return starts;
   starts.sort((left, right) => left - right);

@@ -5,6 +5,7 @@
  * See docs/classification.md.
  */
 
+import { sentenceIndexAt, sentenceStarts, sentenceText } from '../text/sentence-segmenter.ts';
 import { affairsWeight, type GenreTerm, genreWeight, isOffTopic, loadGenreTerms } from './article-scope.ts';
 import { foldPattern, hasCapitals, hasPatternCapitals } from './character-classes.ts';
 import {
@@ -28,7 +29,6 @@ import {
 } from './gazetteer.ts';
 import { readMentionRoles } from './mention-roles.ts';
 import { evidenceUnits } from './quotations.ts';
-import { sentenceIndexAt, sentenceStarts, sentenceText } from './sentences.ts';
 import { TermMatcher, type TermPattern } from './term-matcher.ts';
 import type { TopicId } from './topic-ids.ts';
 import { loadTopicLexicon, type TopicDefinition, type TopicTerm } from './topic-lexicon.ts';

@@ -3,8 +3,15 @@
  * with their offsets in the original title or text, in reading order, none inside another) and a
  * snippet, the sentence of the first highlight in the text (or the title when only it matched).
  */
-import type { ArticleIndex } from './article-index.ts';
+import type { IndexedSentence } from './article-index.ts';
 import type { MatchedPiece } from './rule-evaluation.ts';
+
+/** What highlights and snippets are cut from: an article's title, text and sentences. */
+export interface HighlightSource {
+  readonly title: string;
+  readonly text: string;
+  readonly sentences: readonly IndexedSentence[];
+}
 
 export interface Highlight {
   field: 'title' | 'text';
@@ -21,7 +28,7 @@ function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-export function toHighlights(pieces: readonly MatchedPiece[], index: ArticleIndex): Highlight[] {
+export function toHighlights(pieces: readonly MatchedPiece[], source: HighlightSource): Highlight[] {
   const ordered = [...pieces].sort(
     (a, b) => (a.field === b.field ? 0 : a.field === 'title' ? -1 : 1) || a.start - b.start || b.end - a.end,
   );
@@ -29,8 +36,8 @@ export function toHighlights(pieces: readonly MatchedPiece[], index: ArticleInde
   for (const { field, start, end } of ordered) {
     const previous = highlights.at(-1);
     if (previous !== undefined && previous.field === field && end <= previous.end) continue;
-    const source = field === 'title' ? index.title : index.text;
-    highlights.push({ field, term: source.slice(start, end), start, end });
+    const fieldText = field === 'title' ? source.title : source.text;
+    highlights.push({ field, term: fieldText.slice(start, end), start, end });
   }
   return highlights;
 }
@@ -47,18 +54,18 @@ function window(text: string, start: number, end: number, from: number, to: numb
   return `${lead}${collapse(text.slice(windowStart, windowEnd))}${tail}`;
 }
 
-export function snippetFor(pieces: readonly MatchedPiece[], index: ArticleIndex): string {
+export function snippetFor(pieces: readonly MatchedPiece[], source: HighlightSource): string {
   let first: MatchedPiece | undefined;
   for (const piece of pieces) {
     if (piece.field === 'text' && (first === undefined || piece.start < first.start)) first = piece;
   }
   if (first !== undefined) {
-    const sentence = index.sentences[first.sentence];
+    const sentence = source.sentences[first.sentence];
     if (sentence !== undefined)
-      return window(index.text, first.start, first.end, sentence.start, sentence.end);
+      return window(source.text, first.start, first.end, sentence.start, sentence.end);
   }
-  const title = collapse(index.title);
+  const title = collapse(source.title);
   if (title !== '') return title;
-  const opening = index.sentences.find((sentence) => sentence.field === 'text');
-  return opening === undefined ? '' : window(index.text, 0, 0, opening.start, opening.end);
+  const opening = source.sentences.find((sentence) => sentence.field === 'text');
+  return opening === undefined ? '' : window(source.text, 0, 0, opening.start, opening.end);
 }

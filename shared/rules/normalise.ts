@@ -1,12 +1,14 @@
 /**
  * Normalisation shared by rules and articles, so both sides compare the same forms: words are cut
  * out of the original string with their offsets, folded (case, diacritics, curly apostrophes, soft
- * hyphens, possessive 's), reduced to a plural-free key, and numbered by position and sentence.
+ * hyphens, possessive 's), reduced to a plural-free key, and numbered by position and by sentence
+ * (sentences as the shared segmenter finds them, `shared/text/sentence-segmenter.ts`).
  * Each word also says whether it may be joined with the next one into a compound
  * (`counter-terrorism`, `counter terrorism` → `counterterrorism`), which is what lets all three
  * spellings of a compound match each other.
  */
-import { stemPlural } from './plural-stem.ts';
+import { sentenceStarts } from '../text/sentence-segmenter.ts';
+import { pluralFreeKey } from './plural-stem.ts';
 
 export interface WordToken {
   /** The folded form and key, one object for every occurrence of the same written word. */
@@ -53,44 +55,6 @@ const LETTER_FOLDS: Record<string, string> = {
   þ: 'th',
 };
 const UNFOLDED_LETTER = /[øłđßæœıþ]/g;
-// A full stop after these does not end a sentence ("Gen. Munir", "Mr. Dar").
-const ABBREVIATIONS = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'prof',
-  'gen',
-  'col',
-  'lt',
-  'maj',
-  'capt',
-  'sgt',
-  'adm',
-  'gov',
-  'sen',
-  'rep',
-  'st',
-  'jr',
-  'sr',
-  'vs',
-  'inc',
-  'ltd',
-  'corp',
-  'co',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-]);
 // Words shorter than this are not joined across a space: "a part" must not become "apart".
 export const MIN_SPACE_JOIN_LENGTH = 3;
 
@@ -108,7 +72,7 @@ export function foldWord(raw: string): string {
 
 /** The comparison key of a folded word (or of two folded words joined into a compound). */
 export function wordKey(folded: string): string {
-  return stemPlural(folded);
+  return pluralFreeKey(folded);
 }
 
 export interface WordForm {
@@ -153,10 +117,6 @@ function isHyphen(code: number): boolean {
   return code === 0x2d || code === 0x2010 || code === 0x2011;
 }
 
-function isSentenceEnd(code: number): boolean {
-  return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x2026;
-}
-
 function isApostrophe(code: number): boolean {
   return code === 0x27 || code === 0x2019 || code === 0x2bc;
 }
@@ -197,41 +157,11 @@ function wordEnd(text: string, start: number): number {
   }
 }
 
-function startsLowerCase(text: string, at: number): boolean {
-  const character = text[at] ?? '';
-  return character !== character.toUpperCase();
-}
-
-/** What separates two words: a sentence break, a compound joint, or neither. */
-type Gap = 'sentence' | 'hyphen' | 'space' | null;
-
-/**
- * A sentence ends at a blank line, or at a full stop, ! or ? followed by white space, unless the
- * next word starts in lower case or the full stop closes an abbreviation or an initial ("U.S.").
- */
-function classifyGap(text: string, previousWord: string, gapStart: number, gapEnd: number): Gap {
-  let newlines = 0;
-  let terminal = false;
-  let spaceAfterTerminal = false;
-  let onlySpace = true;
-  for (let at = gapStart; at < gapEnd; at += 1) {
-    const code = text.charCodeAt(at);
-    if (isWhiteSpace(code)) {
-      if (code === 0x0a) newlines += 1;
-      if (terminal) spaceAfterTerminal = true;
-    } else {
-      onlySpace = false;
-      if (isSentenceEnd(code)) terminal = true;
-    }
-  }
-  if (newlines >= 2) return 'sentence';
-  if (onlySpace) return 'space';
+/** How two words of one sentence may be joined into a compound: by a hyphen, by a space, or not. */
+function jointBetween(text: string, gapStart: number, gapEnd: number): WordToken['joinsNext'] {
   if (gapEnd - gapStart === 1 && isHyphen(text.charCodeAt(gapStart))) return 'hyphen';
-  if (!terminal || !spaceAfterTerminal || startsLowerCase(text, gapEnd)) return null;
-  const abbreviated =
-    text.charCodeAt(gapStart) === 0x2e &&
-    (previousWord.length === 1 || ABBREVIATIONS.has(previousWord.toLowerCase()));
-  return abbreviated ? null : 'sentence';
+  for (let at = gapStart; at < gapEnd; at += 1) if (!isWhiteSpace(text.charCodeAt(at))) return null;
+  return 'space';
 }
 
 /** The sentence runs on past its last word over closing punctuation and quotes. */
@@ -255,10 +185,12 @@ function sentenceStart(text: string, firstWordStart: number): number {
 export function tokenise(text: string, firstPosition = 0, firstSentence = 0): TokenisedText {
   const tokens: WordToken[] = [];
   const sentences: SentenceSpan[] = [];
+  const starts = sentenceStarts(text);
+  // The next sentence start not yet passed.
+  let nextStart = 1;
   let sentence = firstSentence;
   let position = firstPosition;
   let previous: WordToken | undefined;
-  let previousRaw = '';
   let sentenceFrom = 0;
   let at = 0;
   while (at < text.length) {
@@ -268,26 +200,29 @@ export function tokenise(text: string, firstPosition = 0, firstSentence = 0): To
     }
     const start = at;
     at = wordEnd(text, start);
-    const raw = text.slice(start, at);
-    const form = wordForm(raw);
+    const form = wordForm(text.slice(start, at));
     const { folded, key } = form;
     if (folded === '') continue;
+    let startsSentence = false;
+    while ((starts[nextStart] ?? Number.POSITIVE_INFINITY) <= start) {
+      nextStart += 1;
+      startsSentence = true;
+    }
     if (previous === undefined) {
       sentenceFrom = start;
+    } else if (startsSentence) {
+      sentences.push({ start: sentenceStart(text, sentenceFrom), end: sentenceEnd(text, previous.end) });
+      sentence += 1;
+      sentenceFrom = start;
     } else {
-      const gap = classifyGap(text, previousRaw, previous.end, start);
-      if (gap === 'sentence') {
-        sentences.push({ start: sentenceStart(text, sentenceFrom), end: sentenceEnd(text, previous.end) });
-        sentence += 1;
-        sentenceFrom = start;
-      } else if (gap === 'hyphen') {
-        previous.joinsNext = 'hyphen';
-      } else if (
-        gap === 'space' &&
-        previous.folded.length >= MIN_SPACE_JOIN_LENGTH &&
-        folded.length >= MIN_SPACE_JOIN_LENGTH
+      const joint = jointBetween(text, previous.end, start);
+      if (
+        joint === 'hyphen' ||
+        (joint === 'space' &&
+          previous.folded.length >= MIN_SPACE_JOIN_LENGTH &&
+          folded.length >= MIN_SPACE_JOIN_LENGTH)
       ) {
-        previous.joinsNext = 'space';
+        previous.joinsNext = joint;
       }
     }
     const token: WordToken = {
@@ -304,7 +239,6 @@ export function tokenise(text: string, firstPosition = 0, firstSentence = 0): To
     tokens.push(token);
     position += 1;
     previous = token;
-    previousRaw = raw;
   }
   if (previous !== undefined) {
     sentences.push({ start: sentenceStart(text, sentenceFrom), end: sentenceEnd(text, previous.end) });

@@ -2,9 +2,12 @@
  * A compiled set of analysts' rules. Compiling parses every rule once and indexes them in a
  * presearcher; matching an article indexes its words once, asks the presearcher which rules could
  * match, and evaluates only those, returning for each match its highlights and a snippet.
+ * A match's highlights and snippet are built only when read: with hundreds of matching rules per
+ * article they are a large share of matching time, and most callers deliver or print only some
+ * matches (replay, backtest and benchmarks read rule ids only).
  */
 import { articleIndexOptions, indexArticle } from './article-index.ts';
-import { type Highlight, snippetFor, toHighlights } from './match-highlights.ts';
+import { type Highlight, type HighlightSource, snippetFor, toHighlights } from './match-highlights.ts';
 import { Presearcher } from './presearcher.ts';
 import { collectMatchedPieces, holds, type MatchedPiece } from './rule-evaluation.ts';
 import { parseRule, type RuleNode, RuleSyntaxError } from './rule-language.ts';
@@ -27,10 +30,14 @@ export interface MatchableArticle {
   topics?: readonly string[];
 }
 
+/**
+ * `highlights` and `snippet` are worked out the first time either is read, then kept; they are
+ * enumerable getters, so a match compares, spreads and serialises as a plain object does.
+ */
 export interface RuleMatch {
-  ruleId: string;
-  highlights: Highlight[];
-  snippet: string;
+  readonly ruleId: string;
+  readonly highlights: Highlight[];
+  readonly snippet: string;
 }
 
 export interface RuleSet {
@@ -57,6 +64,34 @@ function parseDefinition(rule: RuleDefinition): RuleNode {
   }
 }
 
+interface Explanation {
+  highlights: Highlight[];
+  snippet: string;
+}
+
+/**
+ * A match whose highlights and snippet are built when first read, from the stretches the rule
+ * matched (found while matching) and the article's title, text and sentences. It does not keep the
+ * article's index: matches that did (to find the stretches lazily too) measured slower, with 40 MB
+ * more RSS, in `bench match` at 100k rules; finding the stretches is the smaller part anyway.
+ */
+function lazyMatch(ruleId: string, pieces: readonly MatchedPiece[], source: HighlightSource): RuleMatch {
+  let explanation: Explanation | undefined;
+  const explain = (): Explanation => {
+    explanation ??= { highlights: toHighlights(pieces, source), snippet: snippetFor(pieces, source) };
+    return explanation;
+  };
+  return {
+    ruleId,
+    get highlights() {
+      return explain().highlights;
+    },
+    get snippet() {
+      return explain().snippet;
+    },
+  };
+}
+
 /**
  * Compiles the rules; throws RuleSyntaxError, its message naming the rule, for the first bad one
  * (unless `onInvalidRule` is given, which then receives each bad rule instead).
@@ -81,17 +116,14 @@ export function compileRuleSet(rules: readonly RuleDefinition[], options: RuleSe
     size: nodes.length,
     match(article: MatchableArticle): RuleMatch[] {
       const index = indexArticle(article, indexOptions);
+      const source: HighlightSource = { title: index.title, text: index.text, sentences: index.sentences };
       const matches: RuleMatch[] = [];
       for (const rule of presearcher === null ? everyRule : presearcher.candidates(index)) {
         const node = nodes[rule] as RuleNode;
         if (!holds(node, index)) continue;
         const pieces: MatchedPiece[] = [];
         collectMatchedPieces(node, index, pieces);
-        matches.push({
-          ruleId: ids[rule] as string,
-          highlights: toHighlights(pieces, index),
-          snippet: snippetFor(pieces, index),
-        });
+        matches.push(lazyMatch(ids[rule] as string, pieces, source));
       }
       return matches;
     },

@@ -5,6 +5,7 @@
  * the least telling of all; labels are as common as the share of the news they describe.
  */
 import type { LabelField } from './article-labels.ts';
+import { wordKey } from './normalise.ts';
 
 // Keys (folded, plural-free) of the words found in most articles: function words and the like.
 const FUNCTION_WORDS =
@@ -36,7 +37,12 @@ const NEWS_WORDS = keySet(`according action added administration affair agency a
   yesterday`);
 
 function keySet(words: string): Set<string> {
-  return new Set(words.split(/\s+/).filter((word) => word !== ''));
+  return new Set(
+    words
+      .split(/\s+/)
+      .filter((word) => word !== '')
+      .map(wordKey),
+  );
 }
 
 const LABEL_RARITY: Record<LabelField, number> = { lang: 1, topic: 4, country: 5, source: 6, pair: 9 };

@@ -1,7 +1,7 @@
 /** Quotations as evidence units: a quote counts once however many sentences it runs to. */
 import { describe, expect, it } from 'vitest';
 import { evidenceUnits, quotedSpans } from '../../shared/classification/quotations.ts';
-import { sentenceStarts } from '../../shared/classification/sentences.ts';
+import { sentenceStarts } from '../../shared/text/sentence-segmenter.ts';
 
 describe('quotations', () => {
   it('finds curly and straight quotes, and closes an open one at the end of its line', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldWord, tokenise } from '../../shared/rules/normalise.ts';
-import { stemPlural } from '../../shared/rules/plural-stem.ts';
+import { pluralFreeKey } from '../../shared/rules/plural-stem.ts';
 
 describe('foldWord', () => {
   it('folds case, diacritics, soft hyphens, curly apostrophes and the possessive', () => {
@@ -15,16 +15,48 @@ describe('foldWord', () => {
   });
 });
 
-describe('stemPlural', () => {
+describe('pluralFreeKey', () => {
   it('reduces regular English plurals to the singular', () => {
     // Prepare
     const plurals = ['dialogues', 'policies', 'talks', 'taxes', 'churches', 'classes', 'ties', 'sanctions'];
 
     // Act
-    const singulars = plurals.map(stemPlural);
+    const singulars = plurals.map(pluralFreeKey);
 
     // Assess
     expect(singulars).toEqual(['dialogue', 'policy', 'talk', 'tax', 'church', 'class', 'tie', 'sanction']);
+  });
+
+  it('gives a singular the key of its plural where the plural ending is ambiguous', () => {
+    // Prepare: -ies of -y and -ie, -oes of -o and -oe, -uses of -us and -use
+    const pairs = [
+      ['movie', 'movies'],
+      ['policy', 'policies'],
+      ['shoe', 'shoes'],
+      ['embargo', 'embargoes'],
+      ['cause', 'causes'],
+      ['surplus', 'surpluses'],
+      ['use', 'uses'],
+      ['toe', 'toes'],
+    ];
+
+    // Act
+    const keys = pairs.map((words) => words.map(pluralFreeKey));
+
+    // Assess
+    for (const [singular, plural] of keys) expect(plural).toBe(singular);
+  });
+
+  it('keeps the s of a compound ending in a noun that is its own plural', () => {
+    // Prepare
+    const compounds = ['goodnews', 'thenews', 'miniseries', 'subspecies'];
+
+    // Act
+    const keys = compounds.map(pluralFreeKey);
+
+    // Assess
+    expect(keys).toEqual(compounds);
+    expect(pluralFreeKey('renews')).toBe('renew');
   });
 
   it('leaves singular words that end in s alone', () => {
@@ -32,7 +64,7 @@ describe('stemPlural', () => {
     const words = ['crisis', 'class', 'virus', 'news', 'this', 'gas', 'us'];
 
     // Act
-    const stems = words.map(stemPlural);
+    const stems = words.map(pluralFreeKey);
 
     // Assess
     expect(stems).toEqual(words);
@@ -88,6 +120,20 @@ describe('tokenise', () => {
       'Gen. Munir met U.S. officials.',
       'Talks went well! e.g. more.',
       'New paragraph',
+    ]);
+  });
+
+  it('does not join words across a sentence boundary into a compound', () => {
+    // Prepare
+    const text = 'counter\n\nterrorism';
+
+    // Act
+    const { tokens } = tokenise(text);
+
+    // Assess
+    expect(tokens.map((token) => [token.joinsNext, token.sentence])).toEqual([
+      [null, 0],
+      [null, 1],
     ]);
   });
 });

@@ -122,6 +122,44 @@ describe('normalisation', () => {
     expect(matched).toBe(true);
   });
 
+  it.each([
+    ['-uses in the text', 'surplus', 'trade surpluses grew'],
+    ['-uses in the rule', 'surpluses', 'a trade surplus'],
+    ['-oes in the text', 'embargo', 'oil embargoes'],
+    ['-oes in the rule', 'embargoes', 'an oil embargo'],
+    ['-ies of a word in -ie, in the text', 'movie', 'two movies'],
+    ['-ies of a word in -ie, in the rule', 'movies', 'a movie'],
+    ['-ies of a word in -y', 'policy', 'new policies'],
+    ['-uses of a word in -use', 'cause', 'the causes'],
+    ['-oes of a word in -oe', 'shoe', 'the shoes'],
+    ['a compound ending in an invariant noun', 'miniseries', 'a mini-series'],
+    ['an invariant noun in a phrase', '"good news"', 'some good news today'],
+  ])('folds regular plurals: %s', (_, query, text) => {
+    // Prepare
+    const target = article(text);
+
+    // Act
+    const matched = matches(query, target);
+
+    // Assess
+    expect(matched).toBe(true);
+  });
+
+  it.each([
+    ['"good news"', 'a good new product'],
+    ['"the new"', 'the news conference'],
+    ['goodnews', 'a good new product'],
+  ])('keeps the s of a compound ending in a word that is not a plural: %s', (query, text) => {
+    // Prepare
+    const target = article(text);
+
+    // Act
+    const matched = matches(query, target);
+
+    // Assess
+    expect(matched).toBe(false);
+  });
+
   it('does not join short words across a space', () => {
     // Prepare
     const target = article('a part of the plan');
@@ -141,6 +179,8 @@ describe('sentence boundaries', () => {
     ['NEAR', 'sanctions NEAR/5 iran', 'They backed sanctions. Iran said no.'],
     ['a paragraph break', '"counterterrorism dialogue"', 'counterterrorism\n\ndialogue'],
     ['title into text', '"bilateral ties"', 'ties matter', 'Bilateral'],
+    ['a number before a full stop', '"5 the company"', 'Profit rose to 5. The company expects more.'],
+    ['a wire paragraph mark', '"profit rose"', 'Net profit\n    Rose 5 pct on sales'],
   ])('%s does not cross one', (_, query, text, title = '') => {
     // Prepare
     const target = article(text, { title });
@@ -150,6 +190,24 @@ describe('sentence boundaries', () => {
 
     // Assess
     expect(matched).toBe(false);
+  });
+
+  it.each([
+    ['a full stop and a comma', '"bros widget"', 'Smith Bros., Widget and Gizmo'],
+    ['a dateline', '"calif march"', 'LOS ANGELES, Calif., March 2 - The company said'],
+    ['a full stop and a number', '"rs 500"', 'It costs Rs. 500 million.'],
+    ['a title', '"gen munir"', 'Gen. Munir met U.S. officials.'],
+    ['initials', '"u s officials"', 'Gen. Munir met U.S. officials.'],
+    ['a lower-case word', '"well e g"', 'Talks went well! e.g. more.'],
+  ])('%s ends no sentence', (_, query, text) => {
+    // Prepare
+    const target = article(text);
+
+    // Act
+    const matched = matches(query, target);
+
+    // Assess
+    expect(matched).toBe(true);
   });
 });
 
@@ -184,6 +242,28 @@ describe('highlights and snippet', () => {
 
     // Assess
     expect(match).toEqual({ ruleId: 'R', highlights: [], snippet: 'Bilateral ties' });
+  });
+});
+
+describe('lazy highlights and snippet', () => {
+  it('are built when first read, from the article matched, and serialise as plain properties', () => {
+    // Prepare
+    const rules = compileRuleSet([{ id: 'R', query: 'dialogue' }]);
+    const [match] = rules.match(article('Talks ended. The dialogue resumed.'));
+    rules.match(article('Another dialogue, on another day.'));
+
+    // Act
+    const descriptor = Object.getOwnPropertyDescriptor(match, 'highlights');
+    const serialised = JSON.parse(JSON.stringify(match));
+
+    // Assess
+    expect(descriptor?.get).toBeTypeOf('function');
+    expect(serialised).toEqual({
+      ruleId: 'R',
+      highlights: [{ field: 'text', term: 'dialogue', start: 17, end: 25 }],
+      snippet: 'The dialogue resumed.',
+    });
+    expect(match?.highlights).toBe(match?.highlights);
   });
 });
 

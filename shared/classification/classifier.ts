@@ -20,6 +20,7 @@ import {
 import { type RelationCue, rankPairs, relationCues } from './country-pairs.ts';
 import { type GeoMention, salientCountries, scoreCountries, type Zone } from './country-salience.ts';
 import { findDateline, isOrganisationDateline } from './dateline.ts';
+import { joinDropCaps } from './drop-caps.ts';
 import {
   type AmbiguityRule,
   buildGazetteer,
@@ -225,7 +226,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
   function classify(input: { title: string; text: string }): Classification {
     const title = input.title.trim();
     const bodyStart = title.length + 2;
-    const document = `${title}\n\n${input.text}`;
+    const document = `${title}\n\n${joinDropCaps(input.text)}`;
     const starts = sentenceStarts(document, [bodyStart]);
     const firstBodySentence = sentenceIndexAt(starts, bodyStart);
     const leadEnd = leadEndSentence(document, starts, firstBodySentence);

@@ -9,13 +9,13 @@ import { sentenceIndexAt, sentenceStarts, sentenceText } from '../text/sentence-
 import { affairsWeight, type GenreTerm, genreWeight, isOffTopic, loadGenreTerms } from './article-scope.ts';
 import { foldPattern, hasCapitals, hasPatternCapitals } from './character-classes.ts';
 import {
+  cancelsEvidence,
   followsComma,
   isCapsPronoun,
   isHyphenated,
   isPersonNameContext,
-  NEGATORS,
+  NON_EVIDENCE_WORDS,
   namesSomethingElse,
-  negates,
 } from './context-rules.ts';
 import { type RelationCue, rankPairs, relationCues } from './country-pairs.ts';
 import { type GeoMention, salientCountries, scoreCountries, type Zone } from './country-salience.ts';
@@ -83,7 +83,7 @@ type Payload =
   | { layer: 'topic'; topic: number; term: TopicTerm; capitals: boolean }
   | { layer: 'relation'; cue: RelationCue; capitals: boolean }
   | { layer: 'genre'; term: GenreTerm; capitals: boolean }
-  | { layer: 'negator'; phrase: string; capitals: boolean }
+  | { layer: 'non-evidence'; phrase: string; capitals: boolean }
   | { layer: 'cue'; rule: AmbiguityRule; code: string | null; phrase: string; capitals: boolean };
 
 function payloadText(payload: Payload): string {
@@ -96,7 +96,7 @@ function payloadText(payload: Payload): string {
       return payload.cue.phrase;
     case 'genre':
       return payload.term.text;
-    case 'negator':
+    case 'non-evidence':
       return payload.phrase;
     case 'cue':
       return payload.phrase;
@@ -210,7 +210,8 @@ function buildPatterns(
   for (const term of genreTerms) {
     add(term.text, term.openEnd, { layer: 'genre', term, capitals: hasCapitals(term.text) });
   }
-  for (const phrase of NEGATORS) add(phrase, false, { layer: 'negator', phrase, capitals: false });
+  for (const phrase of NON_EVIDENCE_WORDS)
+    add(phrase, false, { layer: 'non-evidence', phrase, capitals: false });
   return { patterns, payloads };
 }
 
@@ -231,7 +232,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     const firstBodySentence = sentenceIndexAt(starts, bodyStart);
     const leadEnd = leadEndSentence(document, starts, firstBodySentence);
     const units = evidenceUnits(document, starts);
-    let lastNegatorEnd = -1;
+    let lastNonEvidenceEnd = -1;
     const datelineSpan = findDateline(input.text);
     const dateline =
       datelineSpan === null
@@ -252,7 +253,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
             break;
           case 'topic': {
             const sentence = sentenceIndexAt(starts, start);
-            if (negates(document, lastNegatorEnd, starts[sentence] ?? 0, start)) break;
+            if (cancelsEvidence(document, lastNonEvidenceEnd, starts[sentence] ?? 0, start)) break;
             topicSpans.push({
               start,
               end,
@@ -277,9 +278,9 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
           case 'genre':
             genreHits.push(payload.term);
             break;
-          case 'negator':
-            // Matches arrive in order of their end, so a negator is seen before the terms after it.
-            lastNegatorEnd = end;
+          case 'non-evidence':
+            // Matches arrive in order of their end, so this word is seen before the terms after it.
+            lastNonEvidenceEnd = end;
             break;
           case 'cue': {
             const list = cueSentences.get(payload.rule) ?? [];

@@ -109,8 +109,12 @@ export function followsComma(text: string, start: number): boolean {
   return text.charAt(index) === ',';
 }
 
-/** Words that negate what follows them in their clause; found in the classifier's one pass. */
-export const NEGATORS: readonly string[] = [
+/**
+ * Words after which, in the same clause, a term is no evidence for its topic: negators ("did not
+ * express any interest in domestic politics", "denied any attack") and labelling verbs ("which the
+ * United States designates a terror group"). Found in the classifier's one pass.
+ */
+export const NON_EVIDENCE_WORDS: readonly string[] = [
   'not',
   'no',
   'never',
@@ -129,18 +133,29 @@ export const NEGATORS: readonly string[] = [
   ),
   "won't",
   "can't",
+  'designates',
+  'designated',
+  'designate',
+  'branded',
+  'brands',
+  'labelled',
+  'labeled',
 ];
 const NEGATION_WINDOW = 48;
 const CLAUSE_END = /[,;:.]/;
 
 /**
- * Whether the negator ending at `negatorEnd` negates a term starting at `start`: both in one clause
- * of one sentence, a few words apart ("did not express any interest in domestic politics", "denied
- * any attack"). Such a term is no evidence for its topic.
+ * Whether the non-evidence word ending at `wordEnd` cancels a term starting at `start`: both in one
+ * clause of one sentence, a few words apart.
  */
-export function negates(text: string, negatorEnd: number, sentenceStart: number, start: number): boolean {
-  if (negatorEnd > start || negatorEnd < Math.max(sentenceStart, start - NEGATION_WINDOW)) return false;
-  return !CLAUSE_END.test(text.slice(negatorEnd, start));
+export function cancelsEvidence(
+  text: string,
+  wordEnd: number,
+  sentenceStart: number,
+  start: number,
+): boolean {
+  if (wordEnd > start || wordEnd < Math.max(sentenceStart, start - NEGATION_WINDOW)) return false;
+  return !CLAUSE_END.test(text.slice(wordEnd, start));
 }
 
 /** "US one billion dollars": the words after a country that make it a currency. */

@@ -16,6 +16,10 @@ interface NewsCase {
   excludes: string[];
   /** The primary pair, or null for none; undefined leaves it unchecked. */
   primaryPair?: string | null;
+  /** Topics that must not be reported. */
+  excludesTopics?: string[];
+  /** Topics that must be reported. */
+  includesTopics?: string[];
 }
 
 const CASES: NewsCase[] = [
@@ -118,22 +122,72 @@ const CASES: NewsCase[] = [
     includes: ['ML', 'NE', 'BF'],
     excludes: [],
   },
+  {
+    name: 'a video game set on an island of Japan',
+    title: 'Ghost of Tsushima review: a samurai epic',
+    text: 'Ghost of Tsushima is a stunning open-world game for the PlayStation 5. You play Jin Sakai, a samurai defending the Japanese island of Tsushima from the Mongol invasion of 1274. The gameplay rewards patience, the soundtrack is superb, and the photo mode will keep gamers busy for hours. Combat takes a few hours to master, and the console version runs smoothly.',
+    includes: [],
+    excludes: ['JP', 'MN'],
+    primaryPair: null,
+  },
+  {
+    name: 'a product tested on a beach',
+    title: 'The best waterproof speakers of the year',
+    text: 'We tested twelve waterproof speakers on Bondi Beach in Sydney and at a pool in Miami. The winner has a battery life of 20 hours, a rugged design and a price tag under $100. Its bass is punchy, the charging port is sealed, and the app lets you pair two speakers. Our review unit survived a drop from the lifeguard tower.',
+    includes: [],
+    excludes: ['AU', 'US'],
+    primaryPair: null,
+  },
+  {
+    name: 'a recipe that names a gas mark',
+    title: 'Spiced honey pear jam',
+    text: 'Preheat the oven to 200C, gas 6. Peel and core the pears, then simmer them with the sugar, honey and a teaspoon of cinnamon for 40 minutes. Pour the jam into warm jars. The recipe makes four jars and keeps for a year in a cool kitchen cupboard.',
+    includes: [],
+    excludes: [],
+    primaryPair: null,
+    excludesTopics: ['energy-mining'],
+  },
+  {
+    name: 'one mention of a re-election in a bribery case',
+    title: 'Mayor charged with taking bribes',
+    text: 'Prosecutors charged the mayor of Lyon with taking bribes from a construction company on Tuesday. The mayor, who won re-election in 2020, denies wrongdoing. Investigators said the company paid him 200,000 euros through a consultancy. A judge will decide next month whether the case goes to trial, and the mayor was released on bail.',
+    includes: ['FR'],
+    excludes: [],
+    includesTopics: ['human-rights-justice'],
+    excludesTopics: ['domestic-politics'],
+  },
+  {
+    name: 'a terror label in a ceasefire story',
+    title: 'Israel and Hamas agree to extend truce',
+    text: 'Israel and Hamas agreed on Monday to extend their ceasefire in Gaza by two days, mediators in Qatar said. Hamas, which the United States designates a terror group, will free more hostages in exchange for Palestinian prisoners. The truce has paused seven weeks of fighting and airstrikes, and aid trucks entered Gaza through the Rafah crossing. Israeli officials said the offensive would resume once the ceasefire ends.',
+    includes: ['IL', 'PS'],
+    excludes: [],
+    primaryPair: 'IL-PS',
+    includesTopics: ['conflict'],
+    excludesTopics: ['counterterrorism'],
+  },
 ];
 
 describe('hard cases from current news', () => {
   const classifier = createClassifier();
 
-  it.each(CASES)('$name', ({ title, text, includes, excludes, primaryPair }) => {
-    // Prepare
-    const article = { title, text };
+  it.each(CASES)(
+    '$name',
+    ({ title, text, includes, excludes, primaryPair, includesTopics, excludesTopics }) => {
+      // Prepare
+      const article = { title, text };
 
-    // Act
-    const result = classifier.classify(article);
+      // Act
+      const result = classifier.classify(article);
 
-    // Assess
-    const codes = result.countries.map((country) => country.code);
-    for (const code of includes) expect(codes).toContain(code);
-    for (const code of excludes) expect(codes).not.toContain(code);
-    if (primaryPair !== undefined) expect(result.primaryPair).toBe(primaryPair);
-  });
+      // Assess
+      const codes = result.countries.map((country) => country.code);
+      for (const code of includes) expect(codes).toContain(code);
+      for (const code of excludes) expect(codes).not.toContain(code);
+      if (primaryPair !== undefined) expect(result.primaryPair).toBe(primaryPair);
+      const topics = result.topics.map((topic) => topic.id as string);
+      for (const topic of includesTopics ?? []) expect(topics).toContain(topic);
+      for (const topic of excludesTopics ?? []) expect(topics).not.toContain(topic);
+    },
+  );
 });

@@ -62,9 +62,13 @@ export function genreWeight(hits: readonly GenreTerm[]): number {
   return Math.max(0, ...byGenre.values());
 }
 
+export function isAffairsTopic(id: TopicId): boolean {
+  return AFFAIRS_TOPICS.has(id);
+}
+
 /** Evidence of public affairs: the weight of the affairs topics that pass their thresholds. */
 export function affairsWeight(topics: readonly { topic: { id: TopicId }; weight: number }[]): number {
-  return topics.reduce((sum, scored) => sum + (AFFAIRS_TOPICS.has(scored.topic.id) ? scored.weight : 0), 0);
+  return topics.reduce((sum, scored) => sum + (isAffairsTopic(scored.topic.id) ? scored.weight : 0), 0);
 }
 
 /** Genre evidence that is enough when there is no public-affairs evidence at all. */

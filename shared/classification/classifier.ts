@@ -6,7 +6,14 @@
  */
 
 import { sentenceIndexAt, sentenceStarts, sentenceText } from '../text/sentence-segmenter.ts';
-import { affairsWeight, type GenreTerm, genreWeight, isOffTopic, loadGenreTerms } from './article-scope.ts';
+import {
+  affairsWeight,
+  type GenreTerm,
+  genreWeight,
+  isAffairsTopic,
+  isOffTopic,
+  loadGenreTerms,
+} from './article-scope.ts';
 import { foldPattern, hasCapitals, hasPatternCapitals } from './character-classes.ts';
 import {
   cancelsEvidence,
@@ -363,8 +370,6 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
       leftmostLongest(spans).map((span) => span.value),
     );
     const passingTopics = scoreTopics(topics, topicHits);
-    const scoredTopics = mainTopics(passingTopics);
-
     const statePresent = mentions.some(
       (mention) => mention.role === 'actor' || mention.kind === 'government' || mention.kind === 'leader',
     );
@@ -375,6 +380,10 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     const pairs = offTopic
       ? []
       : rankPairs({ salient: countries, countriesBySentence, relationBySentence, links });
+    // An off-topic story keeps the topics it shares with public life (health, technology, climate…).
+    const scoredTopics = mainTopics(
+      offTopic ? passingTopics.filter((scored) => !isAffairsTopic(scored.topic.id)) : passingTopics,
+    );
 
     const sentenceTexts = new Map<number, string>();
     const evidence = (sentences: readonly number[]): string[] => {

@@ -23,6 +23,13 @@ import {
   type GeoEntry,
   personNameContext,
 } from './gazetteer.ts';
+import {
+  type PairRelation,
+  pairRelations,
+  type RelationCueHit,
+  type RelationTypeCue,
+  relationTypeCues,
+} from './pair-relations.ts';
 import { sentenceIndexAt, sentenceStarts, sentenceText } from './sentences.ts';
 import { TermMatcher, type TermPattern } from './term-matcher.ts';
 import type { TopicId } from './topic-ids.ts';
@@ -45,6 +52,8 @@ export interface PairLabel {
   pair: string;
   score: number;
   evidence: string[];
+  /** What the two countries do to each other, on the CAMEO QuadClass scale. */
+  relation: PairRelation;
 }
 
 export interface TopicLabel {
@@ -76,6 +85,7 @@ type Payload =
   | { layer: 'geo'; entry: GeoEntry; capitals: boolean }
   | { layer: 'topic'; topic: number; term: TopicTerm; capitals: boolean }
   | { layer: 'relation'; cue: RelationCue; capitals: boolean }
+  | { layer: 'relationType'; cue: RelationTypeCue; capitals: boolean }
   | { layer: 'cue'; rule: AmbiguityRule; code: string | null; phrase: string; capitals: boolean };
 
 function payloadText(payload: Payload): string {
@@ -85,6 +95,7 @@ function payloadText(payload: Payload): string {
     case 'topic':
       return payload.term.text;
     case 'relation':
+    case 'relationType':
       return payload.cue.phrase;
     case 'cue':
       return payload.phrase;
@@ -119,6 +130,7 @@ function buildPatterns(
   gazetteer: readonly GeoEntry[],
   topics: readonly TopicDefinition[],
   cues: readonly RelationCue[],
+  typeCues: readonly RelationTypeCue[],
 ): { patterns: TermPattern[]; payloads: Payload[][] } {
   const patterns: TermPattern[] = [];
   const payloads: Payload[][] = [];
@@ -157,6 +169,8 @@ function buildPatterns(
   });
   for (const cue of cues)
     add(cue.phrase, false, { layer: 'relation', cue, capitals: hasCapitals(cue.phrase) });
+  for (const cue of typeCues)
+    add(cue.phrase, cue.openEnd, { layer: 'relationType', cue, capitals: hasCapitals(cue.phrase) });
   return { patterns, payloads };
 }
 
@@ -164,7 +178,7 @@ function buildPatterns(
 export function createClassifier(options: ClassifierOptions = {}): Classifier {
   const gazetteer = buildGazetteer(options.extraAliases);
   const topics = loadTopicLexicon();
-  const { patterns, payloads } = buildPatterns(gazetteer, topics, relationCues());
+  const { patterns, payloads } = buildPatterns(gazetteer, topics, relationCues(), relationTypeCues());
   const matcher = TermMatcher.build(patterns);
   const displayNames = countryDisplayNames();
   const nameContext = personNameContext();
@@ -184,6 +198,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     const geoSpans: Span<GeoEntry>[] = [];
     const topicSpans: Span<TopicHit>[] = [];
     const relationBySentence = new Map<number, number>();
+    const relationTypeHits: RelationCueHit[] = [];
     const cueSentences = new Map<AmbiguityRule, { code: string | null; sentence: number }[]>();
     matcher.scan(document, (pattern, start, end) => {
       for (const payload of payloads[pattern] ?? []) {
@@ -212,6 +227,9 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
             );
             break;
           }
+          case 'relationType':
+            relationTypeHits.push({ start, end, sentence: sentenceIndexAt(starts, start), cue: payload.cue });
+            break;
           case 'cue': {
             const list = cueSentences.get(payload.rule) ?? [];
             list.push({ code: payload.code, sentence: sentenceIndexAt(starts, start) });
@@ -282,6 +300,14 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     });
     const countries = salientCountries(scoreCountries(mentions));
     const pairs = rankPairs({ salient: countries, countriesBySentence, relationBySentence, compounds });
+    const relationOf = pairRelations({
+      document,
+      starts,
+      countriesBySentence,
+      hits: relationTypeHits,
+      firstBodySentence,
+      leadEnd: firstBodySentence + LEAD_SENTENCES,
+    });
     // Overlaps are resolved within a topic: "counter-terrorism" hides "terrorism" there, but a
     // term of another topic inside the same words still counts for that topic.
     const spansByTopic = new Map<number, Span<TopicHit>[]>();
@@ -322,6 +348,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
         pair: pair.pair,
         score: pair.score,
         evidence: evidence(pair.sentences),
+        relation: relationOf(pair.pair),
       })),
       primaryPair: pairs[0]?.pair ?? null,
       topics: scoredTopics.map((scored) => ({

@@ -1,0 +1,247 @@
+/**
+ * Pair relations: what the two countries of a pair do to each other, on the CAMEO QuadClass scale
+ * GDELT uses (verbal or material, cooperation or conflict), with the sentence that shows it best.
+ * The cue phrases (data/pair-relation-cues.json) are found by the classifier's one scan; here each
+ * cue in a sentence naming both countries votes for its class, after the words just before it have
+ * had their say ("did not attack" votes for nothing, "threatened to impose sanctions" is verbal
+ * conflict, "suspended talks" material conflict). See docs/classification.md, "Relations".
+ */
+import cueData from './data/pair-relation-cues.json' with { type: 'json' };
+import { sentenceText } from './sentences.ts';
+
+export type RelationType =
+  | 'verbal-cooperation'
+  | 'material-cooperation'
+  | 'verbal-conflict'
+  | 'material-conflict'
+  | 'none';
+
+export interface PairRelation {
+  type: RelationType;
+  /** The sentence that shows the relation best; null for 'none'. */
+  evidence: string | null;
+}
+
+export const RELATION_TYPES: readonly RelationType[] = [
+  'verbal-cooperation',
+  'material-cooperation',
+  'verbal-conflict',
+  'material-conflict',
+  'none',
+];
+
+/** A phrase that signals one relation type; type 'none' hides the cue words inside it ("war on terror"). */
+export interface RelationTypeCue {
+  phrase: string;
+  /** Matches any word starting with the phrase (written with a trailing '*'). */
+  openEnd: boolean;
+  type: RelationType;
+  weight: number;
+}
+
+/** A cue found in the article, as the classifier's scan reports it. */
+export interface RelationCueHit {
+  start: number;
+  end: number;
+  sentence: number;
+  cue: RelationTypeCue;
+}
+
+export interface PairRelationInput {
+  /** Title and text as the classifier scanned them, with the sentence starts it found. */
+  document: string;
+  starts: readonly number[];
+  /** Countries named in each sentence. */
+  countriesBySentence: ReadonlyMap<number, ReadonlySet<string>>;
+  hits: readonly RelationCueHit[];
+  /** Index of the first sentence of the body (the ones before are the title). */
+  firstBodySentence: number;
+  /** Index of the first sentence after the lead. */
+  leadEnd: number;
+}
+
+type Acting = Exclude<RelationType, 'none'>;
+type Modifier = 'negation' | 'hedge' | 'objection' | 'cutoff';
+
+/** A material act reported as done outweighs talk about the same relation. */
+const MATERIAL_PREFERENCE = 1.25;
+/** Headlines and leads state what the story is about. */
+const TITLE_WEIGHT = 1.5;
+const LEAD_WEIGHT = 1.25;
+/**
+ * When no sentence naming both countries carries a cue, sentences naming one of them and no other
+ * country still tell what the story is about, at this weight.
+ */
+const SINGLE_COUNTRY_WEIGHT = 0.5;
+/** Words before a cue, within its clause, that may modify it. */
+const MODIFIER_WINDOW = 6;
+/** The longest modifier, in words. */
+const MODIFIER_MAX_WORDS = 3;
+/** Of equal votes, the more material and the more conflictual class wins: it is the rarer news. */
+const TIE_ORDER: readonly Acting[] = [
+  'material-conflict',
+  'material-cooperation',
+  'verbal-conflict',
+  'verbal-cooperation',
+];
+const CLAUSE_BOUNDARY = /[,;:()[\]]|\b(?:but|while|whereas|although|though|however)\b/g;
+
+const MODIFIERS: ReadonlyMap<string, Modifier> = new Map(
+  Object.entries(cueData.modifiers as Record<Modifier, string[]>).flatMap(([modifier, phrases]) =>
+    phrases.map((phrase) => [phrase, modifier as Modifier] as const),
+  ),
+);
+
+/** The relation cues of data/pair-relation-cues.json, for the classifier's automaton. */
+export function relationTypeCues(): RelationTypeCue[] {
+  return Object.entries(cueData.cues as Record<RelationType, Record<string, number>>).flatMap(
+    ([type, phrases]) =>
+      Object.entries(phrases).map(([phrase, weight]) => ({
+        phrase: phrase.endsWith('*') ? phrase.slice(0, -1) : phrase,
+        openEnd: phrase.endsWith('*'),
+        type: type as RelationType,
+        weight,
+      })),
+  );
+}
+
+const isMaterial = (type: Acting): boolean => type.startsWith('material');
+const isCooperation = (type: Acting): boolean => type.endsWith('cooperation');
+
+/** What a modifier makes of a cue's class; null: the cue votes for nothing. */
+function modify(type: Acting, modifier: Modifier): Acting | null {
+  switch (modifier) {
+    case 'negation':
+      return null;
+    case 'hedge':
+      return isCooperation(type) ? 'verbal-cooperation' : 'verbal-conflict';
+    case 'objection':
+      return 'verbal-conflict';
+    case 'cutoff':
+      return isCooperation(type) ? 'material-conflict' : null;
+  }
+}
+
+/** The lower-case words of the cue's clause before it, nearest last, at most MODIFIER_WINDOW. */
+function wordsBefore(document: string, sentenceStart: number, cueStart: number): string[] {
+  const before = document
+    .slice(Math.max(sentenceStart, cueStart - 120), cueStart)
+    .toLowerCase()
+    .replace(/n['’]t\b/g, ' not');
+  let clauseStart = 0;
+  for (const boundary of before.matchAll(CLAUSE_BOUNDARY)) clauseStart = boundary.index + boundary[0].length;
+  return (before.slice(clauseStart).match(/[a-z]+/g) ?? []).slice(-MODIFIER_WINDOW);
+}
+
+/** The longest modifier among the words ending at `end`, with its length in words. */
+function modifierEndingAt(
+  words: readonly string[],
+  end: number,
+): { modifier: Modifier; length: number } | null {
+  for (let length = Math.min(MODIFIER_MAX_WORDS, end); length > 0; length -= 1) {
+    const modifier = MODIFIERS.get(words.slice(end - length, end).join(' '));
+    if (modifier !== undefined) return { modifier, length };
+  }
+  return null;
+}
+
+/** The class a cue votes for once the words before it are read, nearest first; null for none. */
+function effectiveType(document: string, sentenceStart: number, hit: RelationCueHit): Acting | null {
+  let type: Acting | null = hit.cue.type === 'none' ? null : hit.cue.type;
+  const words = wordsBefore(document, sentenceStart, hit.start);
+  for (let end = words.length; type !== null && end > 0; ) {
+    const found = modifierEndingAt(words, end);
+    if (found === null) {
+      end -= 1;
+    } else {
+      type = modify(type, found.modifier);
+      end -= found.length;
+    }
+  }
+  return type;
+}
+
+/** Of overlapping cues keep the one that starts first, then the longest ("war on terror" hides "war"). */
+function leftmostLongest(hits: readonly RelationCueHit[]): RelationCueHit[] {
+  const sorted = [...hits].sort((left, right) => left.start - right.start || right.end - left.end);
+  const kept: RelationCueHit[] = [];
+  let coveredUntil = -1;
+  for (const hit of sorted) {
+    if (hit.start < coveredUntil) continue;
+    kept.push(hit);
+    coveredUntil = hit.end;
+  }
+  return kept;
+}
+
+interface Vote {
+  type: Acting;
+  weight: number;
+}
+
+/**
+ * Compiles the article's cues once; the function returned gives the relation of a pair ('PK-US'),
+ * 'none' when no sentence about the pair carries a cue.
+ */
+export function pairRelations(input: PairRelationInput): (pair: string) => PairRelation {
+  const { document, starts, countriesBySentence, firstBodySentence, leadEnd } = input;
+  const votesBySentence = new Map<number, Vote[]>();
+  for (const hit of leftmostLongest(input.hits)) {
+    const type = effectiveType(document, starts[hit.sentence] ?? 0, hit);
+    if (type === null) continue;
+    const votes = votesBySentence.get(hit.sentence) ?? [];
+    votes.push({ type, weight: hit.cue.weight });
+    votesBySentence.set(hit.sentence, votes);
+  }
+  const sentenceWeight = (sentence: number): number =>
+    sentence < firstBodySentence ? TITLE_WEIGHT : sentence < leadEnd ? LEAD_WEIGHT : 1;
+
+  const tally = (sentences: readonly number[], scale: number) => {
+    const totals = new Map<Acting, number>();
+    const bySentence = new Map<Acting, Map<number, number>>();
+    for (const sentence of sentences) {
+      for (const vote of votesBySentence.get(sentence) ?? []) {
+        const weight = vote.weight * sentenceWeight(sentence) * scale;
+        totals.set(vote.type, (totals.get(vote.type) ?? 0) + weight);
+        const perSentence = bySentence.get(vote.type) ?? new Map<number, number>();
+        perSentence.set(sentence, (perSentence.get(sentence) ?? 0) + weight);
+        bySentence.set(vote.type, perSentence);
+      }
+    }
+    return { totals, bySentence };
+  };
+
+  return (pair: string): PairRelation => {
+    const [first = '', second = ''] = pair.split('-');
+    const shared: number[] = [];
+    const single: number[] = [];
+    for (const [sentence, codes] of countriesBySentence) {
+      const named = (codes.has(first) ? 1 : 0) + (codes.has(second) ? 1 : 0);
+      if (named === 2) shared.push(sentence);
+      else if (named === 1 && codes.size === 1) single.push(sentence);
+    }
+    if (shared.length === 0) return { type: 'none', evidence: null };
+    let votes = tally(shared, 1);
+    if (votes.totals.size === 0) votes = tally(single, SINGLE_COUNTRY_WEIGHT);
+
+    let best: Acting | null = null;
+    let bestScore = 0;
+    for (const type of TIE_ORDER) {
+      const score = (votes.totals.get(type) ?? 0) * (isMaterial(type) ? MATERIAL_PREFERENCE : 1);
+      if (score > bestScore) {
+        best = type;
+        bestScore = score;
+      }
+    }
+    if (best === null) return { type: 'none', evidence: null };
+    let evidence = -1;
+    let evidenceWeight = 0;
+    for (const [sentence, weight] of votes.bySentence.get(best) ?? []) {
+      if (weight > evidenceWeight || (weight === evidenceWeight && sentence < evidence)) {
+        evidence = sentence;
+        evidenceWeight = weight;
+      }
+    }
+    return { type: best, evidence: sentenceText(document, starts, evidence) };
+  };
+}

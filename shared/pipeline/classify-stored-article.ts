@@ -39,7 +39,11 @@ const score = (value: number) => Math.round(value * 1000) / 1000;
 function labelsFrom(classification: Classification) {
   return {
     countries: classification.countries.map(({ code, score: s }) => ({ code, score: score(s) })),
-    countryPairs: classification.pairs.map(({ pair, score: s }) => ({ pair, score: score(s) })),
+    countryPairs: classification.pairs.map(({ pair, score: s, relation }) => ({
+      pair,
+      score: score(s),
+      relation,
+    })),
     primaryPair: classification.primaryPair,
     topics: classification.topics.map(({ id, score: s }) => ({ id, score: score(s) })),
   };

@@ -4,6 +4,7 @@
  * match, and evaluates only those, returning for each match its highlights and a snippet.
  */
 import { articleIndexOptions, indexArticle } from './article-index.ts';
+import type { ArticleLabelInput } from './article-labels.ts';
 import { type Highlight, snippetFor, toHighlights } from './match-highlights.ts';
 import { Presearcher } from './presearcher.ts';
 import { collectMatchedPieces, holds, type MatchedPiece } from './rule-evaluation.ts';
@@ -25,6 +26,7 @@ export interface MatchableArticle {
   countries?: readonly string[];
   pairs?: readonly string[];
   topics?: readonly string[];
+  relations?: ArticleLabelInput['relations'];
 }
 
 export interface RuleMatch {

@@ -162,11 +162,11 @@ function effectiveType(document: string, sentenceStart: number, hit: RelationCue
 }
 
 /** Of overlapping cues keep the one that starts first, then the longest ("war on terror" hides "war"). */
-function leftmostLongest(hits: readonly RelationCueHit[]): RelationCueHit[] {
-  const sorted = [...hits].sort((left, right) => left.start - right.start || right.end - left.end);
+function leftmostLongest(hits: RelationCueHit[]): RelationCueHit[] {
+  hits.sort((left, right) => left.start - right.start || right.end - left.end);
   const kept: RelationCueHit[] = [];
   let coveredUntil = -1;
-  for (const hit of sorted) {
+  for (const hit of hits) {
     if (hit.start < coveredUntil) continue;
     kept.push(hit);
     coveredUntil = hit.end;
@@ -185,14 +185,25 @@ interface Vote {
  */
 export function pairRelations(input: PairRelationInput): (pair: string) => PairRelation {
   const { document, starts, countriesBySentence, firstBodySentence, leadEnd } = input;
-  const votesBySentence = new Map<number, Vote[]>();
-  for (const hit of leftmostLongest(input.hits)) {
-    const type = effectiveType(document, starts[hit.sentence] ?? 0, hit);
-    if (type === null) continue;
-    const votes = votesBySentence.get(hit.sentence) ?? [];
-    votes.push({ type, weight: hit.cue.weight });
-    votesBySentence.set(hit.sentence, votes);
+  const hitsBySentence = new Map<number, RelationCueHit[]>();
+  for (const hit of input.hits) {
+    const hits = hitsBySentence.get(hit.sentence);
+    if (hits === undefined) hitsBySentence.set(hit.sentence, [hit]);
+    else hits.push(hit);
   }
+  // Only the sentences about a reported pair are read, each once.
+  const votesBySentence = new Map<number, Vote[]>();
+  const votesOf = (sentence: number): Vote[] => {
+    let votes = votesBySentence.get(sentence);
+    if (votes !== undefined) return votes;
+    votes = [];
+    for (const hit of leftmostLongest(hitsBySentence.get(sentence) ?? [])) {
+      const type = effectiveType(document, starts[sentence] ?? 0, hit);
+      if (type !== null) votes.push({ type, weight: hit.cue.weight });
+    }
+    votesBySentence.set(sentence, votes);
+    return votes;
+  };
   const sentenceWeight = (sentence: number): number =>
     sentence < firstBodySentence ? TITLE_WEIGHT : sentence < leadEnd ? LEAD_WEIGHT : 1;
 
@@ -200,7 +211,7 @@ export function pairRelations(input: PairRelationInput): (pair: string) => PairR
     const totals = new Map<Acting, number>();
     const bySentence = new Map<Acting, Map<number, number>>();
     for (const sentence of sentences) {
-      for (const vote of votesBySentence.get(sentence) ?? []) {
+      for (const vote of votesOf(sentence)) {
         const weight = vote.weight * sentenceWeight(sentence) * scale;
         totals.set(vote.type, (totals.get(vote.type) ?? 0) + weight);
         const perSentence = bySentence.get(vote.type) ?? new Map<number, number>();

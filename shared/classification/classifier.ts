@@ -305,6 +305,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
       starts,
       countriesBySentence,
       hits: relationTypeHits,
+      mentions,
       firstBodySentence,
       leadEnd: firstBodySentence + LEAD_SENTENCES,
     });

@@ -54,6 +54,8 @@ export interface PairRelationInput {
   /** Countries named in each sentence. */
   countriesBySentence: ReadonlyMap<number, ReadonlySet<string>>;
   hits: readonly RelationCueHit[];
+  /** Where each country is named. */
+  mentions: readonly { code: string; start: number; sentence: number }[];
   /** Index of the first sentence of the body (the ones before are the title). */
   firstBodySentence: number;
   /** Index of the first sentence after the lead. */
@@ -61,7 +63,14 @@ export interface PairRelationInput {
 }
 
 type Acting = Exclude<RelationType, 'none'>;
-type Modifier = 'negation' | 'hedge' | 'objection' | 'cutoff';
+
+interface Vote {
+  type: Acting;
+  weight: number;
+  /** Where the cue starts in the document. */
+  start: number;
+}
+type Modifier = 'negation' | 'hedge' | 'objection' | 'cutoff' | 'background';
 
 /** A material act reported as done outweighs talk about the same relation. */
 const MATERIAL_PREFERENCE = 1.25;
@@ -73,6 +82,15 @@ const LEAD_WEIGHT = 1.25;
  * country still tell what the story is about, at this weight.
  */
 const SINGLE_COUNTRY_WEIGHT = 0.5;
+/** A sentence naming a third country may be about another pair: its cues count half. */
+const CROWDED_SENTENCE_WEIGHT = 0.5;
+/**
+ * "Russia attacked Ukraine", "Poland expelled a Russian diplomat": what one country does to the
+ * other is mostly said between their names. A cue before or after both counts this much.
+ */
+const OUTSIDE_PAIR_WEIGHT = 0.5;
+/** An act told as background ("years after they cut ties", "had agreed") counts this much. */
+const BACKGROUND_WEIGHT = 0.5;
 /** Words before a cue, within its clause, that may modify it. */
 const MODIFIER_WINDOW = 6;
 /** The longest modifier, in words. */
@@ -111,6 +129,8 @@ const isCooperation = (type: Acting): boolean => type.endsWith('cooperation');
 /** What a modifier makes of a cue's class; null: the cue votes for nothing. */
 function modify(type: Acting, modifier: Modifier): Acting | null {
   switch (modifier) {
+    case 'background':
+      return type;
     case 'negation':
       return null;
     case 'hedge':
@@ -145,9 +165,10 @@ function modifierEndingAt(
   return null;
 }
 
-/** The class a cue votes for once the words before it are read, nearest first; null for none. */
-function effectiveType(document: string, sentenceStart: number, hit: RelationCueHit): Acting | null {
+/** The vote a cue casts once the words before it are read, nearest first; null for none. */
+function voteOf(document: string, sentenceStart: number, hit: RelationCueHit): Vote | null {
   let type: Acting | null = hit.cue.type === 'none' ? null : hit.cue.type;
+  let weight = hit.cue.weight;
   const words = wordsBefore(document, sentenceStart, hit.start);
   for (let end = words.length; type !== null && end > 0; ) {
     const found = modifierEndingAt(words, end);
@@ -155,10 +176,11 @@ function effectiveType(document: string, sentenceStart: number, hit: RelationCue
       end -= 1;
     } else {
       type = modify(type, found.modifier);
+      if (found.modifier === 'background') weight = hit.cue.weight * BACKGROUND_WEIGHT;
       end -= found.length;
     }
   }
-  return type;
+  return type === null ? null : { type, weight, start: hit.start };
 }
 
 /** Of overlapping cues keep the one that starts first, then the longest ("war on terror" hides "war"). */
@@ -174,17 +196,18 @@ function leftmostLongest(hits: RelationCueHit[]): RelationCueHit[] {
   return kept;
 }
 
-interface Vote {
-  type: Acting;
-  weight: number;
-}
-
 /**
  * Compiles the article's cues once; the function returned gives the relation of a pair ('PK-US'),
  * 'none' when no sentence about the pair carries a cue.
  */
 export function pairRelations(input: PairRelationInput): (pair: string) => PairRelation {
   const { document, starts, countriesBySentence, firstBodySentence, leadEnd } = input;
+  const mentionsBySentence = new Map<number, { code: string; start: number }[]>();
+  for (const mention of input.mentions) {
+    const mentions = mentionsBySentence.get(mention.sentence);
+    if (mentions === undefined) mentionsBySentence.set(mention.sentence, [mention]);
+    else mentions.push(mention);
+  }
   const hitsBySentence = new Map<number, RelationCueHit[]>();
   for (const hit of input.hits) {
     const hits = hitsBySentence.get(hit.sentence);
@@ -198,21 +221,44 @@ export function pairRelations(input: PairRelationInput): (pair: string) => PairR
     if (votes !== undefined) return votes;
     votes = [];
     for (const hit of leftmostLongest(hitsBySentence.get(sentence) ?? [])) {
-      const type = effectiveType(document, starts[sentence] ?? 0, hit);
-      if (type !== null) votes.push({ type, weight: hit.cue.weight });
+      const vote = voteOf(document, starts[sentence] ?? 0, hit);
+      if (vote !== null) votes.push(vote);
     }
     votesBySentence.set(sentence, votes);
     return votes;
   };
   const sentenceWeight = (sentence: number): number =>
-    sentence < firstBodySentence ? TITLE_WEIGHT : sentence < leadEnd ? LEAD_WEIGHT : 1;
+    (sentence < firstBodySentence ? TITLE_WEIGHT : sentence < leadEnd ? LEAD_WEIGHT : 1) *
+    ((countriesBySentence.get(sentence)?.size ?? 0) > 2 ? CROWDED_SENTENCE_WEIGHT : 1);
 
-  const tally = (sentences: readonly number[], scale: number) => {
+  /** Whether the cue at `start` stands between a mention of one country and a mention of the other. */
+  const isBetween = (sentence: number, start: number, first: string, second: string): boolean => {
+    let firstBefore = false;
+    let firstAfter = false;
+    let secondBefore = false;
+    let secondAfter = false;
+    for (const mention of mentionsBySentence.get(sentence) ?? []) {
+      const before = mention.start < start;
+      if (mention.code === first) {
+        firstBefore ||= before;
+        firstAfter ||= !before;
+      } else if (mention.code === second) {
+        secondBefore ||= before;
+        secondAfter ||= !before;
+      }
+    }
+    return (firstBefore && secondAfter) || (secondBefore && firstAfter);
+  };
+
+  /** Votes of the sentences; `pair` set: they name both countries, and a cue between them counts more. */
+  const tally = (sentences: readonly number[], scale: number, pair: [string, string] | null) => {
     const totals = new Map<Acting, number>();
     const bySentence = new Map<Acting, Map<number, number>>();
     for (const sentence of sentences) {
       for (const vote of votesOf(sentence)) {
-        const weight = vote.weight * sentenceWeight(sentence) * scale;
+        const placement =
+          pair === null || isBetween(sentence, vote.start, pair[0], pair[1]) ? 1 : OUTSIDE_PAIR_WEIGHT;
+        const weight = vote.weight * placement * sentenceWeight(sentence) * scale;
         totals.set(vote.type, (totals.get(vote.type) ?? 0) + weight);
         const perSentence = bySentence.get(vote.type) ?? new Map<number, number>();
         perSentence.set(sentence, (perSentence.get(sentence) ?? 0) + weight);
@@ -232,8 +278,8 @@ export function pairRelations(input: PairRelationInput): (pair: string) => PairR
       else if (named === 1 && codes.size === 1) single.push(sentence);
     }
     if (shared.length === 0) return { type: 'none', evidence: null };
-    let votes = tally(shared, 1);
-    if (votes.totals.size === 0) votes = tally(single, SINGLE_COUNTRY_WEIGHT);
+    let votes = tally(shared, 1, [first, second]);
+    if (votes.totals.size === 0) votes = tally(single, SINGLE_COUNTRY_WEIGHT, null);
 
     let best: Acting | null = null;
     let bestScore = 0;

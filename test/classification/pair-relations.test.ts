@@ -157,6 +157,12 @@ const CASES: Record<string, RelationCase[]> = {
       pair: 'KP-KR',
       expected: 'verbal-conflict',
     },
+    {
+      text: 'Kenya and Somalia restored diplomatic relations, a year after Somalia cut ties with Kenya.',
+      countries: ['Kenya', 'Somalia'],
+      pair: 'KE-SO',
+      expected: 'verbal-cooperation',
+    },
   ],
   'no cue, or a phrase that only looks like one': [
     {

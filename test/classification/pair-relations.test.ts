@@ -158,6 +158,12 @@ const CASES: Record<string, RelationCase[]> = {
       expected: 'verbal-conflict',
     },
     {
+      text: 'Egypt and Ethiopia failed to agree on the filling of the dam.',
+      countries: ['Egypt', 'Ethiopia'],
+      pair: 'EG-ET',
+      expected: 'none',
+    },
+    {
       text: 'Kenya and Somalia restored diplomatic relations, a year after Somalia cut ties with Kenya.',
       countries: ['Kenya', 'Somalia'],
       pair: 'KE-SO',

@@ -70,6 +70,7 @@ interface Vote {
   /** Where the cue starts in the document. */
   start: number;
 }
+
 type Modifier = 'negation' | 'hedge' | 'objection' | 'cutoff' | 'background';
 
 /** A material act reported as done outweighs talk about the same relation. */
@@ -93,8 +94,6 @@ const OUTSIDE_PAIR_WEIGHT = 0.5;
 const BACKGROUND_WEIGHT = 0.5;
 /** Words before a cue, within its clause, that may modify it. */
 const MODIFIER_WINDOW = 6;
-/** The longest modifier, in words. */
-const MODIFIER_MAX_WORDS = 3;
 /** Of equal votes, the more material and the more conflictual class wins: it is the rarer news. */
 const TIE_ORDER: readonly Acting[] = [
   'material-conflict',
@@ -109,6 +108,8 @@ const MODIFIERS: ReadonlyMap<string, Modifier> = new Map(
     phrases.map((phrase) => [phrase, modifier as Modifier] as const),
   ),
 );
+/** The longest modifier, in words. */
+const MODIFIER_MAX_WORDS = Math.max(...[...MODIFIERS.keys()].map((phrase) => phrase.split(' ').length));
 
 /** The relation cues of data/pair-relation-cues.json, for the classifier's automaton. */
 export function relationTypeCues(): RelationTypeCue[] {

@@ -9,6 +9,7 @@ export const main = (args: string[]) =>
       extraction: () => import('../../evals/extraction.ts'),
       reuters: () => import('../../evals/reuters.ts'),
       'reuters-topics': () => import('../../evals/reuters-topics.ts'),
+      relations: () => import('../../evals/relations.ts'),
     },
     args,
   );

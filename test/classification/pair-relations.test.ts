@@ -158,6 +158,12 @@ const CASES: Record<string, RelationCase[]> = {
       expected: 'verbal-conflict',
     },
     {
+      text: 'Israel didn’t strike Iran, Israeli officials insisted.',
+      countries: ['Israel', 'Iran'],
+      pair: 'IL-IR',
+      expected: 'none',
+    },
+    {
       text: 'Egypt and Ethiopia failed to agree on the filling of the dam.',
       countries: ['Egypt', 'Ethiopia'],
       pair: 'EG-ET',

@@ -138,7 +138,10 @@ describe('the data contract on what the pipeline writes', () => {
 
   it('writes schema 1.1: the seed pair with its relation, in the item and the message', () => {
     // Prepare
-    const pairRelation = { type: 'verbal-cooperation', evidence: expect.stringMatching(/Pakistan|Islamabad/) };
+    const pairRelation = {
+      type: 'verbal-cooperation',
+      evidence: expect.stringMatching(/Pakistan|Islamabad/),
+    };
 
     // Assess
     expect(articleItem).toMatchObject({

@@ -71,7 +71,7 @@ interface Vote {
   start: number;
 }
 
-type Modifier = 'negation' | 'hedge' | 'objection' | 'cutoff' | 'background';
+type Modifier = 'negation' | 'refusal' | 'hedge' | 'objection' | 'cutoff' | 'background';
 
 /** A material act reported as done outweighs talk about the same relation. */
 const MATERIAL_PREFERENCE = 1.25;
@@ -136,6 +136,8 @@ function modify(type: Acting, modifier: Modifier): Acting | null {
       return type;
     case 'negation':
       return null;
+    case 'refusal':
+      return isCooperation(type) ? 'verbal-conflict' : null;
     case 'hedge':
       return isCooperation(type) ? 'verbal-cooperation' : 'verbal-conflict';
     case 'objection':

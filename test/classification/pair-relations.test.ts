@@ -158,6 +158,12 @@ const CASES: Record<string, RelationCase[]> = {
       expected: 'verbal-conflict',
     },
     {
+      text: 'Hungary will not approve the accession of Sweden this year.',
+      countries: ['Hungary', 'Sweden'],
+      pair: 'HU-SE',
+      expected: 'verbal-conflict',
+    },
+    {
       text: 'Israel didn’t strike Iran, Israeli officials insisted.',
       countries: ['Israel', 'Iran'],
       pair: 'IL-IR',

@@ -228,7 +228,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
             break;
           }
           case 'relationType':
-            relationTypeHits.push({ start, end, sentence: sentenceIndexAt(starts, start), cue: payload.cue });
+            relationTypeHits.push({ start, end, cue: payload.cue });
             break;
           case 'cue': {
             const list = cueSentences.get(payload.rule) ?? [];

@@ -43,7 +43,6 @@ export interface RelationTypeCue {
 export interface RelationCueHit {
   start: number;
   end: number;
-  sentence: number;
   cue: RelationTypeCue;
 }
 
@@ -112,6 +111,10 @@ const MODIFIERS: ReadonlyMap<string, Modifier> = new Map(
 );
 /** The longest modifier, in words. */
 const MODIFIER_MAX_WORDS = Math.max(...[...MODIFIERS.keys()].map((phrase) => phrase.split(' ').length));
+/** The last word of every modifier: most words before a cue are none, and are passed over at once. */
+const MODIFIER_LAST_WORDS: ReadonlySet<string> = new Set(
+  [...MODIFIERS.keys()].map((phrase) => phrase.slice(phrase.lastIndexOf(' ') + 1)),
+);
 
 /** The relation cues of data/pair-relation-cues.json, for the classifier's automaton. */
 export function relationTypeCues(): RelationTypeCue[] {
@@ -180,6 +183,7 @@ function modifierEndingAt(
   words: readonly string[],
   end: number,
 ): { modifier: Modifier; length: number } | null {
+  if (!MODIFIER_LAST_WORDS.has(words[end - 1] ?? '')) return null;
   for (let length = Math.min(MODIFIER_MAX_WORDS, end); length > 0; length -= 1) {
     const modifier = MODIFIERS.get(words.slice(end - length, end).join(' '));
     if (modifier !== undefined) return { modifier, length };
@@ -205,9 +209,11 @@ function voteOf(document: string, sentenceStart: number, hit: RelationCueHit): V
   return type === null ? null : { type, weight, start: hit.start };
 }
 
-/** Of overlapping cues keep the one that starts first, then the longest ("war on terror" hides "war"). */
-function leftmostLongest(hits: RelationCueHit[]): RelationCueHit[] {
-  hits.sort((left, right) => left.start - right.start || right.end - left.end);
+/**
+ * Of overlapping cues keep the one that starts first, then the longest ("war on terror" hides "war").
+ * `hits` are in that order already.
+ */
+function leftmostLongest(hits: readonly RelationCueHit[]): RelationCueHit[] {
   const kept: RelationCueHit[] = [];
   let coveredUntil = -1;
   for (const hit of hits) {
@@ -230,19 +236,31 @@ export function pairRelations(input: PairRelationInput): (pair: string) => PairR
     if (mentions === undefined) mentionsBySentence.set(mention.sentence, [mention]);
     else mentions.push(mention);
   }
-  const hitsBySentence = new Map<number, RelationCueHit[]>();
-  for (const hit of input.hits) {
-    const hits = hitsBySentence.get(hit.sentence);
-    if (hits === undefined) hitsBySentence.set(hit.sentence, [hit]);
-    else hits.push(hit);
-  }
+  // The scan reports cues by where they end; sorted by start, they fall into sentences in one walk,
+  // done once a pair asks for them.
+  let hitsBySentence: Map<number, RelationCueHit[]> | null = null;
+  const hitsIn = (sentence: number): readonly RelationCueHit[] => {
+    if (hitsBySentence === null) {
+      hitsBySentence = new Map();
+      let current = 0;
+      for (const hit of [...input.hits].sort(
+        (left, right) => left.start - right.start || right.end - left.end,
+      )) {
+        while ((starts[current + 1] ?? Number.POSITIVE_INFINITY) <= hit.start) current += 1;
+        const hits = hitsBySentence.get(current);
+        if (hits === undefined) hitsBySentence.set(current, [hit]);
+        else hits.push(hit);
+      }
+    }
+    return hitsBySentence.get(sentence) ?? [];
+  };
   // Only the sentences about a reported pair are read, each once.
   const votesBySentence = new Map<number, Vote[]>();
   const votesOf = (sentence: number): Vote[] => {
     let votes = votesBySentence.get(sentence);
     if (votes !== undefined) return votes;
     votes = [];
-    for (const hit of leftmostLongest(hitsBySentence.get(sentence) ?? [])) {
+    for (const hit of leftmostLongest(hitsIn(sentence))) {
       const vote = voteOf(document, starts[sentence] ?? 0, hit);
       if (vote !== null) votes.push(vote);
     }

@@ -9,19 +9,11 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { type Classification, createClassifier } from '../shared/classification/classifier.ts';
+import { RELATION_TYPES, type RelationType } from '../shared/classification/pair-relations.ts';
 import { TOPIC_IDS } from '../shared/classification/topic-ids.ts';
 
 const USAGE = 'usage: wirewatch eval news [--data FILE] [--split tuning|check|all] [--json] [--verbose]';
 const DEFAULT_DATA = '../devset-private/news.jsonl';
-
-export const RELATION_TYPES = [
-  'verbal-cooperation',
-  'material-cooperation',
-  'verbal-conflict',
-  'material-conflict',
-  'none',
-] as const;
-export type RelationType = (typeof RELATION_TYPES)[number];
 
 export type Split = 'tuning' | 'check';
 export const SPLIT_NOTES: Record<Split, string> = {
@@ -50,10 +42,8 @@ export interface NewsPrediction {
   countries: string[];
   primaryPair: string | null;
   topics: string[];
-  /** The relation the classifier gives each pair; empty when it gives none. */
+  /** The relation the classifier gives each reported pair. */
   relations: Map<string, RelationType>;
-  /** Whether the classifier reports relations at all (a pair carrying a `relation` field). */
-  relationsReported: boolean;
 }
 
 export interface PrecisionRecall {
@@ -72,9 +62,9 @@ export interface NewsScores {
   /**
    * Relation accuracy of the primary pair: `onMatchedPair` over articles whose gold pair is set and
    * predicted exactly; `onGoldPair` over every article with a gold pair, a wrong pair counting as
-   * wrong. Null when the classifier reports no relations.
+   * wrong.
    */
-  relation: { onMatchedPair: number; matchedDocs: number; onGoldPair: number; goldPairDocs: number } | null;
+  relation: { onMatchedPair: number; matchedDocs: number; onGoldPair: number; goldPairDocs: number };
   /** Off-topic articles (no gold country) and how many of them the classifier gave a pair. */
   offTopic: { docs: number; givenPair: number };
 }
@@ -134,24 +124,13 @@ export function parseNewsJsonl(source: string, origin: string): NewsArticle[] {
   return articles;
 }
 
-/** Reads a classification structurally, so pair relations count as soon as the classifier reports them. */
+/** What the eval compares of a classification. */
 export function predictionOf(result: Classification): NewsPrediction {
-  const relations = new Map<string, RelationType>();
-  let relationsReported = false;
-  for (const pair of result.pairs) {
-    if (!('relation' in pair)) continue;
-    relationsReported = true;
-    const relation = (pair as { relation?: { type?: unknown } }).relation;
-    if ((RELATION_TYPES as readonly unknown[]).includes(relation?.type)) {
-      relations.set(pair.pair, relation?.type as RelationType);
-    }
-  }
   return {
     countries: result.countries.map((country) => country.code),
     primaryPair: result.primaryPair,
     topics: result.topics.map((topic) => topic.id),
-    relations,
-    relationsReported,
+    relations: new Map(result.pairs.map((pair) => [pair.pair, pair.relation.type])),
   };
 }
 
@@ -195,7 +174,6 @@ export function scoreNews(
   let relationHits = 0;
   let goldPairDocs = 0;
   const offTopic = { docs: 0, givenPair: 0 };
-  const relationsReported = predictions.some((prediction) => prediction.relationsReported);
   for (const [index, article] of articles.entries()) {
     const prediction = predictions[index];
     if (prediction === undefined) throw new Error(`no prediction for ${article.id}`);
@@ -236,14 +214,12 @@ export function scoreNews(
     primaryPairAccuracy: round(ratio(pairHits, articles.length)),
     topics: precisionRecall(topics),
     perTopic,
-    relation: relationsReported
-      ? {
-          onMatchedPair: round(ratio(relationHits, matchedDocs)),
-          matchedDocs,
-          onGoldPair: round(ratio(relationHits, goldPairDocs)),
-          goldPairDocs,
-        }
-      : null,
+    relation: {
+      onMatchedPair: round(ratio(relationHits, matchedDocs)),
+      matchedDocs,
+      onGoldPair: round(ratio(relationHits, goldPairDocs)),
+      goldPairDocs,
+    },
     offTopic,
   };
 }
@@ -259,7 +235,7 @@ export function mistakesOf(article: NewsArticle, prediction: NewsPrediction): st
   }
   if (gold.primaryPair !== prediction.primaryPair) {
     mistakes.push(`pair ${gold.primaryPair ?? 'null'} → ${prediction.primaryPair ?? 'null'}`);
-  } else if (gold.primaryPair !== null && prediction.relationsReported) {
+  } else if (gold.primaryPair !== null) {
     const expected = gold.relations[gold.primaryPair];
     const got = prediction.relations.get(gold.primaryPair);
     if (expected !== got) mistakes.push(`relation ${expected ?? '?'} → ${got ?? '(none)'}`);
@@ -276,10 +252,8 @@ const prLine = (scores: PrecisionRecall): string =>
 
 function report(split: string, scores: NewsScores): string[] {
   const relation =
-    scores.relation === null
-      ? 'n/a (the classifier reports no relations)'
-      : `${fixed(scores.relation.onMatchedPair)} over ${scores.relation.matchedDocs} docs with the right pair, ` +
-        `${fixed(scores.relation.onGoldPair)} over all ${scores.relation.goldPairDocs} with a gold pair`;
+    `${fixed(scores.relation.onMatchedPair)} over ${scores.relation.matchedDocs} docs with the right pair, ` +
+    `${fixed(scores.relation.onGoldPair)} over all ${scores.relation.goldPairDocs} with a gold pair`;
   return [
     `news ${split}: ${scores.docs} docs`,
     `  countries      ${prLine(scores.countries)}`,

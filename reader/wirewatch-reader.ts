@@ -16,6 +16,7 @@ import {
 } from '../adapters/dynamodb/table-keys.ts';
 import type { AlertRecord } from '../shared/alerts/alert-record.ts';
 import type { ArticleRecord } from '../shared/articles/article-record.ts';
+import { RELATION_TYPES, type RelationType } from '../shared/classification/pair-relations.ts';
 import type { FeedState } from '../shared/polling/feed-state.ts';
 import { articleIdFor, canonicalizeUrl } from '../shared/urls/canonical-url.ts';
 
@@ -24,6 +25,8 @@ export const READER_SCHEMA_VERSION = 1;
 interface Versioned {
   type: string;
   schemaVersion: number;
+  /** 1 from schema 1.1 (pair relations) on; absent on items written before it. */
+  schemaMinorVersion?: number;
 }
 
 export type ArticleItem = ArticleRecord & Versioned;
@@ -42,6 +45,8 @@ export interface ArticleSummary {
   countryPairs: string[];
   countries: string[];
   topics: string[];
+  /** Each pair's relation type (schema 1.1); absent on label items written before it. */
+  pairRelations?: Record<string, RelationType>;
   clusterId: string;
   documentKey: string;
 }
@@ -59,10 +64,38 @@ export interface RangeQuery {
   cursor?: string | null;
 }
 
+export interface PairQuery extends RangeQuery {
+  /**
+   * Only articles whose relation for this pair is this type, or either type of a shorthand
+   * (`conflict`: verbal or material). DynamoDB filters after `limit` is applied, so a page may hold
+   * fewer items (even none) while its cursor still leads on.
+   */
+  relation?: RelationType | 'cooperation' | 'conflict';
+}
+
+/** A filter on the listed items, applied by DynamoDB after the key condition. */
+interface ItemFilter {
+  expression: string;
+  names: Record<string, string>;
+  values: Record<string, unknown>;
+}
+
+/** The filter keeping a pair's articles whose relation for it is `relation` (a type or a shorthand). */
+function relationFilter(pair: string, relation: NonNullable<PairQuery['relation']>): ItemFilter {
+  const types = RELATION_TYPES.filter((type) => type === relation || type.endsWith(`-${relation}`));
+  if (types.length === 0) throw new TypeError(`Unknown relation "${relation}"`);
+  const values = Object.fromEntries(types.map((type, index) => [`:relation${index}`, type]));
+  return {
+    expression: `#pairRelations.#pair IN (${Object.keys(values).join(', ')})`,
+    names: { '#pairRelations': 'pairRelations', '#pair': pair },
+    values,
+  };
+}
+
 export interface WirewatchReader {
   getArticle(id: string): Promise<ArticleItem | null>;
   getArticleByUrl(url: string): Promise<ArticleItem | null>;
-  articlesForPair(pair: string, range?: RangeQuery): Promise<Page<ArticleSummary>>;
+  articlesForPair(pair: string, range?: PairQuery): Promise<Page<ArticleSummary>>;
   articlesForCountry(code: string, range?: RangeQuery): Promise<Page<ArticleSummary>>;
   articlesForTopic(topic: string, range?: RangeQuery): Promise<Page<ArticleSummary>>;
   articlesForSource(source: string, range?: RangeQuery): Promise<Page<ArticleSummary>>;
@@ -91,7 +124,12 @@ function strip<T>(item: Record<string, unknown>): T {
 }
 
 function summary(item: Record<string, unknown>): ArticleSummary {
-  const { type: _t, schemaVersion: _v, ...rest } = strip<Record<string, unknown>>(item);
+  const {
+    type: _t,
+    schemaVersion: _v,
+    schemaMinorVersion: _m,
+    ...rest
+  } = strip<Record<string, unknown>>(item);
   return rest as unknown as ArticleSummary;
 }
 
@@ -105,6 +143,7 @@ export function createReader(options: {
     partition: string,
     range: RangeQuery,
     map: (item: Record<string, unknown>) => T,
+    filter?: ItemFilter,
   ): Promise<Page<T>> {
     const conditions = ['gsi1pk = :pk'];
     const values: Record<string, unknown> = { ':pk': partition };
@@ -123,7 +162,10 @@ export function createReader(options: {
         TableName: tableName,
         IndexName: 'gsi1',
         KeyConditionExpression: conditions.join(' AND '),
-        ExpressionAttributeValues: values,
+        ...(filter === undefined
+          ? {}
+          : { FilterExpression: filter.expression, ExpressionAttributeNames: filter.names }),
+        ExpressionAttributeValues: { ...values, ...filter?.values },
         ScanIndexForward: false,
         Limit: range.limit ?? 50,
         ExclusiveStartKey: decodeCursor(range.cursor),
@@ -143,7 +185,12 @@ export function createReader(options: {
     getArticle,
     getArticleByUrl: (url) => getArticle(articleIdFor(canonicalizeUrl(url))),
     articlesForPair: (pair, range = {}) =>
-      listByTime(labelPartition({ kind: 'pair', value: pair }), range, summary),
+      listByTime(
+        labelPartition({ kind: 'pair', value: pair }),
+        range,
+        summary,
+        range.relation === undefined ? undefined : relationFilter(pair, range.relation),
+      ),
     articlesForCountry: (code, range = {}) =>
       listByTime(labelPartition({ kind: 'country', value: code }), range, summary),
     articlesForTopic: (topic, range = {}) =>

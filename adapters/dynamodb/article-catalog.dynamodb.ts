@@ -10,6 +10,7 @@ import { clusterIdFor, fingerprintBands } from '../../shared/dedup/near-duplicat
 import { type ArticleCatalog, ConcurrentUpdateError } from '../../shared/ports/article-catalog.ts';
 import { batchWrite, isConditionFailure, type TableClient, withoutKeys } from './table-client.ts';
 import {
+  ARTICLE_SCHEMA_MINOR_VERSION,
   articleKey,
   LABEL_SK_PREFIX,
   labelPartition,
@@ -29,6 +30,12 @@ function summaryOf(record: ArticleRecord) {
     sortAt: record.sortAt,
     primaryPair: record.primaryPair,
     countryPairs: record.countryPairs.map(({ pair }) => pair),
+    // A map, so a reader can filter a pair's listing on its relation (`pairRelations.#pair = :type`).
+    pairRelations: Object.fromEntries(
+      record.countryPairs.flatMap(({ pair, relation }) =>
+        relation === undefined ? [] : [[pair, relation.type]],
+      ),
+    ),
     countries: record.countries.map(({ code }) => code),
     topics: record.topics.map(({ id }) => id),
     clusterId: record.clusterId,
@@ -45,6 +52,7 @@ function indexItems(record: ArticleRecord): Record<string, unknown>[] {
     gsi1sk: timeSortKey(record.sortAt, record.id),
     type: 'ArticleLabel',
     schemaVersion: SCHEMA_VERSION,
+    schemaMinorVersion: ARTICLE_SCHEMA_MINOR_VERSION,
     label: labelPartition(label),
     ...summaryOf(record),
   }));
@@ -80,7 +88,13 @@ export class DynamoDbArticleCatalog implements ArticleCatalog {
       await this.table.client.send(
         new PutCommand({
           TableName: this.table.tableName,
-          Item: { ...articleKey(record.id), type: 'Article', schemaVersion: SCHEMA_VERSION, ...record },
+          Item: {
+            ...articleKey(record.id),
+            type: 'Article',
+            schemaVersion: SCHEMA_VERSION,
+            schemaMinorVersion: ARTICLE_SCHEMA_MINOR_VERSION,
+            ...record,
+          },
           ...(previous === null
             ? { ConditionExpression: 'attribute_not_exists(pk)' }
             : {

@@ -108,6 +108,7 @@ export function withoutKeys<T>(item: Record<string, unknown>): T {
     gsi1sk: _s,
     type: _t,
     schemaVersion: _v,
+    schemaMinorVersion: _m,
     expiresAt: _e,
     ...rest
   } = item;

@@ -20,6 +20,11 @@
 import type { ArticleLabel } from '../../shared/articles/article-record.ts';
 
 export const SCHEMA_VERSION = 1;
+/**
+ * Minor version of the Article and ArticleLabel items (schema 1.1): 1 added each pair's relation
+ * (`countryPairs[].relation`, the summaries' `pairRelations`). Only optional fields are added.
+ */
+export const ARTICLE_SCHEMA_MINOR_VERSION = 1;
 
 export const articleKey = (id: string) => ({ pk: `ARTICLE#${id}`, sk: 'ARTICLE' });
 export const seenKey = (id: string) => ({ pk: `ARTICLE#${id}`, sk: 'SEEN' });

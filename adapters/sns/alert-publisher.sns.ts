@@ -12,13 +12,14 @@ function stringArray(values: readonly string[]): MessageAttributeValue | undefin
 }
 
 export function messageAttributesOf(notification: AlertNotification): Record<string, MessageAttributeValue> {
-  const { rule, countryPairs, countries, topics, source } = notification.attributes;
+  const { rule, countryPairs, countries, topics, source, relation } = notification.attributes;
   const attributes: Record<string, MessageAttributeValue | undefined> = {
     rule: { DataType: 'String', StringValue: rule },
     countryPairs: stringArray(countryPairs),
     countries: stringArray(countries),
     topics: stringArray(topics),
     source: { DataType: 'String', StringValue: source },
+    relation: relation === null ? undefined : { DataType: 'String', StringValue: relation },
   };
   return Object.fromEntries(
     Object.entries(attributes).filter(

@@ -1,7 +1,8 @@
 /**
  * `wirewatch classify [--jsonl] [FILE|-]`: classifies {"id"?, "title", "text"} documents and prints one
- * JSON object per document with its countries, country pairs, primary pair and topics. With --jsonl
- * the input is streamed line by line, so a process handles any number of documents in bounded memory.
+ * JSON object per document with its countries, country pairs (each with its relation on the CAMEO
+ * QuadClass scale), primary pair and topics. With --jsonl the input is streamed line by line, so a
+ * process handles any number of documents in bounded memory.
  */
 import { createClassifier } from '../../shared/classification/classifier.ts';
 import { parseCommandArgs } from '../../tools/cli-arguments.ts';

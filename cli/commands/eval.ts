@@ -10,6 +10,7 @@ export const main = (args: string[]) =>
       reuters: () => import('../../evals/reuters.ts'),
       'reuters-topics': () => import('../../evals/reuters-topics.ts'),
       news: () => import('../../evals/news.ts'),
+      relations: () => import('../../evals/relations.ts'),
     },
     args,
   );

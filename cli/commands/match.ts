@@ -6,6 +6,7 @@
  * the document when it has them.
  */
 import { createClassifier } from '../../shared/classification/classifier.ts';
+import { pairRelationLabels } from '../../shared/rules/article-labels.ts';
 import { RuleSyntaxError } from '../../shared/rules/rule-language.ts';
 import { compileRuleSet, type RuleDefinition, type RuleSet } from '../../shared/rules/rule-set.ts';
 import { parseCommandArgs } from '../../tools/cli-arguments.ts';
@@ -71,6 +72,7 @@ export async function main(args: string[]): Promise<number> {
       countries: countries.map(({ code }) => code),
       pairs: pairs.map(({ pair }) => pair),
       topics: topics.map(({ id }) => id),
+      relations: pairRelationLabels(pairs),
     });
     await writeJsonLine({
       id: document.id ?? null,

@@ -4,12 +4,16 @@
  * attributes that subscription filter policies select on.
  */
 import type { ArticleRecord } from '../articles/article-record.ts';
+import type { RelationType } from '../classification/pair-relations.ts';
 import type { AlertHighlight, AlertRecord } from './alert-record.ts';
 
 export const ALERT_MESSAGE_SCHEMA_VERSION = 1;
+/** Schema 1.1 added `article.relations`. */
+export const ALERT_MESSAGE_SCHEMA_MINOR_VERSION = 1;
 
 export interface AlertMessage {
   schemaVersion: typeof ALERT_MESSAGE_SCHEMA_VERSION;
+  schemaMinorVersion: typeof ALERT_MESSAGE_SCHEMA_MINOR_VERSION;
   type: 'wirewatch.alert';
   alertId: string;
   matchedAt: string;
@@ -25,6 +29,8 @@ export interface AlertMessage {
     countries: string[];
     topics: string[];
     documentKey: string;
+    /** Each pair that has a relation, in the order of countryPairs. */
+    relations: { pair: string; type: RelationType; evidence: string | null }[];
   };
   match: { snippet: string; highlights: AlertHighlight[] };
 }
@@ -35,6 +41,8 @@ export interface AlertAttributes {
   countries: string[];
   topics: string[];
   source: string;
+  /** The primary pair's relation type, when there is one. */
+  relation: RelationType | null;
 }
 
 export interface AlertNotification {
@@ -46,6 +54,8 @@ export interface AlertNotification {
 
 /** SNS refuses subjects of 100 characters or more, or with line breaks or control characters. */
 const SUBJECT_LIMIT = 99;
+/** An evidence sentence is shown whole unless it runs on (a sentence splitter's miss). */
+const EVIDENCE_LIMIT = 300;
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL_OR_LINE_BREAK = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
@@ -71,6 +81,26 @@ export function alertSubject(ruleName: string, primaryPair: string | null, title
   return truncate(parts.join(' · ').replace('[wirewatch] · ', '[wirewatch] '), SUBJECT_LIMIT);
 }
 
+/** How a relation type reads in an email: 'verbal cooperation'. */
+export function relationLabel(type: RelationType): string {
+  return type === 'none' ? 'no relation stated' : type.replace('-', ' ');
+}
+
+/** The email lines showing each pair's relation and the sentence behind it; none for older records. */
+function relationLines(article: ArticleRecord): string[] {
+  const lines = article.countryPairs.flatMap(({ pair, relation }) =>
+    relation === undefined
+      ? []
+      : [
+          `  ${pair}: ${relationLabel(relation.type)}`,
+          ...(relation.evidence === null
+            ? []
+            : [`    “${truncate(toHeaderSafe(relation.evidence), EVIDENCE_LIMIT)}”`]),
+        ],
+  );
+  return lines.length === 0 ? [] : ['Relations:', ...lines];
+}
+
 /** The snippet with each highlighted term wrapped in *asterisks*, as plain-text mail readers show emphasis. */
 export function emphasise(snippet: string, terms: readonly string[]): string {
   const wanted = [...new Set(terms.map((term) => term.toLowerCase()))].sort((a, b) => b.length - a.length);
@@ -83,8 +113,12 @@ export function composeAlert(article: ArticleRecord, alert: AlertRecord): AlertN
   const pairs = article.countryPairs.map(({ pair }) => pair);
   const countries = article.countries.map(({ code }) => code);
   const topics = article.topics.map(({ id }) => id);
+  const relations = article.countryPairs.flatMap(({ pair, relation }) =>
+    relation === undefined ? [] : [{ pair, type: relation.type, evidence: relation.evidence }],
+  );
   const message: AlertMessage = {
     schemaVersion: ALERT_MESSAGE_SCHEMA_VERSION,
+    schemaMinorVersion: ALERT_MESSAGE_SCHEMA_MINOR_VERSION,
     type: 'wirewatch.alert',
     alertId: `${alert.articleId}:${alert.ruleId}`,
     matchedAt: alert.matchedAt,
@@ -100,6 +134,7 @@ export function composeAlert(article: ArticleRecord, alert: AlertRecord): AlertN
       countries,
       topics,
       documentKey: article.documentKey,
+      relations,
     },
     match: { snippet: alert.snippet, highlights: alert.highlights },
   };
@@ -115,6 +150,7 @@ export function composeAlert(article: ArticleRecord, alert: AlertRecord): AlertN
     article.title,
     `${article.source}${article.publishedAt === null ? '' : ` · published ${article.publishedAt}`}`,
     `Country pair: ${article.primaryPair ?? 'none'}${pairs.length > 1 ? ` (also ${pairs.filter((pair) => pair !== article.primaryPair).join(', ')})` : ''}`,
+    ...relationLines(article),
     `Topics: ${topics.length === 0 ? 'none' : topics.join(', ')}`,
     '',
     `Read it: ${article.canonicalUrl}`,
@@ -127,6 +163,13 @@ export function composeAlert(article: ArticleRecord, alert: AlertRecord): AlertN
     subject: alertSubject(alert.ruleName, article.primaryPair, article.title),
     email,
     message,
-    attributes: { rule: alert.ruleId, countryPairs: pairs, countries, topics, source: article.source },
+    attributes: {
+      rule: alert.ruleId,
+      countryPairs: pairs,
+      countries,
+      topics,
+      source: article.source,
+      relation: relations.find(({ pair }) => pair === article.primaryPair)?.type ?? null,
+    },
   };
 }

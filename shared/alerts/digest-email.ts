@@ -1,10 +1,10 @@
 /**
  * Turns one recipient's matches for a UTC day into the daily digest email: a subject that is safe
  * for SNS and mail headers, and a plain-text body grouped by rule, each article with its title,
- * source, pair, topics, highlighted snippet and link.
+ * source, pair and its relation, topics, highlighted snippet and link.
  */
 import type { ArticleRecord } from '../articles/article-record.ts';
-import { emphasise, toHeaderSafe, truncate } from './alert-notification.ts';
+import { emphasise, relationLabel, toHeaderSafe, truncate } from './alert-notification.ts';
 import type { AlertRecord } from './alert-record.ts';
 
 export interface DigestEntry {
@@ -60,6 +60,7 @@ function describeEntry({ alert, article }: DigestEntry, index: number): string[]
   const pairs = article.countryPairs.map(({ pair }) => pair);
   const otherPairs = pairs.filter((pair) => pair !== article.primaryPair);
   const topics = article.topics.map(({ id }) => id);
+  const relation = article.countryPairs.find(({ pair }) => pair === article.primaryPair)?.relation;
   const snippet = emphasise(
     truncate(toHeaderSafe(alert.snippet), SNIPPET_LIMIT),
     alert.highlights.map(({ term }) => term),
@@ -68,6 +69,7 @@ function describeEntry({ alert, article }: DigestEntry, index: number): string[]
     `${index}. ${truncate(toHeaderSafe(article.title), TITLE_LIMIT)}`,
     `   ${toHeaderSafe(article.source)}${article.publishedAt === null ? '' : ` · published ${article.publishedAt}`}`,
     `   Country pair: ${article.primaryPair ?? 'none'}${otherPairs.length > 0 ? ` (also ${otherPairs.join(', ')})` : ''}`,
+    ...(relation === undefined ? [] : [`   Relation: ${relationLabel(relation.type)}`]),
     `   Topics: ${topics.length === 0 ? 'none' : topics.join(', ')}`,
     `   ${snippet}`,
     `   ${article.canonicalUrl}`,

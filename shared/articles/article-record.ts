@@ -3,6 +3,8 @@
  * text itself, so items stay far below DynamoDB's 400 KB limit). Downstream services read this shape;
  * docs/data-contract.md is its contract.
  */
+import type { PairRelation } from '../classification/pair-relations.ts';
+
 export interface CountryScore {
   code: string;
   score: number;
@@ -11,6 +13,8 @@ export interface CountryScore {
 export interface PairScore {
   pair: string;
   score: number;
+  /** What the two countries do to each other (schema 1.1); absent on items written before it. */
+  relation?: PairRelation;
 }
 
 export interface TopicScore {

@@ -36,6 +36,13 @@ import {
   personNameContext,
 } from './gazetteer.ts';
 import { readMentionRoles } from './mention-roles.ts';
+import {
+  type PairRelation,
+  pairRelations,
+  type RelationCueHit,
+  type RelationTypeCue,
+  relationTypeCues,
+} from './pair-relations.ts';
 import { evidenceUnits } from './quotations.ts';
 import { TermMatcher, type TermPattern } from './term-matcher.ts';
 import type { TopicId } from './topic-ids.ts';
@@ -58,6 +65,8 @@ export interface PairLabel {
   pair: string;
   score: number;
   evidence: string[];
+  /** What the two countries do to each other, on the CAMEO QuadClass scale. */
+  relation: PairRelation;
 }
 
 export interface TopicLabel {
@@ -91,6 +100,7 @@ type Payload =
   | { layer: 'relation'; cue: RelationCue; capitals: boolean }
   | { layer: 'genre'; term: GenreTerm; capitals: boolean }
   | { layer: 'non-evidence'; phrase: string; capitals: boolean }
+  | { layer: 'relationType'; cue: RelationTypeCue; capitals: boolean }
   | { layer: 'cue'; rule: AmbiguityRule; code: string | null; phrase: string; capitals: boolean };
 
 function payloadText(payload: Payload): string {
@@ -100,6 +110,7 @@ function payloadText(payload: Payload): string {
     case 'topic':
       return payload.term.text;
     case 'relation':
+    case 'relationType':
       return payload.cue.phrase;
     case 'genre':
       return payload.term.text;
@@ -176,6 +187,7 @@ function buildPatterns(
   topics: readonly TopicDefinition[],
   cues: readonly RelationCue[],
   genreTerms: readonly GenreTerm[],
+  typeCues: readonly RelationTypeCue[],
 ): { patterns: TermPattern[]; payloads: Payload[][] } {
   const patterns: TermPattern[] = [];
   const payloads: Payload[][] = [];
@@ -219,6 +231,8 @@ function buildPatterns(
   }
   for (const phrase of NON_EVIDENCE_WORDS)
     add(phrase, false, { layer: 'non-evidence', phrase, capitals: false });
+  for (const cue of typeCues)
+    add(cue.phrase, cue.openEnd, { layer: 'relationType', cue, capitals: hasCapitals(cue.phrase) });
   return { patterns, payloads };
 }
 
@@ -226,7 +240,13 @@ function buildPatterns(
 export function createClassifier(options: ClassifierOptions = {}): Classifier {
   const gazetteer = buildGazetteer(options.extraAliases);
   const topics = loadTopicLexicon();
-  const { patterns, payloads } = buildPatterns(gazetteer, topics, relationCues(), loadGenreTerms());
+  const { patterns, payloads } = buildPatterns(
+    gazetteer,
+    topics,
+    relationCues(),
+    loadGenreTerms(),
+    relationTypeCues(),
+  );
   const matcher = TermMatcher.build(patterns);
   const displayNames = countryDisplayNames();
   const nameContext = personNameContext();
@@ -249,6 +269,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     const geoSpans: Span<GeoEntry>[] = [];
     const topicSpans: Span<TopicHit>[] = [];
     const relationBySentence = new Map<number, number>();
+    const relationTypeHits: RelationCueHit[] = [];
     const cueSentences = new Map<AmbiguityRule, { code: string | null; sentence: number }[]>();
     const genreHits: GenreTerm[] = [];
     matcher.scan(document, (pattern, start, end) => {
@@ -288,6 +309,9 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
           case 'non-evidence':
             // Matches arrive in order of their end, so this word is seen before the terms after it.
             lastNonEvidenceEnd = end;
+            break;
+          case 'relationType':
+            relationTypeHits.push({ start, end, cue: payload.cue });
             break;
           case 'cue': {
             const list = cueSentences.get(payload.rule) ?? [];
@@ -380,6 +404,15 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     const pairs = offTopic
       ? []
       : rankPairs({ salient: countries, countriesBySentence, relationBySentence, links });
+    const relationOf = pairRelations({
+      document,
+      starts,
+      countriesBySentence,
+      hits: relationTypeHits,
+      mentions,
+      firstBodySentence,
+      leadEnd,
+    });
     // An off-topic story keeps the topics it shares with public life (health, technology, climate…).
     const scoredTopics = mainTopics(
       offTopic ? passingTopics.filter((scored) => !isAffairsTopic(scored.topic.id)) : passingTopics,
@@ -412,6 +445,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
         pair: pair.pair,
         score: pair.score,
         evidence: evidence(pair.sentences),
+        relation: relationOf(pair.pair),
       })),
       primaryPair: pairs[0]?.pair ?? null,
       topics: scoredTopics.map((scored) => ({

@@ -9,6 +9,7 @@
  */
 import type { ArticleArchive } from '../ports/article-archive.ts';
 import type { ArticleCatalog } from '../ports/article-catalog.ts';
+import { pairRelationLabels } from '../rules/article-labels.ts';
 import { compileRuleSet } from '../rules/rule-set.ts';
 import { archiveDays } from './replay-archive.ts';
 
@@ -72,6 +73,7 @@ export async function backtestRule(request: BacktestRequest, deps: BacktestDeps)
         countries: stored?.countries.map(({ code }) => code) ?? [],
         pairs: stored?.countryPairs.map(({ pair }) => pair) ?? [],
         topics: stored?.topics.map(({ id }) => id) ?? [],
+        relations: pairRelationLabels(stored?.countryPairs ?? []),
       });
       tally.articles += 1;
       if (match === undefined) continue;

@@ -13,6 +13,7 @@ import type { Classification, Classifier } from '../classification/classifier.ts
 import type { ArticleArchive } from '../ports/article-archive.ts';
 import type { ArticleCatalog, SaveOutcome } from '../ports/article-catalog.ts';
 import type { Clock } from '../ports/clock.ts';
+import { pairRelationLabels } from '../rules/article-labels.ts';
 import { type DeliverAlertDeps, deliverAlertOnce } from './deliver-alert.ts';
 import type { RuleBook } from './rule-book.ts';
 
@@ -39,7 +40,11 @@ const score = (value: number) => Math.round(value * 1000) / 1000;
 function labelsFrom(classification: Classification) {
   return {
     countries: classification.countries.map(({ code, score: s }) => ({ code, score: score(s) })),
-    countryPairs: classification.pairs.map(({ pair, score: s }) => ({ pair, score: score(s) })),
+    countryPairs: classification.pairs.map(({ pair, score: s, relation }) => ({
+      pair,
+      score: score(s),
+      relation,
+    })),
     primaryPair: classification.primaryPair,
     topics: classification.topics.map(({ id, score: s }) => ({ id, score: score(s) })),
   };
@@ -110,6 +115,7 @@ export async function classifyStoredArticle(
     countries: article.countries.map(({ code }) => code),
     pairs: article.countryPairs.map(({ pair }) => pair),
     topics: article.topics.map(({ id }) => id),
+    relations: pairRelationLabels(article.countryPairs),
   });
   let alertsSent = 0;
   const matchedAt = deps.clock.now().toISOString();

@@ -14,6 +14,7 @@ import type { Classifier } from '../classification/classifier.ts';
 import type { AlertLedger } from '../ports/alert-ledger.ts';
 import type { ArticleArchive } from '../ports/article-archive.ts';
 import type { ArticleCatalog, SaveOutcome } from '../ports/article-catalog.ts';
+import { pairRelationLabels } from '../rules/article-labels.ts';
 import { type ClassifyStoredArticleDeps, classifyStoredArticle } from './classify-stored-article.ts';
 import type { RuleBook } from './rule-book.ts';
 
@@ -186,6 +187,7 @@ export async function previewReplay(key: string, deps: PreviewDeps): Promise<Rep
     countries: after.countries,
     pairs: after.countryPairs,
     topics: after.topics,
+    relations: pairRelationLabels(classification.pairs),
   });
   const alerted = new Set(
     stored === null ? [] : (await deps.ledger.listAlertsForArticle(document.id)).map(({ ruleId }) => ruleId),

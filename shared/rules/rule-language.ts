@@ -3,11 +3,11 @@
  * normalised (see normalise.ts), so matching compares keys and never re-reads the query.
  *
  *   counterterrorism "counterterrorism dialogue" "sanctions iran"~5 sanctions NEAR/5 iran terror*
- *   a AND b, a OR b, NOT a, -a, (a OR b) c, title: text: source: lang: country: pair: topic:
+ *   a AND b, a OR b, NOT a, -a, (a OR b) c, title: text: source: lang: country: pair: topic: relation:
  *
  * Precedence, tightest first: NEAR, NOT / -, AND (or nothing), OR. The grammar is in docs/rules.md.
  */
-import { LABEL_FIELDS, type LabelField, normaliseLabelValue } from './article-labels.ts';
+import { LABEL_FIELDS, type LabelField, normaliseLabelValue, RELATION_VALUES } from './article-labels.ts';
 import { tokenise, wordKey } from './normalise.ts';
 
 export type TextField = 'title' | 'text';
@@ -303,6 +303,13 @@ class Parser {
     const value = normaliseLabelValue(field, star >= 0 ? text.slice(0, -1) : text);
     // `country:*` asks for any country at all; a bare `country:` asks for nothing.
     if (value === '' && star < 0) fail(this.query, at, `a ${field} value`);
+    if (field === 'relation' && !isRelationValue(value, star >= 0)) {
+      fail(
+        this.query,
+        at,
+        `a relation (${RELATION_VALUES.join(', ')}), alone or after a pair as in PK-US/conflict`,
+      );
+    }
     return { type: 'label', field, value, prefix: star >= 0 };
   }
 
@@ -329,6 +336,14 @@ class Parser {
     });
     return { type: 'phrase', field, words };
   }
+}
+
+/** A normalised relation value: a known one (or the start of one, for a wildcard), alone or after a pair. */
+function isRelationValue(value: string, prefix: boolean): boolean {
+  const slash = value.lastIndexOf('/');
+  if (slash >= 0 && !/^[A-Z]{2}-[A-Z]{2}$/.test(value.slice(0, slash))) return false;
+  const type = value.slice(slash + 1);
+  return RELATION_VALUES.some((known) => (prefix ? known.startsWith(type) : known === type));
 }
 
 function isLabelField(field: Field | null): field is LabelField {

@@ -7,6 +7,7 @@
  * matches (replay, backtest and benchmarks read rule ids only).
  */
 import { articleIndexOptions, indexArticle } from './article-index.ts';
+import type { ArticleLabelInput } from './article-labels.ts';
 import { type Highlight, type HighlightSource, snippetFor, toHighlights } from './match-highlights.ts';
 import { Presearcher } from './presearcher.ts';
 import { collectMatchedPieces, holds, type MatchedPiece } from './rule-evaluation.ts';
@@ -28,6 +29,7 @@ export interface MatchableArticle {
   countries?: readonly string[];
   pairs?: readonly string[];
   topics?: readonly string[];
+  relations?: ArticleLabelInput['relations'];
 }
 
 /**

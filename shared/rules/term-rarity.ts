@@ -45,7 +45,14 @@ function keySet(words: string): Set<string> {
   );
 }
 
-const LABEL_RARITY: Record<LabelField, number> = { lang: 1, topic: 4, country: 5, source: 6, pair: 9 };
+const LABEL_RARITY: Record<LabelField, number> = {
+  lang: 1,
+  relation: 3,
+  topic: 4,
+  country: 5,
+  source: 6,
+  pair: 9,
+};
 // "Any label in this field", as a label wildcard needs: present in nearly every classified article.
 const ANY_LABEL_RARITY = 0.5;
 const LONGEST_TELLING_LENGTH = 12;

@@ -58,6 +58,16 @@ describe('the seed article on Pakistan–United States ties', () => {
     }
   });
 
+  it('relates Pakistan and the United States by verbal cooperation, shown by a sentence naming both', () => {
+    // Act
+    const relation = classification.pairs.find((pair) => pair.pair === 'PK-US')?.relation;
+
+    // Assess
+    expect(relation?.type).toBe('verbal-cooperation');
+    expect(relation?.evidence).toMatch(/Pak|Islamabad/);
+    expect(relation?.evidence).toMatch(/US|United States|American|Washington/);
+  });
+
   it('reports scores in 0..1 with at most three decimals', () => {
     // Prepare
     const scores = [

@@ -128,11 +128,42 @@ describe('the data contract on what the pipeline writes', () => {
     // Assess
     expect(alertMessage).toMatchObject({
       schemaVersion: 1,
+      schemaMinorVersion: 1,
       type: 'wirewatch.alert',
       rule: { id: 'ct-dialogue' },
     });
     expect(validate('alert-message', alertMessage)).toEqual([]);
     expect(missingOrRetyped(golden, alertMessage)).toEqual([]);
+  });
+
+  it('writes schema 1.1: the seed pair with its relation, in the item and the message', () => {
+    // Prepare
+    const pairRelation = {
+      type: 'verbal-cooperation',
+      evidence: expect.stringMatching(/Pakistan|Islamabad/),
+    };
+
+    // Assess
+    expect(articleItem).toMatchObject({
+      schemaMinorVersion: 1,
+      countryPairs: [{ pair: 'PK-US', relation: pairRelation }],
+    });
+    expect(alertMessage).toMatchObject({ article: { relations: [{ pair: 'PK-US', ...pairRelation }] } });
+  });
+
+  it('still validates items and messages written before schema 1.1, so their readers are unaffected', () => {
+    // Prepare: drop what 1.1 added.
+    const withoutRelations = (pairs: unknown) =>
+      (pairs as Record<string, unknown>[]).map(({ relation: _relation, ...pair }) => pair);
+    const { schemaMinorVersion: _itemMinor, ...olderItem } = articleItem;
+    olderItem.countryPairs = withoutRelations(articleItem.countryPairs);
+    const { schemaMinorVersion: _messageMinor, ...olderMessage } = alertMessage;
+    const { relations: _relations, ...olderArticle } = alertMessage.article as Record<string, unknown>;
+    olderMessage.article = olderArticle;
+
+    // Assess
+    expect(validate('article-item', olderItem)).toEqual([]);
+    expect(validate('alert-message', olderMessage)).toEqual([]);
   });
 
   it('lists in each schema exactly the fields of the TypeScript records, so types and schemas agree', async () => {

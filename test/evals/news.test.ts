@@ -9,11 +9,11 @@ import {
   type NewsPrediction,
   parseNewsJsonl,
   predictionOf,
-  type RelationType,
   scoreNews,
   splitOf,
 } from '../../evals/news.ts';
 import type { Classification } from '../../shared/classification/classifier.ts';
+import type { RelationType } from '../../shared/classification/pair-relations.ts';
 import { captureOutput } from '../cli/capture-output.ts';
 
 const line = (id: string, title: string, text: string, labels: object): string =>
@@ -52,13 +52,11 @@ const prediction = (
   primaryPair: string | null,
   topics: string[],
   relations: Record<string, RelationType> = {},
-  relationsReported = true,
 ): NewsPrediction => ({
   countries,
   primaryPair,
   topics,
   relations: new Map(Object.entries(relations)),
-  relationsReported,
 });
 
 const PREDICTIONS = [
@@ -119,22 +117,6 @@ describe('the news eval', () => {
     });
   });
 
-  it('reports no relation figure when the classifier gives no relations', () => {
-    // Prepare
-    const articles = parseNewsJsonl(JSONL, 'test.jsonl');
-    const withoutRelations = PREDICTIONS.map((item) => ({
-      ...item,
-      relations: new Map(),
-      relationsReported: false,
-    }));
-
-    // Act
-    const scores = scoreNews(articles, withoutRelations);
-
-    // Assess
-    expect(scores.relation).toBeNull();
-  });
-
   it('lists what each article got wrong, expected → got', () => {
     // Prepare
     const [first, second] = parseNewsJsonl(JSONL, 'test.jsonl');
@@ -153,27 +135,26 @@ describe('the news eval', () => {
     ]);
   });
 
-  it('reads a pair relation only when the classification carries one', () => {
+  it('reads each reported pair’s relation', () => {
     // Prepare
-    const pairs = [
-      { pair: 'PK-US', score: 0.9, evidence: [], relation: { type: 'material-conflict', evidence: null } },
-      { pair: 'AF-PK', score: 0.4, evidence: [] },
-    ];
     const classification = {
       countries: [],
-      pairs,
+      pairs: [
+        { pair: 'PK-US', score: 0.9, evidence: [], relation: { type: 'material-conflict', evidence: 'x' } },
+        { pair: 'AF-PK', score: 0.4, evidence: [], relation: { type: 'none', evidence: null } },
+      ],
       primaryPair: 'PK-US',
       topics: [],
     } as unknown as Classification;
 
     // Act
     const read = predictionOf(classification);
-    const plain = predictionOf({ ...classification, pairs: [{ pair: 'AF-PK', score: 0.4, evidence: [] }] });
 
     // Assess
-    expect(read.relationsReported).toBe(true);
-    expect([...read.relations]).toEqual([['PK-US', 'material-conflict']]);
-    expect(plain.relationsReported).toBe(false);
+    expect([...read.relations]).toEqual([
+      ['PK-US', 'material-conflict'],
+      ['AF-PK', 'none'],
+    ]);
   });
 
   it('fixes each half by the id alone, splitting ids about evenly', () => {

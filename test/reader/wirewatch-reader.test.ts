@@ -23,9 +23,18 @@ beforeAll(async () => {
   table = await startLocalTable();
   reader = createReader(table);
   const catalog = new DynamoDbArticleCatalog(table);
-  // Ten articles, one a day from the 10th to the 19th; every other one also about AF-PK.
+  // Ten articles, one a day from the 10th to the 19th; every other one also about AF-PK; every third
+  // one a PK-US conflict, the others PK-US cooperation.
   for (let n = 10; n < 20; n += 1) {
     const id = articleIdFor(url(n));
+    const pkUs = {
+      pair: 'PK-US',
+      score: 0.9,
+      relation:
+        n % 3 === 0
+          ? { type: 'material-conflict' as const, evidence: 'US drones struck targets in Pakistan.' }
+          : { type: 'verbal-cooperation' as const, evidence: 'Pakistan and the US held talks.' },
+    };
     await catalog.saveArticle(
       anArticle({
         id,
@@ -34,13 +43,7 @@ beforeAll(async () => {
         sortAt: day(n),
         publishedAt: day(n),
         source: n < 15 ? 'news.example' : 'wire.example',
-        countryPairs:
-          n % 2 === 0
-            ? [
-                { pair: 'PK-US', score: 0.9 },
-                { pair: 'AF-PK', score: 0.5 },
-              ]
-            : [{ pair: 'PK-US', score: 0.9 }],
+        countryPairs: n % 2 === 0 ? [pkUs, { pair: 'AF-PK', score: 0.5 }] : [pkUs],
         countries:
           n % 2 === 0
             ? [
@@ -109,6 +112,19 @@ describe('the typed reader', () => {
       countryPairs: ['PK-US'],
       topics: ['diplomacy'],
     });
+  });
+
+  it('lists a pair’s articles with one relation for that pair, a type or a shorthand', async () => {
+    // Act
+    const conflicts = await reader.articlesForPair('PK-US', { relation: 'conflict' });
+    const cooperation = await reader.articlesForPair('PK-US', { relation: 'verbal-cooperation' });
+    const material = await reader.articlesForPair('PK-US', { relation: 'material-cooperation' });
+
+    // Assess
+    expect(ids(conflicts.items)).toEqual(idsOf(18, 15, 12));
+    expect(ids(cooperation.items)).toEqual(idsOf(19, 17, 16, 14, 13, 11, 10));
+    expect(material.items).toEqual([]);
+    expect(conflicts.items[0]?.pairRelations).toEqual({ 'PK-US': 'material-conflict' });
   });
 
   it('pages through a long list with an opaque cursor, without gaps or repeats', async () => {

@@ -50,6 +50,10 @@ describe('parseRule', () => {
     ['country:pk pair:US-PK topic:Counterterrorism', 'and(country=PK, pair=PK-US, topic=counterterrorism)'],
     ['source:Dawn.com lang:EN topic:counter*', 'and(source=dawn.com, lang=en, topic=counter*)'],
     ['country:(PK OR AF)', 'or(country=PK, country=AF)'],
+    [
+      'relation:Conflict relation:us-pk/Material-Cooperation',
+      'and(relation=conflict, relation=PK-US/material-cooperation)',
+    ],
   ])('parses %s', (query, expected) => {
     // Prepare: the query from the table
     // Act
@@ -66,7 +70,17 @@ describe('parseRule', () => {
     ['"a b"~x', 6, 'a number of words after "~"'],
     ['a NEAR/x b', 6, 'a distance, as in NEAR/5'],
     ['a )', 2, 'AND, OR or the end of the rule'],
-    ['titel:talks', 0, 'a field name (title, text, source, lang, country, pair, topic) before ":"'],
+    ['titel:talks', 0, 'a field name (title, text, source, lang, country, pair, topic, relation) before ":"'],
+    [
+      'relation:conflit',
+      9,
+      'a relation (verbal-cooperation, material-cooperation, verbal-conflict, material-conflict, none, cooperation, conflict), alone or after a pair as in PK-US/conflict',
+    ],
+    [
+      'relation:Pakistan/conflict',
+      9,
+      'a relation (verbal-cooperation, material-cooperation, verbal-conflict, material-conflict, none, cooperation, conflict), alone or after a pair as in PK-US/conflict',
+    ],
     ['ter*ror', 3, '"*" only at the end of a word'],
     ['country:PK NEAR/3 talks', 11, 'words or phrases on both sides of NEAR'],
     ['', 0, 'a word, a "phrase", a field or "("'],

@@ -94,6 +94,50 @@ describe('fields', () => {
   });
 });
 
+describe('the relation field', () => {
+  const target = article('Pakistan and the US held talks; Afghan and Pakistani forces clashed.', {
+    countries: ['AF', 'PK', 'US'],
+    pairs: ['PK-US', 'AF-PK'],
+    relations: [
+      { pair: 'PK-US', type: 'verbal-cooperation' },
+      { pair: 'AF-PK', type: 'material-conflict' },
+    ],
+  });
+
+  it.each([
+    ['relation:verbal-cooperation', true, 'one pair has it'],
+    ['relation:material-conflict', true, 'another pair has it'],
+    ['relation:verbal-conflict', false, 'no pair has it'],
+    ['relation:conflict', true, 'the shorthand covers verbal and material'],
+    ['relation:cooperation', true, 'the shorthand covers verbal and material'],
+    ['relation:none', false, 'every pair has a relation'],
+    ['relation:material*', true, 'a wildcard'],
+    ['relation:US-PK/cooperation', true, 'one pair, in either order'],
+    ['relation:PK-US/conflict', false, 'the conflict is another pair’s'],
+    ['pair:PK-US AND relation:conflict', true, 'each part holds for some pair'],
+    ['relation:PK-US/*', true, 'any relation of the pair'],
+    ['relation:IN-PK/*', false, 'a pair not reported'],
+  ])('%s: %s (%s)', (query, expected) => {
+    // Prepare: the article above
+    // Act
+    const matched = matches(query, target);
+
+    // Assess
+    expect(matched).toBe(expected);
+  });
+
+  it('matches no relation on an article catalogued without relations', () => {
+    // Prepare
+    const older = article('Pakistan and the US held talks.', { pairs: ['PK-US'] });
+
+    // Act
+    const matched = matches('relation:cooperation', older);
+
+    // Assess
+    expect(matched).toBe(false);
+  });
+});
+
 describe('normalisation', () => {
   it.each([
     ['hyphen vs joined', '"counter-terrorism dialogue"', 'a counterterrorism dialogue'],

@@ -18,6 +18,9 @@ describe('alert notifications', () => {
     expect(email).toContain('Pakistan and US agree to deepen ties');
     expect(email).toContain('news.example · published 2026-11-26T09:00:00.000Z');
     expect(email).toContain('Country pair: PK-US');
+    expect(email).toContain(
+      'Relations:\n  PK-US: verbal cooperation\n    “Pakistan and the US agreed to resume the counterterrorism dialogue.”',
+    );
     expect(email).toContain('Topics: diplomacy, counterterrorism');
     expect(email).toContain('Read it: https://news.example/pk-us');
     expect(email).toContain('wirewatch unsubscribe');
@@ -49,10 +52,22 @@ describe('alert notifications', () => {
     // Assess
     expect(message).toMatchObject({
       schemaVersion: 1,
+      schemaMinorVersion: 1,
       type: 'wirewatch.alert',
       alertId: 'article-1:ct-dialogue',
       rule: { id: 'ct-dialogue', name: 'Counterterrorism dialogue' },
-      article: { id: 'article-1', primaryPair: 'PK-US', countryPairs: ['PK-US'] },
+      article: {
+        id: 'article-1',
+        primaryPair: 'PK-US',
+        countryPairs: ['PK-US'],
+        relations: [
+          {
+            pair: 'PK-US',
+            type: 'verbal-cooperation',
+            evidence: 'Pakistan and the US agreed to resume the counterterrorism dialogue.',
+          },
+        ],
+      },
     });
     expect(attributes).toEqual({
       rule: 'ct-dialogue',
@@ -60,6 +75,7 @@ describe('alert notifications', () => {
       countries: ['PK', 'US'],
       topics: ['diplomacy', 'counterterrorism'],
       source: 'news.example',
+      relation: 'verbal-cooperation',
     });
   });
 
@@ -74,5 +90,18 @@ describe('alert notifications', () => {
     expect(subject).toBe('[wirewatch] Counterterrorism dialogue · Pakistan and US agree to deepen ties');
     expect(email).toContain('Country pair: none');
     expect(email).toContain('Topics: none');
+  });
+
+  it('leaves out relations an article catalogued before schema 1.1 does not have', () => {
+    // Prepare
+    const older = anArticle({ countryPairs: [{ pair: 'PK-US', score: 0.9 }] });
+
+    // Act
+    const { email, message, attributes } = composeAlert(older, anAlert());
+
+    // Assess
+    expect(email).not.toContain('Relations:');
+    expect(message.article.relations).toEqual([]);
+    expect(attributes.relation).toBeNull();
   });
 });

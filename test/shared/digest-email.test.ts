@@ -14,7 +14,7 @@ const entry = (
 });
 
 describe('daily digest email', () => {
-  it('groups matches by rule name, oldest match first, with title, source, pair, topics, snippet and link', () => {
+  it('groups matches by rule name, oldest match first, with title, source, pair, relation, topics, snippet and link', () => {
     // Prepare
     const entries = [
       entry('b', 'ct-dialogue', 'Counterterrorism dialogue', '2026-11-27T15:00:00.000Z'),
@@ -33,7 +33,7 @@ describe('daily digest email', () => {
     );
     expect(body.indexOf('https://news.example/a')).toBeLessThan(body.indexOf('https://news.example/b'));
     expect(body).toContain('1. a\n   news.example · published 2026-11-26T09:00:00.000Z');
-    expect(body).toContain('   Country pair: PK-US');
+    expect(body).toContain('   Country pair: PK-US\n   Relation: verbal cooperation\n');
     expect(body).toContain('   Topics: diplomacy, counterterrorism');
     expect(body).toContain('resume the *counterterrorism dialogue* next month');
     expect(body).toMatch(/unsubscribe --digest --email/);

@@ -19,7 +19,16 @@ export function anArticle(overrides: Partial<ArticleRecord> = {}): ArticleRecord
       { code: 'PK', score: 0.9 },
       { code: 'US', score: 0.8 },
     ],
-    countryPairs: [{ pair: 'PK-US', score: 0.9 }],
+    countryPairs: [
+      {
+        pair: 'PK-US',
+        score: 0.9,
+        relation: {
+          type: 'verbal-cooperation',
+          evidence: 'Pakistan and the US agreed to resume the counterterrorism dialogue.',
+        },
+      },
+    ],
     primaryPair: 'PK-US',
     topics: [
       { id: 'diplomacy', score: 0.8 },

@@ -1,0 +1,345 @@
+/**
+ * Pair relations: what the two countries of a pair do to each other, on the CAMEO QuadClass scale
+ * GDELT uses (verbal or material, cooperation or conflict), with the sentence that shows it best.
+ * The cue phrases (data/pair-relation-cues.json) are found by the classifier's one scan; here each
+ * cue in a sentence naming both countries votes for its class, after the words just before it have
+ * had their say ("did not attack" votes for nothing, "threatened to impose sanctions" is verbal
+ * conflict, "suspended talks" material conflict). See docs/classification.md, "Relations".
+ */
+
+import { sentenceText } from '../text/sentence-segmenter.ts';
+import cueData from './data/pair-relation-cues.json' with { type: 'json' };
+
+export type RelationType =
+  | 'verbal-cooperation'
+  | 'material-cooperation'
+  | 'verbal-conflict'
+  | 'material-conflict'
+  | 'none';
+
+export interface PairRelation {
+  type: RelationType;
+  /** The sentence that shows the relation best; null for 'none'. */
+  evidence: string | null;
+}
+
+export const RELATION_TYPES: readonly RelationType[] = [
+  'verbal-cooperation',
+  'material-cooperation',
+  'verbal-conflict',
+  'material-conflict',
+  'none',
+];
+
+/** A phrase that signals one relation type; type 'none' hides the cue words inside it ("war on terror"). */
+export interface RelationTypeCue {
+  phrase: string;
+  /** Matches any word starting with the phrase (written with a trailing '*'). */
+  openEnd: boolean;
+  type: RelationType;
+  weight: number;
+}
+
+/** A cue found in the article, as the classifier's scan reports it. */
+export interface RelationCueHit {
+  start: number;
+  end: number;
+  cue: RelationTypeCue;
+}
+
+export interface PairRelationInput {
+  /** Title and text as the classifier scanned them, with the sentence starts it found. */
+  document: string;
+  starts: readonly number[];
+  /** Countries named in each sentence. */
+  countriesBySentence: ReadonlyMap<number, ReadonlySet<string>>;
+  hits: readonly RelationCueHit[];
+  /** Where each country is named. */
+  mentions: readonly { code: string; start: number; sentence: number }[];
+  /** Index of the first sentence of the body (the ones before are the title). */
+  firstBodySentence: number;
+  /** Index of the first sentence after the lead. */
+  leadEnd: number;
+}
+
+type Acting = Exclude<RelationType, 'none'>;
+
+interface Vote {
+  type: Acting;
+  weight: number;
+  /** Where the cue starts in the document. */
+  start: number;
+}
+
+type Modifier = 'negation' | 'refusal' | 'hedge' | 'objection' | 'cutoff' | 'background';
+
+/** A material act reported as done outweighs talk about the same relation. */
+const MATERIAL_PREFERENCE = 1.25;
+/** Headlines and leads state what the story is about. */
+const TITLE_WEIGHT = 1.5;
+const LEAD_WEIGHT = 1.25;
+/**
+ * When no sentence naming both countries carries a cue, sentences naming one of them and no other
+ * country still tell what the story is about, at this weight.
+ */
+const SINGLE_COUNTRY_WEIGHT = 0.5;
+/** A sentence naming a third country may be about another pair: its cues count half. */
+const CROWDED_SENTENCE_WEIGHT = 0.5;
+/**
+ * "Russia attacked Ukraine", "Poland expelled a Russian diplomat": what one country does to the
+ * other is mostly said between their names. A cue before or after both counts this much.
+ */
+const OUTSIDE_PAIR_WEIGHT = 0.5;
+/** An act told as background ("years after they cut ties", "had agreed") counts this much. */
+const BACKGROUND_WEIGHT = 0.5;
+/** Words before a cue, within its clause, that may modify it. */
+const MODIFIER_WINDOW = 6;
+/** Of equal votes, the more material and the more conflictual class wins: it is the rarer news. */
+const TIE_ORDER: readonly Acting[] = [
+  'material-conflict',
+  'material-cooperation',
+  'verbal-conflict',
+  'verbal-cooperation',
+];
+/** Marks and words that end the clause a modifier must share with its cue. */
+const CLAUSE_MARKS = new Set([',', ';', ':', '(', ')', '[', ']']);
+const CLAUSE_WORDS = new Set(['but', 'while', 'whereas', 'although', 'though', 'however']);
+
+const MODIFIERS: ReadonlyMap<string, Modifier> = new Map(
+  Object.entries(cueData.modifiers as Record<Modifier, string[]>).flatMap(([modifier, phrases]) =>
+    phrases.map((phrase) => [phrase, modifier as Modifier] as const),
+  ),
+);
+/** The longest modifier, in words. */
+const MODIFIER_MAX_WORDS = Math.max(...[...MODIFIERS.keys()].map((phrase) => phrase.split(' ').length));
+/** The last word of every modifier: most words before a cue are none, and are passed over at once. */
+const MODIFIER_LAST_WORDS: ReadonlySet<string> = new Set(
+  [...MODIFIERS.keys()].map((phrase) => phrase.slice(phrase.lastIndexOf(' ') + 1)),
+);
+
+/** The relation cues of data/pair-relation-cues.json, for the classifier's automaton. */
+export function relationTypeCues(): RelationTypeCue[] {
+  return Object.entries(cueData.cues as Record<RelationType, Record<string, number>>).flatMap(
+    ([type, phrases]) =>
+      Object.entries(phrases).map(([phrase, weight]) => ({
+        phrase: phrase.endsWith('*') ? phrase.slice(0, -1) : phrase,
+        openEnd: phrase.endsWith('*'),
+        type: type as RelationType,
+        weight,
+      })),
+  );
+}
+
+const isMaterial = (type: Acting): boolean => type.startsWith('material');
+const isCooperation = (type: Acting): boolean => type.endsWith('cooperation');
+
+/** What a modifier makes of a cue's class; null: the cue votes for nothing. */
+function modify(type: Acting, modifier: Modifier): Acting | null {
+  switch (modifier) {
+    case 'background':
+      return type;
+    case 'negation':
+      return null;
+    case 'refusal':
+      return isCooperation(type) ? 'verbal-conflict' : null;
+    case 'hedge':
+      return isCooperation(type) ? 'verbal-cooperation' : 'verbal-conflict';
+    case 'objection':
+      return 'verbal-conflict';
+    case 'cutoff':
+      return isCooperation(type) ? 'material-conflict' : null;
+  }
+}
+
+const isAsciiLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+
+/**
+ * The lower-case words of the cue's clause before it, in order, at most MODIFIER_WINDOW. Read
+ * backwards from the cue by hand: this runs for every cue about a reported pair, and regular
+ * expressions over a slice cost the classifier several per cent of its speed.
+ */
+function wordsBefore(document: string, sentenceStart: number, cueStart: number): string[] {
+  const words: string[] = [];
+  let index = cueStart;
+  while (words.length < MODIFIER_WINDOW) {
+    while (index > sentenceStart && !isAsciiLetter(document.charCodeAt(index - 1))) {
+      if (CLAUSE_MARKS.has(document.charAt(index - 1))) return words.reverse();
+      index -= 1;
+    }
+    if (index <= sentenceStart) break;
+    const end = index;
+    while (index > sentenceStart && isAsciiLetter(document.charCodeAt(index - 1))) index -= 1;
+    const word = document.slice(index, end).toLowerCase();
+    if (CLAUSE_WORDS.has(word)) break;
+    // The "t" of "didn't" is "not".
+    const contracted =
+      word === 't' && /n['’]$/i.test(document.slice(Math.max(sentenceStart, index - 2), index));
+    words.push(contracted ? 'not' : word);
+  }
+  return words.reverse();
+}
+
+/** The longest modifier among the words ending at `end`, with its length in words. */
+function modifierEndingAt(
+  words: readonly string[],
+  end: number,
+): { modifier: Modifier; length: number } | null {
+  if (!MODIFIER_LAST_WORDS.has(words[end - 1] ?? '')) return null;
+  for (let length = Math.min(MODIFIER_MAX_WORDS, end); length > 0; length -= 1) {
+    const modifier = MODIFIERS.get(words.slice(end - length, end).join(' '));
+    if (modifier !== undefined) return { modifier, length };
+  }
+  return null;
+}
+
+/** The vote a cue casts once the words before it are read, nearest first; null for none. */
+function voteOf(document: string, sentenceStart: number, hit: RelationCueHit): Vote | null {
+  let type: Acting | null = hit.cue.type === 'none' ? null : hit.cue.type;
+  let weight = hit.cue.weight;
+  const words = wordsBefore(document, sentenceStart, hit.start);
+  for (let end = words.length; type !== null && end > 0; ) {
+    const found = modifierEndingAt(words, end);
+    if (found === null) {
+      end -= 1;
+    } else {
+      type = modify(type, found.modifier);
+      if (found.modifier === 'background') weight = hit.cue.weight * BACKGROUND_WEIGHT;
+      end -= found.length;
+    }
+  }
+  return type === null ? null : { type, weight, start: hit.start };
+}
+
+/**
+ * Of overlapping cues keep the one that starts first, then the longest ("war on terror" hides "war").
+ * `hits` are in that order already.
+ */
+function leftmostLongest(hits: readonly RelationCueHit[]): RelationCueHit[] {
+  const kept: RelationCueHit[] = [];
+  let coveredUntil = -1;
+  for (const hit of hits) {
+    if (hit.start < coveredUntil) continue;
+    kept.push(hit);
+    coveredUntil = hit.end;
+  }
+  return kept;
+}
+
+/**
+ * Compiles the article's cues once; the function returned gives the relation of a pair ('PK-US'),
+ * 'none' when no sentence about the pair carries a cue.
+ */
+export function pairRelations(input: PairRelationInput): (pair: string) => PairRelation {
+  const { document, starts, countriesBySentence, firstBodySentence, leadEnd } = input;
+  const mentionsBySentence = new Map<number, { code: string; start: number }[]>();
+  for (const mention of input.mentions) {
+    const mentions = mentionsBySentence.get(mention.sentence);
+    if (mentions === undefined) mentionsBySentence.set(mention.sentence, [mention]);
+    else mentions.push(mention);
+  }
+  // The scan reports cues by where they end; sorted by start, they fall into sentences in one walk,
+  // done once a pair asks for them.
+  let hitsBySentence: Map<number, RelationCueHit[]> | null = null;
+  const hitsIn = (sentence: number): readonly RelationCueHit[] => {
+    if (hitsBySentence === null) {
+      hitsBySentence = new Map();
+      let current = 0;
+      for (const hit of [...input.hits].sort(
+        (left, right) => left.start - right.start || right.end - left.end,
+      )) {
+        while ((starts[current + 1] ?? Number.POSITIVE_INFINITY) <= hit.start) current += 1;
+        const hits = hitsBySentence.get(current);
+        if (hits === undefined) hitsBySentence.set(current, [hit]);
+        else hits.push(hit);
+      }
+    }
+    return hitsBySentence.get(sentence) ?? [];
+  };
+  // Only the sentences about a reported pair are read, each once.
+  const votesBySentence = new Map<number, Vote[]>();
+  const votesOf = (sentence: number): Vote[] => {
+    let votes = votesBySentence.get(sentence);
+    if (votes !== undefined) return votes;
+    votes = [];
+    for (const hit of leftmostLongest(hitsIn(sentence))) {
+      const vote = voteOf(document, starts[sentence] ?? 0, hit);
+      if (vote !== null) votes.push(vote);
+    }
+    votesBySentence.set(sentence, votes);
+    return votes;
+  };
+  const sentenceWeight = (sentence: number): number =>
+    (sentence < firstBodySentence ? TITLE_WEIGHT : sentence < leadEnd ? LEAD_WEIGHT : 1) *
+    ((countriesBySentence.get(sentence)?.size ?? 0) > 2 ? CROWDED_SENTENCE_WEIGHT : 1);
+
+  /** Whether the cue at `start` stands between a mention of one country and a mention of the other. */
+  const isBetween = (sentence: number, start: number, first: string, second: string): boolean => {
+    let firstBefore = false;
+    let firstAfter = false;
+    let secondBefore = false;
+    let secondAfter = false;
+    for (const mention of mentionsBySentence.get(sentence) ?? []) {
+      const before = mention.start < start;
+      if (mention.code === first) {
+        firstBefore ||= before;
+        firstAfter ||= !before;
+      } else if (mention.code === second) {
+        secondBefore ||= before;
+        secondAfter ||= !before;
+      }
+    }
+    return (firstBefore && secondAfter) || (secondBefore && firstAfter);
+  };
+
+  /** Votes of the sentences; `pair` set: they name both countries, and a cue between them counts more. */
+  const tally = (sentences: readonly number[], scale: number, pair: [string, string] | null) => {
+    const totals = new Map<Acting, number>();
+    const bySentence = new Map<Acting, Map<number, number>>();
+    for (const sentence of sentences) {
+      for (const vote of votesOf(sentence)) {
+        const placement =
+          pair === null || isBetween(sentence, vote.start, pair[0], pair[1]) ? 1 : OUTSIDE_PAIR_WEIGHT;
+        const weight = vote.weight * placement * sentenceWeight(sentence) * scale;
+        totals.set(vote.type, (totals.get(vote.type) ?? 0) + weight);
+        const perSentence = bySentence.get(vote.type) ?? new Map<number, number>();
+        perSentence.set(sentence, (perSentence.get(sentence) ?? 0) + weight);
+        bySentence.set(vote.type, perSentence);
+      }
+    }
+    return { totals, bySentence };
+  };
+
+  return (pair: string): PairRelation => {
+    const [first = '', second = ''] = pair.split('-');
+    const shared: number[] = [];
+    const single: number[] = [];
+    for (const [sentence, codes] of countriesBySentence) {
+      const named = (codes.has(first) ? 1 : 0) + (codes.has(second) ? 1 : 0);
+      if (named === 2) shared.push(sentence);
+      else if (named === 1 && codes.size === 1) single.push(sentence);
+    }
+    if (shared.length === 0) return { type: 'none', evidence: null };
+    let votes = tally(shared, 1, [first, second]);
+    if (votes.totals.size === 0) votes = tally(single, SINGLE_COUNTRY_WEIGHT, null);
+
+    let best: Acting | null = null;
+    let bestScore = 0;
+    for (const type of TIE_ORDER) {
+      const score = (votes.totals.get(type) ?? 0) * (isMaterial(type) ? MATERIAL_PREFERENCE : 1);
+      if (score > bestScore) {
+        best = type;
+        bestScore = score;
+      }
+    }
+    if (best === null) return { type: 'none', evidence: null };
+    let evidence = -1;
+    let evidenceWeight = 0;
+    for (const [sentence, weight] of votes.bySentence.get(best) ?? []) {
+      if (weight > evidenceWeight || (weight === evidenceWeight && sentence < evidence)) {
+        evidence = sentence;
+        evidenceWeight = weight;
+      }
+    }
+    return { type: best, evidence: sentenceText(document, starts, evidence) };
+  };
+}

@@ -76,9 +76,10 @@ export const DEFAULT_STAGE_CONFIG: StageConfig = {
   dataRemovalPolicy: 'retain',
   maxConcurrency: { fetchFeed: 5, fetchArticle: 10, classifyArticle: 10 },
   reservedConcurrency: { dispatchFeeds: 1, sendDigest: 1 },
-  memoryMiB: Object.fromEntries(
-    FUNCTION_NAMES.map((name) => [name, FUNCTIONS[name].memoryMiB]),
-  ) as Record<FunctionName, number>,
+  memoryMiB: Object.fromEntries(FUNCTION_NAMES.map((name) => [name, FUNCTIONS[name].memoryMiB])) as Record<
+    FunctionName,
+    number
+  >,
   backlogMaxAgeMinutes: { feedJobs: 15, articleJobs: 30, classifyJobs: 15 },
 };
 
@@ -99,7 +100,10 @@ export class StageConfigError extends Error {
 export function loadStageConfig(context: ContextReader): StageConfig {
   const stage = context('stage') ?? DEFAULT_STAGE_CONFIG.stage;
   const stages = asRecord(context(STAGES_CONTEXT_KEY) ?? {}, STAGES_CONTEXT_KEY).stages ?? {};
-  const fromFile = asRecord(asRecord(stages, `${STAGES_CONTEXT_KEY}.stages`)[String(stage)] ?? {}, `stage ${stage}`);
+  const fromFile = asRecord(
+    asRecord(stages, `${STAGES_CONTEXT_KEY}.stages`)[String(stage)] ?? {},
+    `stage ${stage}`,
+  );
   const fromOptions = Object.fromEntries(
     SETTINGS_FROM_OPTIONS.flatMap((key) => {
       const value = context(key);
@@ -119,15 +123,24 @@ const SETTINGS_FROM_OPTIONS = Object.keys(DEFAULT_STAGE_CONFIG).filter((key) => 
 export function parseStageConfig(raw: Record<string, unknown>): StageConfig {
   const known = new Set(Object.keys(DEFAULT_STAGE_CONFIG));
   for (const key of Object.keys(raw)) {
-    if (!known.has(key)) throw new StageConfigError(key, `unknown setting; known: ${[...known].join(', ')}`, raw[key]);
+    if (!known.has(key))
+      throw new StageConfigError(key, `unknown setting; known: ${[...known].join(', ')}`, raw[key]);
   }
   const d = DEFAULT_STAGE_CONFIG;
   const config: StageConfig = {
     stage: stageName(raw.stage ?? d.stage),
-    dispatchRateMinutes: wholeNumber('dispatchRateMinutes', raw.dispatchRateMinutes ?? d.dispatchRateMinutes, 1, 1440),
+    dispatchRateMinutes: wholeNumber(
+      'dispatchRateMinutes',
+      raw.dispatchRateMinutes ?? d.dispatchRateMinutes,
+      1,
+      1440,
+    ),
     digestHourUtc: wholeNumber('digestHourUtc', raw.digestHourUtc ?? d.digestHourUtc, 0, 23),
     digestMinuteUtc: wholeNumber('digestMinuteUtc', raw.digestMinuteUtc ?? d.digestMinuteUtc, 0, 59),
-    opsAlarmEmail: email('opsAlarmEmail', raw.opsAlarmEmail === undefined ? d.opsAlarmEmail : raw.opsAlarmEmail),
+    opsAlarmEmail: email(
+      'opsAlarmEmail',
+      raw.opsAlarmEmail === undefined ? d.opsAlarmEmail : raw.opsAlarmEmail,
+    ),
     rawPageRetentionDays: retentionDays(
       'rawPageRetentionDays',
       raw.rawPageRetentionDays === undefined ? d.rawPageRetentionDays : raw.rawPageRetentionDays,
@@ -150,7 +163,13 @@ export function parseStageConfig(raw: Record<string, unknown>): StageConfig {
       1000,
     ),
     memoryMiB: numberRecord('memoryMiB', raw.memoryMiB, d.memoryMiB, 128, 10_240),
-    backlogMaxAgeMinutes: numberRecord('backlogMaxAgeMinutes', raw.backlogMaxAgeMinutes, d.backlogMaxAgeMinutes, 1, 1440),
+    backlogMaxAgeMinutes: numberRecord(
+      'backlogMaxAgeMinutes',
+      raw.backlogMaxAgeMinutes,
+      d.backlogMaxAgeMinutes,
+      1,
+      1440,
+    ),
   };
   assertReservationsFitTriggers(config);
   return config;
@@ -232,7 +251,11 @@ function numberRecord<K extends string>(
   const keys = Object.keys(defaults) as K[];
   for (const key of Object.keys(overrides)) {
     if (!keys.includes(key as K)) {
-      throw new StageConfigError(`${setting}.${key}`, `unknown key; known: ${keys.join(', ')}`, overrides[key]);
+      throw new StageConfigError(
+        `${setting}.${key}`,
+        `unknown key; known: ${keys.join(', ')}`,
+        overrides[key],
+      );
     }
   }
   return Object.fromEntries(

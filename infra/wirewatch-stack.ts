@@ -53,7 +53,11 @@ import {
   secureTableProps,
   secureTopicProps,
 } from './secure-defaults.ts';
-import { DEFAULT_STAGE_CONFIG, RAW_PAGES_INFREQUENT_ACCESS_AFTER_DAYS, type StageConfig } from './stage-config.ts';
+import {
+  DEFAULT_STAGE_CONFIG,
+  RAW_PAGES_INFREQUENT_ACCESS_AFTER_DAYS,
+  type StageConfig,
+} from './stage-config.ts';
 
 /** Entry paths in FUNCTIONS are relative to the repository root, one level above this file. */
 const REPOSITORY_ROOT = fileURLToPath(new URL('../', import.meta.url));

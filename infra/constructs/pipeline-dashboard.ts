@@ -139,21 +139,33 @@ export class PipelineDashboard extends Construct {
         title: 'Queue depth',
         width: THIRD_WIDTH,
         left: queues.map(([name, { queue }]) =>
-          queue.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', period: FIVE_MINUTES, label: name }),
+          queue.metricApproximateNumberOfMessagesVisible({
+            statistic: 'Maximum',
+            period: FIVE_MINUTES,
+            label: name,
+          }),
         ),
       }),
       new GraphWidget({
         title: 'Oldest message age (s)',
         width: THIRD_WIDTH,
         left: queues.map(([name, { queue }]) =>
-          queue.metricApproximateAgeOfOldestMessage({ statistic: 'Maximum', period: FIVE_MINUTES, label: name }),
+          queue.metricApproximateAgeOfOldestMessage({
+            statistic: 'Maximum',
+            period: FIVE_MINUTES,
+            label: name,
+          }),
         ),
       }),
       new GraphWidget({
         title: 'Dead letters',
         width: THIRD_WIDTH,
         left: deadLetterQueues.map(([name, queue]) =>
-          queue.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', period: FIVE_MINUTES, label: name }),
+          queue.metricApproximateNumberOfMessagesVisible({
+            statistic: 'Maximum',
+            period: FIVE_MINUTES,
+            label: name,
+          }),
         ),
       }),
     );

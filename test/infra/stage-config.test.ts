@@ -9,6 +9,7 @@ import {
   parseStageConfig,
   STAGES_CONTEXT_KEY,
 } from '../../infra/stage-config.ts';
+import { newTestApp } from './test-app.ts';
 
 /** A context reader over plain values, as `app.node.tryGetContext` would return them. */
 function contextOf(values: Record<string, unknown>) {
@@ -114,5 +115,35 @@ describe('parseStageConfig', () => {
 
     // Assess
     expect(load).toThrow(/"stage prod".*JSON object/);
+  });
+});
+
+describe('the stages in cdk.json', () => {
+  it.each(['dev', 'prod'])('%s is a valid configuration', (stage) => {
+    // Prepare
+    const app = newTestApp({ context: { stage } });
+
+    // Act
+    const config = loadStageConfig((key) => app.node.tryGetContext(key));
+
+    // Assess
+    expect(config.stage).toBe(stage);
+  });
+
+  it('keeps prod data when its stack is deleted, and lets dev go', () => {
+    // Prepare
+    const stageOf = (stage: string) => {
+      const app = newTestApp({ context: { stage } });
+      return loadStageConfig((key) => app.node.tryGetContext(key));
+    };
+
+    // Act
+    const [dev, prod] = [stageOf('dev'), stageOf('prod')];
+
+    // Assess
+    expect(prod.dataRemovalPolicy).toBe('retain');
+    expect(prod.rawPageRetentionDays).toBeNull();
+    expect(prod.articleRetentionDays).toBeNull();
+    expect(dev.dataRemovalPolicy).toBe('destroy');
   });
 });

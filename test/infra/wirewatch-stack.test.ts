@@ -145,6 +145,15 @@ describe('WirewatchStack', () => {
       }
     });
 
+    it("lets fetch-feed use the ops topic's key to publish, and only that key", () => {
+      // Assess
+      const keyTargets = grantedStatementsOf(stack, stack.functions.fetchFeed)
+        .filter((statement) => statement.actions.some((action) => action.startsWith('kms:')))
+        .flatMap((statement) => statement.resources);
+      expect(stack.opsTopic.masterKey).toBeDefined();
+      expect(keyTargets).toEqual([stack.resolve(stack.opsTopic.masterKey?.keyArn)]);
+    });
+
     it('lets send-digest read the table and write single items, but never delete or batch-write', () => {
       // Assess
       const actions = grantedActionsOf(stack, stack.functions.sendDigest, 'dynamodb:');

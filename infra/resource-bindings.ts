@@ -6,6 +6,7 @@
 
 import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -34,19 +35,27 @@ export function bindTable(fn: LambdaFunction, table: ITable, access: TableAccess
 export type BucketAccess = 'read' | 'write';
 
 /**
- * `write` grants object puts only: a writer has no reason to read, list or delete. `objectKeyPattern`
- * narrows the grant to part of the bucket, e.g. `articles/*` for a reader of articles only.
+ * `read` grants `s3:GetObject` only: a reader that is told which key to read needs no listing and no
+ * bucket metadata. `write` grants object puts only: a writer has no reason to read, list or delete.
+ * `objectKeyPatterns` narrow either grant to parts of the bucket, e.g. `articles/*`.
  */
 export function bindBucket(
   fn: LambdaFunction,
   bucket: IBucket,
   access: BucketAccess,
-  objectKeyPattern = '*',
+  objectKeyPatterns: readonly string[] = ['*'],
 ): void {
   if (access === 'read') {
-    bucket.grantRead(fn, objectKeyPattern);
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:GetObject'],
+        resources: objectKeyPatterns.map((pattern) => bucket.arnForObjects(pattern)),
+      }),
+    );
+    // A bucket encrypted with a KMS key also needs the key to decrypt what is read.
+    bucket.encryptionKey?.grantDecrypt(fn);
   } else {
-    bucket.grantPut(fn, objectKeyPattern);
+    for (const pattern of objectKeyPatterns) bucket.grantPut(fn, pattern);
   }
   fn.addEnvironment(ENV.bucketName, bucket.bucketName);
 }
@@ -79,7 +88,10 @@ export function bindQueueProducer(
 export function bindQueueConsumer(
   fn: LambdaFunction,
   queues: QueueWithDlq,
-  batching: Pick<QueueDefinition, 'batchSize' | 'maxBatchingWindowSeconds'>,
+  batching: Pick<QueueDefinition, 'batchSize' | 'maxBatchingWindowSeconds'> & {
+    /** Most concurrent invocations the trigger starts (2 to 1000); unset, it scales to the account limit. */
+    readonly maxConcurrency?: number;
+  },
 ): void {
   assertVisibilityOutlastsTimeout(fn, queues);
   fn.addEventSource(
@@ -90,6 +102,7 @@ export function bindQueueConsumer(
           ? Duration.seconds(batching.maxBatchingWindowSeconds)
           : undefined,
       reportBatchItemFailures: true,
+      ...(batching.maxConcurrency === undefined ? {} : { maxConcurrency: batching.maxConcurrency }),
     }),
   );
   queues.deadLetterQueue.grantSendMessages(fn);

@@ -12,17 +12,20 @@
 
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction as LambdaTarget } from 'aws-cdk-lib/aws-events-targets';
 import { Alias } from 'aws-cdk-lib/aws-kms';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Bucket, EventType, StorageClass } from 'aws-cdk-lib/aws-s3';
 import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { OpsAlarms } from './constructs/ops-alarms.ts';
+import { OpsTopic } from './constructs/ops-topic.ts';
+import { PipelineDashboard } from './constructs/pipeline-dashboard.ts';
 import { PipelineFunction } from './constructs/pipeline-function.ts';
 import { QueueWithDlq } from './constructs/queue-with-dlq.ts';
 import {
@@ -34,8 +37,6 @@ import {
 } from './resource-bindings.ts';
 import {
   BUCKET,
-  DIGEST_SCHEDULE_UTC,
-  DISPATCH_SCHEDULE_MINUTES,
   ENV,
   FUNCTIONS,
   type FunctionName,
@@ -52,16 +53,21 @@ import {
   secureTableProps,
   secureTopicProps,
 } from './secure-defaults.ts';
+import {
+  DEFAULT_STAGE_CONFIG,
+  RAW_PAGES_INFREQUENT_ACCESS_AFTER_DAYS,
+  type StageConfig,
+} from './stage-config.ts';
 
 /** Entry paths in FUNCTIONS are relative to the repository root, one level above this file. */
 const REPOSITORY_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 export interface WirewatchStackProps extends StackProps {
   /**
-   * How long the oldest classify job may wait before operators are told the classifier is stuck.
-   * @default Duration.minutes(15)
+   * The stage's settings, validated (see stage-config.ts for each and its default).
+   * @default DEFAULT_STAGE_CONFIG
    */
-  readonly classifyBacklogMaxAge?: Duration;
+  readonly config?: StageConfig;
   /**
    * Country aliases the classifier adds to its gazetteer (ISO alpha-2 code → aliases), for names the
    * data files do not know yet; a redeploy with a new value needs no code change.
@@ -76,6 +82,9 @@ export class WirewatchStack extends Stack {
   public readonly alertTopic: Topic;
   public readonly digestTopic: Topic;
   public readonly opsTopic: Topic;
+  public readonly opsAlarms: OpsAlarms;
+  public readonly dashboard: PipelineDashboard;
+  public readonly config: StageConfig;
   public readonly queues: Record<QueueName, QueueWithDlq>;
   public readonly functions: Record<FunctionName, PipelineFunction>;
   /** Catches schedule events that could not invoke dispatch-feeds or send-digest after every retry. */
@@ -83,9 +92,13 @@ export class WirewatchStack extends Stack {
 
   constructor(scope: Construct, id: string, props: WirewatchStackProps = {}) {
     super(scope, id, props);
+    const config = props.config ?? DEFAULT_STAGE_CONFIG;
+    this.config = config;
+    const dataRemovalPolicy =
+      config.dataRemovalPolicy === 'destroy' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
 
-    this.table = this.newTable();
-    this.bucket = this.newBucket();
+    this.table = this.newTable(dataRemovalPolicy);
+    this.bucket = this.newBucket(config, dataRemovalPolicy);
     // Encrypted with the AWS-managed SNS key: only Lambda publishes here, through SNS, which that
     // key's policy allows; email subscribers receive plain text either way.
     const snsManagedKey = Alias.fromAliasName(this, 'SnsManagedKey', 'alias/aws/sns');
@@ -93,9 +106,12 @@ export class WirewatchStack extends Stack {
     // Daily digests go out on their own topic: each recipient's email subscription filters on its
     // address, which would be meaningless (and would drop every alert) on the alert topic.
     this.digestTopic = new Topic(this, 'DigestTopic', { ...secureTopicProps(), masterKey: snsManagedKey });
-    // Unencrypted on purpose: CloudWatch alarms cannot publish to a topic under the AWS-managed key,
-    // and alarm notifications carry only alarm names and metric values.
-    this.opsTopic = new Topic(this, 'OpsTopic', secureTopicProps());
+    // Under its own customer-managed key: CloudWatch alarms cannot publish to a topic under the
+    // AWS-managed key.
+    this.opsTopic = new OpsTopic(this, 'OpsTopic', {
+      ...(config.opsAlarmEmail === null ? {} : { email: config.opsAlarmEmail }),
+      keyRemovalPolicy: dataRemovalPolicy,
+    }).topic;
 
     this.queues = mapDefinitions(
       QUEUES,
@@ -117,12 +133,17 @@ export class WirewatchStack extends Stack {
         projectRoot: REPOSITORY_ROOT,
         depsLockFilePath: join(REPOSITORY_ROOT, 'package-lock.json'),
         timeout: Duration.seconds(definition.timeoutSeconds),
-        memorySize: definition.memoryMiB,
+        memorySize: config.memoryMiB[name],
+        reservedConcurrentExecutions: config.reservedConcurrency[name],
+        logRetention: config.logRetentionDays as RetentionDays,
         serviceName: SERVICE_NAME,
         metricsNamespace: METRICS_NAMESPACE,
       });
       if ('consumes' in definition) {
-        bindQueueConsumer(fn, this.queues[definition.consumes], QUEUES[definition.consumes]);
+        bindQueueConsumer(fn, this.queues[definition.consumes], {
+          ...QUEUES[definition.consumes],
+          maxConcurrency: config.maxConcurrency[name as keyof StageConfig['maxConcurrency']],
+        });
       }
       return fn;
     });
@@ -133,8 +154,8 @@ export class WirewatchStack extends Stack {
     bindTable(sendDigest, this.table, 'read-and-record');
     bindQueueProducer(dispatchFeeds, this.queues.feedJobs.queue, ENV.feedQueueUrl);
     bindQueueProducer(fetchFeed, this.queues.articleJobs.queue, ENV.articleQueueUrl);
-    bindBucket(fetchArticle, this.bucket, 'write');
-    bindBucket(classifyArticle, this.bucket, 'read', `${BUCKET.articlePrefix}*`);
+    bindBucket(fetchArticle, this.bucket, 'write', [`${BUCKET.rawPrefix}*`, `${BUCKET.articlePrefix}*`]);
+    bindBucket(classifyArticle, this.bucket, 'read', [`${BUCKET.articlePrefix}*`]);
     bindTopicPublisher(classifyArticle, this.alertTopic, ENV.topicArn);
     if (props.extraCountryAliases !== undefined) {
       classifyArticle.addEnvironment(ENV.extraCountryAliases, JSON.stringify(props.extraCountryAliases));
@@ -145,12 +166,12 @@ export class WirewatchStack extends Stack {
     this.scheduleDeadLetterQueue = new Queue(this, 'ScheduleDeadLetterQueue', secureDeadLetterQueueProps());
     new Rule(this, 'DispatchSchedule', {
       description: 'Starts dispatch-feeds, which enqueues the feeds that are due.',
-      schedule: Schedule.rate(Duration.minutes(DISPATCH_SCHEDULE_MINUTES)),
+      schedule: Schedule.rate(Duration.minutes(config.dispatchRateMinutes)),
       targets: [
         new LambdaTarget(dispatchFeeds, {
           retryAttempts: 2,
           // A dispatch older than one period is pointless: the next scheduled run covers it.
-          maxEventAge: Duration.minutes(DISPATCH_SCHEDULE_MINUTES),
+          maxEventAge: Duration.minutes(config.dispatchRateMinutes),
           deadLetterQueue: this.scheduleDeadLetterQueue,
         }),
       ],
@@ -158,8 +179,8 @@ export class WirewatchStack extends Stack {
     new Rule(this, 'DigestSchedule', {
       description: "Starts send-digest, which emails each digest recipient yesterday's matches (UTC).",
       schedule: Schedule.cron({
-        hour: String(DIGEST_SCHEDULE_UTC.hour),
-        minute: String(DIGEST_SCHEDULE_UTC.minute),
+        hour: String(config.digestHourUtc),
+        minute: String(config.digestMinuteUtc),
       }),
       targets: [
         new LambdaTarget(sendDigest, {
@@ -171,13 +192,25 @@ export class WirewatchStack extends Stack {
       ],
     });
 
-    this.addAlarms(props.classifyBacklogMaxAge ?? Duration.minutes(15));
+    this.opsAlarms = this.addAlarms(config);
+    this.dashboard = new PipelineDashboard(this, 'Dashboard', {
+      metricsNamespace: METRICS_NAMESPACE,
+      serviceName: SERVICE_NAME,
+      functions: this.functions,
+      queues: this.queues,
+      otherDeadLetterQueues: { schedules: this.scheduleDeadLetterQueue },
+      classifyLogGroup: classifyArticle.logGroup,
+      alarms: this.opsAlarms.alarms,
+    });
     this.addOutputs();
   }
 
-  private newTable(): Table {
+  private newTable(removalPolicy: RemovalPolicy): Table {
     const table = new Table(this, 'Table', {
       ...secureTableProps(),
+      removalPolicy,
+      // A stage whose data may be destroyed (dev) must also be deletable.
+      deletionProtection: removalPolicy === RemovalPolicy.RETAIN,
       partitionKey: toTableAttribute(TABLE.partitionKey),
       sortKey: toTableAttribute(TABLE.sortKey),
       timeToLiveAttribute: TABLE.timeToLiveAttribute,
@@ -194,19 +227,35 @@ export class WirewatchStack extends Stack {
     return table;
   }
 
-  private newBucket(): Bucket {
-    const bucket = new Bucket(this, 'Bucket', secureBucketProps());
+  private newBucket(config: StageConfig, removalPolicy: RemovalPolicy): Bucket {
+    // A destroyed stage's bucket is deleted only once empty: CloudFormation never deletes objects.
+    const bucket = new Bucket(this, 'Bucket', { ...secureBucketProps(), removalPolicy });
     // Raw pages are kept for re-extraction but rarely read after the first month. S3 skips objects
     // under 128 KB by default, so small pages simply stay in Standard.
     bucket.addLifecycleRule({
       id: 'raw-pages-to-infrequent-access',
       prefix: BUCKET.rawPrefix,
-      transitions: [{ storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(30) }],
+      transitions: [
+        {
+          storageClass: StorageClass.INFREQUENT_ACCESS,
+          transitionAfter: Duration.days(RAW_PAGES_INFREQUENT_ACCESS_AFTER_DAYS),
+        },
+      ],
+      ...(config.rawPageRetentionDays === null
+        ? {}
+        : { expiration: Duration.days(config.rawPageRetentionDays) }),
     });
+    if (config.articleRetentionDays !== null) {
+      bucket.addLifecycleRule({
+        id: 'articles-expire',
+        prefix: BUCKET.articlePrefix,
+        expiration: Duration.days(config.articleRetentionDays),
+      });
+    }
     return bucket;
   }
 
-  private addAlarms(classifyBacklogMaxAge: Duration): void {
+  private addAlarms(config: StageConfig): OpsAlarms {
     const alarms = new OpsAlarms(this, 'Alarms', { opsTopic: this.opsTopic });
     for (const [name, queueWithDlq] of entriesOf(this.queues)) {
       alarms.alarmOnDeadLetters(`${constructId(name)}DeadLetters`, queueWithDlq.deadLetterQueue);
@@ -214,8 +263,28 @@ export class WirewatchStack extends Stack {
     alarms.alarmOnDeadLetters('ScheduleDeadLetters', this.scheduleDeadLetterQueue);
     for (const [name, fn] of entriesOf(this.functions)) {
       alarms.alarmOnErrors(`${constructId(name)}Errors`, fn);
+      alarms.alarmOnThrottles(`${constructId(name)}Throttles`, fn);
+      alarms.alarmOnDurationNearTimeout(
+        `${constructId(name)}DurationNearTimeout`,
+        fn,
+        Duration.seconds(FUNCTIONS[name].timeoutSeconds),
+      );
     }
-    alarms.alarmOnBacklogAge('ClassifyJobsBacklogAge', this.queues.classifyJobs.queue, classifyBacklogMaxAge);
+    for (const [name, queueWithDlq] of entriesOf(this.queues)) {
+      alarms.alarmOnBacklogAge(
+        `${constructId(name)}BacklogAge`,
+        queueWithDlq.queue,
+        Duration.minutes(config.backlogMaxAgeMinutes[name]),
+      );
+    }
+    alarms.alarmOnTableThrottles(
+      'TableThrottles',
+      this.table,
+      TABLE.globalSecondaryIndexes.map((index) => index.indexName),
+    );
+    alarms.alarmOnFailedDeliveries('AlertDeliveryFailures', this.alertTopic);
+    alarms.alarmOnFailedDeliveries('DigestDeliveryFailures', this.digestTopic);
+    return alarms;
   }
 
   private addOutputs(): void {
@@ -233,6 +302,7 @@ export class WirewatchStack extends Stack {
         'Daily digests: subscribe each digest recipient with the filter policy {"recipient": ["<address>"]}.',
     });
     new CfnOutput(this, 'OpsTopicArn', { value: this.opsTopic.topicArn });
+    new CfnOutput(this, 'DashboardName', { value: this.dashboard.dashboard.dashboardName });
     for (const [name, queueWithDlq] of entriesOf(this.queues)) {
       new CfnOutput(this, `${constructId(name)}DeadLetterQueueUrl`, {
         value: queueWithDlq.deadLetterQueue.queueUrl,

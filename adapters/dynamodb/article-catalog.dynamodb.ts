@@ -2,7 +2,8 @@
  * ArticleCatalog on the table. The Article item holds the record; one ArticleLabel item per pair,
  * country, topic, source and cluster lists it on gsi1 under that label (so an article with several
  * pairs is found under each), and one item per SimHash band finds near-duplicates without a scan:
- * fingerprints close enough to be one story always agree exactly on at least one band.
+ * fingerprints close enough to be one story always agree exactly on at least one band. Band items
+ * serve only clustering's look-back window, so they expire (TTL) once it has passed.
  */
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type ArticleRecord, labelsOf } from '../../shared/articles/article-record.ts';
@@ -43,6 +44,14 @@ function summaryOf(record: ArticleRecord) {
   };
 }
 
+/** classify-article's clustering looks back this far; an older band item can never match again. */
+export const SIMHASH_BAND_RETENTION_DAYS = 7;
+
+/** Epoch seconds, as DynamoDB's TTL reads them. */
+function bandExpiry(fetchedAt: string): number {
+  return Math.floor(Date.parse(fetchedAt) / 1000) + SIMHASH_BAND_RETENTION_DAYS * 86_400;
+}
+
 function indexItems(record: ArticleRecord): Record<string, unknown>[] {
   const pk = articleKey(record.id).pk;
   const labels = labelsOf(record).map((label) => ({
@@ -69,6 +78,7 @@ function indexItems(record: ArticleRecord): Record<string, unknown>[] {
           id: record.id,
           simhash: record.simhash,
           clusterId: record.clusterId,
+          expiresAt: bandExpiry(record.fetchedAt),
         }));
   return [...labels, ...bands];
 }

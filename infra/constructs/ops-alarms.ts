@@ -1,7 +1,8 @@
 /**
- * OpsAlarms: the alarms an operator must hear about, all notifying one ops topic. A dead letter, a
- * function error and a classify backlog that keeps ageing each mean articles are not reaching
- * analysts, so each alarm fires on the first sign and treats missing data as "all is well".
+ * OpsAlarms: the alarms an operator must hear about, all notifying one ops topic when they fire and
+ * when they recover. Each helper picks the metric and a default threshold (docs/operations.md says
+ * why each threshold); every default is overridable. Missing data counts as "all is well": a queue
+ * or function with no traffic is not a fault.
  */
 
 import { Duration } from 'aws-cdk-lib';
@@ -10,9 +11,11 @@ import {
   type AlarmProps,
   ComparisonOperator,
   type IMetric,
+  MathExpression,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
@@ -26,7 +29,12 @@ export interface OpsAlarmsProps {
 /** Overrides for one alarm; the metric and the action always come from the helper. */
 export type AlarmOverrides = Partial<Omit<AlarmProps, 'metric'>>;
 
+/** Share of the timeout above which a function is one slow call away from timing out. */
+export const DURATION_ALARM_SHARE_OF_TIMEOUT = 0.8;
+
 export class OpsAlarms extends Construct {
+  /** Every alarm created so far, e.g. for a dashboard's alarm status widget. */
+  public readonly alarms: Alarm[] = [];
   private readonly action: SnsAction;
 
   constructor(scope: Construct, id: string, props: OpsAlarmsProps) {
@@ -57,6 +65,36 @@ export class OpsAlarms extends Construct {
     });
   }
 
+  /**
+   * Throttles in three five-minute periods running: a burst absorbed by retries is fine, a function
+   * held at its concurrency limit for a quarter of an hour is a backlog in the making.
+   */
+  public alarmOnThrottles(id: string, fn: IFunction, overrides: AlarmOverrides = {}): Alarm {
+    return this.addAlarm(id, fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }), {
+      evaluationPeriods: 3,
+      alarmDescription: 'The function is throttled: raise its concurrency cap or find what floods it.',
+      ...overrides,
+    });
+  }
+
+  /**
+   * The slowest invocation in 15 minutes took over 80% of the timeout: one slower site or table and
+   * the whole batch times out and is retried.
+   */
+  public alarmOnDurationNearTimeout(
+    id: string,
+    fn: IFunction,
+    timeout: Duration,
+    overrides: AlarmOverrides = {},
+  ): Alarm {
+    const threshold = Math.round(timeout.toMilliseconds() * DURATION_ALARM_SHARE_OF_TIMEOUT);
+    return this.addAlarm(id, fn.metricDuration({ period: Duration.minutes(15), statistic: 'Maximum' }), {
+      threshold,
+      alarmDescription: `An invocation took over ${threshold / 1000}s of its ${timeout.toSeconds()}s timeout.`,
+      ...overrides,
+    });
+  }
+
   /** The oldest message has waited longer than `maxAge`: consumers are stuck or falling behind. */
   public alarmOnBacklogAge(
     id: string,
@@ -76,6 +114,56 @@ export class OpsAlarms extends Construct {
     );
   }
 
+  /**
+   * Read or write throttle events on the table or its indexes in two five-minute periods running.
+   * The SDK retries a throttled request, so one period can pass unnoticed; two mean requests fail.
+   */
+  public alarmOnTableThrottles(
+    id: string,
+    table: ITable,
+    indexNames: readonly string[],
+    overrides: AlarmOverrides = {},
+  ): Alarm {
+    const period = Duration.minutes(5);
+    const metrics: Record<string, IMetric> = {
+      tableReads: table.metric('ReadThrottleEvents', { period, statistic: 'Sum' }),
+      tableWrites: table.metric('WriteThrottleEvents', { period, statistic: 'Sum' }),
+    };
+    indexNames.forEach((indexName, index) => {
+      // A throttled index write throttles the base-table write that caused it.
+      metrics[`index${index}Writes`] = table.metric('WriteThrottleEvents', {
+        period,
+        statistic: 'Sum',
+        dimensionsMap: { TableName: table.tableName, GlobalSecondaryIndexName: indexName },
+      });
+    });
+    const throttles = new MathExpression({
+      expression: Object.keys(metrics)
+        .map((name) => `FILL(${name}, 0)`)
+        .join(' + '),
+      usingMetrics: metrics,
+      period,
+      label: 'Throttle events',
+    });
+    return this.addAlarm(id, throttles, {
+      evaluationPeriods: 2,
+      alarmDescription: 'DynamoDB is throttling the table: find the hot key or the runaway writer.',
+      ...overrides,
+    });
+  }
+
+  /** Any notification SNS could not deliver in five minutes: an alert or digest never reached its reader. */
+  public alarmOnFailedDeliveries(id: string, topic: ITopic, overrides: AlarmOverrides = {}): Alarm {
+    return this.addAlarm(
+      id,
+      topic.metricNumberOfNotificationsFailed({ period: Duration.minutes(5), statistic: 'Sum' }),
+      {
+        alarmDescription: 'SNS failed to deliver notifications: check the subscriptions and their endpoints.',
+        ...overrides,
+      },
+    );
+  }
+
   private addAlarm(id: string, metric: IMetric, props: AlarmOverrides): Alarm {
     const alarm = new Alarm(this, id, {
       metric,
@@ -87,6 +175,7 @@ export class OpsAlarms extends Construct {
     });
     alarm.addAlarmAction(this.action);
     alarm.addOkAction(this.action);
+    this.alarms.push(alarm);
     return alarm;
   }
 }

@@ -24,6 +24,11 @@ export interface PipelineFunctionProps extends NodejsFunctionProps {
   readonly metricsNamespace: string;
   /** @default 'INFO' */
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  /**
+   * How long the log group this construct creates keeps logs; ignored when `logGroup` is given.
+   * @default RetentionDays.ONE_MONTH
+   */
+  readonly logRetention?: RetentionDays;
 }
 
 /**
@@ -39,11 +44,12 @@ export class PipelineFunction extends NodejsFunction {
       serviceName,
       metricsNamespace,
       logLevel = 'INFO',
+      logRetention = RetentionDays.ONE_MONTH,
       bundling,
       environment,
       ...functionProps
     } = props;
-    const logGroup = functionProps.logGroup ?? newDefaultLogGroup(scope, id);
+    const logGroup = functionProps.logGroup ?? newDefaultLogGroup(scope, id, logRetention);
     const role = functionProps.role ?? newLambdaRole(scope, id);
     super(scope, id, {
       runtime: Runtime.NODEJS_22_X,
@@ -93,9 +99,9 @@ function newLambdaRole(scope: Construct, functionId: string): Role {
  * Created beside the function rather than left to Lambda, so retention is set from day one and the
  * group leaves with the stack instead of lingering forever.
  */
-function newDefaultLogGroup(scope: Construct, functionId: string): LogGroup {
+function newDefaultLogGroup(scope: Construct, functionId: string, retention: RetentionDays): LogGroup {
   return new LogGroup(scope, `${functionId}LogGroup`, {
-    retention: RetentionDays.ONE_MONTH,
+    retention,
     removalPolicy: RemovalPolicy.DESTROY,
   });
 }

@@ -1,7 +1,10 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbAlertLedger } from '../../adapters/dynamodb/alert-ledger.dynamodb.ts';
-import { DynamoDbArticleCatalog } from '../../adapters/dynamodb/article-catalog.dynamodb.ts';
+import {
+  DynamoDbArticleCatalog,
+  SIMHASH_BAND_RETENTION_DAYS,
+} from '../../adapters/dynamodb/article-catalog.dynamodb.ts';
 import { DynamoDbFeedStateStore } from '../../adapters/dynamodb/feed-state-store.dynamodb.ts';
 import { DynamoDbRuleStore } from '../../adapters/dynamodb/rule-store.dynamodb.ts';
 import { DynamoDbSeenEntryStore } from '../../adapters/dynamodb/seen-entry-store.dynamodb.ts';
@@ -164,6 +167,31 @@ describe('article catalogue on DynamoDB', () => {
     // Assess
     expect(nearby).toBe('story-1');
     expect(unrelated).toBeNull();
+  });
+  it('lets SimHash band items expire when clustering can no longer look back to them, and nothing else', async () => {
+    // Prepare
+    const catalog = new DynamoDbArticleCatalog(table);
+    const fetchedAt = '2026-11-20T10:00:00.000Z';
+    const article = anArticle({ id: 'expiring-bands', simhash: '0123456789abcdef', fetchedAt });
+
+    // Act
+    await catalog.saveArticle(article, null);
+    const { Items = [] } = await table.client.send(
+      new QueryCommand({
+        TableName: table.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': 'ARTICLE#expiring-bands' },
+      }),
+    );
+
+    // Assess
+    const bands = Items.filter((item) => item.type === 'SimHashBand');
+    const others = Items.filter((item) => item.type !== 'SimHashBand');
+    const expectedExpiry = Date.parse(fetchedAt) / 1000 + SIMHASH_BAND_RETENTION_DAYS * 86_400;
+    expect(bands.length).toBeGreaterThan(0);
+    expect(bands.map((item) => item.expiresAt)).toEqual(bands.map(() => expectedExpiry));
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.filter((item) => item.expiresAt !== undefined)).toEqual([]);
   });
 });
 

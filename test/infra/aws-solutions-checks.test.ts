@@ -6,6 +6,7 @@
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { describe, expect, it } from 'vitest';
 import { addAwsSolutionsChecks } from '../../infra/aws-solutions-checks.ts';
+import { loadStageConfig } from '../../infra/stage-config.ts';
 import { WirewatchStack } from '../../infra/wirewatch-stack.ts';
 import { newTestApp } from './test-app.ts';
 
@@ -20,6 +21,20 @@ describe('addAwsSolutionsChecks', () => {
   it('passes the wirewatch stack', () => {
     // Prepare
     const { app } = prepareCheckedApp();
+
+    // Act
+    const synth = () => app.synth();
+
+    // Assess
+    expect(synth).not.toThrow();
+  });
+
+  it.each(['dev', 'prod'])('passes the %s stage of cdk.json, with an ops email subscribed', (stage) => {
+    // Prepare
+    const app = newTestApp({ context: { stage, opsAlarmEmail: 'oncall@example.com' } });
+    const config = loadStageConfig((key) => app.node.tryGetContext(key));
+    const stack = new WirewatchStack(app, `Wirewatch-${stage}`, { config });
+    addAwsSolutionsChecks(app, stack);
 
     // Act
     const synth = () => app.synth();

@@ -47,6 +47,36 @@ describe('bindBucket', () => {
   });
 });
 
+describe('bindBucket key patterns', () => {
+  it('gives a reader GetObject alone, on the given prefixes only, and a writer puts on each prefix', () => {
+    // Prepare
+    const { stack, fn } = prepare(Duration.seconds(30));
+    const writer = prepare(Duration.seconds(30));
+    const bucket = new Bucket(stack, 'Bucket');
+    const writerBucket = new Bucket(writer.stack, 'Bucket');
+
+    // Act
+    bindBucket(fn, bucket, 'read', ['articles/*']);
+    bindBucket(writer.fn, writerBucket, 'write', ['raw/*', 'articles/*']);
+
+    // Assess
+    const readStatements = grantedStatementsOf(stack, fn).filter((statement) =>
+      statement.actions.some((action) => action.startsWith('s3:')),
+    );
+    expect(readStatements).toEqual([
+      { actions: ['s3:GetObject'], resources: [stack.resolve(bucket.arnForObjects('articles/*'))] },
+    ]);
+    const writeResources = grantedStatementsOf(writer.stack, writer.fn)
+      .filter((statement) => statement.actions.includes('s3:PutObject'))
+      .flatMap((statement) => statement.resources);
+    expect(new Set(writeResources)).toEqual(
+      new Set(
+        ['raw/*', 'articles/*'].map((pattern) => writer.stack.resolve(writerBucket.arnForObjects(pattern))),
+      ),
+    );
+  });
+});
+
 describe('bindTable', () => {
   it('gives a delivery recorder reads and single-item writes, never deletes or batch writes', () => {
     // Prepare
@@ -74,7 +104,7 @@ describe('bindTable', () => {
 });
 
 describe('bindQueueConsumer', () => {
-  it('reports batch item failures with the given batch size and window', () => {
+  it('reports batch item failures with the given batch size, window and concurrency cap', () => {
     // Prepare
     const { stack, fn } = prepare(Duration.seconds(30));
     const queues = new QueueWithDlq(stack, 'Jobs', {
@@ -83,7 +113,7 @@ describe('bindQueueConsumer', () => {
     });
 
     // Act
-    bindQueueConsumer(fn, queues, { batchSize: 7, maxBatchingWindowSeconds: 2 });
+    bindQueueConsumer(fn, queues, { batchSize: 7, maxBatchingWindowSeconds: 2, maxConcurrency: 4 });
 
     // Assess
     Template.fromStack(stack).hasResourceProperties('AWS::Lambda::EventSourceMapping', {
@@ -91,6 +121,7 @@ describe('bindQueueConsumer', () => {
       BatchSize: 7,
       MaximumBatchingWindowInSeconds: 2,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 4 },
     });
   });
 

@@ -5,6 +5,7 @@
 
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DURATION_ALARM_SHARE_OF_TIMEOUT } from '../../infra/constructs/ops-alarms.ts';
 import {
   BUCKET,
   DIGEST_SCHEDULE_UTC,
@@ -19,6 +20,7 @@ import {
   SERVICE_NAME,
   TABLE,
 } from '../../infra/resource-definitions.ts';
+import { DEFAULT_STAGE_CONFIG, parseStageConfig } from '../../infra/stage-config.ts';
 import { WirewatchStack } from '../../infra/wirewatch-stack.ts';
 import { grantedActionsOf, grantedStatementsOf } from './policy-statements.ts';
 import { newTestApp } from './test-app.ts';
@@ -143,6 +145,15 @@ describe('WirewatchStack', () => {
       }
     });
 
+    it("lets fetch-feed use the ops topic's key to publish, and only that key", () => {
+      // Assess
+      const keyTargets = grantedStatementsOf(stack, stack.functions.fetchFeed)
+        .filter((statement) => statement.actions.some((action) => action.startsWith('kms:')))
+        .flatMap((statement) => statement.resources);
+      expect(stack.opsTopic.masterKey).toBeDefined();
+      expect(keyTargets).toEqual([stack.resolve(stack.opsTopic.masterKey?.keyArn)]);
+    });
+
     it('lets send-digest read the table and write single items, but never delete or batch-write', () => {
       // Assess
       const actions = grantedActionsOf(stack, stack.functions.sendDigest, 'dynamodb:');
@@ -159,21 +170,21 @@ describe('WirewatchStack', () => {
       expect(grantedActionsOf(stack, stack.functions.sendDigest, 'sqs:')).toEqual([]);
     });
 
-    it('lets fetch-article only put objects and classify-article only read articles', () => {
+    it('lets fetch-article only put objects under raw/ and articles/, and classify-article only get articles', () => {
       // Assess
+      const s3ResourcesOf = (name: FunctionName) =>
+        grantedStatementsOf(stack, stack.functions[name])
+          .filter((statement) => statement.actions.some((action) => action.startsWith('s3:')))
+          .flatMap((statement) => statement.resources);
+      const objectsUnder = (pattern: string) => stack.resolve(stack.bucket.arnForObjects(pattern));
       const fetchArticleS3 = grantedActionsOf(stack, stack.functions.fetchArticle, 's3:');
       expect(fetchArticleS3).toContain('s3:PutObject');
       expect(fetchArticleS3.filter((action) => /^s3:(Get|List|Delete)/.test(action))).toEqual([]);
-      const classifyS3 = grantedActionsOf(stack, stack.functions.classifyArticle, 's3:');
-      expect(classifyS3).toContain('s3:GetObject*');
-      expect(classifyS3.filter((action) => /^s3:(Put|Delete)/.test(action))).toEqual([]);
-      const classifyS3Resources = grantedStatementsOf(stack, stack.functions.classifyArticle)
-        .filter((statement) => statement.actions.includes('s3:GetObject*'))
-        .flatMap((statement) => statement.resources);
-      expect(classifyS3Resources).toContainEqual(
-        stack.resolve(stack.bucket.arnForObjects(`${BUCKET.articlePrefix}*`)),
+      expect(new Set(s3ResourcesOf('fetchArticle'))).toEqual(
+        new Set([objectsUnder(`${BUCKET.rawPrefix}*`), objectsUnder(`${BUCKET.articlePrefix}*`)]),
       );
-      expect(classifyS3Resources).not.toContainEqual(stack.resolve(stack.bucket.arnForObjects('*')));
+      expect(grantedActionsOf(stack, stack.functions.classifyArticle, 's3:')).toEqual(['s3:GetObject']);
+      expect(s3ResourcesOf('classifyArticle')).toEqual([objectsUnder(`${BUCKET.articlePrefix}*`)]);
       expect(grantedActionsOf(stack, stack.functions.dispatchFeeds, 's3:')).toEqual([]);
       expect(grantedActionsOf(stack, stack.functions.fetchFeed, 's3:')).toEqual([]);
     });
@@ -365,7 +376,7 @@ describe('WirewatchStack', () => {
       }
     });
 
-    it('encrypts alerts and digests with the AWS-managed SNS key but leaves the ops topic usable by CloudWatch', () => {
+    it('encrypts alerts and digests with the AWS-managed SNS key, and the ops topic with a key CloudWatch may use', () => {
       // Assess
       template.resourcePropertiesCountIs(
         'AWS::SNS::Topic',
@@ -375,7 +386,43 @@ describe('WirewatchStack', () => {
         },
         2,
       );
-      template.resourcePropertiesCountIs('AWS::SNS::Topic', { KmsMasterKeyId: Match.absent() }, 1);
+      template.hasResourceProperties('AWS::KMS::Key', {
+        EnableKeyRotation: true,
+        KeyPolicy: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Effect: 'Allow',
+              Principal: { Service: 'cloudwatch.amazonaws.com' },
+              Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+            }),
+          ]),
+        },
+      });
+    });
+
+    it('lets CloudWatch alarms of this account, and no other, publish to the ops topic', () => {
+      // Assess
+      template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+        Topics: [stack.resolve(stack.opsTopic.topicArn)],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Effect: 'Allow',
+              Principal: { Service: 'cloudwatch.amazonaws.com' },
+              Action: 'sns:Publish',
+              Resource: stack.resolve(stack.opsTopic.topicArn),
+              Condition: {
+                StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+                ArnLike: {
+                  'aws:SourceArn': stack.resolve(
+                    `arn:${stack.partition}:cloudwatch:${stack.region}:${stack.account}:alarm:*`,
+                  ),
+                },
+              },
+            }),
+          ]),
+        },
+      });
     });
   });
 
@@ -446,14 +493,115 @@ describe('WirewatchStack', () => {
       });
     });
 
-    it('alarms when classify jobs wait longer than 15 minutes by default', () => {
+    it.each(QUEUE_NAMES)('alarms when %s jobs wait longer than the configured age', (name) => {
       // Assess
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
         MetricName: 'ApproximateAgeOfOldestMessage',
-        Dimensions: [{ Name: 'QueueName', Value: stack.resolve(stack.queues.classifyJobs.queue.queueName) }],
-        Threshold: 15 * 60,
+        Dimensions: [{ Name: 'QueueName', Value: stack.resolve(stack.queues[name].queue.queueName) }],
+        Threshold: DEFAULT_STAGE_CONFIG.backlogMaxAgeMinutes[name] * 60,
         AlarmActions: [stack.resolve(stack.opsTopic.topicArn)],
       });
+    });
+
+    it.each(FUNCTION_NAMES)('alarms on %s throttles and on a duration near its timeout', (name) => {
+      // Assess
+      const dimensions = [{ Name: 'FunctionName', Value: stack.resolve(stack.functions[name].functionName) }];
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        MetricName: 'Throttles',
+        Dimensions: dimensions,
+        Threshold: 0,
+        AlarmActions: [stack.resolve(stack.opsTopic.topicArn)],
+      });
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        MetricName: 'Duration',
+        Dimensions: dimensions,
+        Statistic: 'Maximum',
+        Threshold: FUNCTIONS[name].timeoutSeconds * 1000 * DURATION_ALARM_SHARE_OF_TIMEOUT,
+        AlarmActions: [stack.resolve(stack.opsTopic.topicArn)],
+      });
+    });
+
+    it('alarms on table throttling, including the index, and on failed alert and digest deliveries', () => {
+      // Assess
+      const throttleAlarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).filter((alarm) =>
+        JSON.stringify(alarm.Properties.Metrics ?? []).includes('WriteThrottleEvents'),
+      );
+      expect(throttleAlarms).toHaveLength(1);
+      expect(JSON.stringify(throttleAlarms[0]?.Properties.Metrics)).toContain('GlobalSecondaryIndexName');
+      for (const topic of [stack.alertTopic, stack.digestTopic]) {
+        template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+          Namespace: 'AWS/SNS',
+          MetricName: 'NumberOfNotificationsFailed',
+          Dimensions: [{ Name: 'TopicName', Value: stack.resolve(topic.topicName) }],
+          AlarmActions: [stack.resolve(stack.opsTopic.topicArn)],
+        });
+      }
+    });
+
+    it('gives every alarm in the stack the ops topic as alarm and recovery action', () => {
+      // Assess
+      const alarms = Object.entries(template.findResources('AWS::CloudWatch::Alarm'));
+      const opsTopicRef = stack.resolve(stack.opsTopic.topicArn);
+      expect(alarms.length).toBeGreaterThan(FUNCTION_NAMES.length * 3);
+      for (const [logicalId, alarm] of alarms) {
+        expect(alarm.Properties.AlarmActions, logicalId).toEqual([opsTopicRef]);
+        expect(alarm.Properties.OKActions, logicalId).toEqual([opsTopicRef]);
+      }
+    });
+  });
+
+  describe('guards', () => {
+    it.each(CONSUMERS)('$name fans out to at most its configured concurrency', ({ name }) => {
+      // Assess
+      const caps: Record<string, number> = DEFAULT_STAGE_CONFIG.maxConcurrency;
+      template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        FunctionName: stack.resolve(stack.functions[name].functionName),
+        ScalingConfig: { MaximumConcurrency: caps[name] },
+      });
+    });
+
+    it('reserves concurrency for the functions configured, and only those', () => {
+      // Assess
+      const reserved: Partial<Record<FunctionName, number>> = DEFAULT_STAGE_CONFIG.reservedConcurrency;
+      for (const name of FUNCTION_NAMES) {
+        template.hasResourceProperties('AWS::Lambda::Function', {
+          Role: stack.resolve(stack.functions[name].role?.roleArn),
+          ReservedConcurrentExecutions: reserved[name] ?? Match.absent(),
+        });
+      }
+    });
+  });
+
+  describe('dashboard', () => {
+    it('charts article and alert counts, feed health, every function and every queue', () => {
+      // Assess
+      const dashboards = Object.values(template.findResources('AWS::CloudWatch::Dashboard'));
+      expect(dashboards).toHaveLength(1);
+      const body = JSON.stringify(dashboards[0]?.Properties.DashboardBody);
+      for (const metricName of [
+        'ArticlesEnqueued',
+        'ArticlesArchived',
+        'ArticlesClassified',
+        'AlertsSent',
+        'Feed_failed',
+        'FeedsBroken',
+        'p95',
+        'ApproximateAgeOfOldestMessage',
+        'matchedRules',
+      ]) {
+        expect(body, metricName).toContain(metricName);
+      }
+      for (const name of FUNCTION_NAMES) {
+        expect(body).toContain(
+          JSON.stringify(stack.resolve(stack.functions[name].functionName)).slice(1, -1),
+        );
+      }
+      for (const name of QUEUE_NAMES) {
+        const { queue, deadLetterQueue } = stack.queues[name];
+        for (const each of [queue, deadLetterQueue]) {
+          expect(body).toContain(JSON.stringify(stack.resolve(each.queueName)).slice(1, -1));
+        }
+      }
     });
   });
 
@@ -493,5 +641,113 @@ describe('WirewatchStack options', () => {
       (resource) => ENV.extraCountryAliases in (resource.Properties?.Environment?.Variables ?? {}),
     );
     expect(withAliases).toHaveLength(1);
+  });
+});
+
+describe('WirewatchStack stages', () => {
+  it('sets no physical name anywhere, so two stages deploy side by side in one account', () => {
+    // Prepare
+    const app = newTestApp();
+    const physicalNames = [
+      'TableName',
+      'BucketName',
+      'QueueName',
+      'TopicName',
+      'FunctionName',
+      'LogGroupName',
+      'DashboardName',
+      'AlarmName',
+      'RoleName',
+      'AliasName',
+    ];
+
+    // Act
+    const stacks = ['dev', 'prod'].map(
+      (stage) => new WirewatchStack(app, `Wirewatch-${stage}`, { config: parseStageConfig({ stage }) }),
+    );
+
+    // Assess
+    for (const stack of stacks) {
+      const resources = Object.entries(Template.fromStack(stack).toJSON().Resources) as [
+        string,
+        { Type: string; Properties?: Record<string, unknown> },
+      ][];
+      for (const [logicalId, resource] of resources) {
+        // A name given as a literal is fixed; a reference (Ref, GetAtt) names another resource.
+        const fixedNames = physicalNames.filter((key) => typeof resource.Properties?.[key] === 'string');
+        expect(fixedNames, `${stack.stackName} ${logicalId}`).toEqual([]);
+      }
+    }
+    expect(stacks.map((stack) => stack.stackName)).toEqual(['Wirewatch-dev', 'Wirewatch-prod']);
+  });
+
+  it('applies a stage configuration: schedules, retention, removal, email, memory and caps', () => {
+    // Prepare
+    const app = newTestApp();
+    const config = parseStageConfig({
+      stage: 'dev',
+      dispatchRateMinutes: 15,
+      digestHourUtc: 7,
+      digestMinuteUtc: 30,
+      opsAlarmEmail: 'oncall@example.com',
+      rawPageRetentionDays: 180,
+      articleRetentionDays: 365,
+      logRetentionDays: 7,
+      dataRemovalPolicy: 'destroy',
+      maxConcurrency: { fetchFeed: 2 },
+      reservedConcurrency: { classifyArticle: 10, sendDigest: null },
+      memoryMiB: { fetchArticle: 1536 },
+    });
+
+    // Act
+    const stack = new WirewatchStack(app, 'Wirewatch-dev', { config });
+    const template = Template.fromStack(stack);
+
+    // Assess
+    template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(15 minutes)' });
+    template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'cron(30 7 * * ? *)' });
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'oncall@example.com',
+      TopicArn: stack.resolve(stack.opsTopic.topicArn),
+    });
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({ Prefix: BUCKET.rawPrefix, ExpirationInDays: 180 }),
+          Match.objectLike({ Prefix: BUCKET.articlePrefix, ExpirationInDays: 365 }),
+        ]),
+      },
+    });
+    template.hasResource('AWS::S3::Bucket', { DeletionPolicy: 'Delete' });
+    template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Delete',
+      Properties: Match.objectLike({ DeletionProtectionEnabled: false }),
+    });
+    template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 7 });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Role: stack.resolve(stack.functions.fetchArticle.role?.roleArn),
+      MemorySize: 1536,
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Role: stack.resolve(stack.functions.classifyArticle.role?.roleArn),
+      ReservedConcurrentExecutions: 10,
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Role: stack.resolve(stack.functions.sendDigest.role?.roleArn),
+      ReservedConcurrentExecutions: Match.absent(),
+    });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: stack.resolve(stack.functions.fetchFeed.functionName),
+      ScalingConfig: { MaximumConcurrency: 2 },
+    });
+  });
+
+  it('subscribes no one to the ops topic when no email is configured', () => {
+    // Act
+    const stack = new WirewatchStack(newTestApp(), 'Wirewatch-dev');
+
+    // Assess
+    Template.fromStack(stack).resourceCountIs('AWS::SNS::Subscription', 0);
   });
 });

@@ -45,9 +45,13 @@ export async function startMotoServer(timeoutMs = 30_000): Promise<MotoServer> {
     // Keep the tail for the error message; moto logs every request here.
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
+  // However this process ends, the server it started ends with it.
+  const killOnExit = () => child.kill('SIGTERM');
+  process.once('exit', killOnExit);
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      process.off('exit', killOnExit);
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });

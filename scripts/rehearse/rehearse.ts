@@ -56,7 +56,8 @@ const BOOTSTRAP = {
   version: '30',
   assetBucket: `cdk-hnb659fds-assets-${MOTO.account}-${MOTO.region}`,
 };
-const STACK_TIMEOUT_MS = 120_000;
+// Generous: moto took 15 s to create the stack on an idle machine, 74 s on a busy one.
+const STACK_TIMEOUT_MS = 300_000;
 const PIPELINE_TIMEOUT_MS = 180_000;
 /**
  * The visibility timeout of a received job: a failed one is handed over again this much later, as
@@ -563,6 +564,9 @@ async function main(): Promise<void> {
     await rm(workDir, { recursive: true, force: true });
   }
 }
+
+// Exit on a signal through process.exit, so the moto_server this process started is stopped too.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(1));
 
 main().then(
   () => process.exit(0),

@@ -1,7 +1,8 @@
 /**
  * Turns an element's subtree into paragraphs: block-level elements and <br> end a paragraph,
- * inline elements run on, table cells are kept apart by a space. The strings are not yet
- * normalised (see normalize-text.ts).
+ * inline elements run on, table cells are kept apart by a space. Each paragraph also counts how
+ * much of its text sits inside links, for link-density tests. The strings are not yet normalised
+ * (see normalize-text.ts).
  */
 import { type DomElement, type DomNode, isElement, TEXT_NODE } from './dom.ts';
 
@@ -62,16 +63,37 @@ export function isBlockTag(tag: string): boolean {
   return BLOCK_TAGS.has(tag);
 }
 
-export function paragraphsOf(root: DomElement): string[] {
-  const paragraphs: string[] = [];
+export interface ElementParagraph {
+  readonly text: string;
+  /** Characters of `text`, white space left out, that are the text of a link. */
+  readonly linkCharacters: number;
+  /** The href of each link with text in the paragraph, as written. */
+  readonly linkTargets: readonly string[];
+}
+
+const WHITE_SPACE = /\s+/g;
+
+function visibleLength(text: string): number {
+  return text.replace(WHITE_SPACE, '').length;
+}
+
+export function paragraphsOf(root: DomElement): ElementParagraph[] {
+  const paragraphs: ElementParagraph[] = [];
   let current = '';
+  let linkCharacters = 0;
+  let linkTargets: string[] = [];
+  let linkDepth = 0;
   const flush = (): void => {
-    if (current.trim() !== '') paragraphs.push(current);
+    if (current.trim() !== '') paragraphs.push({ text: current, linkCharacters, linkTargets });
     current = '';
+    linkCharacters = 0;
+    linkTargets = [];
   };
   const visit = (node: DomNode): void => {
     if (node.nodeType === TEXT_NODE) {
-      current += node.textContent ?? '';
+      const text = node.textContent ?? '';
+      current += text;
+      if (linkDepth > 0) linkCharacters += visibleLength(text);
       return;
     }
     if (!isElement(node)) return;
@@ -80,11 +102,17 @@ export function paragraphsOf(root: DomElement): string[] {
     const block = BLOCK_TAGS.has(tag);
     if (block) flush();
     else if (CELL_TAGS.has(tag)) current += ' ';
+    const href = tag === 'a' ? node.getAttribute('href') : null;
+    if (href !== null) {
+      linkDepth += 1;
+      if (visibleLength(node.textContent ?? '') > 0) linkTargets.push(href);
+    }
     const children = node.childNodes;
     for (let index = 0; index < children.length; index += 1) {
       const child = children[index];
       if (child !== undefined) visit(child);
     }
+    if (href !== null) linkDepth -= 1;
     if (block) flush();
   };
   visit(root);

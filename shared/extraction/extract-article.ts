@@ -20,6 +20,7 @@ import { type DomElement, parseDocument } from './dom.ts';
 import { repairDropCaps } from './drop-cap.ts';
 import { paragraphsOf } from './element-paragraphs.ts';
 import { looksLikeHtml } from './html-sniff.ts';
+import { dropLinkLists } from './link-lists.ts';
 import { normalizeLine } from './normalize-text.ts';
 import { readPageMetadata } from './page-metadata.ts';
 
@@ -71,7 +72,9 @@ export function extractArticle(html: string, options: { url: string }): Extracte
     keepClasses: true,
     disableJSONLD: true,
   }).parse();
-  const domParagraphs = readable?.content ? paragraphsOf(readable.content) : [];
+  const domParagraphs = readable?.content
+    ? dropLinkLists(paragraphsOf(readable.content), options.url).map((paragraph) => paragraph.text)
+    : [];
   const paragraphs = trimBoilerplateParagraphs(
     domParagraphs.length > 0 ? domParagraphs : (metadata.jsonLd?.articleBody?.split(/\n+/) ?? []),
   );

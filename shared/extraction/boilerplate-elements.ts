@@ -33,7 +33,10 @@ const FURNITURE_TAGS = new Set([
   'video',
 ]);
 
-/** Class / id words (whole words inside names such as "post-share-bar") that mark page furniture. */
+/**
+ * Class / id words that mark page furniture, matched as whole words inside names such as
+ * "post-share-bar" or, once camelCase is split, "newsCaption".
+ */
 const FURNITURE_NAME =
   /(^|[-_])(share|sharing|sharebar|social|socials|related|recommended|recommendations|newsletter|newsletters|subscribe|subscription|signup|promo|advert|advertisement|ad|ads|adslot|adunit|sponsored|cookie|cookies|consent|gdpr|comments?|caption|captions|credit|credits|byline|timestamp|dateline|breadcrumb|breadcrumbs|tags|gallery|slideshow|toolbar|outbrain|taboola|popular|trending|disclaimer|d-none|sr-only|visually-hidden|screen-reader-text|print-only|print-header|author-bio|more-stories|read-more|readmore|see-also|also-read)([-_]|$)/i;
 
@@ -56,11 +59,14 @@ const MIN_ARTICLE_LENGTH = 250;
 const STORY_PARAGRAPHS = 3;
 const STORY_PARAGRAPH_LENGTH = 150;
 
+const CAMEL_CASE_BOUNDARY = /(\p{Ll}|\p{N})(\p{Lu})/gu;
+
+/** Class names and id, camelCase words split by a hyphen ("imageEmbedCaption" → "image-Embed-Caption"). */
 function namesOf(element: DomElement): string[] {
   const names = (element.getAttribute('class') ?? '').split(/\s+/);
   const id = element.getAttribute('id');
   if (id) names.push(id);
-  return names.filter((name) => name !== '');
+  return names.filter((name) => name !== '').map((name) => name.replace(CAMEL_CASE_BOUNDARY, '$1-$2'));
 }
 
 function looksLikeFurniture(element: DomElement): boolean {

@@ -21,6 +21,7 @@ import { repairDropCaps } from './drop-cap.ts';
 import { paragraphsOf } from './element-paragraphs.ts';
 import { looksLikeHtml } from './html-sniff.ts';
 import { dropLinkLists } from './link-lists.ts';
+import { articleBodyRoots } from './named-body.ts';
 import { normalizeLine } from './normalize-text.ts';
 import { readPageMetadata } from './page-metadata.ts';
 
@@ -73,7 +74,9 @@ export function extractArticle(html: string, options: { url: string }): Extracte
     disableJSONLD: true,
   }).parse();
   const domParagraphs = readable?.content
-    ? dropLinkLists(paragraphsOf(readable.content), options.url).map((paragraph) => paragraph.text)
+    ? dropLinkLists(articleBodyRoots(readable.content).flatMap(paragraphsOf), options.url).map(
+        (paragraph) => paragraph.text,
+      )
     : [];
   const paragraphs = trimBoilerplateParagraphs(
     domParagraphs.length > 0 ? domParagraphs : (metadata.jsonLd?.articleBody?.split(/\n+/) ?? []),

@@ -5,12 +5,13 @@
  * and trafilatura use for navigation. One linked line may be part of the story ("Read the full
  * report"), and runs of links to other sites are usually the story's substance (a deals page's
  * shops, a report's sources); a run of linked lines pointing into the page's own site is a list of
- * its other stories. The short heading that introduces such a list goes with it.
+ * its other stories, and so is a single line packing several of them ("Related: A | B"). The short
+ * heading that introduces such a list goes with it.
  */
 import { siteOf } from './canonical-link.ts';
 import type { ElementParagraph } from './element-paragraphs.ts';
 
-// A line this much link text is a link; a run of this many such lines is a list of links.
+// A line this much link text is a link; a run of this many such lines, or of links in one line, is a list.
 const LINK_LINE_DENSITY = 0.8;
 const MIN_LIST_LINES = 2;
 // A heading over a list is a few words with no link of its own.
@@ -53,7 +54,8 @@ export function dropLinkLists(paragraphs: readonly ElementParagraph[], pageUrl: 
     ) {
       end += 1;
     }
-    if (end - start >= MIN_LIST_LINES) {
+    const packed = end - start === 1 && (paragraphs[start]?.linkTargets.length ?? 0) >= MIN_LIST_LINES;
+    if (end - start >= MIN_LIST_LINES || packed) {
       for (let index = start; index < end; index += 1) dropped.add(index);
       const heading = paragraphs[start - 1];
       if (heading !== undefined && isListHeading(heading)) dropped.add(start - 1);

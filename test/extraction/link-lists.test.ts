@@ -51,6 +51,17 @@ describe('dropLinkLists', () => {
     ]);
   });
 
+  it('drops a single line packed with links into the same site', () => {
+    // Prepare
+    const body = `${STORY}<p><a href="/sport/1">Local team wins the cup</a> | <a href="/culture/2">A festival returns</a></p>`;
+
+    // Act
+    const texts = textsAfterDropping(body);
+
+    // Assess
+    expect(texts).toHaveLength(1);
+  });
+
   it('keeps a single linked line and runs of links to other sites', () => {
     // Prepare
     const body = `${STORY}<p><a href="/report">Read the full report</a></p><p>Where to buy</p>

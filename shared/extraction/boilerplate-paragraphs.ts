@@ -1,9 +1,10 @@
 /**
  * Boilerplate lines that survive element cleanup, judged on their text alone: ad labels, "read
  * more" / "related" teasers, share and subscription prompts, cookie and copyright notices, photo
- * credits. Each rule matches a whole short line or the opening words of one, so that running prose
+ * credits, date stamps. Each rule matches a whole short line or the opening words of one, so that running prose
  * that merely mentions these words is kept.
  */
+import { isDateStampLine } from './date-stamp-line.ts';
 import { normalizeLine } from './normalize-text.ts';
 
 /** Lines that are nothing but a label. */
@@ -19,7 +20,7 @@ const MAX_BOILERPLATE_LENGTH = 200;
 
 export function isBoilerplateLine(line: string): boolean {
   if (line.length > MAX_BOILERPLATE_LENGTH) return false;
-  return LABEL_LINE.test(line) || BOILERPLATE_OPENING.test(line);
+  return LABEL_LINE.test(line) || BOILERPLATE_OPENING.test(line) || isDateStampLine(line);
 }
 
 /** Normalised paragraphs with boilerplate lines removed. */

@@ -67,6 +67,9 @@ describe('isBoilerplateLine', () => {
     'Photo: David Zalubowski / Associated Press',
     '© 2019 Example Media. All rights reserved.',
     'This website uses cookies to improve your experience.',
+    'Nov. 20, 2019, 9:28 AM UTC',
+    'Published November 20th, 2019 - 07:50 GMT',
+    'Updated: Tuesday 15:23',
   ])('drops "%s"', (line) => {
     // Prepare
     const input = line;
@@ -83,12 +86,14 @@ describe('isBoilerplateLine', () => {
     const lines = [
       'Advertisement revenue fell by a third, the company said.',
       'Readers who subscribe to the print edition will notice the change.',
+      'The vote is on November 20.',
+      'May 2019: talks resume',
     ];
 
     // Act
     const results = lines.map(isBoilerplateLine);
 
     // Assess
-    expect(results).toEqual([false, false]);
+    expect(results).toEqual([false, false, false, false]);
   });
 });

@@ -69,7 +69,11 @@ export interface ElementParagraph {
   readonly linkCharacters: number;
   /** The href of each link with text in the paragraph, as written. */
   readonly linkTargets: readonly string[];
+  /** All of the paragraph is the text of a heading (h1–h6). */
+  readonly heading: boolean;
 }
+
+const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 const WHITE_SPACE = /\s+/g;
 
@@ -83,17 +87,28 @@ export function paragraphsOf(root: DomElement): ElementParagraph[] {
   let linkCharacters = 0;
   let linkTargets: string[] = [];
   let linkDepth = 0;
+  let textCharacters = 0;
+  let headingCharacters = 0;
+  let headingDepth = 0;
   const flush = (): void => {
-    if (current.trim() !== '') paragraphs.push({ text: current, linkCharacters, linkTargets });
+    if (current.trim() !== '') {
+      const heading = headingCharacters === textCharacters;
+      paragraphs.push({ text: current, linkCharacters, linkTargets, heading });
+    }
     current = '';
     linkCharacters = 0;
     linkTargets = [];
+    textCharacters = 0;
+    headingCharacters = 0;
   };
   const visit = (node: DomNode): void => {
     if (node.nodeType === TEXT_NODE) {
       const text = node.textContent ?? '';
+      const length = visibleLength(text);
       current += text;
-      if (linkDepth > 0) linkCharacters += visibleLength(text);
+      textCharacters += length;
+      if (linkDepth > 0) linkCharacters += length;
+      if (headingDepth > 0) headingCharacters += length;
       return;
     }
     if (!isElement(node)) return;
@@ -102,6 +117,8 @@ export function paragraphsOf(root: DomElement): ElementParagraph[] {
     const block = BLOCK_TAGS.has(tag);
     if (block) flush();
     else if (CELL_TAGS.has(tag)) current += ' ';
+    const heading = HEADING_TAGS.has(tag);
+    if (heading) headingDepth += 1;
     const href = tag === 'a' ? node.getAttribute('href') : null;
     if (href !== null) {
       linkDepth += 1;
@@ -113,6 +130,7 @@ export function paragraphsOf(root: DomElement): ElementParagraph[] {
       if (child !== undefined) visit(child);
     }
     if (href !== null) linkDepth -= 1;
+    if (heading) headingDepth -= 1;
     if (block) flush();
   };
   visit(root);

@@ -93,6 +93,20 @@ describe('extractArticle: text', () => {
     expect(article.text).toBe(STORY.join('\n\n'));
   });
 
+  it('drops headings before the first and after the last paragraph, and keeps those between', () => {
+    // Prepare
+    const html = page({
+      body: `<article><h1>Trade talks enter a third day</h1>${paragraphs(STORY.slice(0, 2))}
+        <h2>What comes next</h2>${paragraphs(STORY.slice(2))}<h3>Tell us what you think</h3></article>`,
+    });
+
+    // Act
+    const article = extractArticle(html, { url: URL });
+
+    // Assess
+    expect(article.text).toBe([...STORY.slice(0, 2), 'What comes next', ...STORY.slice(2)].join('\n\n'));
+  });
+
   it('removes soft hyphens and zero-width characters, collapses white space and applies NFC', () => {
     // Prepare
     const decomposed = 'Cafe\u0301';

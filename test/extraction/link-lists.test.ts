@@ -18,23 +18,6 @@ function textsAfterDropping(body: string): string[] {
   return dropLinkLists(paragraphs, PAGE_URL).map((paragraph) => paragraph.text.trim());
 }
 
-describe('paragraphsOf', () => {
-  it('counts the link text and link targets of each paragraph', () => {
-    // Prepare
-    const body = '<p>Read <a href="/a">the full report</a> here.</p>';
-
-    // Act
-    const [paragraph] = paragraphsOf(bodyOf(body));
-
-    // Assess
-    expect(paragraph).toEqual({
-      text: 'Read the full report here.',
-      linkCharacters: 13,
-      linkTargets: ['/a'],
-    });
-  });
-});
-
 describe('dropLinkLists', () => {
   it('drops a run of headlines linking into the same site, with the heading above it', () => {
     // Prepare

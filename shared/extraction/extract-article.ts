@@ -17,6 +17,7 @@ import { Readability } from '@mozilla/readability';
 import { articleLanguage } from './article-language.ts';
 import { removeBoilerplateElements } from './boilerplate-elements.ts';
 import { isBoilerplateLine, trimBoilerplateParagraphs } from './boilerplate-paragraphs.ts';
+import { isBylineLine } from './byline-line.ts';
 import { chooseCanonicalUrl } from './canonical-link.ts';
 import { type DomElement, parseDocument } from './dom.ts';
 import { repairDropCaps } from './drop-cap.ts';
@@ -64,12 +65,12 @@ function orNull(value: string | null | undefined): string | null {
 
 /**
  * The normalised paragraphs of Readability's choice: only the named article body when there is one,
- * without lists of links, boilerplate lines, or headings at the edges.
+ * without lists of links, boilerplate or byline lines, or headings at the edges.
  */
-function contentParagraphs(content: DomElement, pageUrl: string): string[] {
+function contentParagraphs(content: DomElement, pageUrl: string, byline: string | null): string[] {
   const paragraphs = dropLinkLists(articleBodyRoots(content).flatMap(paragraphsOf), pageUrl)
     .map((paragraph) => ({ ...paragraph, text: normalizeLine(paragraph.text) }))
-    .filter((paragraph) => paragraph.text !== '' && !isBoilerplateLine(paragraph.text));
+    .filter(({ text }) => text !== '' && !isBoilerplateLine(text) && !isBylineLine(text, byline));
   return dropEdgeHeadings(paragraphs).map((paragraph) => paragraph.text);
 }
 
@@ -87,7 +88,8 @@ export function extractArticle(html: string, options: { url: string }): Extracte
     keepClasses: true,
     disableJSONLD: true,
   }).parse();
-  const domParagraphs = readable?.content ? contentParagraphs(readable.content, options.url) : [];
+  const byline = orNull(metadata.byline ?? readable?.byline);
+  const domParagraphs = readable?.content ? contentParagraphs(readable.content, options.url, byline) : [];
   const paragraphs =
     domParagraphs.length > 0
       ? domParagraphs
@@ -98,7 +100,7 @@ export function extractArticle(html: string, options: { url: string }): Extracte
     url: options.url,
     canonicalUrl: chooseCanonicalUrl(options.url, metadata.selfUrls),
     title: orNull(metadata.title ?? readable?.title),
-    byline: orNull(metadata.byline ?? readable?.byline),
+    byline,
     publishedAt: metadata.publishedAt,
     lang: articleLanguage(metadata.declaredLanguage, text),
     text,

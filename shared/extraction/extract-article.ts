@@ -6,8 +6,8 @@
  * Readability tends to keep (share bars, captions, related lists, newsletter boxes) is removed;
  * Readability picks the main content, narrowed to the element the page names as its article body
  * when that holds most of it; its blocks become normalised paragraphs, and lists of links to the
- * site's other stories, boilerplate lines and headings at the edges are dropped. The language is
- * the declared one checked against the text.
+ * site's other stories, boilerplate and byline lines and headings at the edges are dropped. The
+ * language is the declared one checked against the text.
  *
  * The JSON-LD articleBody is only a fallback for pages whose markup yields no text (an app shell
  * that renders the story from data): on the benchmark pages it was never better than the DOM text

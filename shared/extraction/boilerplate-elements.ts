@@ -59,14 +59,18 @@ const MIN_ARTICLE_LENGTH = 250;
 const STORY_PARAGRAPHS = 3;
 const STORY_PARAGRAPH_LENGTH = 150;
 
-const CAMEL_CASE_BOUNDARY = /(\p{Ll}|\p{N})(\p{Lu})/gu;
+// Class names are ASCII in practice; the plain character classes keep this cheap on every element.
+const CAMEL_CASE_BOUNDARY = /([a-z0-9])([A-Z])/g;
+const UPPER_CASE = /[A-Z]/;
 
 /** Class names and id, camelCase words split by a hyphen ("imageEmbedCaption" → "image-Embed-Caption"). */
 function namesOf(element: DomElement): string[] {
   const names = (element.getAttribute('class') ?? '').split(/\s+/);
   const id = element.getAttribute('id');
   if (id) names.push(id);
-  return names.filter((name) => name !== '').map((name) => name.replace(CAMEL_CASE_BOUNDARY, '$1-$2'));
+  return names
+    .filter((name) => name !== '')
+    .map((name) => (UPPER_CASE.test(name) ? name.replace(CAMEL_CASE_BOUNDARY, '$1-$2') : name));
 }
 
 function looksLikeFurniture(element: DomElement): boolean {

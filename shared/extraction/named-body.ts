@@ -8,7 +8,7 @@
 import type { DomElement } from './dom.ts';
 
 const BODY_NAME = /(^|[-_\s])(article|story|post|entry|news|main)[-_]{0,2}(body|content|text)([-_\s]|$)/i;
-const CAMEL_CASE_BOUNDARY = /(\p{Ll}|\p{N})(\p{Lu})/gu;
+const CAMEL_CASE_BOUNDARY = /([a-z0-9])([A-Z])/g;
 // Below this share of the chosen text, the named elements are a part of the page, not its body.
 const MIN_BODY_TEXT_SHARE = 0.4;
 
@@ -35,9 +35,8 @@ export function articleBodyRoots(content: DomElement): DomElement[] {
     }
   };
   visit(content);
+  if (bodies.length === 0) return [content];
   const total = textLength(content);
   const named = bodies.reduce((sum, body) => sum + textLength(body), 0);
-  return bodies.length > 0 && total > 0 && named / total >= MIN_BODY_TEXT_SHARE && named < total
-    ? bodies
-    : [content];
+  return total > 0 && named / total >= MIN_BODY_TEXT_SHARE && named < total ? bodies : [content];
 }

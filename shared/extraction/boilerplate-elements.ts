@@ -33,7 +33,10 @@ const FURNITURE_TAGS = new Set([
   'video',
 ]);
 
-/** Class / id words (whole words inside names such as "post-share-bar") that mark page furniture. */
+/**
+ * Class / id words that mark page furniture, matched as whole words inside names such as
+ * "post-share-bar" or, once camelCase is split, "newsCaption".
+ */
 const FURNITURE_NAME =
   /(^|[-_])(share|sharing|sharebar|social|socials|related|recommended|recommendations|newsletter|newsletters|subscribe|subscription|signup|promo|advert|advertisement|ad|ads|adslot|adunit|sponsored|cookie|cookies|consent|gdpr|comments?|caption|captions|credit|credits|byline|timestamp|dateline|breadcrumb|breadcrumbs|tags|gallery|slideshow|toolbar|outbrain|taboola|popular|trending|disclaimer|d-none|sr-only|visually-hidden|screen-reader-text|print-only|print-header|author-bio|more-stories|read-more|readmore|see-also|also-read)([-_]|$)/i;
 
@@ -56,11 +59,18 @@ const MIN_ARTICLE_LENGTH = 250;
 const STORY_PARAGRAPHS = 3;
 const STORY_PARAGRAPH_LENGTH = 150;
 
+// Class names are ASCII in practice; the plain character classes keep this cheap on every element.
+const CAMEL_CASE_BOUNDARY = /([a-z0-9])([A-Z])/g;
+const UPPER_CASE = /[A-Z]/;
+
+/** Class names and id, camelCase words split by a hyphen ("imageEmbedCaption" → "image-Embed-Caption"). */
 function namesOf(element: DomElement): string[] {
   const names = (element.getAttribute('class') ?? '').split(/\s+/);
   const id = element.getAttribute('id');
   if (id) names.push(id);
-  return names.filter((name) => name !== '');
+  return names
+    .filter((name) => name !== '')
+    .map((name) => (UPPER_CASE.test(name) ? name.replace(CAMEL_CASE_BOUNDARY, '$1-$2') : name));
 }
 
 function looksLikeFurniture(element: DomElement): boolean {

@@ -4,8 +4,10 @@
  * Steps, all on a single DOM parse: metadata is read first (JSON-LD, <meta>, links), because
  * Readability rewrites the document; drop caps are re-joined to their words; page furniture that
  * Readability tends to keep (share bars, captions, related lists, newsletter boxes) is removed;
- * Readability picks the main content; its blocks become normalised paragraphs, and boilerplate
- * lines are dropped. The language is the declared one checked against the text.
+ * Readability picks the main content, narrowed to the element the page names as its article body
+ * when that holds most of it; its blocks become normalised paragraphs, and lists of links to the
+ * site's other stories, boilerplate and byline lines and headings at the edges are dropped. The
+ * language is the declared one checked against the text.
  *
  * The JSON-LD articleBody is only a fallback for pages whose markup yields no text (an app shell
  * that renders the story from data): on the benchmark pages it was never better than the DOM text
@@ -14,12 +16,16 @@
 import { Readability } from '@mozilla/readability';
 import { articleLanguage } from './article-language.ts';
 import { removeBoilerplateElements } from './boilerplate-elements.ts';
-import { trimBoilerplateParagraphs } from './boilerplate-paragraphs.ts';
+import { isBoilerplateLine, trimBoilerplateParagraphs } from './boilerplate-paragraphs.ts';
+import { isBylineLine } from './byline-line.ts';
 import { chooseCanonicalUrl } from './canonical-link.ts';
 import { type DomElement, parseDocument } from './dom.ts';
 import { repairDropCaps } from './drop-cap.ts';
+import { dropEdgeHeadings } from './edge-headings.ts';
 import { paragraphsOf } from './element-paragraphs.ts';
 import { looksLikeHtml } from './html-sniff.ts';
+import { dropLinkLists } from './link-lists.ts';
+import { articleBodyRoots } from './named-body.ts';
 import { normalizeLine } from './normalize-text.ts';
 import { readPageMetadata } from './page-metadata.ts';
 
@@ -57,6 +63,17 @@ function orNull(value: string | null | undefined): string | null {
   return normalized === '' ? null : normalized;
 }
 
+/**
+ * The normalised paragraphs of Readability's choice: only the named article body when there is one,
+ * without lists of links, boilerplate or byline lines, or headings at the edges.
+ */
+function contentParagraphs(content: DomElement, pageUrl: string, byline: string | null): string[] {
+  const paragraphs = dropLinkLists(articleBodyRoots(content).flatMap(paragraphsOf), pageUrl)
+    .map((paragraph) => ({ ...paragraph, text: normalizeLine(paragraph.text) }))
+    .filter(({ text }) => text !== '' && !isBoilerplateLine(text) && !isBylineLine(text, byline));
+  return dropEdgeHeadings(paragraphs).map((paragraph) => paragraph.text);
+}
+
 export function extractArticle(html: string, options: { url: string }): ExtractedArticle {
   if (html.trim() === '') throw new ExtractionError('no-content', 'the page is empty');
   if (!looksLikeHtml(html)) throw new ExtractionError('not-html', 'the page is not HTML');
@@ -71,17 +88,19 @@ export function extractArticle(html: string, options: { url: string }): Extracte
     keepClasses: true,
     disableJSONLD: true,
   }).parse();
-  const domParagraphs = readable?.content ? paragraphsOf(readable.content) : [];
-  const paragraphs = trimBoilerplateParagraphs(
-    domParagraphs.length > 0 ? domParagraphs : (metadata.jsonLd?.articleBody?.split(/\n+/) ?? []),
-  );
+  const byline = orNull(metadata.byline ?? readable?.byline);
+  const domParagraphs = readable?.content ? contentParagraphs(readable.content, options.url, byline) : [];
+  const paragraphs =
+    domParagraphs.length > 0
+      ? domParagraphs
+      : trimBoilerplateParagraphs(metadata.jsonLd?.articleBody?.split(/\n+/) ?? []);
   const text = paragraphs.join('\n\n');
   if (text === '') throw new ExtractionError('no-content', 'no article text found on the page');
   return {
     url: options.url,
     canonicalUrl: chooseCanonicalUrl(options.url, metadata.selfUrls),
     title: orNull(metadata.title ?? readable?.title),
-    byline: orNull(metadata.byline ?? readable?.byline),
+    byline,
     publishedAt: metadata.publishedAt,
     lang: articleLanguage(metadata.declaredLanguage, text),
     text,

@@ -59,6 +59,54 @@ describe('extractArticle: text', () => {
     expect(article.text).toBe(STORY.join('\n\n'));
   });
 
+  it('reads furniture words inside camelCase class names', () => {
+    // Prepare
+    const html = page({
+      body: `<article>
+        <div class="InlineImage-wrapper"><img src="a.jpg"><span class="newsCaption">Delegates arrive for the talks.</span>
+        <div class="imageEmbedCredit">Example Agency | Getty Images</div></div>
+        ${paragraphs(STORY)}
+      </article>`,
+    });
+
+    // Act
+    const article = extractArticle(html, { url: URL });
+
+    // Assess
+    expect(article.text).toBe(STORY.join('\n\n'));
+  });
+
+  it('keeps to the element the page names as the article body when it holds most of the text', () => {
+    // Prepare
+    const html = page({
+      body: `<div class="story">
+        <div class="image-top"><img src="a.jpg"><p>In this file photo, delegates arrive for the first round of the talks in the capital, watched by reporters.</p></div>
+        <div class="meta">By Example Reporter, Example News. Published Tuesday, 8:22 a.m.</div>
+        <div class="storyText">${paragraphs(STORY)}</div>
+      </div>`,
+    });
+
+    // Act
+    const article = extractArticle(html, { url: URL });
+
+    // Assess
+    expect(article.text).toBe(STORY.join('\n\n'));
+  });
+
+  it('drops headings before the first and after the last paragraph, and keeps those between', () => {
+    // Prepare
+    const html = page({
+      body: `<article><h1>Trade talks enter a third day</h1>${paragraphs(STORY.slice(0, 2))}
+        <h2>What comes next</h2>${paragraphs(STORY.slice(2))}<h3>Tell us what you think</h3></article>`,
+    });
+
+    // Act
+    const article = extractArticle(html, { url: URL });
+
+    // Assess
+    expect(article.text).toBe([...STORY.slice(0, 2), 'What comes next', ...STORY.slice(2)].join('\n\n'));
+  });
+
   it('removes soft hyphens and zero-width characters, collapses white space and applies NFC', () => {
     // Prepare
     const decomposed = 'Cafe\u0301';

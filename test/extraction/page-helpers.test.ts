@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isBoilerplateLine } from '../../shared/extraction/boilerplate-paragraphs.ts';
+import { isBylineLine } from '../../shared/extraction/byline-line.ts';
 import { chooseCanonicalUrl, siteOf } from '../../shared/extraction/canonical-link.ts';
 import { toIsoUtc } from '../../shared/extraction/published-date.ts';
 
@@ -67,6 +68,9 @@ describe('isBoilerplateLine', () => {
     'Photo: David Zalubowski / Associated Press',
     '© 2019 Example Media. All rights reserved.',
     'This website uses cookies to improve your experience.',
+    'Nov. 20, 2019, 9:28 AM UTC',
+    'Published November 20th, 2019 - 07:50 GMT',
+    'Updated: Tuesday 15:23',
   ])('drops "%s"', (line) => {
     // Prepare
     const input = line;
@@ -83,12 +87,47 @@ describe('isBoilerplateLine', () => {
     const lines = [
       'Advertisement revenue fell by a third, the company said.',
       'Readers who subscribe to the print edition will notice the change.',
+      'The vote is on November 20.',
+      'May 2019: talks resume',
     ];
 
     // Act
     const results = lines.map(isBoilerplateLine);
 
     // Assess
-    expect(results).toEqual([false, false]);
+    expect(results).toEqual([false, false, false, false]);
+  });
+});
+
+describe('isBylineLine', () => {
+  it.each([
+    ['By', null],
+    ['Reuters', 'Reuters'],
+    ['By Jane Doe and John Roe', 'Jane Doe, John Roe'],
+    ['JOHN ROE', 'Jane Doe, John Roe'],
+  ])('drops "%s" when the byline is %s', (line, byline) => {
+    // Prepare
+    const input = { line, byline };
+
+    // Act
+    const result = isBylineLine(input.line, input.byline);
+
+    // Assess
+    expect(result).toBe(true);
+  });
+
+  it('keeps lines that only mention an author, and names when the page has no byline', () => {
+    // Prepare
+    const lines: [string, string | null][] = [
+      ['Jane Doe contributed reporting from Geneva.', 'Jane Doe'],
+      ['Bystanders filmed the arrest.', null],
+      ['Reuters', null],
+    ];
+
+    // Act
+    const results = lines.map(([line, byline]) => isBylineLine(line, byline));
+
+    // Assess
+    expect(results).toEqual([false, false, false]);
   });
 });

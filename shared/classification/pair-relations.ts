@@ -147,7 +147,10 @@ function modify(type: Acting, modifier: Modifier): Acting | null {
     case 'objection':
       return 'verbal-conflict';
     case 'cutoff':
-      return isCooperation(type) ? 'material-conflict' : null;
+      // Halting cooperation is an act of conflict; halting conflict ("delayed tariffs", "lifted the
+      // blockade") is one of cooperation, and easing tensions is talk.
+      if (isCooperation(type)) return 'material-conflict';
+      return isMaterial(type) ? 'material-cooperation' : 'verbal-cooperation';
   }
 }
 
@@ -319,7 +322,13 @@ export function pairRelations(input: PairRelationInput): (pair: string) => PairR
       else if (named === 1 && codes.size === 1) single.push(sentence);
     }
     if (shared.length === 0) return { type: 'none', evidence: null };
-    let votes = tally(shared, 1, [first, second]);
+    const headline: number[] = [];
+    for (let sentence = 0; sentence < firstBodySentence; sentence += 1) {
+      const codes = countriesBySentence.get(sentence);
+      if (codes?.has(first) || codes?.has(second)) headline.push(sentence);
+    }
+    let votes = tally(headline, 1, null);
+    if (votes.totals.size === 0) votes = tally(shared, 1, [first, second]);
     if (votes.totals.size === 0) votes = tally(single, SINGLE_COUNTRY_WEIGHT, null);
 
     let best: Acting | null = null;

@@ -4,7 +4,9 @@
  * The cue phrases (data/pair-relation-cues.json) are found by the classifier's one scan; here each
  * cue in a sentence naming both countries votes for its class, after the words just before it have
  * had their say ("did not attack" votes for nothing, "threatened to impose sanctions" is verbal
- * conflict, "suspended talks" material conflict). See docs/classification.md, "Relations".
+ * conflict, "suspended talks" material conflict, "delayed tariffs" material cooperation). The
+ * headline, when it names one of the pair, outweighs the body: a story is what its headline reports.
+ * See docs/classification.md, "Relations".
  */
 
 import { sentenceText } from '../text/sentence-segmenter.ts';

@@ -4,7 +4,9 @@
  * The cue phrases (data/pair-relation-cues.json) are found by the classifier's one scan; here each
  * cue in a sentence naming both countries votes for its class, after the words just before it have
  * had their say ("did not attack" votes for nothing, "threatened to impose sanctions" is verbal
- * conflict, "suspended talks" material conflict). See docs/classification.md, "Relations".
+ * conflict, "suspended talks" material conflict, "delayed tariffs" material cooperation). The
+ * headline, when it names one of the pair, outweighs the body: a story is what its headline reports.
+ * See docs/classification.md, "Relations".
  */
 
 import { sentenceText } from '../text/sentence-segmenter.ts';
@@ -75,8 +77,16 @@ type Modifier = 'negation' | 'refusal' | 'hedge' | 'objection' | 'cutoff' | 'bac
 
 /** A material act reported as done outweighs talk about the same relation. */
 const MATERIAL_PREFERENCE = 1.25;
-/** Headlines and leads state what the story is about. */
-const TITLE_WEIGHT = 1.5;
+/**
+ * A story is what its headline reports (docs/classification.md, "Labelling conventions"): when the
+ * headline names one of the pair, its cues outweigh those of several body sentences. The headline
+ * often names one country and means the other ("Senators weigh additional sanctions", "US delaying
+ * China tariffs").
+ */
+const HEADLINE_WEIGHT = 9;
+/** A headline leads with its news; its later cues set the scene ("… amid Iran nuclear deal"). */
+const LATER_HEADLINE_CUE_WEIGHT = 0.5;
+/** Leads state what the story is about. */
 const LEAD_WEIGHT = 1.25;
 /**
  * When no sentence naming both countries carries a cue, sentences naming one of them and no other
@@ -147,7 +157,10 @@ function modify(type: Acting, modifier: Modifier): Acting | null {
     case 'objection':
       return 'verbal-conflict';
     case 'cutoff':
-      return isCooperation(type) ? 'material-conflict' : null;
+      // Halting cooperation is an act of conflict; halting conflict ("delayed tariffs", "lifted the
+      // blockade") is one of cooperation, and easing tensions is talk.
+      if (isCooperation(type)) return 'material-conflict';
+      return isMaterial(type) ? 'material-cooperation' : 'verbal-cooperation';
   }
 }
 
@@ -269,7 +282,7 @@ export function pairRelations(input: PairRelationInput): (pair: string) => PairR
     return votes;
   };
   const sentenceWeight = (sentence: number): number =>
-    (sentence < firstBodySentence ? TITLE_WEIGHT : sentence < leadEnd ? LEAD_WEIGHT : 1) *
+    (sentence < firstBodySentence ? HEADLINE_WEIGHT : sentence < leadEnd ? LEAD_WEIGHT : 1) *
     ((countriesBySentence.get(sentence)?.size ?? 0) > 2 ? CROWDED_SENTENCE_WEIGHT : 1);
 
   /** Whether the cue at `start` stands between a mention of one country and a mention of the other. */
@@ -291,22 +304,42 @@ export function pairRelations(input: PairRelationInput): (pair: string) => PairR
     return (firstBefore && secondAfter) || (secondBefore && firstAfter);
   };
 
-  /** Votes of the sentences; `pair` set: they name both countries, and a cue between them counts more. */
-  const tally = (sentences: readonly number[], scale: number, pair: [string, string] | null) => {
+  /**
+   * Votes of groups of sentences; `pair` set: the sentences name both countries, and a cue between
+   * them counts more.
+   */
+  const tally = (
+    groups: readonly { sentences: readonly number[]; scale: number; pair: [string, string] | null }[],
+  ) => {
     const totals = new Map<Acting, number>();
     const bySentence = new Map<Acting, Map<number, number>>();
-    for (const sentence of sentences) {
-      for (const vote of votesOf(sentence)) {
-        const placement =
-          pair === null || isBetween(sentence, vote.start, pair[0], pair[1]) ? 1 : OUTSIDE_PAIR_WEIGHT;
-        const weight = vote.weight * placement * sentenceWeight(sentence) * scale;
-        totals.set(vote.type, (totals.get(vote.type) ?? 0) + weight);
-        const perSentence = bySentence.get(vote.type) ?? new Map<number, number>();
-        perSentence.set(sentence, (perSentence.get(sentence) ?? 0) + weight);
-        bySentence.set(vote.type, perSentence);
+    for (const { sentences, scale, pair } of groups) {
+      for (const sentence of sentences) {
+        for (const [index, vote] of votesOf(sentence).entries()) {
+          const placement =
+            pair === null || isBetween(sentence, vote.start, pair[0], pair[1]) ? 1 : OUTSIDE_PAIR_WEIGHT;
+          const order = sentence < firstBodySentence && index > 0 ? LATER_HEADLINE_CUE_WEIGHT : 1;
+          const weight = vote.weight * placement * order * sentenceWeight(sentence) * scale;
+          totals.set(vote.type, (totals.get(vote.type) ?? 0) + weight);
+          const perSentence = bySentence.get(vote.type) ?? new Map<number, number>();
+          perSentence.set(sentence, (perSentence.get(sentence) ?? 0) + weight);
+          bySentence.set(vote.type, perSentence);
+        }
       }
     }
     return { totals, bySentence };
+  };
+
+  /** The sentences of the title when one of them names a country of the pair; else none. */
+  const headlineAbout = (first: string, second: string): number[] => {
+    const headline: number[] = [];
+    let namesPair = false;
+    for (let sentence = 0; sentence < firstBodySentence; sentence += 1) {
+      const codes = countriesBySentence.get(sentence);
+      namesPair ||= codes?.has(first) === true || codes?.has(second) === true;
+      headline.push(sentence);
+    }
+    return namesPair ? headline : [];
   };
 
   return (pair: string): PairRelation => {
@@ -319,8 +352,19 @@ export function pairRelations(input: PairRelationInput): (pair: string) => PairR
       else if (named === 1 && codes.size === 1) single.push(sentence);
     }
     if (shared.length === 0) return { type: 'none', evidence: null };
-    let votes = tally(shared, 1, [first, second]);
-    if (votes.totals.size === 0) votes = tally(single, SINGLE_COUNTRY_WEIGHT, null);
+    // The body's sentences about the pair vote with the headline; the title is counted as a
+    // whole, so "… Arrived in the U.S. Officials Revoked His Visa and Deported Him." counts its
+    // second sentence too.
+    let votes = tally([
+      { sentences: headlineAbout(first, second), scale: 1, pair: null },
+      {
+        sentences: shared.filter((sentence) => sentence >= firstBodySentence),
+        scale: 1,
+        pair: [first, second],
+      },
+    ]);
+    if (votes.totals.size === 0)
+      votes = tally([{ sentences: single, scale: SINGLE_COUNTRY_WEIGHT, pair: null }]);
 
     let best: Acting | null = null;
     let bestScore = 0;

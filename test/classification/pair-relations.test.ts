@@ -1,6 +1,6 @@
 /**
  * Pair relations on the CAMEO QuadClass scale: invented sentences per class, and the words before a
- * cue that change it (negation, hedge, objection, cut-off).
+ * cue that change it (negation, hedge, objection, cut-off), and the weight of the headline.
  */
 import { describe, expect, it } from 'vitest';
 import { createClassifier } from '../../shared/classification/classifier.ts';
@@ -102,6 +102,12 @@ const CASES: Record<string, RelationCase[]> = {
   ],
   'material conflict': [
     {
+      text: 'Armenian and Azerbaijani troops traded fire along the border overnight.',
+      countries: ['Armenia', 'Azerbaijan'],
+      pair: 'AM-AZ',
+      expected: 'material-conflict',
+    },
+    {
       text: 'Russian missile strikes hit Kyiv overnight, Ukrainian officials said, and Ukraine condemned the attack.',
       countries: ['Russia', 'Ukraine'],
       pair: 'RU-UA',
@@ -127,6 +133,24 @@ const CASES: Record<string, RelationCase[]> = {
     },
   ],
   'words that change a cue': [
+    {
+      text: 'The United States delayed tariffs on Chinese phones until December.',
+      countries: ['the United States', 'China'],
+      pair: 'CN-US',
+      expected: 'material-cooperation',
+    },
+    {
+      text: 'Turkey lifted its blockade of Greek ports on Friday.',
+      countries: ['Turkey', 'Greece'],
+      pair: 'GR-TR',
+      expected: 'material-cooperation',
+    },
+    {
+      text: 'India and China sought ways of easing tensions on their border.',
+      countries: ['India', 'China'],
+      pair: 'CN-IN',
+      expected: 'verbal-cooperation',
+    },
     {
       text: 'India did not attack Pakistan, an Indian army spokesman said.',
       countries: ['India', 'Pakistan'],
@@ -210,4 +234,38 @@ describe('the relation of a country pair', () => {
       });
     });
   }
+});
+
+describe('the headline of a story about a pair', () => {
+  it.each([
+    {
+      title: 'Senators weigh new sanctions on Iran',
+      text: 'The United States and Iran signed a nuclear deal in July. Envoys of the United States and Iran met in Vienna on Monday.',
+      pair: 'IR-US',
+      expected: 'verbal-conflict',
+      why: 'outweighs the body, naming one country of the pair',
+    },
+    {
+      title: 'A Jordanian student arrived in the U.S. Officials revoked his visa and deported him.',
+      text: 'The student from Jordan landed in the United States on Friday. Jordan asked the United States for an explanation.',
+      pair: 'JO-US',
+      expected: 'material-conflict',
+      why: 'counts its sentences that name no country',
+    },
+    {
+      title: 'Kenya and Uganda leaders discuss border dispute',
+      text: 'The presidents of Kenya and Uganda spent Monday in Nairobi.',
+      pair: 'KE-UG',
+      expected: 'verbal-cooperation',
+      why: 'leads with its first cue',
+    },
+  ])('$why: $title', ({ title, text, pair, expected }) => {
+    // Act
+    const relation = classifier
+      .classify({ title, text })
+      .pairs.find((label) => label.pair === pair)?.relation;
+
+    // Assess
+    expect(relation?.type).toBe(expected);
+  });
 });

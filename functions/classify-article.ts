@@ -15,10 +15,12 @@ import { classifyStoredArticle } from '../shared/pipeline/classify-stored-articl
 import { PermanentJobError } from '../shared/pipeline/jobs.ts';
 import { RuleBook } from '../shared/pipeline/rule-book.ts';
 import { systemClock } from '../shared/ports/clock.ts';
-import { dynamodb, s3, sns } from './commons/clients.ts';
 import { countryAliasesEnv, numberEnv, requiredEnv } from './commons/config.ts';
+import { dynamodb } from './commons/dynamodb-client.ts';
 import { logger, metrics } from './commons/observability.ts';
 import { parseRecord, queueConsumer } from './commons/queue-consumer.ts';
+import { s3 } from './commons/s3-client.ts';
+import { sns } from './commons/sns-client.ts';
 
 /** An S3 event notification as S3 sends it to SQS; `s3:TestEvent` messages have no Records. */
 const S3NotificationSchema = z.object({

@@ -15,9 +15,10 @@ import { SnsDigestPublisher } from '../adapters/sns/digest-publisher.sns.ts';
 import { ENV } from '../infra/resource-definitions.ts';
 import { previousUtcDay, sendDailyDigests } from '../shared/pipeline/send-daily-digests.ts';
 import { systemClock } from '../shared/ports/clock.ts';
-import { dynamodb, sns } from './commons/clients.ts';
 import { requiredEnv } from './commons/config.ts';
+import { dynamodb } from './commons/dynamodb-client.ts';
 import { logger, metrics } from './commons/observability.ts';
+import { sns } from './commons/sns-client.ts';
 
 const ScheduledEventSchema = z.object({
   'detail-type': z.literal('Scheduled Event'),

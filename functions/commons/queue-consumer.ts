@@ -9,10 +9,10 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import type { z } from 'zod';
 import { ENV } from '../../infra/resource-definitions.ts';
 import { PermanentJobError } from '../../shared/pipeline/jobs.ts';
-import { sqs } from './clients.ts';
 import { requiredEnv } from './config.ts';
 import { DeadLetterQueue } from './dead-letters.ts';
 import { logger, metrics } from './observability.ts';
+import { sqs } from './sqs-client.ts';
 
 export function parseRecord<Schema extends z.ZodType>(schema: Schema, record: SQSRecord): z.infer<Schema> {
   let body: unknown;

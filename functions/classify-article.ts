@@ -3,7 +3,7 @@
  * classifies each article, catalogues it in the table, and delivers each rule match exactly once.
  */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DynamoDbAlertLedger } from '../adapters/dynamodb/alert-ledger.dynamodb.ts';
 import { DynamoDbArticleCatalog } from '../adapters/dynamodb/article-catalog.dynamodb.ts';
 import { DynamoDbRuleStore } from '../adapters/dynamodb/rule-store.dynamodb.ts';
@@ -24,14 +24,15 @@ import { sns } from './commons/sns-client.ts';
 
 /** An S3 event notification as S3 sends it to SQS; `s3:TestEvent` messages have no Records. */
 const S3NotificationSchema = z.object({
-  Records: z
-    .array(
+  Records: z._default(
+    z.array(
       z.object({
         eventName: z.string(),
         s3: z.object({ bucket: z.object({ name: z.string() }), object: z.object({ key: z.string() }) }),
       }),
-    )
-    .default([]),
+    ),
+    [],
+  ),
 });
 
 const table = { client: dynamodb, tableName: requiredEnv(ENV.tableName) };

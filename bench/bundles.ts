@@ -10,16 +10,18 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs, promisify } from 'node:util';
+import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { ESM_REQUIRE_BANNER } from '../infra/constructs/pipeline-function.ts';
 import { ENV, FUNCTIONS, type FunctionName } from '../infra/resource-definitions.ts';
+import { parseCommandArgs } from '../tools/cli-arguments.ts';
 import { CliError } from '../tools/cli-error.ts';
 import { alternatingRounds, median } from './measure.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const DEFAULT_RUNS = 15;
 const MIN_RUNS = 10;
+const USAGE = `usage: wirewatch bench bundles [--json] [--runs N, at least ${MIN_RUNS}] [--function NAME]…`;
 
 export interface BundleFigures {
   readonly function: FunctionName;
@@ -116,29 +118,38 @@ function functionNames(requested: readonly string[]): FunctionName[] {
   if (requested.length === 0) return all;
   const unknown = requested.filter((name) => !all.includes(name as FunctionName));
   if (unknown.length > 0)
-    throw new CliError(`unknown function ${unknown.join(', ')}; expected ${all.join(', ')}`);
+    throw new CliError(`unknown function ${unknown.join(', ')}; expected ${all.join(', ')}\n${USAGE}`);
   return requested as FunctionName[];
 }
 
 export async function main(args: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs(
     args,
-    options: {
+    {
       json: { type: 'boolean', default: false },
       runs: { type: 'string', default: String(DEFAULT_RUNS) },
       function: { type: 'string', multiple: true, default: [] },
+      help: { type: 'boolean', short: 'h' },
     },
-  });
+    USAGE,
+  );
+  if (values.help === true) {
+    console.log(USAGE);
+    return 0;
+  }
   const runs = Number.parseInt(values.runs, 10);
-  if (!(runs >= MIN_RUNS)) throw new CliError(`--runs must be at least ${MIN_RUNS}, got "${values.runs}"`);
+  if (!(runs >= MIN_RUNS))
+    throw new CliError(`--runs must be at least ${MIN_RUNS}, got "${values.runs}"\n${USAGE}`);
   const figures = await measureBundles(functionNames(values.function), runs);
+  // The note goes to stderr with --json, so that stdout stays one JSON line per function.
+  const note = values.json ? console.error : console.log;
+  note(`Lambda bundles as the stack builds them; cold import: median of ${runs} fresh processes.`);
+  note('Cold import is CPU time: this machine is shared, and wall time would count waiting for a core;');
+  note('other load still slows it, so compare figures measured together, not across machines or days.');
   if (values.json) {
     for (const figure of figures) console.log(JSON.stringify(figure));
     return 0;
   }
-  console.log(`Lambda bundles as the stack builds them; cold import: median of ${runs} fresh processes`);
-  console.log('Cold import is CPU time, as wall time on a shared machine counts waiting for a core; other');
-  console.log('load still slows it, so compare figures measured together, not across machines or days.');
   for (const figure of figures) {
     console.log(
       `  ${figure.function.padEnd(16)} ${(figure.bytes / 1024).toFixed(0).padStart(6)} KB ${figure.coldImportMsMedian.toFixed(1).padStart(8)} ms`,

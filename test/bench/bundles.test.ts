@@ -15,7 +15,7 @@ afterEach(() => {
 });
 
 describe('wirewatch bench bundles', () => {
-  it('prints one JSON line per function with its bundle size and median cold import', async () => {
+  it('prints one JSON line per function with its bundle size and median cold import, the note apart on stderr', async () => {
     // Act
     const status = await main(['bundles', '--json', '--function', 'dispatchFeeds', '--runs', '10']);
 
@@ -28,6 +28,7 @@ describe('wirewatch bench bundles', () => {
     expect(figures.function).toBe('dispatchFeeds');
     expect(figures.bytes).toBeGreaterThan(100_000);
     expect(figures.coldImportMsMedian).toBeGreaterThan(0);
+    expect(output.stderr()).toMatch(/median of 10 fresh processes[\s\S]*machine is shared/);
   }, 120_000);
 
   it.each([

@@ -67,7 +67,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   },
   bench: {
     summary:
-      'measure speed beside peer libraries or in-house baselines: feeds|extraction|classify|match|all [--json]',
+      'measure speed beside peer libraries or in-house baselines: feeds|extraction|classify|match|bundles|all [--json]',
     load: async () => (await import('./commands/bench.ts')).main,
   },
 };

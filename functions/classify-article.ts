@@ -3,7 +3,7 @@
  * classifies each article, catalogues it in the table, and delivers each rule match exactly once.
  */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DynamoDbAlertLedger } from '../adapters/dynamodb/alert-ledger.dynamodb.ts';
 import { DynamoDbArticleCatalog } from '../adapters/dynamodb/article-catalog.dynamodb.ts';
 import { DynamoDbRuleStore } from '../adapters/dynamodb/rule-store.dynamodb.ts';
@@ -15,21 +15,24 @@ import { classifyStoredArticle } from '../shared/pipeline/classify-stored-articl
 import { PermanentJobError } from '../shared/pipeline/jobs.ts';
 import { RuleBook } from '../shared/pipeline/rule-book.ts';
 import { systemClock } from '../shared/ports/clock.ts';
-import { dynamodb, s3, sns } from './commons/clients.ts';
 import { countryAliasesEnv, numberEnv, requiredEnv } from './commons/config.ts';
+import { dynamodb } from './commons/dynamodb-client.ts';
 import { logger, metrics } from './commons/observability.ts';
 import { parseRecord, queueConsumer } from './commons/queue-consumer.ts';
+import { s3 } from './commons/s3-client.ts';
+import { sns } from './commons/sns-client.ts';
 
 /** An S3 event notification as S3 sends it to SQS; `s3:TestEvent` messages have no Records. */
 const S3NotificationSchema = z.object({
-  Records: z
-    .array(
+  Records: z._default(
+    z.array(
       z.object({
         eventName: z.string(),
         s3: z.object({ bucket: z.object({ name: z.string() }), object: z.object({ key: z.string() }) }),
       }),
-    )
-    .default([]),
+    ),
+    [],
+  ),
 });
 
 const table = { client: dynamodb, tableName: requiredEnv(ENV.tableName) };

@@ -9,9 +9,10 @@ import { ENV } from '../infra/resource-definitions.ts';
 import { dispatchDueFeeds } from '../shared/pipeline/dispatch-due-feeds.ts';
 import type { FeedJob } from '../shared/pipeline/jobs.ts';
 import { systemClock } from '../shared/ports/clock.ts';
-import { dynamodb, sqs } from './commons/clients.ts';
 import { requiredEnv } from './commons/config.ts';
+import { dynamodb } from './commons/dynamodb-client.ts';
 import { logger, metrics } from './commons/observability.ts';
+import { sqs } from './commons/sqs-client.ts';
 
 const feeds = new DynamoDbFeedStateStore({ client: dynamodb, tableName: requiredEnv(ENV.tableName) });
 const feedJobs = new SqsJobQueue<FeedJob>(sqs, requiredEnv(ENV.feedQueueUrl));

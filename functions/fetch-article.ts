@@ -9,10 +9,10 @@ import { ENV } from '../infra/resource-definitions.ts';
 import { ingestArticle } from '../shared/pipeline/ingest-article.ts';
 import { ArticleJobSchema } from '../shared/pipeline/jobs.ts';
 import { systemClock } from '../shared/ports/clock.ts';
-import { s3 } from './commons/clients.ts';
 import { httpConfig, requiredEnv } from './commons/config.ts';
 import { logger, metrics } from './commons/observability.ts';
 import { parseRecord, queueConsumer } from './commons/queue-consumer.ts';
+import { s3 } from './commons/s3-client.ts';
 
 const deps = {
   http: createNodeHttpClient(httpConfig()),

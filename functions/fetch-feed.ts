@@ -13,10 +13,12 @@ import { type ArticleJob, FeedJobSchema } from '../shared/pipeline/jobs.ts';
 import { pollFeed } from '../shared/pipeline/poll-feed.ts';
 import { DEFAULT_POLLING_POLICY } from '../shared/polling/feed-state.ts';
 import { systemClock } from '../shared/ports/clock.ts';
-import { dynamodb, sns, sqs } from './commons/clients.ts';
 import { httpConfig, numberEnv, requiredEnv } from './commons/config.ts';
+import { dynamodb } from './commons/dynamodb-client.ts';
 import { logger, metrics } from './commons/observability.ts';
 import { parseRecord, queueConsumer } from './commons/queue-consumer.ts';
+import { sns } from './commons/sns-client.ts';
+import { sqs } from './commons/sqs-client.ts';
 
 const table = { client: dynamodb, tableName: requiredEnv(ENV.tableName) };
 const deps = {

@@ -5,7 +5,7 @@
  */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, ScheduledEvent } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DynamoDbAlertLedger } from '../adapters/dynamodb/alert-ledger.dynamodb.ts';
 import { DynamoDbArticleCatalog } from '../adapters/dynamodb/article-catalog.dynamodb.ts';
 import { DynamoDbDigestLedger } from '../adapters/dynamodb/digest-ledger.dynamodb.ts';
@@ -15,9 +15,10 @@ import { SnsDigestPublisher } from '../adapters/sns/digest-publisher.sns.ts';
 import { ENV } from '../infra/resource-definitions.ts';
 import { previousUtcDay, sendDailyDigests } from '../shared/pipeline/send-daily-digests.ts';
 import { systemClock } from '../shared/ports/clock.ts';
-import { dynamodb, sns } from './commons/clients.ts';
 import { requiredEnv } from './commons/config.ts';
+import { dynamodb } from './commons/dynamodb-client.ts';
 import { logger, metrics } from './commons/observability.ts';
+import { sns } from './commons/sns-client.ts';
 
 const ScheduledEventSchema = z.object({
   'detail-type': z.literal('Scheduled Event'),

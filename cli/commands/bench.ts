@@ -12,6 +12,7 @@ export const main = (args: string[]) =>
       extraction: () => import('../../bench/extraction.ts'),
       classify: () => import('../../bench/classify.ts'),
       match: () => import('../../bench/match.ts'),
+      bundles: () => import('../../bench/bundles.ts'),
     },
     args,
   );

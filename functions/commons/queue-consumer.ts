@@ -6,15 +6,22 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import type { z } from 'zod';
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
 import { ENV } from '../../infra/resource-definitions.ts';
 import { PermanentJobError } from '../../shared/pipeline/jobs.ts';
-import { sqs } from './clients.ts';
 import { requiredEnv } from './config.ts';
 import { DeadLetterQueue } from './dead-letters.ts';
 import { logger, metrics } from './observability.ts';
+import { sqs } from './sqs-client.ts';
 
-export function parseRecord<Schema extends z.ZodType>(schema: Schema, record: SQSRecord): z.infer<Schema> {
+// zod/mini leaves messages to a locale; English ones make a dead letter's reason readable.
+z.config(en());
+
+export function parseRecord<Schema extends z.ZodMiniType>(
+  schema: Schema,
+  record: SQSRecord,
+): z.infer<Schema> {
   let body: unknown;
   try {
     body = JSON.parse(record.body);

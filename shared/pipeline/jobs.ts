@@ -2,23 +2,24 @@
  * The messages passed between pipeline stages, with the schemas their consumers validate them by: a
  * message that fails validation is poison and goes to the dead-letter queue with the reason.
  */
-import * as z from 'zod';
+// zod/mini: the same validation as zod without its method chains, a fraction of the bundle and cold start.
+import * as z from 'zod/mini';
 
 export const FeedJobSchema = z.object({
-  feedId: z.string().min(1),
+  feedId: z.string().check(z.minLength(1)),
   url: z.url({ protocol: /^https?$/ }),
 });
 export type FeedJob = z.infer<typeof FeedJobSchema>;
 
 export const ArticleJobSchema = z.object({
   /** Id from the entry's canonical link; the page's rel=canonical may refine it. */
-  articleId: z.string().min(1),
+  articleId: z.string().check(z.minLength(1)),
   url: z.url({ protocol: /^https?$/ }),
-  feedId: z.string().min(1),
-  feedUrl: z.string().min(1),
+  feedId: z.string().check(z.minLength(1)),
+  feedUrl: z.string().check(z.minLength(1)),
   entry: z.object({
-    title: z.string().nullable(),
-    publishedAt: z.string().nullable(),
+    title: z.nullable(z.string()),
+    publishedAt: z.nullable(z.string()),
   }),
 });
 export type ArticleJob = z.infer<typeof ArticleJobSchema>;

@@ -1,0 +1,12 @@
+/**
+ * The DynamoDB document client, created once per cold start and traced; only functions that use the
+ * table import it, so the others neither bundle nor construct it. Its endpoint comes from the
+ * standard AWS_ENDPOINT_URL_DYNAMODB variable, which is all the local runtime changes.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { tracer } from './observability.ts';
+
+export const dynamodb = DynamoDBDocumentClient.from(tracer.captureAWSv3Client(new DynamoDBClient({})), {
+  marshallOptions: { removeUndefinedValues: true },
+});

@@ -1,0 +1,11 @@
+/**
+ * The S3 client, created once per cold start and traced; only functions that use the bucket import
+ * it. Its endpoint comes from AWS_ENDPOINT_URL_S3; a custom one (the local emulator) is addressed
+ * path-style.
+ */
+import { S3Client } from '@aws-sdk/client-s3';
+import { tracer } from './observability.ts';
+
+export const s3 = tracer.captureAWSv3Client(
+  new S3Client({ forcePathStyle: process.env.AWS_ENDPOINT_URL_S3 !== undefined }),
+);

@@ -1,0 +1,8 @@
+/**
+ * The SNS client, created once per cold start and traced; only functions that publish import it. Its
+ * endpoint comes from the standard AWS_ENDPOINT_URL_SNS variable.
+ */
+import { SNSClient } from '@aws-sdk/client-sns';
+import { tracer } from './observability.ts';
+
+export const sns = tracer.captureAWSv3Client(new SNSClient({}));

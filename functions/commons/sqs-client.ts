@@ -1,0 +1,9 @@
+/**
+ * The SQS client, created once per cold start and traced, shared by a function's own sends and its
+ * dead-letter queue; only functions that use a queue import it. Its endpoint comes from the standard
+ * AWS_ENDPOINT_URL_SQS variable.
+ */
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { tracer } from './observability.ts';
+
+export const sqs = tracer.captureAWSv3Client(new SQSClient({}));

@@ -3,7 +3,11 @@
  * can create it, and how the rehearsal stands in for what it took out. moto cannot invoke Lambda
  * without Docker, so the copy it deploys has no SQS event source mappings (the rehearsal polls those
  * queues itself) and no S3 bucket-notification custom resources (the rehearsal applies their
- * configuration to the bucket). Nothing here changes the template the product deploys to AWS.
+ * configuration to the bucket). It also leaves out what moto cannot create and the rehearsal does not
+ * need: CloudWatch dashboards (their alarm widgets `Fn::GetAtt` alarms moto does not create, which
+ * moto answers with a 500) with the outputs naming them, and the tags of KMS keys (moto hands
+ * CloudFormation's `Key`/`Value` tags to KMS, which expects `TagKey`/`TagValue`: another 500).
+ * Nothing here changes the template the product deploys to AWS.
  */
 
 export interface CfnResource {
@@ -40,6 +44,9 @@ export interface MotoDeployment {
 
 const EVENT_SOURCE_MAPPING = 'AWS::Lambda::EventSourceMapping';
 const BUCKET_NOTIFICATIONS = 'Custom::S3BucketNotifications';
+/** Resource types moto cannot create and nothing in the rehearsal reads. */
+const NOT_REHEARSED = new Set(['AWS::CloudWatch::Dashboard']);
+const KMS_KEY = 'AWS::KMS::Key';
 /** Lambda's default batch size for an SQS event source mapping. */
 const DEFAULT_SQS_BATCH_SIZE = 10;
 
@@ -77,14 +84,68 @@ export function prepareForMoto(template: CfnTemplate): MotoDeployment {
         configuration: properties.NotificationConfiguration,
       });
       removed.add(id);
+    } else if (NOT_REHEARSED.has(resource.Type)) {
+      removed.add(id);
     }
   }
   const resources = Object.fromEntries(
     Object.entries(template.Resources)
       .filter(([id]) => !removed.has(id))
-      .map(([id, resource]) => [id, withoutDependencies(resource, removed)]),
+      .map(([id, resource]) => [id, forMoto(withoutDependencies(resource, removed))]),
   );
-  return { template: { ...template, Resources: resources }, queueTriggers, bucketNotifications };
+  for (const [id, resource] of Object.entries(resources)) {
+    const gone = [...referencedIds(resource)].filter((ref) => removed.has(ref));
+    if (gone.length > 0)
+      throw new Error(`${id} references ${gone.join(', ')}, which the copy deployed to moto leaves out`);
+  }
+  const prepared: CfnTemplate = { ...template, Resources: resources };
+  if (isRecord(template.Outputs))
+    prepared.Outputs = Object.fromEntries(
+      Object.entries(template.Outputs).filter(
+        ([, output]) => ![...referencedIds(output)].some((ref) => removed.has(ref)),
+      ),
+    );
+  return { template: prepared, queueTriggers, bucketNotifications };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The resource as moto can create it: a KMS key without its tags. */
+function forMoto(resource: CfnResource): CfnResource {
+  if (resource.Type !== KMS_KEY || resource.Properties?.Tags === undefined) return resource;
+  const { Tags: _dropped, ...properties } = resource.Properties;
+  return { ...resource, Properties: properties };
+}
+
+/**
+ * Every logical id `value` names through Ref, Fn::GetAtt (list or dotted string) or a `${…}` of
+ * Fn::Sub; pseudo parameters (`AWS::…`) included, which no resource id can match.
+ */
+export function referencedIds(value: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) {
+    for (const item of value) referencedIds(item, found);
+    return found;
+  }
+  if (!isRecord(value)) return found;
+  for (const [key, argument] of Object.entries(value)) {
+    if (key === 'Ref' && typeof argument === 'string') found.add(argument);
+    else if (key === 'Fn::GetAtt' && typeof argument === 'string') found.add(argument.split('.')[0] ?? '');
+    else if (key === 'Fn::GetAtt' && Array.isArray(argument) && typeof argument[0] === 'string')
+      found.add(argument[0]);
+    else if (key === 'Fn::Sub') {
+      const [text, variables] = Array.isArray(argument) ? argument : [argument];
+      if (typeof text === 'string')
+        for (const [, name] of text.matchAll(/\$\{([^!}][^}]*)\}/g))
+          if (name !== undefined && !(isRecord(variables) && name in variables))
+            found.add(name.split('.')[0] ?? '');
+      referencedIds(variables, found);
+      continue;
+    }
+    referencedIds(argument, found);
+  }
+  return found;
 }
 
 function withoutDependencies(resource: CfnResource, removed: ReadonlySet<string>): CfnResource {

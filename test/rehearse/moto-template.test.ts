@@ -6,6 +6,7 @@ import {
   type IntrinsicResolver,
   prepareForMoto,
   queueArnFromUrl,
+  referencedIds,
   resolveIntrinsics,
   rewriteAwsQueueUrl,
 } from '../../scripts/rehearse/moto-template.ts';
@@ -147,6 +148,101 @@ describe('prepareForMoto', () => {
 
     // Assess
     expect(preparing).toThrow(/Imported: FunctionName is not a Ref or Fn::GetAtt/);
+  });
+});
+
+/** The shapes CDK synthesizes for the ops topic's key, an alarm and a dashboard showing it. */
+function opsTemplate(): CfnTemplate {
+  const tags = [{ Key: 'service', Value: 'wirewatch' }];
+  return {
+    Resources: {
+      OpsKey: {
+        Type: 'AWS::KMS::Key',
+        Properties: { EnableKeyRotation: true, KeyPolicy: { Statement: [] }, Tags: tags },
+      },
+      OpsTopic: {
+        Type: 'AWS::SNS::Topic',
+        Properties: { KmsMasterKeyId: { 'Fn::GetAtt': ['OpsKey', 'Arn'] }, Tags: tags },
+      },
+      Alarm: { Type: 'AWS::CloudWatch::Alarm', Properties: { AlarmActions: [{ Ref: 'OpsTopic' }] } },
+      Dashboard: {
+        Type: 'AWS::CloudWatch::Dashboard',
+        Properties: {
+          DashboardBody: { 'Fn::Join': ['', ['{"alarms":["', { 'Fn::GetAtt': ['Alarm', 'Arn'] }, '"]}']] },
+        },
+      },
+    },
+    Outputs: {
+      OpsTopicArn: { Value: { Ref: 'OpsTopic' } },
+      DashboardName: { Value: { Ref: 'Dashboard' } },
+    },
+  };
+}
+
+describe('prepareForMoto, for what moto cannot create', () => {
+  it('leaves out dashboards and the outputs naming them, and keeps the alarms and the topic', () => {
+    // Prepare
+    const template = opsTemplate();
+
+    // Act
+    const { template: deployedCopy } = prepareForMoto(template);
+
+    // Assess
+    expect(Object.keys(deployedCopy.Resources).sort()).toEqual(['Alarm', 'OpsKey', 'OpsTopic']);
+    expect(deployedCopy.Outputs).toEqual({ OpsTopicArn: { Value: { Ref: 'OpsTopic' } } });
+    expect(template.Resources.Dashboard).toBeDefined();
+  });
+
+  it('creates KMS keys without their tags, and leaves the tags of everything else', () => {
+    // Prepare
+    const template = opsTemplate();
+
+    // Act
+    const { template: deployedCopy } = prepareForMoto(template);
+
+    // Assess
+    expect(deployedCopy.Resources.OpsKey?.Properties).toEqual({
+      EnableKeyRotation: true,
+      KeyPolicy: { Statement: [] },
+    });
+    expect(deployedCopy.Resources.OpsTopic?.Properties?.Tags).toEqual([
+      { Key: 'service', Value: 'wirewatch' },
+    ]);
+    expect(template.Resources.OpsKey?.Properties?.Tags).toBeDefined();
+  });
+
+  it('refuses to leave out a resource that a kept one still references', () => {
+    // Prepare
+    const template = opsTemplate();
+    template.Resources.Alarm = {
+      Type: 'AWS::CloudWatch::Alarm',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation's Fn::Sub syntax
+      Properties: { AlarmDescription: { 'Fn::Sub': 'See ${Dashboard}' } },
+    };
+
+    // Act
+    const preparing = () => prepareForMoto(template);
+
+    // Assess
+    expect(preparing).toThrow('Alarm references Dashboard, which the copy deployed to moto leaves out');
+  });
+});
+
+describe('referencedIds', () => {
+  it('finds Ref, both forms of Fn::GetAtt and Fn::Sub variables, not Sub literals or its own variables', () => {
+    // Prepare
+    const value = {
+      A: { Ref: 'Topic' },
+      B: [{ 'Fn::GetAtt': ['Queue', 'Arn'] }, { 'Fn::GetAtt': 'Table.StreamArn' }],
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation's Fn::Sub syntax
+      C: { 'Fn::Sub': ['${Bucket.Arn}/${Prefix}/${!Literal}/${AWS::Region}', { Prefix: { Ref: 'Key' } }] },
+    };
+
+    // Act
+    const ids = referencedIds(value);
+
+    // Assess
+    expect([...ids].sort()).toEqual(['AWS::Region', 'Bucket', 'Key', 'Queue', 'Table', 'Topic']);
   });
 });
 

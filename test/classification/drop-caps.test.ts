@@ -5,6 +5,7 @@ import { joinDropCaps } from '../../shared/classification/drop-caps.ts';
 
 describe('drop caps in plain text', () => {
   it.each([
+    ['a drop cap opening the text', 'K\n\nabul said.', 'Kabul said.'],
     [
       'a capital alone on its line',
       'Intro\n\nI\n\nslamabad is keen to talk.',

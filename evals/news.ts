@@ -7,10 +7,11 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { type Classification, createClassifier } from '../shared/classification/classifier.ts';
 import { RELATION_TYPES, type RelationType } from '../shared/classification/pair-relations.ts';
 import { TOPIC_IDS } from '../shared/classification/topic-ids.ts';
+import { parseCommandArgs } from '../tools/cli-arguments.ts';
+import { CliError } from '../tools/cli-error.ts';
 
 const USAGE = 'usage: wirewatch eval news [--data FILE] [--split tuning|check|all] [--json] [--verbose]';
 const DEFAULT_DATA = '../devset-private/news.jsonl';
@@ -275,19 +276,19 @@ function verboseReport(scores: NewsScores, wrong: readonly WrongArticle[]): stri
 }
 
 function parseOptions(args: string[]) {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs(
     args,
-    options: {
+    {
       data: { type: 'string' },
       split: { type: 'string' },
       json: { type: 'boolean' },
       verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
-    strict: true,
-  });
+    USAGE,
+  );
   if (values.split !== undefined && !['tuning', 'check', 'all'].includes(values.split)) {
-    throw new Error('--split must be one of tuning, check, all');
+    throw new CliError(`--split must be one of tuning, check, all\n\n${USAGE}`);
   }
   return values;
 }
@@ -297,7 +298,8 @@ export async function main(args: string[]): Promise<number> {
   try {
     options = parseOptions(args);
   } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    if (!(error instanceof CliError)) throw error;
+    console.error(error.message);
     return 2;
   }
   if (options.help === true) {

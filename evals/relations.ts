@@ -5,10 +5,9 @@
  * pair is the labelled pair, and how often the labelled pair's relation is right (the target measure:
  * "relation type of the primary pair"). `--verbose` lists the misses with their evidence sentence.
  */
-import { parseArgs } from 'node:util';
 import { createClassifier } from '../shared/classification/classifier.ts';
 import type { RelationType } from '../shared/classification/pair-relations.ts';
-import { CliError } from '../tools/cli-error.ts';
+import { parseCommandArgs } from '../tools/cli-arguments.ts';
 import storyData from './relation-stories.json' with { type: 'json' };
 
 const USAGE = 'usage: wirewatch eval relations [--json] [--verbose]';
@@ -30,19 +29,11 @@ interface Score {
 const ratio = (count: number, total: number) => (total === 0 ? 0 : Math.round((count / total) * 1000) / 1000);
 
 export async function main(args: string[]): Promise<number> {
-  let values: { json?: boolean; verbose?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        json: { type: 'boolean' },
-        verbose: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}\n${USAGE}`);
-  }
+  const { values } = parseCommandArgs(
+    args,
+    { json: { type: 'boolean' }, verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    USAGE,
+  );
   if (values.help === true) {
     console.log(USAGE);
     return 0;

@@ -7,9 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ESM_REQUIRE_BANNER } from '../../infra/constructs/pipeline-function.ts';
+import { buildFunctionBundle } from '../../bench/bundles.ts';
 import { FUNCTIONS, type FunctionName } from '../../infra/resource-definitions.ts';
 import { createReader } from '../../reader/wirewatch-reader.ts';
 import {
@@ -20,27 +19,14 @@ import {
   startSamplePipeline,
 } from '../support/sample-pipeline.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
 let bundles: string;
 let sample: SamplePipeline;
 
 beforeAll(async () => {
   bundles = await mkdtemp(join(tmpdir(), 'wirewatch-bundles-'));
   const handlerModules: Partial<Record<FunctionName, string>> = {};
-  for (const [name, definition] of Object.entries(FUNCTIONS) as [FunctionName, { entry: string }][]) {
-    const outfile = join(bundles, name, 'index.mjs');
-    await build({
-      entryPoints: [join(ROOT, definition.entry)],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      target: 'node22',
-      format: 'esm',
-      mainFields: ['module', 'main'],
-      banner: { js: ESM_REQUIRE_BANNER },
-      minify: true,
-      logLevel: 'silent',
-    });
+  for (const name of Object.keys(FUNCTIONS) as FunctionName[]) {
+    const outfile = await buildFunctionBundle(name, bundles);
     handlerModules[name] = pathToFileURL(outfile).href;
   }
   sample = await startSamplePipeline({ handlerModules });

@@ -7,6 +7,7 @@
  */
 import genreData from './data/genre-lexicon.json' with { type: 'json' };
 import type { TopicId } from './topic-ids.ts';
+import { repeatedTermWeight } from './topic-scoring.ts';
 
 export interface GenreTerm {
   genre: string;
@@ -35,8 +36,6 @@ const AFFAIRS_TOPICS: ReadonlySet<TopicId> = new Set<TopicId>([
 export const MIN_GENRE_WEIGHT = 3;
 /** How many times the affairs evidence the genre evidence must reach. */
 export const GENRE_DOMINANCE = 1.5;
-const REPEAT_FACTOR = 0.5;
-const MAX_REPEATS = 2;
 
 export function loadGenreTerms(): GenreTerm[] {
   return Object.entries(genreData.genres as Record<string, Record<string, number>>).flatMap(
@@ -56,7 +55,7 @@ export function genreWeight(hits: readonly GenreTerm[]): number {
   for (const hit of hits) counts.set(hit, (counts.get(hit) ?? 0) + 1);
   const byGenre = new Map<string, number>();
   for (const [term, count] of counts) {
-    const value = term.weight * (1 + REPEAT_FACTOR * Math.min(count - 1, MAX_REPEATS));
+    const value = repeatedTermWeight(term.weight, count);
     byGenre.set(term.genre, (byGenre.get(term.genre) ?? 0) + value);
   }
   return Math.max(0, ...byGenre.values());

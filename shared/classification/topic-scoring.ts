@@ -46,6 +46,11 @@ export const MAIN_TOPIC_SHARE = 0.5;
 /** Evidence terms reported per topic. */
 const MAX_TERMS = 10;
 
+/** A term's weight when it occurs `count` times: repeats add half again, up to twice. */
+export function repeatedTermWeight(weight: number, count: number): number {
+  return weight * (1 + REPEAT_FACTOR * Math.min(count - 1, MAX_REPEATS));
+}
+
 interface TermTally {
   term: TopicTerm;
   count: number;
@@ -79,8 +84,7 @@ export function scoreTopics(topics: readonly TopicDefinition[], hits: readonly T
     const termTallies = [...tallies.values()];
     const contributions = termTallies.map((tally) => ({
       text: tally.term.openEnd ? `${tally.term.text}*` : tally.term.text,
-      value:
-        tally.term.weight * (1 + REPEAT_FACTOR * Math.min(tally.count - 1, MAX_REPEATS)) * tally.zoneFactor,
+      value: repeatedTermWeight(tally.term.weight, tally.count) * tally.zoneFactor,
     }));
     const total = contributions.reduce((sum, contribution) => sum + contribution.value, 0);
     const strongest = Math.max(0, ...termTallies.map((tally) => tally.term.weight));

@@ -142,4 +142,11 @@ export const DIGEST_SCHEDULE_UTC = { hour: 6, minute: 0 } as const;
 
 /** Powertools service name shared by every function, so logs and metrics group together. */
 export const SERVICE_NAME = 'wirewatch';
-export const METRICS_NAMESPACE = 'Wirewatch';
+/**
+ * Each stage's metrics live in their own namespace (`Wirewatch/prod`), so the dashboards and alarms of
+ * two stages in one account never count each other's articles. Functions read it from
+ * POWERTOOLS_METRICS_NAMESPACE, which the stack sets.
+ */
+export function metricsNamespace(stage: string): string {
+  return `Wirewatch/${stage}`;
+}

@@ -41,7 +41,7 @@ import {
   FUNCTIONS,
   type FunctionName,
   type KeyAttribute,
-  METRICS_NAMESPACE,
+  metricsNamespace,
   QUEUES,
   type QueueName,
   SERVICE_NAME,
@@ -137,7 +137,7 @@ export class WirewatchStack extends Stack {
         reservedConcurrentExecutions: config.reservedConcurrency[name],
         logRetention: config.logRetentionDays as RetentionDays,
         serviceName: SERVICE_NAME,
-        metricsNamespace: METRICS_NAMESPACE,
+        metricsNamespace: metricsNamespace(config.stage),
       });
       if ('consumes' in definition) {
         bindQueueConsumer(fn, this.queues[definition.consumes], {
@@ -194,7 +194,7 @@ export class WirewatchStack extends Stack {
 
     this.opsAlarms = this.addAlarms(config);
     this.dashboard = new PipelineDashboard(this, 'Dashboard', {
-      metricsNamespace: METRICS_NAMESPACE,
+      metricsNamespace: metricsNamespace(config.stage),
       serviceName: SERVICE_NAME,
       functions: this.functions,
       queues: this.queues,

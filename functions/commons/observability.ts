@@ -6,8 +6,9 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
-import { METRICS_NAMESPACE, SERVICE_NAME } from '../../infra/resource-definitions.ts';
+import { SERVICE_NAME } from '../../infra/resource-definitions.ts';
 
 export const logger = new Logger({ serviceName: SERVICE_NAME });
-export const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: SERVICE_NAME });
+// The namespace comes from POWERTOOLS_METRICS_NAMESPACE, per stage (see metricsNamespace).
+export const metrics = new Metrics({ serviceName: SERVICE_NAME });
 export const tracer = new Tracer({ serviceName: SERVICE_NAME });

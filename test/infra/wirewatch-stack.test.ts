@@ -14,7 +14,7 @@ import {
   FUNCTIONS,
   type FunctionDefinition,
   type FunctionName,
-  METRICS_NAMESPACE,
+  metricsNamespace,
   QUEUES,
   type QueueName,
   SERVICE_NAME,
@@ -97,7 +97,7 @@ describe('WirewatchStack', () => {
             stack.resolve({
               NODE_OPTIONS: '--enable-source-maps',
               POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
-              POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+              POWERTOOLS_METRICS_NAMESPACE: metricsNamespace(DEFAULT_STAGE_CONFIG.stage),
               POWERTOOLS_LOG_LEVEL: 'INFO',
               ...bindingsByFunction[name],
             }),
@@ -679,6 +679,35 @@ describe('WirewatchStack stages', () => {
       }
     }
     expect(stacks.map((stack) => stack.stackName)).toEqual(['Wirewatch-dev', 'Wirewatch-prod']);
+  });
+
+  it("keeps each stage's metrics and dashboard in the stage's own namespace", () => {
+    // Prepare
+    const app = newTestApp();
+    const stacks = ['dev', 'prod'].map(
+      (stage) => new WirewatchStack(app, `Wirewatch-${stage}`, { config: parseStageConfig({ stage }) }),
+    );
+
+    // Act
+    const templates = stacks.map((stack) => Template.fromStack(stack));
+
+    // Assess
+    for (const [template, stage] of [
+      [templates[0], 'dev'],
+      [templates[1], 'prod'],
+    ] as const) {
+      const namespace = `Wirewatch/${stage}`;
+      const functions = Object.values(template?.findResources('AWS::Lambda::Function') ?? {}).filter(
+        (fn) => fn.Properties?.Environment?.Variables?.POWERTOOLS_SERVICE_NAME !== undefined,
+      );
+      expect(functions.length).toBe(Object.keys(FUNCTIONS).length);
+      for (const fn of functions) {
+        expect(fn.Properties.Environment.Variables.POWERTOOLS_METRICS_NAMESPACE).toBe(namespace);
+      }
+      const body = JSON.stringify(Object.values(template?.findResources('AWS::CloudWatch::Dashboard') ?? {}));
+      expect(body).toContain(namespace);
+      expect(body).not.toContain(`Wirewatch/${stage === 'dev' ? 'prod' : 'dev'}`);
+    }
   });
 
   it('applies a stage configuration: schedules, retention, removal, email, memory and caps', () => {

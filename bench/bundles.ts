@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
-import { ESM_REQUIRE_BANNER } from '../infra/constructs/pipeline-function.ts';
+import { PIPELINE_BUNDLING } from '../infra/constructs/pipeline-function.ts';
 import { ENV, FUNCTIONS, type FunctionName } from '../infra/resource-definitions.ts';
 import { parseCommandArgs } from '../tools/cli-arguments.ts';
 import { CliError } from '../tools/cli-error.ts';
@@ -30,9 +30,8 @@ export interface BundleFigures {
 }
 
 /**
- * esbuild with the options PipelineFunction gives NodejsFunction (Node 22, minified ESM, the SDK
- * bundled, ESM builds of packages first, the createRequire banner, source maps without sources);
- * gives the path of the bundle, `index.mjs` as in the Lambda asset.
+ * esbuild with the options every PipelineFunction is bundled with (PIPELINE_BUNDLING: nothing is
+ * external, the SDK included); gives the path of the bundle, `index.mjs` as in the Lambda asset.
  */
 export async function buildFunctionBundle(name: FunctionName, outdir: string): Promise<string> {
   const outfile = join(outdir, name, 'index.mjs');
@@ -41,13 +40,13 @@ export async function buildFunctionBundle(name: FunctionName, outdir: string): P
     outfile,
     bundle: true,
     platform: 'node',
-    target: 'node22',
-    format: 'esm',
-    mainFields: ['module', 'main'],
-    banner: { js: ESM_REQUIRE_BANNER },
-    minify: true,
-    sourcemap: true,
-    sourcesContent: false,
+    target: PIPELINE_BUNDLING.target,
+    format: PIPELINE_BUNDLING.format,
+    mainFields: [...PIPELINE_BUNDLING.mainFields],
+    banner: { js: PIPELINE_BUNDLING.banner },
+    minify: PIPELINE_BUNDLING.minify,
+    sourcemap: PIPELINE_BUNDLING.sourceMap,
+    sourcesContent: PIPELINE_BUNDLING.sourcesContent,
     logLevel: 'silent',
   });
   return outfile;

@@ -12,7 +12,12 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, type NodejsFunctionProps, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import {
+  type BundlingOptions,
+  NodejsFunction,
+  type NodejsFunctionProps,
+  OutputFormat,
+} from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 
@@ -38,6 +43,25 @@ export interface PipelineFunctionProps extends NodejsFunctionProps {
 export const ESM_REQUIRE_BANNER =
   "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
 
+/**
+ * How every function is bundled. Exported so the bundle bench and the bundle tests build exactly
+ * what ships, from this one definition.
+ */
+export const PIPELINE_BUNDLING = {
+  format: OutputFormat.ESM,
+  target: 'node22',
+  // Resolve packages' ESM builds first so esbuild can tree-shake the SDK.
+  mainFields: ['module', 'main'],
+  banner: ESM_REQUIRE_BANNER,
+  minify: true,
+  sourceMap: true,
+  // Stack traces need only the mappings; embedded sources would triple the bundle's size.
+  sourcesContent: false,
+  // We bundle the SDK so Lambda runs exactly the versions pinned in package-lock.json, not
+  // whatever the runtime happens to ship this week; the cost is a few hundred KB per bundle.
+  bundleAwsSDK: true,
+} as const satisfies BundlingOptions;
+
 export class PipelineFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: PipelineFunctionProps) {
     const {
@@ -60,20 +84,7 @@ export class PipelineFunction extends NodejsFunction {
       ...functionProps,
       logGroup,
       role,
-      bundling: {
-        format: OutputFormat.ESM,
-        // Resolve packages' ESM builds first so esbuild can tree-shake the SDK.
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        minify: true,
-        sourceMap: true,
-        // Stack traces need only the mappings; embedded sources would triple the bundle's size.
-        sourcesContent: false,
-        // We bundle the SDK so Lambda runs exactly the versions pinned in package-lock.json, not
-        // whatever the runtime happens to ship this week; the cost is a few hundred KB per bundle.
-        bundleAwsSDK: true,
-        ...bundling,
-      },
+      bundling: { ...PIPELINE_BUNDLING, mainFields: [...PIPELINE_BUNDLING.mainFields], ...bundling },
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: serviceName,

@@ -37,10 +37,10 @@ export interface ArticleIndexOptions {
    */
   compoundKeys: ReadonlySet<string>;
   /**
-   * Every leading part a compound of those keys could start with, and a bit for each letter that
-   * may follow it (see tailBit): most neighbouring words stop at this check, before any joining.
+   * For a leading part a compound of those keys could start with, a bit for each letter that may
+   * follow it (see tailBit), else 0: most neighbouring words stop at this check, before any joining.
    */
-  compoundHeads: ReadonlyMap<string, number>;
+  compoundHeads: (folded: string) => number;
   /** The folded forms rules' wildcards start with (`terror` for `terror*`). */
   wildcardPrefixes: ReadonlySet<string>;
   /** The lengths of those prefixes, shortest first. */
@@ -86,22 +86,66 @@ function collectWordKeys(node: RuleNode, keys: Set<string>, prefixes: Set<string
   }
 }
 
-/** How to index articles for these rules: which keys and compounds their words ask for, which wildcards. */
-export function articleIndexOptions(rules: readonly RuleNode[]): ArticleIndexOptions {
+/** The words a set of rules looks for, as plain data: what articleIndexOptions is built from. */
+export interface RuleWords {
+  /** Keys of the rules' words and of the compounds they may be part of. */
+  compoundKeys: string[];
+  /** The folded forms the rules' wildcards start with. */
+  wildcardPrefixes: string[];
+}
+
+/** The words these rules look for; the keys sorted, as compoundHeads searches them. */
+export function ruleWords(rules: readonly RuleNode[]): RuleWords {
   const compoundKeys = new Set<string>();
   const wildcardPrefixes = new Set<string>();
   for (const rule of rules) collectWordKeys(rule, compoundKeys, wildcardPrefixes);
-  const compoundHeads = new Map<string, number>();
-  for (const key of compoundKeys) {
-    for (let length = MIN_SPACE_JOIN_LENGTH; length < key.length; length += 1) {
-      const head = key.slice(0, length);
-      compoundHeads.set(head, (compoundHeads.get(head) ?? 0) | tailBit(key, length));
+  return { compoundKeys: [...compoundKeys].sort(), wildcardPrefixes: [...wildcardPrefixes] };
+}
+
+/** The first position in `sorted` whose string is not below `value`. */
+function lowerBound(sorted: readonly string[], value: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] as string) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * How to index articles for rules that look for these words: which keys and compounds, which
+ * wildcards. Compound heads are searched in the sorted keys rather than tabulated up front: each
+ * word form asks once per rule set (see factsOf), and a table of every head of 40,000 keys took
+ * longer to build than a day of articles takes to ask.
+ */
+export function articleIndexOptions(words: RuleWords): ArticleIndexOptions {
+  const sortedKeys = words.compoundKeys;
+  for (let at = 1; at < sortedKeys.length; at += 1) {
+    if ((sortedKeys[at - 1] as string) >= (sortedKeys[at] as string)) {
+      throw new Error('articleIndexOptions: compound keys must be sorted and distinct (see ruleWords)');
     }
   }
-  const wildcardLengths = [...new Set([...wildcardPrefixes].map((prefix) => prefix.length))].sort(
+  const compoundHeads = (folded: string): number => {
+    if (folded.length < MIN_SPACE_JOIN_LENGTH) return 0;
+    let heads = 0;
+    for (let at = lowerBound(sortedKeys, folded); at < sortedKeys.length; at += 1) {
+      const key = sortedKeys[at] as string;
+      if (!key.startsWith(folded)) break;
+      if (key.length > folded.length) heads |= tailBit(key, folded.length);
+    }
+    return heads;
+  };
+  const wildcardLengths = [...new Set(words.wildcardPrefixes.map((prefix) => prefix.length))].sort(
     (a, b) => a - b,
   );
-  return { compoundKeys, compoundHeads, wildcardPrefixes, wildcardLengths };
+  return {
+    compoundKeys: new Set(sortedKeys),
+    compoundHeads,
+    wildcardPrefixes: new Set(words.wildcardPrefixes),
+    wildcardLengths,
+  };
 }
 
 /** What a set of rules makes of one folded word; worked out once per word form, not per article. */
@@ -125,7 +169,7 @@ function formFacts(folded: string, key: string, options: ArticleIndexOptions): F
   }
   return {
     keyUsed: options.compoundKeys.has(key),
-    heads: options.compoundHeads.get(folded) ?? 0,
+    heads: options.compoundHeads(folded),
     prefixes: prefixes.length > 0 ? prefixes : NO_PREFIXES,
   };
 }

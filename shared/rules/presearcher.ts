@@ -114,6 +114,59 @@ export function requirementOf(node: RuleNode): Requirement {
 
 type KeyKind = PresearchKey['kind'];
 
+/** One letter per key kind, as stored in PresearchTables.keyKinds. */
+const KIND_LETTERS: Record<KeyKind, string> = { word: 'w', 'title-word': 't', prefix: 'p', label: 'l' };
+const KINDS_BY_LETTER = new Map(
+  Object.entries(KIND_LETTERS).map(([kind, letter]) => [letter, kind as KeyKind]),
+);
+
+/**
+ * What the presearcher knows of a rule set, as plain data: worked out from the rules' syntax trees
+ * once (presearchTables), then kept, e.g. in a precompiled rule set, and loaded without parsing a
+ * rule. Keys are numbered in order of first use.
+ */
+export interface PresearchTables {
+  /** The kind of each key, one letter per key: w(ord), t(itle word), p(refix), l(abel). */
+  keyKinds: string;
+  /** The value of each key. */
+  keyValues: string[];
+  /** By rule: where its clauses start in `clauses`, or -1 for a rule evaluated for every article. */
+  clausesAt: Int32Array;
+  /** For each rule with clauses: their count, then for each its key count and key numbers, rarest first. */
+  clauses: Int32Array;
+}
+
+/** The presearch tables of these rules. */
+export function presearchTables(rules: readonly RuleNode[]): PresearchTables {
+  const keyIds = new Map<string, number>();
+  let keyKinds = '';
+  const keyValues: string[] = [];
+  const keyId = ({ kind, value }: PresearchKey): number => {
+    const lookup = `${KIND_LETTERS[kind]}${value}`;
+    let id = keyIds.get(lookup);
+    if (id === undefined) {
+      id = keyValues.length;
+      keyIds.set(lookup, id);
+      keyKinds += KIND_LETTERS[kind];
+      keyValues.push(value);
+    }
+    return id;
+  };
+  const clauses: number[] = [];
+  const clausesAt = new Int32Array(rules.length).fill(-1);
+  for (let rule = 0; rule < rules.length; rule += 1) {
+    const requirement = requirementOf(rules[rule] as RuleNode);
+    if (requirement === null) continue;
+    clausesAt[rule] = clauses.length;
+    clauses.push(requirement.length);
+    for (const clause of requirement) {
+      clauses.push(clause.keys.length);
+      for (const key of clause.keys) clauses.push(keyId(key));
+    }
+  }
+  return { keyKinds, keyValues, clausesAt, clauses: Int32Array.from(clauses) };
+}
+
 /** After this many articles, and after each multiple of it by ADAPTATION_GROWTH, postings are re-chosen. */
 const FIRST_ADAPTATION = 256;
 const ADAPTATION_GROWTH = 16;
@@ -158,45 +211,32 @@ export class Presearcher {
   private readonly listed: Uint32Array;
   /** By key number: in how many of the articles seen so far it occurred. */
   private readonly articlesWithKey: Uint32Array;
-  private keyCount = 0;
   private round = 0;
   private nextAdaptation: number;
 
-  constructor(rules: readonly RuleNode[], firstAdaptation = FIRST_ADAPTATION) {
+  constructor(tables: PresearchTables, firstAdaptation = FIRST_ADAPTATION) {
     this.nextAdaptation = firstAdaptation;
-    const clauses: number[] = [];
-    this.clausesAt = new Int32Array(rules.length).fill(-1);
-    for (let rule = 0; rule < rules.length; rule += 1) {
-      const requirement = requirementOf(rules[rule] as RuleNode);
-      if (requirement === null) {
-        this.alwaysEvaluated.push(rule);
-        continue;
-      }
-      this.clausesAt[rule] = clauses.length;
-      clauses.push(requirement.length);
-      for (const clause of requirement) {
-        clauses.push(clause.keys.length);
-        for (const key of clause.keys) clauses.push(this.keyId(key));
-      }
+    const { keyKinds, keyValues, clausesAt, clauses } = tables;
+    for (let key = 0; key < keyValues.length; key += 1) {
+      const kind = KINDS_BY_LETTER.get(keyKinds[key] as string);
+      if (kind === undefined) throw new Error(`Presearch key ${key} has no known kind: ${keyKinds[key]}`);
+      this.keyIds[kind].set(keyValues[key] as string, key);
     }
-    this.clauses = Int32Array.from(clauses);
-    this.indexedClause = new Uint8Array(rules.length);
-    this.present = new Uint32Array(this.keyCount);
-    this.listed = new Uint32Array(rules.length);
-    this.articlesWithKey = new Uint32Array(this.keyCount);
+    this.clausesAt = clausesAt;
+    this.clauses = clauses;
+    for (let rule = 0; rule < clausesAt.length; rule += 1) {
+      if (clausesAt[rule] === -1) this.alwaysEvaluated.push(rule);
+    }
+    this.indexedClause = new Uint8Array(clausesAt.length);
+    this.present = new Uint32Array(keyValues.length);
+    this.listed = new Uint32Array(clausesAt.length);
+    this.articlesWithKey = new Uint32Array(keyValues.length);
     this.buildPostings();
   }
 
-  /** The key's number, given when first met. */
-  private keyId({ kind, value }: PresearchKey): number {
-    const ids = this.keyIds[kind];
-    let id = ids.get(value);
-    if (id === undefined) {
-      id = this.keyCount;
-      this.keyCount += 1;
-      ids.set(value, id);
-    }
-    return id;
+  /** A presearcher for these rules. */
+  static forRules(rules: readonly RuleNode[], firstAdaptation = FIRST_ADAPTATION): Presearcher {
+    return new Presearcher(presearchTables(rules), firstAdaptation);
   }
 
   private buildPostings(): void {

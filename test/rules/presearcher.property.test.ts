@@ -1,10 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { articleIndexOptions, indexArticle } from '../../shared/rules/article-index.ts';
+import { articleIndexOptions, indexArticle, ruleWords } from '../../shared/rules/article-index.ts';
 import { Presearcher } from '../../shared/rules/presearcher.ts';
 import { holds } from '../../shared/rules/rule-evaluation.ts';
 import { parseRule } from '../../shared/rules/rule-language.ts';
-import { compileRuleSet, type MatchableArticle } from '../../shared/rules/rule-set.ts';
+import {
+  compileRuleSet,
+  loadRuleSet,
+  type MatchableArticle,
+  precompileRuleSet,
+} from '../../shared/rules/rule-set.ts';
 
 // A small vocabulary with compounds, plurals and shared prefixes, so that random rules and random
 // articles meet often and in all the awkward ways.
@@ -100,6 +105,29 @@ describe('the presearcher', () => {
     );
   });
 
+  it('matches, precompiled to JSON and loaded, exactly what the set compiled from the rules matches', () => {
+    fc.assert(
+      fc.property(
+        fc.array(query, { minLength: 1, maxLength: 25 }),
+        fc.array(article, { maxLength: 4 }),
+        (queries, articles) => {
+          // Prepare
+          const rules = queries.map((text, at) => ({ id: `R${at}`, query: text }));
+          const compiled = compileRuleSet(rules);
+          const loaded = loadRuleSet(JSON.parse(JSON.stringify(precompileRuleSet(rules))));
+
+          // Act
+          const found = articles.map((target) => loaded.match(target));
+          const expected = articles.map((target) => compiled.match(target));
+
+          // Assess
+          expect(found).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('never misses a match after re-indexing rules by the clauses articles satisfy least', () => {
     fc.assert(
       fc.property(
@@ -108,8 +136,8 @@ describe('the presearcher', () => {
         (queries, articles) => {
           // Prepare
           const rules = queries.map((text) => parseRule(text));
-          const adaptingAfterOneArticle = new Presearcher(rules, 1);
-          const options = articleIndexOptions(rules);
+          const adaptingAfterOneArticle = Presearcher.forRules(rules, 1);
+          const options = articleIndexOptions(ruleWords(rules));
 
           // Act
           const missed = articles.flatMap((target) => {
@@ -154,10 +182,10 @@ describe('Presearcher.candidates', () => {
       'pakistan AND iran',
       'country:*',
     ].map((text) => parseRule(text));
-    const presearcher = new Presearcher(rules);
+    const presearcher = Presearcher.forRules(rules);
     const index = indexArticle(
       { title: '', text: 'Iran and Syria.', pairs: ['IR-SY'] },
-      articleIndexOptions(rules),
+      articleIndexOptions(ruleWords(rules)),
     );
 
     // Act

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RuleSyntaxError } from '../../shared/rules/rule-language.ts';
-import { compileRuleSet, type MatchableArticle } from '../../shared/rules/rule-set.ts';
+import {
+  compileRuleSet,
+  loadRuleSet,
+  type MatchableArticle,
+  PRECOMPILED_RULE_SET_FORMAT,
+  precompileRuleSet,
+} from '../../shared/rules/rule-set.ts';
 
 const SEED = readFileSync(new URL('../../samples/articles/bilateral-ties.txt', import.meta.url), 'utf8');
 
@@ -379,6 +385,67 @@ describe('compileRuleSet', () => {
     // Assess
     expect(found.map((match) => match.ruleId)).toEqual(['third', 'first', 'second']);
     expect(rules.size).toBe(3);
+  });
+});
+
+describe('precompiled rule sets', () => {
+  it('keep the rules that parse, with what the caller keeps beside them, and report the others', () => {
+    // Prepare
+    const rules = [
+      { id: 'R1', query: '"counterterrorism dialogue"', name: 'CT', owner: 'ana' },
+      { id: 'R2', query: '(iran', name: 'broken', owner: 'ben' },
+    ];
+    const invalid: string[] = [];
+
+    // Act
+    const precompiled = precompileRuleSet(rules, { onInvalidRule: (id) => invalid.push(id) });
+
+    // Assess
+    expect(precompiled.format).toBe(PRECOMPILED_RULE_SET_FORMAT);
+    expect(precompiled.rules).toEqual([rules[0]]);
+    expect(invalid).toEqual(['R2']);
+    expect(
+      loadRuleSet(precompiled)
+        .match(article(SEED))
+        .map((match) => match.ruleId),
+    ).toEqual(['R1']);
+  });
+
+  it('parse a rule only when an article first makes it a candidate', () => {
+    // Prepare: a stored query the current language no longer parses, as after a language change
+    const precompiled = precompileRuleSet([
+      { id: 'iran-rule', query: 'iran' },
+      { id: 'changed', query: 'pakistan' },
+    ]);
+    const changed = precompiled.rules[1];
+    if (changed !== undefined) changed.query = '(pakistan';
+    const ruleSet = loadRuleSet(precompiled);
+
+    // Act
+    const onIran = ruleSet.match(article('Talks in Iran.')).map((match) => match.ruleId);
+    const onPakistan = () => ruleSet.match(article('Talks in Pakistan.'));
+
+    // Assess
+    expect(onIran).toEqual(['iran-rule']);
+    expect(onPakistan).toThrow('rule "changed"');
+  });
+
+  it('refuse another format, and tables that do not fit the rules', () => {
+    // Prepare
+    const precompiled = precompileRuleSet([{ id: 'R1', query: 'iran' }]);
+    const otherFormat = {
+      ...precompiled,
+      format: 'wirewatch-precompiled-rules/0',
+    } as unknown as typeof precompiled;
+    const cutShort = { ...precompiled, rules: [...precompiled.rules, { id: 'R2', query: 'syria' }] };
+
+    // Act
+    const loadOtherFormat = () => loadRuleSet(otherFormat);
+    const loadCutShort = () => loadRuleSet(cutShort);
+
+    // Assess
+    expect(loadOtherFormat).toThrow(`expected ${PRECOMPILED_RULE_SET_FORMAT}`);
+    expect(loadCutShort).toThrow('damaged: 2 rules, 1 in its tables');
   });
 });
 

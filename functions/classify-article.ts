@@ -8,6 +8,7 @@ import { DynamoDbAlertLedger } from '../adapters/dynamodb/alert-ledger.dynamodb.
 import { DynamoDbArticleCatalog } from '../adapters/dynamodb/article-catalog.dynamodb.ts';
 import { DynamoDbRuleStore } from '../adapters/dynamodb/rule-store.dynamodb.ts';
 import { S3ArticleArchive } from '../adapters/s3/article-archive.s3.ts';
+import { S3RuleIndexStore } from '../adapters/s3/rule-index.s3.ts';
 import { SnsAlertPublisher } from '../adapters/sns/alert-publisher.sns.ts';
 import { BUCKET, ENV } from '../infra/resource-definitions.ts';
 import { createClassifier } from '../shared/classification/classifier.ts';
@@ -43,12 +44,19 @@ const deps = {
   ledger: new DynamoDbAlertLedger(table),
   publisher: new SnsAlertPublisher(sns, requiredEnv(ENV.topicArn)),
   classifier: createClassifier({ extraAliases: countryAliasesEnv(ENV.extraCountryAliases) }),
-  ruleBook: new RuleBook(
-    new DynamoDbRuleStore(table),
+  ruleBook: new RuleBook({
+    store: new DynamoDbRuleStore(table),
+    index: new S3RuleIndexStore(s3, requiredEnv(ENV.bucketName)),
     clock,
-    numberEnv(ENV.ruleCacheSeconds, 60) * 1000,
-    (rule) => logger.warn('Rule left out: its query does not parse', { ruleId: rule.id, error: rule.error }),
-  ),
+    ttlMs: numberEnv(ENV.ruleCacheSeconds, 60) * 1000,
+    onInvalidRule: (rule) =>
+      logger.warn('Rule left out: its query does not parse', { ruleId: rule.id, error: rule.error }),
+    onIndexError: (action, error) =>
+      logger.warn('Precompiled rules unusable; compiling the rules instead', {
+        action,
+        error: String(error),
+      }),
+  }),
   clock,
   leaseSeconds: 60,
   clusterWindowDays: 7,

@@ -5,7 +5,12 @@
  *
  * Pure data: no aws-cdk-lib import, so the local runtime and the Lambda bundles can load it cheaply.
  */
-import { ARTICLE_PREFIX, ARTICLE_SUFFIX, RAW_PREFIX } from '../shared/articles/storage-keys.ts';
+import {
+  ARTICLE_PREFIX,
+  ARTICLE_SUFFIX,
+  RAW_PREFIX,
+  RULE_INDEX_KEY,
+} from '../shared/articles/storage-keys.ts';
 
 export const ENV = {
   tableName: 'WIREWATCH_TABLE_NAME',
@@ -70,6 +75,8 @@ export const BUCKET = {
   articleSuffix: ARTICLE_SUFFIX,
   /** Raw fetched pages, gzip-compressed. */
   rawPrefix: RAW_PREFIX,
+  /** The analysts' rules precompiled, gzip-compressed JSON; written and read by classify-article. */
+  ruleIndexKey: RULE_INDEX_KEY,
 } as const;
 
 export interface QueueDefinition {

@@ -155,7 +155,9 @@ export class WirewatchStack extends Stack {
     bindQueueProducer(dispatchFeeds, this.queues.feedJobs.queue, ENV.feedQueueUrl);
     bindQueueProducer(fetchFeed, this.queues.articleJobs.queue, ENV.articleQueueUrl);
     bindBucket(fetchArticle, this.bucket, 'write', [`${BUCKET.rawPrefix}*`, `${BUCKET.articlePrefix}*`]);
-    bindBucket(classifyArticle, this.bucket, 'read', [`${BUCKET.articlePrefix}*`]);
+    bindBucket(classifyArticle, this.bucket, 'read', [`${BUCKET.articlePrefix}*`, BUCKET.ruleIndexKey]);
+    // The first classify-article to see the rules change saves them precompiled for the others.
+    bindBucket(classifyArticle, this.bucket, 'write', [BUCKET.ruleIndexKey]);
     bindTopicPublisher(classifyArticle, this.alertTopic, ENV.topicArn);
     if (props.extraCountryAliases !== undefined) {
       classifyArticle.addEnvironment(ENV.extraCountryAliases, JSON.stringify(props.extraCountryAliases));

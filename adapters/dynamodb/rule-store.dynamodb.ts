@@ -1,8 +1,12 @@
-/** RuleStore on the table: one Rule item per rule, listed on gsi1 under RULES. */
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+/**
+ * RuleStore on the table: one Rule item per rule, listed on gsi1 under RULES, and a RulesVersion item
+ * counting the changes. The count goes up after each change is written, so a reader that sees it
+ * go up reads the change.
+ */
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RuleStore, StoredRule } from '../../shared/ports/rule-store.ts';
 import { appliedUnlessConditionFails, queryAll, type TableClient } from './table-client.ts';
-import { RULES_PARTITION, ruleKey, SCHEMA_VERSION } from './table-keys.ts';
+import { RULES_PARTITION, ruleKey, rulesVersionKey, SCHEMA_VERSION } from './table-keys.ts';
 
 export class DynamoDbRuleStore implements RuleStore {
   constructor(private readonly table: TableClient) {}
@@ -13,6 +17,25 @@ export class DynamoDbRuleStore implements RuleStore {
       KeyConditionExpression: 'gsi1pk = :rules',
       ExpressionAttributeValues: { ':rules': RULES_PARTITION },
     });
+  }
+
+  async version(): Promise<number> {
+    const { Item } = await this.table.client.send(
+      new GetCommand({ TableName: this.table.tableName, Key: rulesVersionKey, ConsistentRead: true }),
+    );
+    return typeof Item?.changes === 'number' ? Item.changes : 0;
+  }
+
+  private async countChange(): Promise<void> {
+    await this.table.client.send(
+      new UpdateCommand({
+        TableName: this.table.tableName,
+        Key: rulesVersionKey,
+        UpdateExpression: 'ADD changes :one SET #type = :type, schemaVersion = :schema',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':one': 1, ':type': 'RulesVersion', ':schema': SCHEMA_VERSION },
+      }),
+    );
   }
 
   async putRule(rule: StoredRule): Promise<void> {
@@ -29,10 +52,11 @@ export class DynamoDbRuleStore implements RuleStore {
         },
       }),
     );
+    await this.countChange();
   }
 
   async removeRule(id: string): Promise<boolean> {
-    return appliedUnlessConditionFails(
+    const removed = await appliedUnlessConditionFails(
       this.table.client.send(
         new DeleteCommand({
           TableName: this.table.tableName,
@@ -41,5 +65,7 @@ export class DynamoDbRuleStore implements RuleStore {
         }),
       ),
     );
+    if (removed) await this.countChange();
+    return removed;
   }
 }

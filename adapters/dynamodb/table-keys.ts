@@ -11,6 +11,7 @@
  * | Alert         | ARTICLE#<id>       | ALERT#<ruleId>        | ALERTS#<ruleId>         | <matchedAt>#<articleId> |
  * | FeedState     | FEED#<feedId>      | FEED                  | FEEDS#<status>          | <nextDueAt>#<feedId>    |
  * | Rule          | RULE#<id>          | RULE                  | RULES                   | <id>                    |
+ * | RulesVersion  | RULES              | VERSION               | –                       | –                       |
  * | Subscription  | SUB#<id>           | SUB                   | SUBSCRIPTIONS#digest    | <email, lower-case>     |
  * | DigestSent    | RECIPIENT#<rcptId> | DIGEST#<day>          | –                       | –                       |
  *
@@ -34,6 +35,8 @@ export const alertKey = (articleId: string, ruleId: string) => ({
 });
 export const feedKey = (feedId: string) => ({ pk: `FEED#${feedId}`, sk: 'FEED' });
 export const ruleKey = (id: string) => ({ pk: `RULE#${id}`, sk: 'RULE' });
+/** Counts the changes to the rules: see RuleStore.version. */
+export const rulesVersionKey = { pk: 'RULES', sk: 'VERSION' } as const;
 export const subscriptionKey = (id: string) => ({ pk: `SUB#${id}`, sk: 'SUB' });
 /** One per (recipient, day): an address's digest subscriptions share one email a day, so one record. */
 export const digestSentKey = (recipientId: string, day: string) => ({

@@ -225,7 +225,11 @@ async function planReplay(
 
 function ruleBookOf(target: Target<'table'>) {
   // Loaded once for the whole replay: a replay is one consistent pass over the archive.
-  return new RuleBook(new DynamoDbRuleStore(target.table), systemClock, Number.POSITIVE_INFINITY);
+  return new RuleBook({
+    store: new DynamoDbRuleStore(target.table),
+    clock: systemClock,
+    ttlMs: Number.POSITIVE_INFINITY,
+  });
 }
 
 async function replay(

@@ -4,6 +4,8 @@
  */
 export const RAW_PREFIX = 'raw/';
 export const ARTICLE_PREFIX = 'articles/';
+/** The analysts' rules, precompiled (see RuleIndexStore): one object, replaced when the rules change. */
+export const RULE_INDEX_KEY = 'rules/precompiled.json.gz';
 export const ARTICLE_SUFFIX = '.json';
 
 function datePartition(at: string): string {

@@ -1,11 +1,23 @@
 /**
- * The analysts' rules, compiled once and kept for a short time so each article does not reload them,
+ * The analysts' rules, ready to match, kept for a short time so each article does not reload them,
  * while a rule added with `wirewatch rules add` takes effect within `ttlMs`. A rule that no longer
  * parses is left out (and reported) rather than silencing every other rule.
+ *
+ * With an index store, the rules are kept precompiled for every process: when its time is up, the
+ * book reads the rules' version (one small read); if it moved, it loads the precompiled rules, or,
+ * when those are older than the version, lists and compiles the rules itself and saves them for the
+ * others. So a cold start with 100,000 rules loads them instead of compiling them, and only the first
+ * process to see a change pays for compiling it.
  */
 import type { Clock } from '../ports/clock.ts';
+import type { RuleIndex, RuleIndexStore } from '../ports/rule-index-store.ts';
 import type { RuleStore, StoredRule } from '../ports/rule-store.ts';
-import { compileRuleSet, type RuleSet } from '../rules/rule-set.ts';
+import {
+  loadRuleSet,
+  PRECOMPILED_RULE_SET_FORMAT,
+  precompileRuleSet,
+  type RuleSet,
+} from '../rules/rule-set.ts';
 
 export interface CompiledRules {
   ruleSet: RuleSet;
@@ -14,37 +26,75 @@ export interface CompiledRules {
   invalid: { id: string; error: string }[];
 }
 
-export function compileStoredRules(stored: readonly StoredRule[]): CompiledRules {
+export interface RuleBookOptions {
+  store: RuleStore;
+  clock: Clock;
+  ttlMs: number;
+  /** Where the rules are kept precompiled for every process; without one, each load compiles them. */
+  index?: RuleIndexStore;
+  /** Told about each stored rule left out because it no longer parses, at every reload. */
+  onInvalidRule?: (rule: { id: string; error: string }) => void;
+  /** Told when the precompiled rules cannot be loaded or saved; the book compiles the rules instead. */
+  onIndexError?: (action: 'load' | 'save', error: unknown) => void;
+}
+
+/** Lists and precompiles the rules as they are at `version` or later. */
+async function compileRules(store: RuleStore, version: number): Promise<RuleIndex> {
   const invalid: { id: string; error: string }[] = [];
-  const ruleSet = compileRuleSet(stored, {
+  const ruleSet = precompileRuleSet(await store.listRules(), {
     onInvalidRule: (id, error) => invalid.push({ id, error: error.message }),
   });
-  const left = new Set(invalid.map(({ id }) => id));
+  return { version, ruleSet, invalid };
+}
+
+function readyToMatch(index: RuleIndex): CompiledRules {
   return {
-    ruleSet,
-    rules: new Map(stored.filter(({ id }) => !left.has(id)).map((rule) => [rule.id, rule])),
-    invalid,
+    ruleSet: loadRuleSet(index.ruleSet),
+    rules: new Map(index.ruleSet.rules.map((rule) => [rule.id, rule])),
+    invalid: index.invalid,
   };
 }
 
 export class RuleBook {
-  private cached: { rules: CompiledRules; loadedAt: number } | null = null;
+  private cached: { rules: CompiledRules; version: number; loadedAt: number } | null = null;
 
-  constructor(
-    private readonly store: RuleStore,
-    private readonly clock: Clock,
-    private readonly ttlMs: number,
-    /** Told about each stored rule left out because it no longer parses, at every reload. */
-    private readonly onInvalidRule: (rule: { id: string; error: string }) => void = () => {},
-  ) {}
+  constructor(private readonly options: RuleBookOptions) {}
 
   async current(): Promise<CompiledRules> {
-    const now = this.clock.now().getTime();
-    if (this.cached === null || now - this.cached.loadedAt >= this.ttlMs) {
-      const rules = compileStoredRules(await this.store.listRules());
-      for (const rule of rules.invalid) this.onInvalidRule(rule);
-      this.cached = { rules, loadedAt: now };
+    const { store, clock, ttlMs, onInvalidRule } = this.options;
+    const now = clock.now().getTime();
+    if (this.cached !== null && now - this.cached.loadedAt < ttlMs) return this.cached.rules;
+    const version = await store.version();
+    if (this.cached?.version === version) {
+      this.cached.loadedAt = now;
+      return this.cached.rules;
     }
-    return this.cached.rules;
+    const rules = readyToMatch((await this.loadIndex(version)) ?? (await this.compileAndSave(version)));
+    for (const rule of rules.invalid) onInvalidRule?.(rule);
+    this.cached = { rules, version, loadedAt: now };
+    return rules;
+  }
+
+  /** The saved precompiled rules, when they hold every change up to `version`. */
+  private async loadIndex(version: number): Promise<RuleIndex | null> {
+    const { index, onIndexError } = this.options;
+    if (index === undefined) return null;
+    try {
+      const saved = await index.load();
+      const current =
+        saved !== null && saved.version >= version && saved.ruleSet.format === PRECOMPILED_RULE_SET_FORMAT;
+      return current ? saved : null;
+    } catch (error) {
+      onIndexError?.('load', error);
+      return null;
+    }
+  }
+
+  private async compileAndSave(version: number): Promise<RuleIndex> {
+    const { store, index, onIndexError } = this.options;
+    const compiled = await compileRules(store, version);
+    // Saving only spares other processes the compiling: a failure costs them time, not rules.
+    await index?.save(compiled).catch((error: unknown) => onIndexError?.('save', error));
+    return compiled;
   }
 }

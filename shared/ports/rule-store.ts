@@ -8,6 +8,12 @@ export interface StoredRule {
 
 export interface RuleStore {
   listRules(): Promise<StoredRule[]>;
+  /**
+   * How many times the rules have changed (each put and each removal counts): rules read after
+   * seeing version N include every change up to N, so a set compiled from them is current while
+   * the version stays N.
+   */
+  version(): Promise<number>;
   putRule(rule: StoredRule): Promise<void>;
   removeRule(id: string): Promise<boolean>;
 }

@@ -264,4 +264,23 @@ describe('rules on DynamoDB', () => {
     expect(removed).toEqual([true, false]);
     expect(await store.listRules()).toEqual([]);
   });
+
+  it('counts every change to the rules, and nothing else, in their version', async () => {
+    // Prepare
+    const store = new DynamoDbRuleStore(table);
+    const rule = { id: 'v1', name: 'Versioned', query: 'sanctions', createdAt: '2026-11-27T08:00:00.000Z' };
+    const before = await store.version();
+
+    // Act
+    await store.putRule(rule);
+    await store.putRule({ ...rule, query: 'tariffs' });
+    const afterPuts = await store.version();
+    await store.removeRule('v1');
+    await store.removeRule('v1');
+    const afterRemovals = await store.version();
+
+    // Assess
+    expect([afterPuts - before, afterRemovals - before]).toEqual([2, 3]);
+    expect(await store.listRules()).toEqual([]);
+  });
 });

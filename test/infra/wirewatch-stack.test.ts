@@ -170,7 +170,7 @@ describe('WirewatchStack', () => {
       expect(grantedActionsOf(stack, stack.functions.sendDigest, 'sqs:')).toEqual([]);
     });
 
-    it('lets fetch-article only put objects under raw/ and articles/, and classify-article only get articles', () => {
+    it('lets fetch-article only put objects under raw/ and articles/, and classify-article get articles and keep the precompiled rules', () => {
       // Assess
       const s3ResourcesOf = (name: FunctionName) =>
         grantedStatementsOf(stack, stack.functions[name])
@@ -183,8 +183,18 @@ describe('WirewatchStack', () => {
       expect(new Set(s3ResourcesOf('fetchArticle'))).toEqual(
         new Set([objectsUnder(`${BUCKET.rawPrefix}*`), objectsUnder(`${BUCKET.articlePrefix}*`)]),
       );
-      expect(grantedActionsOf(stack, stack.functions.classifyArticle, 's3:')).toEqual(['s3:GetObject']);
-      expect(s3ResourcesOf('classifyArticle')).toEqual([objectsUnder(`${BUCKET.articlePrefix}*`)]);
+      const classifyS3 = grantedActionsOf(stack, stack.functions.classifyArticle, 's3:');
+      expect(classifyS3).toEqual(expect.arrayContaining(['s3:GetObject', 's3:PutObject']));
+      expect(classifyS3.filter((action) => /^s3:(List|Delete)/.test(action))).toEqual([]);
+      const putTargets = grantedStatementsOf(stack, stack.functions.classifyArticle)
+        .filter((statement) => statement.actions.includes('s3:PutObject'))
+        .flatMap((statement) => statement.resources);
+      expect(putTargets).toEqual([objectsUnder(BUCKET.ruleIndexKey)]);
+      const distinct = (resources: unknown[]) =>
+        new Set(resources.map((resource) => JSON.stringify(resource)));
+      expect(distinct(s3ResourcesOf('classifyArticle'))).toEqual(
+        distinct([objectsUnder(`${BUCKET.articlePrefix}*`), objectsUnder(BUCKET.ruleIndexKey)]),
+      );
       expect(grantedActionsOf(stack, stack.functions.dispatchFeeds, 's3:')).toEqual([]);
       expect(grantedActionsOf(stack, stack.functions.fetchFeed, 's3:')).toEqual([]);
     });

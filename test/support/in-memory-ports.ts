@@ -13,6 +13,7 @@ import type { Clock } from '../../shared/ports/clock.ts';
 import type { FeedStateStore } from '../../shared/ports/feed-state-store.ts';
 import type { HttpClient, HttpRequest, HttpResponse } from '../../shared/ports/http-client.ts';
 import type { JobQueue } from '../../shared/ports/job-queue.ts';
+import type { RuleIndex, RuleIndexStore } from '../../shared/ports/rule-index-store.ts';
 import type { RuleStore, StoredRule } from '../../shared/ports/rule-store.ts';
 import type { SeenEntry, SeenEntryStore } from '../../shared/ports/seen-entry-store.ts';
 
@@ -145,17 +146,39 @@ export class MemoryLedger implements AlertLedger {
 
 export class MemoryRules implements RuleStore {
   readonly rules = new Map<string, StoredRule>();
+  private changes = 0;
   constructor(rules: StoredRule[] = []) {
     for (const rule of rules) this.rules.set(rule.id, rule);
   }
   async listRules() {
     return [...this.rules.values()];
   }
+  async version() {
+    return this.changes;
+  }
   async putRule(rule: StoredRule) {
     this.rules.set(rule.id, rule);
+    this.changes += 1;
   }
   async removeRule(id: string) {
-    return this.rules.delete(id);
+    const removed = this.rules.delete(id);
+    if (removed) this.changes += 1;
+    return removed;
+  }
+}
+
+/** Precompiled rules kept as JSON, as a store would keep them, counting loads and saves. */
+export class MemoryRuleIndex implements RuleIndexStore {
+  saved: string | null = null;
+  loads = 0;
+  saves = 0;
+  async load(): Promise<RuleIndex | null> {
+    this.loads += 1;
+    return this.saved === null ? null : (JSON.parse(this.saved) as RuleIndex);
+  }
+  async save(index: RuleIndex) {
+    this.saves += 1;
+    this.saved = JSON.stringify(index);
   }
 }
 

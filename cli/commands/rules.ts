@@ -5,6 +5,7 @@ import { type BacktestResult, backtestRule } from '../../shared/pipeline/backtes
 import { systemClock } from '../../shared/ports/clock.ts';
 import type { StoredRule } from '../../shared/ports/rule-store.ts';
 import { parseRule, RuleSyntaxError } from '../../shared/rules/rule-language.ts';
+import { terminalLine } from '../../shared/text/terminal-text.ts';
 import { onlyArgument, parseCommandArgs } from '../../tools/cli-arguments.ts';
 import { CliError } from '../../tools/cli-error.ts';
 import { alignColumns } from '../columns.ts';
@@ -49,7 +50,7 @@ export function formatBacktest(
   result: BacktestResult,
 ) {
   const lines = [
-    `Rule ${query}`,
+    `Rule ${terminalLine(query)}`,
     `${result.matched} of ${result.articles} archived article${result.articles === 1 ? '' : 's'} matched, ${range.since.slice(0, 10)} to ${range.until.slice(0, 10)}`,
   ];
   if (result.uncatalogued > 0) {
@@ -70,9 +71,9 @@ export function formatBacktest(
     lines.push('', 'Samples:');
     for (const sample of result.samples) {
       lines.push(
-        `  ${sample.day}  ${sample.title}`,
-        `              ${sample.snippet}`,
-        `              ${sample.url}`,
+        `  ${sample.day}  ${terminalLine(sample.title)}`,
+        `              ${terminalLine(sample.snippet)}`,
+        `              ${terminalLine(sample.url)}`,
       );
     }
   }
@@ -123,8 +124,8 @@ export async function main(args: string[]): Promise<number> {
         });
         console.log(
           previous === undefined
-            ? `Added rule ${id}: ${query}`
-            : `Replaced rule ${id}: ${query} (was: ${previous.query})`,
+            ? `Added rule ${id}: ${terminalLine(query)}`
+            : `Replaced rule ${id}: ${terminalLine(query)} (was: ${terminalLine(previous.query)})`,
         );
         console.log('classify-article picks it up within a minute; alerts go to subscriptions on this rule.');
       });
@@ -175,7 +176,7 @@ async function showRule(id: string, state: string | undefined): Promise<number> 
     const rule = (await new DynamoDbRuleStore(target.table).listRules()).find((each) => each.id === id);
     if (rule === undefined) throw new CliError(`there is no rule ${id} (see \`wirewatch rules list\`)`);
     console.log(
-      `id       ${rule.id}\nname     ${rule.name}\nquery    ${rule.query}\ncreated  ${rule.createdAt}`,
+      `id       ${rule.id}\nname     ${terminalLine(rule.name)}\nquery    ${terminalLine(rule.query)}\ncreated  ${rule.createdAt}`,
     );
     const reader = createReader(target.table);
     const { items } = await reader.alertsForRule(id, { limit: SAMPLE_SIZE });

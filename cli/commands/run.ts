@@ -14,6 +14,7 @@ import { registerFeeds } from '../../shared/pipeline/register-feeds.ts';
 import { type FeedState, feedIdFor } from '../../shared/polling/feed-state.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { parseRule, RuleSyntaxError } from '../../shared/rules/rule-language.ts';
+import { terminalLine } from '../../shared/text/terminal-text.ts';
 import { parseCommandArgs } from '../../tools/cli-arguments.ts';
 import { CliError } from '../../tools/cli-error.ts';
 import { SAMPLES_DIR, startLocalRuntime } from '../local-runtime.ts';
@@ -169,7 +170,8 @@ export async function main(args: string[]): Promise<number> {
         (stats.get(name)?.[key] ?? 0) - (statsBefore.get(name)?.[key] ?? 0);
 
       console.log(`\nFeeds polled at ${since}:`);
-      for (const state of after.values()) console.log(describeFeed(before.get(state.feedId), state, since));
+      for (const state of after.values())
+        console.log(terminalLine(describeFeed(before.get(state.feedId), state, since)));
       const failedFeeds = [...after.values()].filter(
         (s) => s.lastError !== null && s.lastError.at >= since,
       ).length;
@@ -199,7 +201,7 @@ export async function main(args: string[]): Promise<number> {
       for (const { name, message } of deadLetters) {
         const code = message.attributes.errorCode?.StringValue ?? 'unknown';
         const reason = message.attributes.errorMessage?.StringValue ?? '';
-        console.log(`    ${name}: ${code}: ${reason}`);
+        console.log(`    ${name}: ${terminalLine(code)}: ${terminalLine(reason)}`);
       }
       console.log(`  errors            ${failedFeeds + deadLetters.length}`);
       if (values.watch) {

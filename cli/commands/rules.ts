@@ -5,6 +5,7 @@ import { type BacktestResult, backtestRule } from '../../shared/pipeline/backtes
 import { systemClock } from '../../shared/ports/clock.ts';
 import type { StoredRule } from '../../shared/ports/rule-store.ts';
 import { parseRule, RuleSyntaxError } from '../../shared/rules/rule-language.ts';
+import { checkQueryLength, MAX_RULES, RuleSetLimitError } from '../../shared/rules/rule-set-limits.ts';
 import { terminalLine } from '../../shared/text/terminal-text.ts';
 import { onlyArgument, parseCommandArgs } from '../../tools/cli-arguments.ts';
 import { CliError } from '../../tools/cli-error.ts';
@@ -37,9 +38,11 @@ export function describeSyntaxError(query: string, error: RuleSyntaxError): stri
 export function checkQuery(query: string): void {
   if (query.trim() === '') throw new CliError(`give the rule's query\n\n${USAGE}`);
   try {
+    checkQueryLength(query);
     parseRule(query);
   } catch (error) {
     if (error instanceof RuleSyntaxError) throw new CliError(describeSyntaxError(query, error));
+    if (error instanceof RuleSetLimitError) throw new CliError(error.message);
     throw error;
   }
 }
@@ -115,7 +118,13 @@ export async function main(args: string[]): Promise<number> {
       const query = rest.join(' ');
       checkQuery(query);
       return withRules(values.state, async (store) => {
-        const previous = (await store.listRules()).find((rule) => rule.id === id);
+        const stored = await store.listRules();
+        const previous = stored.find((rule) => rule.id === id);
+        if (previous === undefined && stored.length >= MAX_RULES) {
+          throw new CliError(
+            `there are already ${stored.length} rules, the most wirewatch takes: remove one first`,
+          );
+        }
         await store.putRule({
           id,
           name: values.name ?? previous?.name ?? id,

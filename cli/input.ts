@@ -2,6 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
+import { terminalJson } from '../shared/text/terminal-text.ts';
 import { CliError } from '../tools/cli-error.ts';
 
 export interface InputDocument {
@@ -82,7 +83,7 @@ async function readStdin(): Promise<string> {
 
 /** Writes one JSON line, waiting when stdout is full so tens of thousands of lines stream in bounded memory. */
 export async function writeJsonLine(value: unknown): Promise<void> {
-  if (!process.stdout.write(`${JSON.stringify(value)}\n`)) {
+  if (!process.stdout.write(`${terminalJson(JSON.stringify(value))}\n`)) {
     await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
   }
 }

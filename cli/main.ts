@@ -2,6 +2,7 @@
  * The `wirewatch` command line. Each subcommand lives in its own module, loaded only when used, so
  * `wirewatch classify` does not pay for the emulators that `wirewatch run` starts.
  */
+import { terminalText } from '../shared/text/terminal-text.ts';
 import { CliError } from '../tools/cli-error.ts';
 
 type Command = (args: string[]) => Promise<number>;
@@ -93,7 +94,7 @@ export async function main(argv: string[]): Promise<number> {
     return await (await command.load())(args);
   } catch (error) {
     if (error instanceof CliError) {
-      console.error(`wirewatch ${name}: ${error.message}`);
+      console.error(`wirewatch ${name}: ${terminalText(error.message)}`);
       return error.exitCode;
     }
     throw error;

@@ -1,6 +1,7 @@
 /** Prints an email the local SNS emulator delivered, as a person would read it, and where it was saved. */
 import { isAbsolute, relative } from 'node:path';
 import type { EmailDelivery } from '../local/sns/sns-emulator.ts';
+import { terminalLine, terminalText } from '../shared/text/terminal-text.ts';
 
 const indent = (text: string) =>
   text
@@ -15,7 +16,7 @@ function displayPath(file: string): string {
 }
 
 export function printEmail(kind: 'Alert' | 'Digest', email: EmailDelivery): void {
-  console.log(`\n✉  ${kind} to ${email.to}\n   Subject: ${email.subject}\n`);
-  console.log(indent(email.body.trimEnd()));
+  console.log(`\n✉  ${kind} to ${terminalLine(email.to)}\n   Subject: ${terminalLine(email.subject)}\n`);
+  console.log(indent(terminalText(email.body.trimEnd())));
   console.log(`\n   Saved as ${displayPath(email.file)}\n`);
 }

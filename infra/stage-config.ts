@@ -99,7 +99,12 @@ export class StageConfigError extends Error {
 /** Reads and checks the configuration of the stage `-c stage=<name>` names. */
 export function loadStageConfig(context: ContextReader): StageConfig {
   const stage = context('stage') ?? DEFAULT_STAGE_CONFIG.stage;
-  const stages = asRecord(context(STAGES_CONTEXT_KEY) ?? {}, STAGES_CONTEXT_KEY).stages ?? {};
+  const block = asRecord(context(STAGES_CONTEXT_KEY) ?? {}, STAGES_CONTEXT_KEY);
+  for (const key of Object.keys(block)) {
+    if (key !== 'stages')
+      throw new StageConfigError(`${STAGES_CONTEXT_KEY}.${key}`, 'unknown key; known: stages', block[key]);
+  }
+  const stages = block.stages ?? {};
   const fromFile = asRecord(
     asRecord(stages, `${STAGES_CONTEXT_KEY}.stages`)[String(stage)] ?? {},
     `stage ${stage}`,

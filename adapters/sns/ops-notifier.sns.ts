@@ -1,6 +1,7 @@
 /** OpsNotifier on SNS: one plain message to the ops topic when a feed is marked broken. */
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
-import { alertSubject, toHeaderSafe } from '../../shared/alerts/alert-notification.ts';
+import { alertSubject } from '../../shared/alerts/alert-notification.ts';
+import { toBodySafe, toHeaderSafe } from '../../shared/alerts/email-text.ts';
 import type { FeedState } from '../../shared/polling/feed-state.ts';
 import type { OpsNotifier } from '../../shared/ports/ops-notifier.ts';
 
@@ -16,16 +17,18 @@ export class SnsOpsNotifier implements OpsNotifier {
       new PublishCommand({
         TopicArn: this.topicArn,
         Subject: alertSubject('feed broken', null, name),
-        Message: [
-          `The feed ${name} failed ${feed.consecutiveErrors} times in a row and is marked broken.`,
-          `It is still polled, once a day, and returns to normal on its own when it works again.`,
-          '',
-          `URL:          ${feed.url}`,
-          `Last error:   ${feed.lastError?.code ?? 'unknown'}: ${feed.lastError?.message ?? ''}`,
-          `Last success: ${feed.lastSuccessAt ?? 'never'}`,
-          '',
-          'See every broken feed with `npx wirewatch feeds list --broken`.',
-        ].join('\n'),
+        Message: toBodySafe(
+          [
+            `The feed ${name} failed ${feed.consecutiveErrors} times in a row and is marked broken.`,
+            `It is still polled, once a day, and returns to normal on its own when it works again.`,
+            '',
+            `URL:          ${toHeaderSafe(feed.url)}`,
+            `Last error:   ${feed.lastError?.code ?? 'unknown'}: ${toHeaderSafe(feed.lastError?.message ?? '')}`,
+            `Last success: ${feed.lastSuccessAt ?? 'never'}`,
+            '',
+            'See every broken feed with `npx wirewatch feeds list --broken`.',
+          ].join('\n'),
+        ),
       }),
     );
   }

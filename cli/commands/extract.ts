@@ -11,6 +11,7 @@ import { gunzipSync } from 'node:zlib';
 import { ExtractionError, extractArticle } from '../../shared/extraction/extract-article.ts';
 import { FetchError } from '../../shared/ports/http-client.ts';
 import { decodeText } from '../../shared/text/decode-text.ts';
+import { terminalJson } from '../../shared/text/terminal-text.ts';
 import { parseCommandArgs } from '../../tools/cli-arguments.ts';
 import { CliError } from '../../tools/cli-error.ts';
 
@@ -84,10 +85,12 @@ export async function main(args: string[]): Promise<number> {
     const article = extractArticle(page.html, { url: page.url });
     const { canonicalUrl, title, byline, publishedAt, lang, text, siteName } = article;
     console.log(
-      JSON.stringify(
-        { url: article.url, canonicalUrl, title, byline, publishedAt, lang, text, siteName },
-        null,
-        2,
+      terminalJson(
+        JSON.stringify(
+          { url: article.url, canonicalUrl, title, byline, publishedAt, lang, text, siteName },
+          null,
+          2,
+        ),
       ),
     );
     return 0;

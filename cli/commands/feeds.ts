@@ -8,6 +8,7 @@ import {
 import { registerFeeds } from '../../shared/pipeline/register-feeds.ts';
 import { type FeedState, feedIdFor } from '../../shared/polling/feed-state.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
+import { terminalLine } from '../../shared/text/terminal-text.ts';
 import { onlyArgument, parseCommandArgs } from '../../tools/cli-arguments.ts';
 import { CliError } from '../../tools/cli-error.ts';
 import { alignColumns } from '../columns.ts';
@@ -150,9 +151,9 @@ export async function main(args: string[]): Promise<number> {
       );
       const id = feedIdFor(feedUrl);
       if (added.length === 0) {
-        console.log(`Feed ${feedUrl} is already registered (id ${id}); nothing changed.`);
+        console.log(`Feed ${terminalLine(feedUrl)} is already registered (id ${id}); nothing changed.`);
       } else {
-        console.log(`Added feed ${feedUrl} (id ${id}) to ${target.description}.`);
+        console.log(`Added feed ${terminalLine(feedUrl)} (id ${id}) to ${target.description}.`);
         console.log(
           target.stateDir === null
             ? 'It is due now: the next scheduled dispatch (every 5 minutes) polls it.'
@@ -169,7 +170,9 @@ export async function main(args: string[]): Promise<number> {
       if (feed === null || !(await store.removeFeed(feed.feedId))) {
         throw new CliError(`there is no feed ${url} (see \`wirewatch feeds list\`)`);
       }
-      console.log(`Removed feed ${feed.url} (id ${feed.feedId}): it is no longer polled. Its articles stay.`);
+      console.log(
+        `Removed feed ${terminalLine(feed.url)} (id ${feed.feedId}): it is no longer polled. Its articles stay.`,
+      );
     }
     return 0;
   });

@@ -9,11 +9,14 @@ import { createClassifier } from '../../shared/classification/classifier.ts';
 import { pairRelationLabels } from '../../shared/rules/article-labels.ts';
 import { RuleSyntaxError } from '../../shared/rules/rule-language.ts';
 import { compileRuleSet, type RuleDefinition, type RuleSet } from '../../shared/rules/rule-set.ts';
+import { checkRuleSetSize, RuleSetLimitError } from '../../shared/rules/rule-set-limits.ts';
 import { parseCommandArgs } from '../../tools/cli-arguments.ts';
 import { CliError } from '../../tools/cli-error.ts';
 import { readDocuments, readFileOrFail, writeJsonLine } from '../input.ts';
 
 const USAGE = 'usage: wirewatch match --rules RULES.json [--jsonl] [FILE|-]';
+
+const RULE_FIELDS = new Set(['id', 'name', 'query']);
 
 function toRuleDefinitions(value: unknown, path: string): RuleDefinition[] {
   if (!Array.isArray(value)) throw new CliError(`${path}: expected a JSON array of {"id","query"}`);
@@ -22,6 +25,13 @@ function toRuleDefinitions(value: unknown, path: string): RuleDefinition[] {
     const { id, query, name } = record;
     if ((typeof id !== 'string' && typeof id !== 'number') || typeof query !== 'string') {
       throw new CliError(`${path}: rule ${at + 1}: expected {"id": string, "query": string}`);
+    }
+    // A misspelt field ("qeury", "nmae") would otherwise be dropped without a word.
+    const unknown = Object.keys(record).filter((key) => !RULE_FIELDS.has(key));
+    if (unknown.length > 0) {
+      throw new CliError(
+        `${path}: rule ${at + 1}: unknown field ${unknown.map((key) => JSON.stringify(key)).join(', ')}; known: id, name, query`,
+      );
     }
     return typeof name === 'string' ? { id: String(id), name, query } : { id: String(id), query };
   });
@@ -36,9 +46,12 @@ async function loadRules(path: string): Promise<RuleSet> {
     throw new CliError(`${path}: invalid JSON (${(error as Error).message})`);
   }
   try {
-    return compileRuleSet(toRuleDefinitions(rules, path));
+    const definitions = toRuleDefinitions(rules, path);
+    checkRuleSetSize(definitions);
+    return compileRuleSet(definitions);
   } catch (error) {
-    if (error instanceof RuleSyntaxError) throw new CliError(`${path}: ${error.message}`);
+    if (error instanceof RuleSyntaxError || error instanceof RuleSetLimitError)
+      throw new CliError(`${path}: ${error.message}`);
     throw error;
   }
 }

@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { FeedParseError, parseFeed } from '../../shared/feeds/parse-feed.ts';
+import { terminalJson } from '../../shared/text/terminal-text.ts';
 import { parseCommandArgs } from '../../tools/cli-arguments.ts';
 import { CliError } from '../../tools/cli-error.ts';
 
@@ -39,7 +40,7 @@ export async function main(args: string[]): Promise<number> {
       charset: values.charset ?? null,
       ...(maxEntries === undefined ? {} : { maxEntries }),
     });
-    console.log(JSON.stringify(feed, null, 2));
+    console.log(terminalJson(JSON.stringify(feed, null, 2)));
     return 0;
   } catch (error) {
     if (error instanceof FeedParseError) throw new CliError(`${source}: ${error.code}: ${error.message}`, 1);

@@ -9,6 +9,7 @@ import {
 } from '../../reader/wirewatch-reader.ts';
 import { TOPIC_IDS } from '../../shared/classification/classifier.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
+import { terminalJson } from '../../shared/text/terminal-text.ts';
 import { parseCommandArgs } from '../../tools/cli-arguments.ts';
 import { CliError } from '../../tools/cli-error.ts';
 import { alignColumns, toCsv } from '../columns.ts';
@@ -189,10 +190,12 @@ export async function asJson(reader: WirewatchReader, articles: readonly FoundAr
       };
     }),
   );
-  return `${JSON.stringify(
-    items.filter((item) => item !== null),
-    null,
-    2,
+  return `${terminalJson(
+    JSON.stringify(
+      items.filter((item) => item !== null),
+      null,
+      2,
+    ),
   )}\n`;
 }
 

@@ -23,6 +23,7 @@ import {
 } from '../../shared/pipeline/replay-archive.ts';
 import { RuleBook } from '../../shared/pipeline/rule-book.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
+import { terminalLine } from '../../shared/text/terminal-text.ts';
 import { parseCommandArgs } from '../../tools/cli-arguments.ts';
 import { CliError } from '../../tools/cli-error.ts';
 import { parseTimeRange } from '../duration.ts';
@@ -277,7 +278,8 @@ async function replay(
     return 0;
   }
   await writeCheckpoint(checkpointPath, state);
-  for (const { key, error } of failures) console.error(`  failed: ${key}: ${error}`);
+  for (const { key, error } of failures)
+    console.error(`  failed: ${terminalLine(key)}: ${terminalLine(String(error))}`);
   console.error(
     `Retry the ${state.failedKeys.length} failed document(s) with \`wirewatch replay --resume\`.`,
   );
@@ -299,7 +301,7 @@ async function dryRun(target: Target<'table' | 'archive'>, keys: readonly string
       counts[preview.status] += 1;
       counts.alerts += preview.wouldAlert.length;
       if (preview.status === 'unchanged' && preview.wouldAlert.length === 0) continue;
-      console.log(`${preview.status.padEnd(9)} ${preview.title}  (${key})`);
+      console.log(`${preview.status.padEnd(9)} ${terminalLine(preview.title)}  (${terminalLine(key)})`);
       for (const change of preview.changes) {
         console.log(
           `          ${change.label}: ${change.before.join(',') || '-'} → ${change.after.join(',') || '-'}`,
@@ -309,7 +311,7 @@ async function dryRun(target: Target<'table' | 'archive'>, keys: readonly string
         console.log(`          would alert: ${preview.wouldAlert.join(', ')}`);
     } catch (error) {
       counts.failed += 1;
-      console.error(`failed    ${key}: ${(error as Error).message}`);
+      console.error(`failed    ${terminalLine(key)}: ${terminalLine((error as Error).message)}`);
     }
   }
   console.log('\nDry run: nothing was written and nothing was sent.');

@@ -5,6 +5,8 @@ import { type BacktestResult, backtestRule } from '../../shared/pipeline/backtes
 import { systemClock } from '../../shared/ports/clock.ts';
 import type { StoredRule } from '../../shared/ports/rule-store.ts';
 import { parseRule, RuleSyntaxError } from '../../shared/rules/rule-language.ts';
+import { checkQueryLength, MAX_RULES, RuleSetLimitError } from '../../shared/rules/rule-set-limits.ts';
+import { terminalLine } from '../../shared/text/terminal-text.ts';
 import { onlyArgument, parseCommandArgs } from '../../tools/cli-arguments.ts';
 import { CliError } from '../../tools/cli-error.ts';
 import { alignColumns } from '../columns.ts';
@@ -36,9 +38,11 @@ export function describeSyntaxError(query: string, error: RuleSyntaxError): stri
 export function checkQuery(query: string): void {
   if (query.trim() === '') throw new CliError(`give the rule's query\n\n${USAGE}`);
   try {
+    checkQueryLength(query);
     parseRule(query);
   } catch (error) {
     if (error instanceof RuleSyntaxError) throw new CliError(describeSyntaxError(query, error));
+    if (error instanceof RuleSetLimitError) throw new CliError(error.message);
     throw error;
   }
 }
@@ -49,7 +53,7 @@ export function formatBacktest(
   result: BacktestResult,
 ) {
   const lines = [
-    `Rule ${query}`,
+    `Rule ${terminalLine(query)}`,
     `${result.matched} of ${result.articles} archived article${result.articles === 1 ? '' : 's'} matched, ${range.since.slice(0, 10)} to ${range.until.slice(0, 10)}`,
   ];
   if (result.uncatalogued > 0) {
@@ -70,9 +74,9 @@ export function formatBacktest(
     lines.push('', 'Samples:');
     for (const sample of result.samples) {
       lines.push(
-        `  ${sample.day}  ${sample.title}`,
-        `              ${sample.snippet}`,
-        `              ${sample.url}`,
+        `  ${sample.day}  ${terminalLine(sample.title)}`,
+        `              ${terminalLine(sample.snippet)}`,
+        `              ${terminalLine(sample.url)}`,
       );
     }
   }
@@ -114,7 +118,13 @@ export async function main(args: string[]): Promise<number> {
       const query = rest.join(' ');
       checkQuery(query);
       return withRules(values.state, async (store) => {
-        const previous = (await store.listRules()).find((rule) => rule.id === id);
+        const stored = await store.listRules();
+        const previous = stored.find((rule) => rule.id === id);
+        if (previous === undefined && stored.length >= MAX_RULES) {
+          throw new CliError(
+            `there are already ${stored.length} rules, the most wirewatch takes: remove one first`,
+          );
+        }
         await store.putRule({
           id,
           name: values.name ?? previous?.name ?? id,
@@ -123,8 +133,8 @@ export async function main(args: string[]): Promise<number> {
         });
         console.log(
           previous === undefined
-            ? `Added rule ${id}: ${query}`
-            : `Replaced rule ${id}: ${query} (was: ${previous.query})`,
+            ? `Added rule ${id}: ${terminalLine(query)}`
+            : `Replaced rule ${id}: ${terminalLine(query)} (was: ${terminalLine(previous.query)})`,
         );
         console.log('classify-article picks it up within a minute; alerts go to subscriptions on this rule.');
       });
@@ -175,7 +185,7 @@ async function showRule(id: string, state: string | undefined): Promise<number> 
     const rule = (await new DynamoDbRuleStore(target.table).listRules()).find((each) => each.id === id);
     if (rule === undefined) throw new CliError(`there is no rule ${id} (see \`wirewatch rules list\`)`);
     console.log(
-      `id       ${rule.id}\nname     ${rule.name}\nquery    ${rule.query}\ncreated  ${rule.createdAt}`,
+      `id       ${rule.id}\nname     ${terminalLine(rule.name)}\nquery    ${terminalLine(rule.query)}\ncreated  ${rule.createdAt}`,
     );
     const reader = createReader(target.table);
     const { items } = await reader.alertsForRule(id, { limit: SAMPLE_SIZE });

@@ -14,6 +14,8 @@ import { registerFeeds } from '../../shared/pipeline/register-feeds.ts';
 import { type FeedState, feedIdFor } from '../../shared/polling/feed-state.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { parseRule, RuleSyntaxError } from '../../shared/rules/rule-language.ts';
+import { checkRuleSetSize, RuleSetLimitError } from '../../shared/rules/rule-set-limits.ts';
+import { terminalLine } from '../../shared/text/terminal-text.ts';
 import { parseCommandArgs } from '../../tools/cli-arguments.ts';
 import { CliError } from '../../tools/cli-error.ts';
 import { SAMPLES_DIR, startLocalRuntime } from '../local-runtime.ts';
@@ -22,18 +24,19 @@ import { printEmail } from '../print-email.ts';
 const USAGE =
   'usage: wirewatch run [--feeds FILE] [--rules FILE] [--subscribers FILE] [--state DIR] [--watch] [--interval SECONDS] [--verbose]';
 
+// Strict objects: a misspelt field is refused by name instead of being dropped without a word.
 const FeedListSchema = z.array(
-  z.object({
+  z.strictObject({
     url: z.url({ protocol: /^https?$/ }),
     title: z.string().optional(),
     charset: z.string().optional(),
   }),
 );
 const RuleListSchema = z.array(
-  z.object({ id: z.string().min(1), name: z.string().optional(), query: z.string().min(1) }),
+  z.strictObject({ id: z.string().min(1), name: z.string().optional(), query: z.string().min(1) }),
 );
 const SubscriberListSchema = z.array(
-  z.object({ email: z.string().email(), filterPolicy: z.record(z.string(), z.unknown()).optional() }),
+  z.strictObject({ email: z.string().email(), filterPolicy: z.record(z.string(), z.unknown()).optional() }),
 );
 
 async function readJson<Schema extends z.ZodType>(
@@ -55,9 +58,13 @@ async function readJson<Schema extends z.ZodType>(
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    throw new CliError(
-      `${path} is not a valid ${what} list: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
-    );
+    const [issue] = parsed.error.issues;
+    const [index, ...field] = issue?.path ?? [];
+    const where =
+      typeof index === 'number'
+        ? `, entry ${index + 1}${field.length > 0 ? ` (${field.join('.')})` : ''}`
+        : '';
+    throw new CliError(`${path} is not a valid ${what} list${where}: ${issue?.message ?? 'invalid'}`);
   }
   return parsed.data;
 }
@@ -109,6 +116,13 @@ export async function main(args: string[]): Promise<number> {
     SubscriberListSchema,
     'subscriber',
   );
+  try {
+    checkRuleSetSize(rules);
+  } catch (error) {
+    if (error instanceof RuleSetLimitError)
+      throw new CliError(`${values.rules ?? 'the rules file'}: ${error.message}`);
+    throw error;
+  }
   for (const rule of rules) {
     try {
       parseRule(rule.query);
@@ -169,7 +183,8 @@ export async function main(args: string[]): Promise<number> {
         (stats.get(name)?.[key] ?? 0) - (statsBefore.get(name)?.[key] ?? 0);
 
       console.log(`\nFeeds polled at ${since}:`);
-      for (const state of after.values()) console.log(describeFeed(before.get(state.feedId), state, since));
+      for (const state of after.values())
+        console.log(terminalLine(describeFeed(before.get(state.feedId), state, since)));
       const failedFeeds = [...after.values()].filter(
         (s) => s.lastError !== null && s.lastError.at >= since,
       ).length;
@@ -199,7 +214,7 @@ export async function main(args: string[]): Promise<number> {
       for (const { name, message } of deadLetters) {
         const code = message.attributes.errorCode?.StringValue ?? 'unknown';
         const reason = message.attributes.errorMessage?.StringValue ?? '';
-        console.log(`    ${name}: ${code}: ${reason}`);
+        console.log(`    ${name}: ${terminalLine(code)}: ${terminalLine(reason)}`);
       }
       console.log(`  errors            ${failedFeeds + deadLetters.length}`);
       if (values.watch) {

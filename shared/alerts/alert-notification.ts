@@ -6,6 +6,7 @@
 import type { ArticleRecord } from '../articles/article-record.ts';
 import type { RelationType } from '../classification/pair-relations.ts';
 import type { AlertHighlight, AlertRecord } from './alert-record.ts';
+import { toBodySafe, toHeaderSafe } from './email-text.ts';
 
 export const ALERT_MESSAGE_SCHEMA_VERSION = 1;
 /** Schema 1.1 added `article.relations`. */
@@ -56,14 +57,6 @@ export interface AlertNotification {
 const SUBJECT_LIMIT = 99;
 /** An evidence sentence is shown whole unless it runs on (a sentence splitter's miss). */
 const EVIDENCE_LIMIT = 300;
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const CONTROL_OR_LINE_BREAK = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
-
-/** Feed text is untrusted: no control character or line break may reach a mail header. */
-export function toHeaderSafe(value: string): string {
-  return value.replace(CONTROL_OR_LINE_BREAK, ' ').replace(/\s+/g, ' ').trim();
-}
 
 /** Cuts to `limit` characters (code points), ending with an ellipsis when cut. */
 export function truncate(value: string, limit: number): string {
@@ -139,26 +132,29 @@ export function composeAlert(article: ArticleRecord, alert: AlertRecord): AlertN
     match: { snippet: alert.snippet, highlights: alert.highlights },
   };
   const highlighted = emphasise(
-    alert.snippet,
+    toHeaderSafe(alert.snippet),
     alert.highlights.map(({ term }) => term),
   );
-  const email = [
-    `Rule "${alert.ruleName}" matched:`,
-    '',
-    `  ${highlighted}`,
-    '',
-    article.title,
-    `${article.source}${article.publishedAt === null ? '' : ` · published ${article.publishedAt}`}`,
-    `Country pair: ${article.primaryPair ?? 'none'}${pairs.length > 1 ? ` (also ${pairs.filter((pair) => pair !== article.primaryPair).join(', ')})` : ''}`,
-    ...relationLines(article),
-    `Topics: ${topics.length === 0 ? 'none' : topics.join(', ')}`,
-    '',
-    `Read it: ${article.canonicalUrl}`,
-    '',
-    '--',
-    `You receive this because you subscribed to wirewatch alerts for rule "${alert.ruleId}".`,
-    'To stop them, run `npx wirewatch unsubscribe --email <your address>` or use the link below.',
-  ].join('\n');
+  // Feed text is untrusted: each field stays on its own line, and the whole body follows the email rule.
+  const email = toBodySafe(
+    [
+      `Rule "${toHeaderSafe(alert.ruleName)}" matched:`,
+      '',
+      `  ${highlighted}`,
+      '',
+      toHeaderSafe(article.title),
+      `${toHeaderSafe(article.source)}${article.publishedAt === null ? '' : ` · published ${article.publishedAt}`}`,
+      `Country pair: ${article.primaryPair ?? 'none'}${pairs.length > 1 ? ` (also ${pairs.filter((pair) => pair !== article.primaryPair).join(', ')})` : ''}`,
+      ...relationLines(article),
+      `Topics: ${topics.length === 0 ? 'none' : topics.join(', ')}`,
+      '',
+      `Read it: ${toHeaderSafe(article.canonicalUrl)}`,
+      '',
+      '--',
+      `You receive this because you subscribed to wirewatch alerts for rule "${alert.ruleId}".`,
+      'To stop them, run `npx wirewatch unsubscribe --email <your address>` or use the link below.',
+    ].join('\n'),
+  );
   return {
     subject: alertSubject(alert.ruleName, article.primaryPair, article.title),
     email,

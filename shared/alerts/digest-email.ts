@@ -4,8 +4,9 @@
  * source, pair and its relation, topics, highlighted snippet and link.
  */
 import type { ArticleRecord } from '../articles/article-record.ts';
-import { emphasise, relationLabel, toHeaderSafe, truncate } from './alert-notification.ts';
+import { emphasise, relationLabel, truncate } from './alert-notification.ts';
 import type { AlertRecord } from './alert-record.ts';
+import { toBodySafe, toHeaderSafe } from './email-text.ts';
 
 export interface DigestEntry {
   alert: AlertRecord;
@@ -72,7 +73,7 @@ function describeEntry({ alert, article }: DigestEntry, index: number): string[]
     ...(relation === undefined ? [] : [`   Relation: ${relationLabel(relation.type)}`]),
     `   Topics: ${topics.length === 0 ? 'none' : topics.join(', ')}`,
     `   ${snippet}`,
-    `   ${article.canonicalUrl}`,
+    `   ${toHeaderSafe(article.canonicalUrl)}`,
     '',
   ];
 }
@@ -112,6 +113,6 @@ export function composeDigest(recipient: string, day: string, entries: readonly 
     day,
     matchCount: entries.length,
     subject: digestSubject(day, entries.length),
-    body: lines.join('\n'),
+    body: toBodySafe(lines.join('\n')),
   };
 }

@@ -8,6 +8,20 @@ export const ARTICLE_PREFIX = 'articles/';
 export const RULE_INDEX_KEY = 'rules/precompiled.json.gz';
 export const ARTICLE_SUFFIX = '.json';
 
+/**
+ * Article ids are base64url hashes of the canonical URL (articleIdFor), so a key never carries what a
+ * URL may hold: '/', '..', spaces, '%', '+', '#', '?', quotes or control characters, which S3 keys,
+ * event notifications (URL-encoded keys) and Athena paths treat specially. Anything else is refused.
+ */
+const KEY_SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+function keySafeId(articleId: string): string {
+  if (!KEY_SAFE_ID.test(articleId)) {
+    throw new RangeError(`Not an article id (letters, digits, "_" or "-"): ${JSON.stringify(articleId)}`);
+  }
+  return articleId;
+}
+
 function datePartition(at: string): string {
   const day = new Date(at);
   if (Number.isNaN(day.getTime())) throw new RangeError(`Not a timestamp: ${at}`);
@@ -18,11 +32,11 @@ function datePartition(at: string): string {
 }
 
 export function rawPageKey(articleId: string, fetchedAt: string): string {
-  return `${RAW_PREFIX}${datePartition(fetchedAt)}${articleId}.html.gz`;
+  return `${RAW_PREFIX}${datePartition(fetchedAt)}${keySafeId(articleId)}.html.gz`;
 }
 
 export function articleDocumentKey(articleId: string, fetchedAt: string): string {
-  return `${ARTICLE_PREFIX}${datePartition(fetchedAt)}${articleId}${ARTICLE_SUFFIX}`;
+  return `${ARTICLE_PREFIX}${datePartition(fetchedAt)}${keySafeId(articleId)}${ARTICLE_SUFFIX}`;
 }
 
 /** The prefix holding the documents archived on one day (UTC), for replay and listings. */

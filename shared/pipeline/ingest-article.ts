@@ -14,6 +14,7 @@ import type { ArticleArchive } from '../ports/article-archive.ts';
 import type { Clock } from '../ports/clock.ts';
 import { FetchError, type HttpClient, type HttpResponse } from '../ports/http-client.ts';
 import { decodeText } from '../text/decode-text.ts';
+import { boundedTitle } from '../text/title-text.ts';
 import { articleIdFor } from '../urls/canonical-url.ts';
 import { type ArticleJob, PermanentJobError } from './jobs.ts';
 
@@ -77,7 +78,7 @@ export async function ingestArticle(job: ArticleJob, deps: IngestArticleDeps): P
   }
   // The page's own canonical link is the better identity than the feed's link.
   const articleId = articleIdFor(extracted.canonicalUrl);
-  const title = extracted.title ?? job.entry.title ?? extracted.canonicalUrl;
+  const title = boundedTitle(extracted.title ?? job.entry.title ?? extracted.canonicalUrl);
   const rawKey = rawPageKey(articleId, fetchedAt);
   const documentKey = articleDocumentKey(articleId, fetchedAt);
   const document: ArticleDocument = {

@@ -22,6 +22,7 @@ import { FetchError, type HttpClient, type HttpResponse } from '../ports/http-cl
 import type { JobQueue } from '../ports/job-queue.ts';
 import type { OpsNotifier } from '../ports/ops-notifier.ts';
 import type { SeenEntryStore } from '../ports/seen-entry-store.ts';
+import { boundedTitle } from '../text/title-text.ts';
 import { articleIdFor, canonicalizeUrl } from '../urls/canonical-url.ts';
 import type { ArticleJob, FeedJob } from './jobs.ts';
 
@@ -114,7 +115,10 @@ function newArticleJobs(state: FeedState, response: HttpResponse) {
         url: canonical,
         feedId: state.feedId,
         feedUrl: state.url,
-        entry: { title: entry.title, publishedAt: entry.publishedAt },
+        entry: {
+          title: entry.title === null ? null : boundedTitle(entry.title),
+          publishedAt: entry.publishedAt,
+        },
       },
       entryHash: entryHashOf([entry.title, entry.updatedAt ?? entry.publishedAt, entry.summary]),
     });
@@ -177,7 +181,7 @@ export async function pollFeed(job: FeedJob, deps: PollFeedDeps): Promise<PollOu
     const next = succeeded(polled, response, now, feed, deps.policy);
     await deps.feeds.saveFeedState({
       ...next,
-      title: state.title ?? feed.title,
+      title: state.title ?? (feed.title === null ? null : boundedTitle(feed.title)),
       itemsSeen: state.itemsSeen + fresh.length,
     });
     return {

@@ -47,6 +47,8 @@ describe('NodeHttpClient SSRF guard', () => {
     ['decimal loopback', '2130706433'],
     ['octal loopback', '0177.0.0.1'],
     ['hex loopback', '0x7f.1'],
+    ['whole-number octal loopback', '017700000001'],
+    ['whole-number hex loopback', '0x7f000001'],
     ['short loopback', '127.1'],
     ['IPv6 loopback', '[::1]'],
     ['IPv4-mapped loopback, dotted', '[::ffff:127.0.0.1]'],
@@ -84,6 +86,10 @@ describe('NodeHttpClient SSRF guard', () => {
     '[ff02::1]',
     '[64:ff9b::a00:1]',
     '[2002:a9fe:a9fe::]',
+    '0251.0376.0251.0376',
+    '[::ffff:a9fe:a9fe]',
+    '[fd00:ec2::254]',
+    '172.31.255.255',
     'intranet.example',
     'metadata.example',
     'half-private.example',
@@ -100,6 +106,28 @@ describe('NodeHttpClient SSRF guard', () => {
       message: expect.stringContaining('is not a public internet address'),
     });
     expect(fence.connectAttempts).toEqual([]);
+  });
+
+  it('connects to the address it checked when a name resolves public first and private after (DNS rebinding)', async () => {
+    // Prepare
+    const answers = [
+      [{ address: '93.184.216.34', family: 4 as const }],
+      [{ address: '127.0.0.1', family: 4 as const }],
+    ];
+    let lookups = 0;
+    const rebinding = async () => answers[Math.min(lookups++, answers.length - 1)] ?? [];
+    const client = createNodeHttpClient({ resolve: rebinding });
+
+    // Act
+    const fetching = client.get({ url: `http://rebinding.example:${spy.port}/`, ...LIMITS });
+
+    // Assess
+    // The one connection goes to the public address that was checked (and the fence stops it there);
+    // the second, private answer is never asked for, so the loopback server sees nothing.
+    await expect(fetching).rejects.toThrow('93.184.216.34');
+    expect(lookups).toBe(1);
+    expect(spy.connections()).toBe(0);
+    expect(fence.connectAttempts).toEqual(['rebinding.example']);
   });
 
   it('names the host and the address it resolved to when refusing', async () => {

@@ -116,6 +116,31 @@ describe('parseStageConfig', () => {
     // Assess
     expect(load).toThrow(/"stage prod".*JSON object/);
   });
+
+  it('refuses an unknown key next to the stages, naming it', () => {
+    // Prepare
+    const context = contextOf({ [STAGES_CONTEXT_KEY]: { stages: {}, stagse: { prod: {} } } });
+
+    // Act
+    const load = () => loadStageConfig(context);
+
+    // Assess
+    expect(load).toThrow(/"wirewatch.stagse": unknown key; known: stages/);
+  });
+
+  it('refuses an unknown setting in a stage block, naming it and the known ones', () => {
+    // Prepare
+    const context = contextOf({
+      stage: 'prod',
+      [STAGES_CONTEXT_KEY]: { stages: { prod: { logRetentionDay: 90 } } },
+    });
+
+    // Act
+    const load = () => loadStageConfig(context);
+
+    // Assess
+    expect(load).toThrow(/"logRetentionDay": unknown setting; known: stage, dispatchRateMinutes/);
+  });
 });
 
 describe('the stages in cdk.json', () => {

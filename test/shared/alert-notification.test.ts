@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alertSubject, composeAlert, toHeaderSafe } from '../../shared/alerts/alert-notification.ts';
+import { alertSubject, composeAlert } from '../../shared/alerts/alert-notification.ts';
+import { toHeaderSafe } from '../../shared/alerts/email-text.ts';
 import { anAlert, anArticle } from '../support/builders.ts';
 
 describe('alert notifications', () => {
@@ -43,6 +44,32 @@ describe('alert notifications', () => {
   it('removes control characters and Unicode line separators', () => {
     // Assess
     expect(toHeaderSafe('a\u2028b\u0085c\td')).toBe('a b c d');
+  });
+
+  it('keeps escape sequences and bidi controls from a hostile feed out of the subject and the body', () => {
+    // Prepare
+    const article = anArticle({
+      title: 'Talks\u001b]0;owned\u0007 resume\r\nBcc: victim@example.com \u202Efdp.exe',
+      source: 'news\u009b2J.example',
+    });
+    const alert = anAlert({
+      ruleName: 'CT\u202E dialogue',
+      snippet: 'the counterterrorism dialogue\u001b[2J\nForged: line',
+    });
+
+    // Act
+    const { subject, email } = composeAlert(article, alert);
+
+    // Assess
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters is the point
+    const unsafe = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+    expect(subject).not.toMatch(unsafe);
+    expect(subject).not.toMatch(/[\r\n]/);
+    expect(email).not.toMatch(unsafe);
+    expect(email).toContain('\nTalks ]0;owned resume Bcc: victim@example.com fdp.exe\n');
+    expect(email).toContain('*counterterrorism dialogue* [2J Forged: line');
+    expect(email).not.toMatch(/^Bcc:/m);
+    expect(email).not.toMatch(/^Forged:/m);
   });
 
   it('gives machines a versioned document and filter policies the attributes they select on', () => {

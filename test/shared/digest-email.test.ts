@@ -95,4 +95,25 @@ describe('daily digest email', () => {
       '… and 5 more: npx wirewatch query --rule busy --since 2026-11-27 --until 2026-11-27',
     );
   });
+
+  it('keeps escape sequences and bidi controls from a hostile feed out of the body', () => {
+    // Prepare
+    const hostile = entry(
+      'x',
+      'ct',
+      'CT\u202E',
+      '2026-11-27T09:00:00.000Z',
+      'Title\u001b[2J\r\nForged\u2066',
+    );
+
+    // Act
+    const { subject, body } = composeDigest('analyst@example.com', '2026-11-27', [hostile]);
+
+    // Assess
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters is the point
+    const unsafe = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+    expect(`${subject}${body}`).not.toMatch(unsafe);
+    expect(body).toContain('1. Title [2J Forged\n');
+    expect(body).toContain('== CT (1) ==');
+  });
 });

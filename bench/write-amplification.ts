@@ -2,12 +2,14 @@
  * Measures what one article and one feed poll cost the pipeline, by running it: the local runtime
  * polls the bundled sample feeds once, with the real handlers, while a meter on the handlers' own
  * DynamoDB client counts write units by item type (bench/dynamodb-write-meter.ts). Also gives each
- * queue-consuming function's wall time per record, which the cost model bills as Lambda duration.
+ * queue-consuming function's time per record, the alerts and emails per article, and the label on
+ * the most articles: the inputs of the cost model (bench/cost-model.ts).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, paginateScan } from '@aws-sdk/client-dynamodb';
+import { SubscribeCommand } from '@aws-sdk/client-sns';
 import { SAMPLES_DIR, startLocalRuntime } from '../cli/local-runtime.ts';
 import type { FunctionName } from '../infra/resource-definitions.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/local-aws.ts';
@@ -28,15 +30,54 @@ export interface PipelineRunFigures {
   writeUnitsPerArticle: number;
   /** Table + index write units per feed poll (FeedState). */
   writeUnitsPerPoll: number;
-  /** Wall milliseconds per record handled, by queue-consuming function. */
+  /**
+   * Wall milliseconds per record handled, by queue-consuming function, leaving out each function's
+   * first invocation (its warm-up: lazy loading that a warm Lambda instance has behind it).
+   */
   msPerRecord: Partial<Record<FunctionName, number>>;
+  /** The same for this process's CPU time, which other load on the machine does not inflate. */
+  cpuMsPerRecord: Partial<Record<FunctionName, number>>;
+  /** Emails SNS delivered and alerts recorded, per stored article. */
+  emailsPerArticle: number;
+  alertsPerArticle: number;
+  /** The country, pair or topic label on the largest share of stored articles, e.g. `COUNTRY#US`. */
+  busiestLabel: { label: string; share: number } | null;
+}
+
+type Invocation = { records: number; ms: number; cpuMs: number };
+
+function perRecordAfterWarmUp(invocations: readonly Invocation[], measure: 'ms' | 'cpuMs'): number {
+  const warm = invocations.length > 1 ? invocations.slice(1) : invocations;
+  const records = warm.reduce((sum, each) => sum + each.records, 0);
+  return records === 0 ? 0 : warm.reduce((sum, each) => sum + each[measure], 0) / records;
 }
 
 const unitsOf = (tally: WriteTally) => tally.tableUnits + tally.indexUnits;
 
 async function readJson<T>(path: string): Promise<T> {
-  const { readFile } = await import('node:fs/promises');
   return JSON.parse(await readFile(path, 'utf8')) as T;
+}
+
+/**
+ * Labels the classifier gives (countries, pairs, topics): those concentrate on a few values in real
+ * news. A source or cluster label is spread over sites and stories (the samples have one site only).
+ */
+const CLASSIFIED_LABEL = /^(COUNTRY|PAIR|TOPIC)#/;
+
+/** What the run left in the table: alerts, and the label listing the most articles. */
+async function census(reader: DynamoDBClient) {
+  const labels = new Map<string, number>();
+  let alerts = 0;
+  for await (const page of paginateScan({ client: reader }, { TableName: LOCAL_NAMES.table })) {
+    for (const item of page.Items ?? []) {
+      if (item.type?.S === 'Alert') alerts += 1;
+      const label = item.gsi1pk?.S;
+      if (item.type?.S === 'ArticleLabel' && label !== undefined)
+        labels.set(label, (labels.get(label) ?? 0) + 1);
+    }
+  }
+  const [busiest] = [...labels].sort((a, b) => b[1] - a[1]);
+  return { alerts, busiest };
 }
 
 /** One poll of the sample feeds through the local pipeline, metered. */
@@ -57,6 +98,21 @@ export async function measurePipelineRun(): Promise<PipelineRunFigures> {
         createdAt: systemClock.now().toISOString(),
       });
     }
+    const subscribers = await readJson<{ email: string; filterPolicy?: unknown }[]>(
+      join(SAMPLES_DIR, 'subscribers.json'),
+    );
+    for (const subscriber of subscribers) {
+      await pipeline.sns.send(
+        new SubscribeCommand({
+          TopicArn: pipeline.topicArn,
+          Protocol: 'email',
+          Endpoint: subscriber.email,
+          ...(subscriber.filterPolicy === undefined
+            ? {}
+            : { Attributes: { FilterPolicy: JSON.stringify(subscriber.filterPolicy) } }),
+        }),
+      );
+    }
     // The handlers' client is created at their cold start, which starting the runtime performed:
     // importing the module now gives that same client, so the meter sees exactly what they send.
     const { dynamodb } = await import('../functions/commons/dynamodb-client.ts');
@@ -69,28 +125,39 @@ export async function measurePipelineRun(): Promise<PipelineRunFigures> {
     const stopMetering = meterWrites(dynamodb, reader, LOCAL_NAMES.table, tally);
     try {
       await pipeline.tick();
+      const articles = pipeline.archivedDocuments.size;
+      const polls = (pipeline.invocations.get('fetchFeed') ?? []).reduce(
+        (sum, each) => sum + each.records,
+        0,
+      );
+      let perArticle = 0;
+      let perPoll = 0;
+      for (const [type, each] of tally) {
+        if (PER_POLL_TYPES.has(type)) perPoll += unitsOf(each);
+        else perArticle += unitsOf(each);
+      }
+      const perStored = (count: number) => (articles === 0 ? 0 : count / articles);
+      const { alerts, busiest } = await census(reader);
+      return {
+        articles,
+        polls,
+        writes: Object.fromEntries(tally),
+        writeUnitsPerArticle: perStored(perArticle),
+        writeUnitsPerPoll: polls === 0 ? 0 : perPoll / polls,
+        msPerRecord: Object.fromEntries(
+          [...pipeline.invocations].map(([name, calls]) => [name, perRecordAfterWarmUp(calls, 'ms')]),
+        ),
+        cpuMsPerRecord: Object.fromEntries(
+          [...pipeline.invocations].map(([name, calls]) => [name, perRecordAfterWarmUp(calls, 'cpuMs')]),
+        ),
+        emailsPerArticle: perStored(pipeline.aws.sns.emails.length),
+        alertsPerArticle: perStored(alerts),
+        busiestLabel: busiest === undefined ? null : { label: busiest[0], share: perStored(busiest[1]) },
+      };
     } finally {
       stopMetering();
       reader.destroy();
     }
-    const articles = tally.get('Article')?.requests ?? 0;
-    const polls = pipeline.invocationStats.get('fetchFeed')?.records ?? 0;
-    let perArticle = 0;
-    let perPoll = 0;
-    for (const [type, each] of tally) {
-      if (PER_POLL_TYPES.has(type)) perPoll += unitsOf(each);
-      else perArticle += unitsOf(each);
-    }
-    return {
-      articles,
-      polls,
-      writes: Object.fromEntries(tally),
-      writeUnitsPerArticle: articles === 0 ? 0 : perArticle / articles,
-      writeUnitsPerPoll: polls === 0 ? 0 : perPoll / polls,
-      msPerRecord: Object.fromEntries(
-        [...pipeline.invocationStats].map(([name, stats]) => [name, stats.ms / Math.max(1, stats.records)]),
-      ),
-    };
   } finally {
     await pipeline.close();
     await rm(outboxDir, { recursive: true, force: true });

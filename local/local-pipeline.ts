@@ -79,8 +79,11 @@ export class LocalPipeline {
   readonly digestTopicArn: string;
   /** Keys of the article documents archived (S3 ObjectCreated under articles/) since start. */
   readonly archivedDocuments = new Set<string>();
-  /** Per queue-consuming function: invocations, records handed to it and wall time spent in it. */
-  readonly invocationStats = new Map<FunctionName, { invocations: number; records: number; ms: number }>();
+  /**
+   * Per queue-consuming function, in order: each invocation's records, wall time and this process's
+   * CPU time meanwhile (the handler's, plus the in-process emulators serving it).
+   */
+  readonly invocations = new Map<FunctionName, { records: number; ms: number; cpuMs: number }[]>();
 
   private constructor(
     readonly aws: LocalAws,
@@ -301,6 +304,7 @@ export class LocalPipeline {
     let failed: Set<string>;
     let reason: string | null = null;
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     try {
       const response = await consumer.handler(event, context);
       failed = new Set((response?.batchItemFailures ?? []).map(({ itemIdentifier }) => itemIdentifier));
@@ -309,11 +313,14 @@ export class LocalPipeline {
       failed = new Set(batch.map(({ messageId }) => messageId));
       reason = (error as Error).message;
     }
-    const stats = this.invocationStats.get(consumer.functionName) ?? { invocations: 0, records: 0, ms: 0 };
-    stats.invocations += 1;
-    stats.records += batch.length;
-    stats.ms += performance.now() - started;
-    this.invocationStats.set(consumer.functionName, stats);
+    const invocations = this.invocations.get(consumer.functionName) ?? [];
+    const cpu = process.cpuUsage(cpuBefore);
+    invocations.push({
+      records: batch.length,
+      ms: performance.now() - started,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+    });
+    this.invocations.set(consumer.functionName, invocations);
     for (const message of batch) {
       if (failed.has(message.messageId)) consumer.queue.fail(message.messageId, reason);
       else consumer.queue.acknowledge(message.messageId);

@@ -72,7 +72,7 @@ async function census(reader: DynamoDBClient) {
     for (const item of page.Items ?? []) {
       if (item.type?.S === 'Alert') alerts += 1;
       const label = item.gsi1pk?.S;
-      if (item.type?.S === 'ArticleLabel' && label !== undefined)
+      if (item.type?.S === 'ArticleLabel' && label !== undefined && CLASSIFIED_LABEL.test(label))
         labels.set(label, (labels.get(label) ?? 0) + 1);
     }
   }

@@ -65,6 +65,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
       'measure quality on a corpus: feeds|extraction|reuters|reuters-topics|news|all [--data DIR] [--json]',
     load: async () => (await import('./commands/eval.ts')).main,
   },
+  cost: {
+    summary:
+      'measure the pipeline on the samples and price a month on AWS: [--articles-per-day N] [--feeds F] [--json]',
+    load: async () => (await import('./commands/cost.ts')).main,
+  },
   bench: {
     summary:
       'measure speed beside peer libraries or in-house baselines: feeds|extraction|classify|match|bundles|all [--json]',

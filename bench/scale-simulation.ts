@@ -35,6 +35,8 @@ export interface ScaleInputs {
   /** gsi1 write units a poll spends on `FEEDS#active`: the entry moves twice (lease, then save). */
   feedListWriteUnitsPerPoll: number;
   peakFactor: number;
+  /** Feeds one dispatch-feeds run leases and enqueues at most (`maxFeedsPerRun` in functions/dispatch-feeds.ts). */
+  dispatchMaxFeedsPerRun: number;
   maxConcurrency: { fetchFeed: number; fetchArticle: number; classifyArticle: number };
   memoryMiB: { fetchFeed: number; fetchArticle: number; classifyArticle: number };
   networkWaitMs: { feedPoll: number; pageFetch: number };
@@ -53,6 +55,7 @@ export function defaultScaleInputs(
     busiestLabelShare,
     feedListWriteUnitsPerPoll: 4,
     peakFactor: 3,
+    dispatchMaxFeedsPerRun: 500,
     maxConcurrency: DEFAULT_STAGE_CONFIG.maxConcurrency,
     memoryMiB: DEFAULT_ASSUMPTIONS.memoryMiB,
     networkWaitMs: DEFAULT_ASSUMPTIONS.networkWaitMs,
@@ -102,6 +105,12 @@ export function limitsAtScale(inputs: ScaleInputs): LimitAtScale[] {
   const bandItemsPerDay = workload.articlesPerDay / AWS_LIMITS.simhashBandValues;
 
   const limits: Omit<LimitAtScale, 'reachedAt'>[] = [
+    {
+      limit: 'dispatch-feeds: feeds leased per run (maxFeedsPerRun per scheduled run)',
+      loadAtDesign: pollsPerSecond,
+      capacity: inputs.dispatchMaxFeedsPerRun * dispatchPerSecond,
+      unit: 'polls/s',
+    },
     {
       limit: 'fetch-feed concurrency cap (maxConcurrency)',
       loadAtDesign: concurrency.fetchFeed,

@@ -55,6 +55,15 @@ describe('the scale simulation', () => {
     expect(limit(limits, 'FEEDS#active').loadAtDesign).toBeCloseTo(4, 10);
   });
 
+  it('caps polls at the feeds one dispatch run may lease, once per dispatch period', () => {
+    // Act
+    const limits = limitsAtScale(inputs({ dispatchMaxFeedsPerRun: 600 }));
+
+    // Assess: 600 feeds every 5 minutes is 2 polls a second; the design volume here polls once a second
+    expect(limit(limits, 'dispatch-feeds').capacity).toBeCloseTo(2, 10);
+    expect(limit(limits, 'dispatch-feeds').reachedAt).toBeCloseTo(2, 10);
+  });
+
   it('lists the nearest limit first and scales the load linearly with volume', () => {
     // Act
     const limits = limitsAtScale(inputs());

@@ -77,7 +77,7 @@ export async function main(args: string[]): Promise<number> {
       `${(loadAt(limit, multiplier).utilization * 100).toFixed(1)}%`.padStart(9),
     );
     console.log(
-      `  ${limit.limit.padEnd(64)} ${reached.padStart(10)} ${cells.join(' ')}  (${limit.unit}, limit ${limit.capacity})`,
+      `  ${limit.limit.padEnd(64)} ${reached.padStart(10)} ${cells.join(' ')}  (${limit.unit}, limit ${Number(limit.capacity.toPrecision(3))})`,
     );
   }
   return 0;

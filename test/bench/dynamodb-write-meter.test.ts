@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDbArticleCatalog } from '../../adapters/dynamodb/article-catalog.dynamodb.ts';
 import { batchWrite, type TableClient } from '../../adapters/dynamodb/table-client.ts';
 import {
   costOfWrite,
@@ -10,6 +11,8 @@ import {
   type WriteUnitsByType,
   writeUnitsFor,
 } from '../../bench/dynamodb-write-meter.ts';
+import { labelsOf } from '../../shared/articles/article-record.ts';
+import { anArticle } from '../support/builders.ts';
 import { startLocalTable } from '../support/local-table.ts';
 
 let table: TableClient & { endpoint: string; close(): Promise<void> };
@@ -151,5 +154,22 @@ describe('the write meter on a live table', () => {
 
     // Assess: update 1 + 2 (index delete and put), delete 1 + 1, failed put 1 + 0
     expect(totalOf(tally)).toEqual({ requests: 3, tableUnits: 3, indexUnits: 3 });
+  });
+});
+
+describe('write units of a stored article', () => {
+  it('pays two units per label (table and gsi1) and one per SimHash band (schema 1.2: off gsi1)', async () => {
+    // Prepare
+    const catalog = new DynamoDbArticleCatalog(table);
+    const article = anArticle({ id: 'metered', simhash: '0123456789abcdef' });
+
+    // Act
+    const tally = await metered(() => catalog.saveArticle(article, null));
+
+    // Assess
+    const labels = labelsOf(article).length;
+    expect(tally.get('ArticleLabel')).toEqual({ requests: labels, tableUnits: labels, indexUnits: labels });
+    expect(tally.get('SimHashBand')).toEqual({ requests: 8, tableUnits: 8, indexUnits: 0 });
+    expect(tally.get('Article')?.indexUnits).toBe(0);
   });
 });

@@ -13,7 +13,7 @@ import { SubscribeCommand } from '@aws-sdk/client-sns';
 import { SAMPLES_DIR, startLocalRuntime } from '../cli/local-runtime.ts';
 import type { FunctionName } from '../infra/resource-definitions.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/local-aws.ts';
-import { LOCAL_NAMES } from '../local/local-pipeline.ts';
+import { type InvocationTiming as Invocation, LOCAL_NAMES } from '../local/local-pipeline.ts';
 import { registerFeeds } from '../shared/pipeline/register-feeds.ts';
 import { feedIdFor } from '../shared/polling/feed-state.ts';
 import { systemClock } from '../shared/ports/clock.ts';
@@ -49,8 +49,6 @@ export interface PipelineRunFigures {
   /** The country, pair or topic label on the largest share of stored articles, e.g. `COUNTRY#US`. */
   busiestLabel: { label: string; share: number } | null;
 }
-
-type Invocation = { records: number; ms: number; cpuMs: number };
 
 const recordsHandled = (invocations: readonly Invocation[] | undefined) =>
   (invocations ?? []).reduce((sum, each) => sum + each.records, 0);
@@ -134,12 +132,14 @@ export async function measurePipelineRun(): Promise<PipelineRunFigures> {
       endpoint: pipeline.aws.endpoints.dynamodb,
     });
     const tally: WriteUnitsByType = new Map();
+    let timings = new Map<FunctionName, Invocation[]>();
+    pipeline.onInvocation = (name, timing) => timings.set(name, [...(timings.get(name) ?? []), timing]);
     const stopMetering = meterWrites(dynamodb, reader, LOCAL_NAMES.table, tally);
     try {
       await pipeline.tick();
       const articles = pipeline.archivedDocuments.size;
-      const polls = recordsHandled(pipeline.invocations.get('fetchFeed'));
-      const firstRun = new Map(pipeline.invocations);
+      const polls = recordsHandled(timings.get('fetchFeed'));
+      const firstRun = timings;
       const firstTally = structuredClone(tally);
       // A second poll of every feed, made due at once as `wirewatch run` does: the sample site answers
       // 304 as most feeds do most of the time, so this is what an ordinary poll costs.
@@ -149,10 +149,10 @@ export async function measurePipelineRun(): Promise<PipelineRunFigures> {
         if (state !== null) await pipeline.feedStore.saveFeedState({ ...state, nextDueAt: dueNow });
       }
       tally.clear();
-      pipeline.invocations.clear();
+      timings = new Map();
       await pipeline.tick();
-      const unchangedPolls = recordsHandled(pipeline.invocations.get('fetchFeed'));
-      const unchangedCalls = pipeline.invocations.get('fetchFeed') ?? [];
+      const unchangedCalls = timings.get('fetchFeed') ?? [];
+      const unchangedPolls = recordsHandled(unchangedCalls);
 
       let perArticle = 0;
       let perPoll = 0;

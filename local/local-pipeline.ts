@@ -59,6 +59,12 @@ export interface LocalPipelineOptions {
   verbose: boolean;
 }
 
+export interface InvocationTiming {
+  records: number;
+  ms: number;
+  cpuMs: number;
+}
+
 type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
 type ScheduledHandler = (event: ScheduledEvent, context: Context) => Promise<unknown>;
 
@@ -80,10 +86,10 @@ export class LocalPipeline {
   /** Keys of the article documents archived (S3 ObjectCreated under articles/) since start. */
   readonly archivedDocuments = new Set<string>();
   /**
-   * Per queue-consuming function, in order: each invocation's records, wall time and this process's
-   * CPU time meanwhile (the handler's, plus the in-process emulators serving it).
+   * Told of each queue-consuming invocation: its records, wall time and this process's CPU time
+   * meanwhile (the handler's, plus the in-process emulators serving it). For measurements.
    */
-  readonly invocations = new Map<FunctionName, { records: number; ms: number; cpuMs: number }[]>();
+  onInvocation: ((functionName: FunctionName, invocation: InvocationTiming) => void) | null = null;
 
   private constructor(
     readonly aws: LocalAws,
@@ -313,14 +319,12 @@ export class LocalPipeline {
       failed = new Set(batch.map(({ messageId }) => messageId));
       reason = (error as Error).message;
     }
-    const invocations = this.invocations.get(consumer.functionName) ?? [];
     const cpu = process.cpuUsage(cpuBefore);
-    invocations.push({
+    this.onInvocation?.(consumer.functionName, {
       records: batch.length,
       ms: performance.now() - started,
       cpuMs: (cpu.user + cpu.system) / 1000,
     });
-    this.invocations.set(consumer.functionName, invocations);
     for (const message of batch) {
       if (failed.has(message.messageId)) consumer.queue.fail(message.messageId, reason);
       else consumer.queue.acknowledge(message.messageId);

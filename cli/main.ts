@@ -66,6 +66,15 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
       'measure quality on a corpus: feeds|extraction|reuters|reuters-topics|news|all [--data DIR] [--json]',
     load: async () => (await import('./commands/eval.ts')).main,
   },
+  cost: {
+    summary:
+      'measure the pipeline on the samples and price a month on AWS: [--articles-per-day N] [--feeds F] [--json]',
+    load: async () => (await import('./commands/cost.ts')).main,
+  },
+  'simulate-scale': {
+    summary: 'which AWS limit the pipeline meets first at 10× and 100×: [--multiplier N]… [--json]',
+    load: async () => (await import('./commands/simulate-scale.ts')).main,
+  },
   bench: {
     summary:
       'measure speed beside peer libraries or in-house baselines: feeds|extraction|classify|match|bundles|all [--json]',

@@ -48,6 +48,8 @@ export interface IndexDefinition {
   readonly indexName: string;
   readonly partitionKey: KeyAttribute;
   readonly sortKey: KeyAttribute;
+  /** Which attributes the index copies: every write to an indexed item is paid again on its copy. */
+  readonly projection: 'ALL' | 'KEYS_ONLY' | readonly string[];
 }
 
 export const TABLE = {
@@ -59,6 +61,8 @@ export const TABLE = {
       indexName: 'gsi1',
       partitionKey: { name: 'gsi1pk', type: 'S' },
       sortKey: { name: 'gsi1sk', type: 'S' },
+      // Listings read whole items; projecting everything spares a second read per item.
+      projection: 'ALL',
     },
   ],
   timeToLiveAttribute: 'expiresAt',

@@ -222,8 +222,11 @@ export class WirewatchStack extends Stack {
         indexName: index.indexName,
         partitionKey: toTableAttribute(index.partitionKey),
         sortKey: toTableAttribute(index.sortKey),
-        // Listings read whole items; projecting everything spares a second read per item.
-        projectionType: ProjectionType.ALL,
+        ...(index.projection === 'ALL'
+          ? { projectionType: ProjectionType.ALL }
+          : index.projection === 'KEYS_ONLY'
+            ? { projectionType: ProjectionType.KEYS_ONLY }
+            : { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...index.projection] }),
       });
     }
     return table;

@@ -37,7 +37,10 @@ export async function createTable(dynamodb: DynamoDBClient, tableName: string): 
             { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
             { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
           ],
-          Projection: { ProjectionType: 'ALL' },
+          Projection:
+            typeof index.projection === 'string'
+              ? { ProjectionType: index.projection }
+              : { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.projection] },
         })),
         // Accepted and ignored by dynalite; the core path never reads the stream.
         StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },

@@ -59,6 +59,12 @@ export interface LocalPipelineOptions {
   verbose: boolean;
 }
 
+export interface InvocationTiming {
+  records: number;
+  ms: number;
+  cpuMs: number;
+}
+
 type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
 type ScheduledHandler = (event: ScheduledEvent, context: Context) => Promise<unknown>;
 
@@ -79,6 +85,11 @@ export class LocalPipeline {
   readonly digestTopicArn: string;
   /** Keys of the article documents archived (S3 ObjectCreated under articles/) since start. */
   readonly archivedDocuments = new Set<string>();
+  /**
+   * Told of each queue-consuming invocation: its records, wall time and this process's CPU time
+   * meanwhile (the handler's, plus the in-process emulators serving it). For measurements.
+   */
+  onInvocation: ((functionName: FunctionName, invocation: InvocationTiming) => void) | null = null;
 
   private constructor(
     readonly aws: LocalAws,
@@ -298,6 +309,8 @@ export class LocalPipeline {
     );
     let failed: Set<string>;
     let reason: string | null = null;
+    const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     try {
       const response = await consumer.handler(event, context);
       failed = new Set((response?.batchItemFailures ?? []).map(({ itemIdentifier }) => itemIdentifier));
@@ -306,6 +319,12 @@ export class LocalPipeline {
       failed = new Set(batch.map(({ messageId }) => messageId));
       reason = (error as Error).message;
     }
+    const cpu = process.cpuUsage(cpuBefore);
+    this.onInvocation?.(consumer.functionName, {
+      records: batch.length,
+      ms: performance.now() - started,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+    });
     for (const message of batch) {
       if (failed.has(message.messageId)) consumer.queue.fail(message.messageId, reason);
       else consumer.queue.acknowledge(message.messageId);

@@ -4,6 +4,10 @@
  * pairs is found under each), and one item per SimHash band finds near-duplicates without a scan:
  * fingerprints close enough to be one story always agree exactly on at least one band. Band items
  * serve only clustering's look-back window, so they expire (TTL) once it has passed.
+ *
+ * Band items (schema 1.2) live in the band's own partition of the table, not in the article's and
+ * not on gsi1: a band lookup is then a table query, and each band costs one write instead of two
+ * (the index copy). An article has eight bands, so this is a quarter of its write units.
  */
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type ArticleRecord, labelsOf } from '../../shared/articles/article-record.ts';
@@ -16,7 +20,9 @@ import {
   LABEL_SK_PREFIX,
   labelPartition,
   SCHEMA_VERSION,
-  SIMBAND_SK_PREFIX,
+  SIMBAND_PREFIX,
+  SIMHASH_BAND_SCHEMA_MINOR_VERSION,
+  simhashBandKey,
   timeSortKey,
 } from './table-keys.ts';
 
@@ -52,9 +58,9 @@ function bandExpiry(fetchedAt: string): number {
   return Math.floor(Date.parse(fetchedAt) / 1000) + SIMHASH_BAND_RETENTION_DAYS * 86_400;
 }
 
-function indexItems(record: ArticleRecord): Record<string, unknown>[] {
+function labelItems(record: ArticleRecord): Record<string, unknown>[] {
   const pk = articleKey(record.id).pk;
-  const labels = labelsOf(record).map((label) => ({
+  return labelsOf(record).map((label) => ({
     pk,
     sk: `${LABEL_SK_PREFIX}${labelPartition(label)}`,
     gsi1pk: labelPartition(label),
@@ -65,22 +71,20 @@ function indexItems(record: ArticleRecord): Record<string, unknown>[] {
     label: labelPartition(label),
     ...summaryOf(record),
   }));
-  const bands =
-    record.simhash === null
-      ? []
-      : fingerprintBands(record.simhash).map((band) => ({
-          pk,
-          sk: `${SIMBAND_SK_PREFIX}${band}`,
-          gsi1pk: `${SIMBAND_SK_PREFIX}${band}`,
-          gsi1sk: timeSortKey(record.fetchedAt, record.id),
-          type: 'SimHashBand',
-          schemaVersion: SCHEMA_VERSION,
-          id: record.id,
-          simhash: record.simhash,
-          clusterId: record.clusterId,
-          expiresAt: bandExpiry(record.fetchedAt),
-        }));
-  return [...labels, ...bands];
+}
+
+function bandItems(record: ArticleRecord): Record<string, unknown>[] {
+  if (record.simhash === null) return [];
+  return fingerprintBands(record.simhash).map((band) => ({
+    ...simhashBandKey(band, record.fetchedAt, record.id),
+    type: 'SimHashBand',
+    schemaVersion: SCHEMA_VERSION,
+    schemaMinorVersion: SIMHASH_BAND_SCHEMA_MINOR_VERSION,
+    id: record.id,
+    simhash: record.simhash,
+    clusterId: record.clusterId,
+    expiresAt: bandExpiry(record.fetchedAt),
+  }));
 }
 
 export class DynamoDbArticleCatalog implements ArticleCatalog {
@@ -118,12 +122,28 @@ export class DynamoDbArticleCatalog implements ArticleCatalog {
       throw error;
     }
     await this.indexArticle(record);
+    // Bands are keyed by band, so the article's own partition cannot list them: drop the band items of
+    // the previous text or fetch time, or a near-copy of an old text would still join this story.
+    if (previous !== null) {
+      const current = new Set(bandItems(record).map(({ pk, sk }) => `${pk} ${sk}`));
+      const gone = bandItems(previous)
+        .map(({ pk, sk }) => ({ pk: String(pk), sk: String(sk) }))
+        .filter(({ pk, sk }) => !current.has(`${pk} ${sk}`));
+      await batchWrite(
+        this.table,
+        gone.map((Key) => ({ DeleteRequest: { Key } })),
+      );
+    }
   }
 
-  /** Brings the article's index items in line with the record: writes current ones, deletes stale ones. */
+  /**
+   * Brings the article's index items in line with the record: writes current ones, deletes stale
+   * labels, and deletes band items of schema 1.1, which lived in the article's partition.
+   */
   async indexArticle(record: ArticleRecord): Promise<void> {
-    const wanted = indexItems(record);
-    const wantedKeys = new Set(wanted.map((item) => item.sk));
+    const labels = labelItems(record);
+    const wanted = [...labels, ...bandItems(record)];
+    const wantedKeys = new Set(labels.map((item) => item.sk));
     const existing = await this.table.client.send(
       new QueryCommand({
         TableName: this.table.tableName,
@@ -134,7 +154,7 @@ export class DynamoDbArticleCatalog implements ArticleCatalog {
     );
     const stale = (existing.Items ?? []).filter(
       (item) =>
-        (String(item.sk).startsWith(LABEL_SK_PREFIX) || String(item.sk).startsWith(SIMBAND_SK_PREFIX)) &&
+        (String(item.sk).startsWith(LABEL_SK_PREFIX) || String(item.sk).startsWith(SIMBAND_PREFIX)) &&
         !wantedKeys.has(item.sk),
     );
     await batchWrite(this.table, [
@@ -144,14 +164,19 @@ export class DynamoDbArticleCatalog implements ArticleCatalog {
   }
 
   async findCluster(simhash: string, since: string): Promise<string | null> {
+    const lookups = fingerprintBands(simhash).flatMap((band) => [
+      { KeyConditionExpression: 'pk = :band AND sk >= :since', band },
+      // Band items of schema 1.1 sit on gsi1 until they expire, 7 days after deploying 1.2; until then
+      // a near-duplicate of an article classified before the upgrade is found there.
+      { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :band AND gsi1sk >= :since', band },
+    ]);
     const candidates = await Promise.all(
-      fingerprintBands(simhash).map(async (band) => {
+      lookups.map(async ({ band, ...query }) => {
         const { Items = [] } = await this.table.client.send(
           new QueryCommand({
             TableName: this.table.tableName,
-            IndexName: 'gsi1',
-            KeyConditionExpression: 'gsi1pk = :band AND gsi1sk >= :since',
-            ExpressionAttributeValues: { ':band': `${SIMBAND_SK_PREFIX}${band}`, ':since': since },
+            ...query,
+            ExpressionAttributeValues: { ':band': `${SIMBAND_PREFIX}${band}`, ':since': since },
             ScanIndexForward: false,
             Limit: 50,
           }),

@@ -6,7 +6,7 @@
  * |---------------|--------------------|-----------------------|-------------------------|-------------------------|
  * | Article       | ARTICLE#<id>       | ARTICLE               | –                       | –                       |
  * | ArticleLabel  | ARTICLE#<id>       | LABEL#<KIND>#<value>  | <KIND>#<value>          | <sortAt>#<id>           |
- * | SimHashBand   | ARTICLE#<id>       | SIMBAND#<band>:<hex>    | SIMBAND#<band>:<hex>      | <fetchedAt>#<id>        |
+ * | SimHashBand   | SIMBAND#<band>:<hex> | <fetchedAt>#<id>    | –                       | –                       |
  * | SeenEntry     | ARTICLE#<id>       | SEEN                  | –                       | –                       |
  * | Alert         | ARTICLE#<id>       | ALERT#<ruleId>        | ALERTS#<ruleId>         | <matchedAt>#<articleId> |
  * | FeedState     | FEED#<feedId>      | FEED                  | FEEDS#<status>          | <nextDueAt>#<feedId>    |
@@ -15,8 +15,10 @@
  * | Subscription  | SUB#<id>           | SUB                   | SUBSCRIPTIONS#digest    | <email, lower-case>     |
  * | DigestSent    | RECIPIENT#<rcptId> | DIGEST#<day>          | –                       | –                       |
  *
- * Everything about one article shares its partition, so "alerts for an article" and label clean-up are
- * single queries; every list ordered by time is one GSI query on an overloaded gsi1.
+ * Everything about one article but its SimHash bands shares its partition, so "alerts for an article"
+ * and label clean-up are single queries; every list ordered by time is one GSI query on an overloaded
+ * gsi1. Band items sit in the band's partition instead: they are only ever looked up by band, and
+ * keeping them off gsi1 halves their write units.
  */
 import type { ArticleLabel } from '../../shared/articles/article-record.ts';
 
@@ -26,6 +28,11 @@ export const SCHEMA_VERSION = 1;
  * (`countryPairs[].relation`, the summaries' `pairRelations`). Only optional fields are added.
  */
 export const ARTICLE_SCHEMA_MINOR_VERSION = 1;
+/**
+ * Minor version of SimHashBand items (schema 1.2): 2 moved them from the article's partition and
+ * gsi1 to the band's own partition of the table. Internal items: no reader reads them.
+ */
+export const SIMHASH_BAND_SCHEMA_MINOR_VERSION = 2;
 
 export const articleKey = (id: string) => ({ pk: `ARTICLE#${id}`, sk: 'ARTICLE' });
 export const seenKey = (id: string) => ({ pk: `ARTICLE#${id}`, sk: 'SEEN' });
@@ -45,7 +52,13 @@ export const digestSentKey = (recipientId: string, day: string) => ({
 });
 
 export const LABEL_SK_PREFIX = 'LABEL#';
-export const SIMBAND_SK_PREFIX = 'SIMBAND#';
+/** Starts a band's partition key (schema 1.2), and the sort key of band items of schema 1.1. */
+export const SIMBAND_PREFIX = 'SIMBAND#';
+/** A SimHash band item: in the band's partition, ordered by fetch time, one per article. */
+export const simhashBandKey = (band: string, fetchedAt: string, id: string) => ({
+  pk: `${SIMBAND_PREFIX}${band}`,
+  sk: timeSortKey(fetchedAt, id),
+});
 export const ALERT_SK_PREFIX = 'ALERT#';
 
 const LABEL_KIND: Record<ArticleLabel['kind'], string> = {

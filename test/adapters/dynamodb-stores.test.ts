@@ -1,4 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbAlertLedger } from '../../adapters/dynamodb/alert-ledger.dynamodb.ts';
 import {
@@ -9,6 +9,7 @@ import { DynamoDbFeedStateStore } from '../../adapters/dynamodb/feed-state-store
 import { DynamoDbRuleStore } from '../../adapters/dynamodb/rule-store.dynamodb.ts';
 import { DynamoDbSeenEntryStore } from '../../adapters/dynamodb/seen-entry-store.dynamodb.ts';
 import type { TableClient } from '../../adapters/dynamodb/table-client.ts';
+import { fingerprintBands } from '../../shared/dedup/near-duplicate.ts';
 import { newFeedState } from '../../shared/polling/feed-state.ts';
 import { ConcurrentUpdateError } from '../../shared/ports/article-catalog.ts';
 import { anAlert, anArticle } from '../support/builders.ts';
@@ -34,6 +35,23 @@ const byLabel = async (label: string, attribute = 'id') => {
   );
   return Items.map((item) => item[attribute]);
 };
+
+const partitionItems = async (pk: string) => {
+  const { Items = [] } = await table.client.send(
+    new QueryCommand({
+      TableName: table.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': pk },
+    }),
+  );
+  return Items;
+};
+
+/** The band items of one article for one fingerprint, wherever their band partitions are. */
+const bandItemsOf = async (id: string, simhash: string) =>
+  (await Promise.all(fingerprintBands(simhash).map((band) => partitionItems(`SIMBAND#${band}`))))
+    .flat()
+    .filter((item) => item.id === id && item.simhash === simhash);
 
 describe('feed state on DynamoDB', () => {
   it('registers a feed once, lists it when due, and leases it to one dispatcher only', async () => {
@@ -176,22 +194,81 @@ describe('article catalogue on DynamoDB', () => {
 
     // Act
     await catalog.saveArticle(article, null);
-    const { Items = [] } = await table.client.send(
-      new QueryCommand({
-        TableName: table.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': 'ARTICLE#expiring-bands' },
-      }),
-    );
+    const bands = await bandItemsOf('expiring-bands', '0123456789abcdef');
+    const others = await partitionItems('ARTICLE#expiring-bands');
 
     // Assess
-    const bands = Items.filter((item) => item.type === 'SimHashBand');
-    const others = Items.filter((item) => item.type !== 'SimHashBand');
     const expectedExpiry = Date.parse(fetchedAt) / 1000 + SIMHASH_BAND_RETENTION_DAYS * 86_400;
-    expect(bands.length).toBeGreaterThan(0);
+    expect(bands).toHaveLength(8);
     expect(bands.map((item) => item.expiresAt)).toEqual(bands.map(() => expectedExpiry));
     expect(others.length).toBeGreaterThan(0);
     expect(others.filter((item) => item.expiresAt !== undefined)).toEqual([]);
+  });
+
+  it('keeps SimHash band items in their band partitions, off gsi1, so each costs one write', async () => {
+    // Prepare
+    const catalog = new DynamoDbArticleCatalog(table);
+    const article = anArticle({ id: 'band-layout', simhash: '1111222233334444', clusterId: 'story-b' });
+
+    // Act
+    await catalog.saveArticle(article, null);
+    const bands = await bandItemsOf('band-layout', '1111222233334444');
+
+    // Assess
+    expect(bands.map((item) => [item.pk, item.gsi1pk, item.schemaMinorVersion])).toEqual(
+      fingerprintBands('1111222233334444').map((band) => [`SIMBAND#${band}`, undefined, 2]),
+    );
+    expect((await partitionItems('ARTICLE#band-layout')).map((item) => item.type).sort()).not.toContain(
+      'SimHashBand',
+    );
+  });
+
+  it('drops the band items of a previous text, so a copy of the old text no longer joins the story', async () => {
+    // Prepare
+    const catalog = new DynamoDbArticleCatalog(table);
+    const first = anArticle({ id: 'rewritten', simhash: 'aaaaaaaaaaaaaaaa', clusterId: 'story-r' });
+    await catalog.saveArticle(first, null);
+
+    // Act
+    await catalog.saveArticle({ ...first, simhash: '5555555555555555', revision: 2 }, first);
+
+    // Assess
+    expect(await bandItemsOf('rewritten', 'aaaaaaaaaaaaaaaa')).toEqual([]);
+    expect(await bandItemsOf('rewritten', '5555555555555555')).toHaveLength(8);
+    expect(await catalog.findCluster('aaaaaaaaaaaaaaab', '2026-11-01T00:00:00.000Z')).toBeNull();
+  });
+
+  it('still clusters against band items of schema 1.1 on gsi1, and removes them when it re-indexes', async () => {
+    // Prepare: a band item as schema 1.1 wrote it, in the article's partition and on gsi1
+    const catalog = new DynamoDbArticleCatalog(table);
+    const legacy = anArticle({ id: 'legacy-bands', simhash: 'c3c3c3c3c3c3c3c3', clusterId: 'story-old' });
+    const [band] = fingerprintBands('c3c3c3c3c3c3c3c3');
+    await table.client.send(
+      new PutCommand({
+        TableName: table.tableName,
+        Item: {
+          pk: 'ARTICLE#legacy-bands',
+          sk: `SIMBAND#${band}`,
+          gsi1pk: `SIMBAND#${band}`,
+          gsi1sk: `${legacy.fetchedAt}#legacy-bands`,
+          type: 'SimHashBand',
+          schemaVersion: 1,
+          id: 'legacy-bands',
+          simhash: 'c3c3c3c3c3c3c3c3',
+          clusterId: 'story-old',
+        },
+      }),
+    );
+
+    // Act
+    const found = await catalog.findCluster('c3c3c3c3c3c3c3c2', '2026-11-01T00:00:00.000Z');
+    await catalog.indexArticle(legacy);
+
+    // Assess
+    expect(found).toBe('story-old');
+    expect(
+      (await partitionItems('ARTICLE#legacy-bands')).filter((item) => item.type === 'SimHashBand'),
+    ).toEqual([]);
   });
 });
 

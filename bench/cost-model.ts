@@ -1,0 +1,279 @@
+/**
+ * What a month of wirewatch costs on AWS, service by service, from figures measured on the local run
+ * (write units per article and per poll, CPU time per record, alerts and emails per article), the
+ * stack's settings (memory, batch sizes, schedules) and on-demand prices for us-east-1. Pure
+ * arithmetic, so that each line can be checked by hand; docs/cost.md explains every assumption.
+ */
+import { DISPATCH_SCHEDULE_MINUTES, QUEUES } from '../infra/resource-definitions.ts';
+import { DEFAULT_STAGE_CONFIG } from '../infra/stage-config.ts';
+
+/** One on-demand price, with where it was read and when. */
+export interface Price {
+  readonly usd: number;
+  readonly per: string;
+  readonly source: string;
+}
+
+/** us-east-1 on-demand prices (USD). Free tiers are ignored: the model is for a production account. */
+export const PRICES = {
+  dynamodbWriteUnit: {
+    usd: 0.625 / 1e6,
+    per: 'write request unit',
+    source:
+      'aws.amazon.com/dynamodb/pricing/on-demand (since 2024-11-01), as quoted by airbyte.com, 2025-07-21',
+  },
+  dynamodbReadUnit: {
+    usd: 0.125 / 1e6,
+    per: 'read request unit',
+    source:
+      'aws.amazon.com/dynamodb/pricing/on-demand (since 2024-11-01), as quoted by airbyte.com, 2025-07-21',
+  },
+  dynamodbStorageGbMonth: {
+    usd: 0.25,
+    per: 'GB-month (Standard table class)',
+    source: 'aws.amazon.com/dynamodb/pricing/on-demand; not found in the search corpus, figure as of 2025',
+  },
+  lambdaGbSecondArm: {
+    usd: 0.0000133334,
+    per: 'GB-second on Arm (first 7.5 billion a month)',
+    source: 'aws.amazon.com/lambda/pricing, as quoted by cloudchipr.com (2024) and a 2026-05-11 guide',
+  },
+  lambdaRequest: {
+    usd: 0.2 / 1e6,
+    per: 'invocation',
+    source: 'aws.amazon.com/lambda/pricing, as quoted by cloudchipr.com (2024)',
+  },
+  s3Put: {
+    usd: 0.005 / 1000,
+    per: 'PUT request (S3 Standard)',
+    source: 'aws.amazon.com/s3/pricing, as quoted by c3x.dev "S3 request fees explained"',
+  },
+  s3Get: {
+    usd: 0.0004 / 1000,
+    per: 'GET request (S3 Standard)',
+    source: 'aws.amazon.com/s3/pricing, as quoted by c3x.dev "S3 request fees explained"',
+  },
+  s3StorageGbMonth: {
+    usd: 0.023,
+    per: 'GB-month (S3 Standard, first 50 TB)',
+    source: 'aws.amazon.com/s3/pricing; not found in the search corpus, figure as of 2025',
+  },
+  sqsRequest: {
+    usd: 0.4 / 1e6,
+    per: 'request (standard queue, per 64 KB chunk)',
+    source: 'aws.amazon.com/sqs/pricing; not found in the search corpus, figure as of 2025',
+  },
+  snsPublish: {
+    usd: 0.5 / 1e6,
+    per: 'publish (64 KB chunk)',
+    source: 'aws.amazon.com/sns/pricing; not found in the search corpus, figure as of 2025',
+  },
+  snsEmail: {
+    usd: 2 / 100_000,
+    per: 'email notification',
+    source: 'aws.amazon.com/sns/pricing; not found in the search corpus, figure as of 2025',
+  },
+  logsIngestedGb: {
+    usd: 0.5,
+    per: 'GB of CloudWatch Logs ingested (standard class)',
+    source: 'aws.amazon.com/cloudwatch/pricing; not found in the search corpus, figure as of 2025',
+  },
+  xrayTrace: {
+    usd: 5 / 1e6,
+    per: 'trace recorded',
+    source: 'aws.amazon.com/xray/pricing; not found in the search corpus, figure as of 2025',
+  },
+} as const satisfies Record<string, Price>;
+
+/** What the local run measured (bench/write-amplification.ts). */
+export interface MeasuredFigures {
+  writeUnitsPerArticle: number;
+  /** A poll that found new articles, and one that found none (304), in write units and CPU ms. */
+  writeUnitsPerNewsPoll: number;
+  writeUnitsPerUnchangedPoll: number;
+  cpuMsPerNewsPoll: number;
+  cpuMsPerUnchangedPoll: number;
+  /** New articles a poll that finds any brings, on average. */
+  articlesPerNewsPoll: number;
+  cpuMsPerArticleFetch: number;
+  cpuMsPerClassification: number;
+  alertsPerArticle: number;
+  emailsPerArticle: number;
+}
+
+export interface Workload {
+  articlesPerDay: number;
+  feeds: number;
+  pollMinutes: number;
+  days: number;
+}
+
+/** Settings of the deployed stack and what the model assumes about AWS beyond this machine. */
+export interface DeploymentAssumptions {
+  memoryMiB: { fetchFeed: number; fetchArticle: number; classifyArticle: number; dispatchFeeds: number };
+  /** Waiting on a news site per feed poll and per page fetch (no local measure: loopback is instant). */
+  networkWaitMs: { feedPoll: number; pageFetch: number };
+  /** Lambda gives one full vCPU at this memory, proportionally less below it. */
+  fullVcpuMiB: number;
+  dispatchMsPerRun: number;
+  /** Read units an article's classification and a poll spend (lookups and listings, below 4 KB). */
+  readUnitsPerArticle: number;
+  readUnitsPerPoll: number;
+  /** Stored per article: table items with their index copies, and S3 objects (raw page and JSON). */
+  tableBytesPerArticle: number;
+  s3BytesPerArticle: number;
+  logBytesPerRecord: number;
+  /** Lambda's SQS pollers long-poll each queue even when it is empty (20 s waits). */
+  idleReceivesPerQueuePerMinute: number;
+}
+
+export const DEFAULT_ASSUMPTIONS: DeploymentAssumptions = {
+  memoryMiB: DEFAULT_STAGE_CONFIG.memoryMiB,
+  networkWaitMs: { feedPoll: 300, pageFetch: 500 },
+  fullVcpuMiB: 1769,
+  dispatchMsPerRun: 200,
+  readUnitsPerArticle: 12,
+  readUnitsPerPoll: 1.5,
+  tableBytesPerArticle: 10_000,
+  s3BytesPerArticle: 40_000,
+  logBytesPerRecord: 1000,
+  idleReceivesPerQueuePerMinute: 15,
+};
+
+export interface CostLine {
+  service: string;
+  item: string;
+  quantity: number;
+  usd: number;
+}
+
+export interface CostEstimate {
+  workload: Workload;
+  articles: number;
+  polls: number;
+  lines: CostLine[];
+  totalUsd: number;
+  usdPer100kArticles: number;
+}
+
+/** Billed Lambda milliseconds for work measured as CPU time here, plus time spent waiting. */
+export function billedMs(cpuMs: number, memoryMiB: number, waitMs: number, fullVcpuMiB: number): number {
+  return cpuMs * Math.max(1, fullVcpuMiB / memoryMiB) + waitMs;
+}
+
+const gbSeconds = (ms: number, memoryMiB: number) => (ms / 1000) * (memoryMiB / 1024);
+
+/** The month's cost of `workload`, line by line. */
+export function estimateCost(
+  workload: Workload,
+  measured: MeasuredFigures,
+  assumptions: DeploymentAssumptions = DEFAULT_ASSUMPTIONS,
+): CostEstimate {
+  const { days } = workload;
+  const articles = workload.articlesPerDay * days;
+  const polls = workload.feeds * ((24 * 60) / workload.pollMinutes) * days;
+  const newsPolls = Math.min(polls, articles / Math.max(1, measured.articlesPerNewsPoll));
+  const unchangedPolls = polls - newsPolls;
+  const dispatchRuns = ((24 * 60) / DISPATCH_SCHEDULE_MINUTES) * days;
+  const { memoryMiB, networkWaitMs, fullVcpuMiB } = assumptions;
+  const lambdaMs = (cpuMs: number, memory: number, wait: number) =>
+    billedMs(cpuMs, memory, wait, fullVcpuMiB);
+
+  const invocations = {
+    fetchFeed: polls / QUEUES.feedJobs.batchSize,
+    fetchArticle: articles / QUEUES.articleJobs.batchSize,
+    classifyArticle: articles / QUEUES.classifyJobs.batchSize,
+    dispatchFeeds: dispatchRuns,
+  };
+  const totalInvocations = Object.values(invocations).reduce((sum, each) => sum + each, 0);
+  const lambdaGbSeconds = {
+    fetchFeed:
+      newsPolls *
+        gbSeconds(
+          lambdaMs(measured.cpuMsPerNewsPoll, memoryMiB.fetchFeed, networkWaitMs.feedPoll),
+          memoryMiB.fetchFeed,
+        ) +
+      unchangedPolls *
+        gbSeconds(
+          lambdaMs(measured.cpuMsPerUnchangedPoll, memoryMiB.fetchFeed, networkWaitMs.feedPoll),
+          memoryMiB.fetchFeed,
+        ),
+    fetchArticle:
+      articles *
+      gbSeconds(
+        lambdaMs(measured.cpuMsPerArticleFetch, memoryMiB.fetchArticle, networkWaitMs.pageFetch),
+        memoryMiB.fetchArticle,
+      ),
+    classifyArticle:
+      articles *
+      gbSeconds(
+        lambdaMs(measured.cpuMsPerClassification, memoryMiB.classifyArticle, 0),
+        memoryMiB.classifyArticle,
+      ),
+    dispatchFeeds: dispatchRuns * gbSeconds(assumptions.dispatchMsPerRun, memoryMiB.dispatchFeeds),
+  };
+
+  const writeUnits = {
+    articles: articles * measured.writeUnitsPerArticle,
+    polls: newsPolls * measured.writeUnitsPerNewsPoll + unchangedPolls * measured.writeUnitsPerUnchangedPoll,
+  };
+  const readUnits = articles * assumptions.readUnitsPerArticle + polls * assumptions.readUnitsPerPoll;
+  // Data grows through the month: on average half of it is stored.
+  const averageGb = (bytesPerArticle: number) => (articles * bytesPerArticle) / 2 / 1e9;
+  // Feed jobs and article jobs are sent one by one; S3 notifies the classify queue itself. Lambda
+  // receives and deletes in batches.
+  const messages = { feedJobs: polls, articleJobs: articles, classifyJobs: articles };
+  const sqsRequests =
+    polls +
+    articles +
+    (Object.entries(messages) as [keyof typeof QUEUES, number][]).reduce(
+      (sum, [queue, count]) => sum + (2 * count) / QUEUES[queue].batchSize,
+      0,
+    ) +
+    Object.keys(QUEUES).length * assumptions.idleReceivesPerQueuePerMinute * 24 * 60 * days;
+  const recordsHandled = polls + 2 * articles + dispatchRuns;
+
+  const line = (service: string, item: string, quantity: number, price: Price): CostLine => ({
+    service,
+    item,
+    quantity,
+    usd: quantity * price.usd,
+  });
+  const lines: CostLine[] = [
+    line('DynamoDB', 'write units, articles', writeUnits.articles, PRICES.dynamodbWriteUnit),
+    line('DynamoDB', 'write units, feed polls', writeUnits.polls, PRICES.dynamodbWriteUnit),
+    line('DynamoDB', 'read units', readUnits, PRICES.dynamodbReadUnit),
+    line(
+      'DynamoDB',
+      'storage GB-month',
+      averageGb(assumptions.tableBytesPerArticle),
+      PRICES.dynamodbStorageGbMonth,
+    ),
+    ...(Object.entries(lambdaGbSeconds) as [string, number][]).map(([name, seconds]) =>
+      line('Lambda', `GB-seconds, ${name}`, seconds, PRICES.lambdaGbSecondArm),
+    ),
+    line('Lambda', 'invocations', totalInvocations, PRICES.lambdaRequest),
+    line('S3', 'PUT (raw page, article JSON)', 2 * articles, PRICES.s3Put),
+    line('S3', 'GET (classification)', articles, PRICES.s3Get),
+    line('S3', 'storage GB-month', averageGb(assumptions.s3BytesPerArticle), PRICES.s3StorageGbMonth),
+    line('SQS', 'requests', sqsRequests, PRICES.sqsRequest),
+    line('SNS', 'alert publishes', articles * measured.alertsPerArticle, PRICES.snsPublish),
+    line('SNS', 'alert emails', articles * measured.emailsPerArticle, PRICES.snsEmail),
+    line(
+      'CloudWatch Logs',
+      'GB ingested',
+      (recordsHandled * assumptions.logBytesPerRecord) / 1e9,
+      PRICES.logsIngestedGb,
+    ),
+    line('X-Ray', 'traces (every invocation is sampled at these rates)', totalInvocations, PRICES.xrayTrace),
+  ];
+  const totalUsd = lines.reduce((sum, each) => sum + each.usd, 0);
+  return {
+    workload,
+    articles,
+    polls,
+    lines,
+    totalUsd,
+    usdPer100kArticles: articles === 0 ? 0 : (totalUsd / articles) * 100_000,
+  };
+}

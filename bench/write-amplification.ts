@@ -1,0 +1,198 @@
+/**
+ * Measures what one article and one feed poll cost the pipeline, by running it: the local runtime
+ * polls the bundled sample feeds once, with the real handlers, while a meter on the handlers' own
+ * DynamoDB client counts write units by item type (bench/dynamodb-write-meter.ts). Also gives each
+ * queue-consuming function's time per record, the alerts and emails per article, and the label on
+ * the most articles: the inputs of the cost model (bench/cost-model.ts).
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DynamoDBClient, paginateScan } from '@aws-sdk/client-dynamodb';
+import { SubscribeCommand } from '@aws-sdk/client-sns';
+import { SAMPLES_DIR, startLocalRuntime } from '../cli/local-runtime.ts';
+import type { FunctionName } from '../infra/resource-definitions.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/local-aws.ts';
+import { type InvocationTiming as Invocation, LOCAL_NAMES } from '../local/local-pipeline.ts';
+import { registerFeeds } from '../shared/pipeline/register-feeds.ts';
+import { feedIdFor } from '../shared/polling/feed-state.ts';
+import { systemClock } from '../shared/ports/clock.ts';
+import { meterWrites, type WriteTally, type WriteUnitsByType } from './dynamodb-write-meter.ts';
+
+/** Item types written once per article (and its alerts); FeedState is written per poll instead. */
+const PER_POLL_TYPES = new Set(['FeedState']);
+
+export interface PipelineRunFigures {
+  articles: number;
+  polls: number;
+  /** Write units by item type, over the whole run. */
+  writes: Record<string, WriteTally>;
+  /** Table + index write units per stored article (every type but FeedState). */
+  writeUnitsPerArticle: number;
+  /** Table + index write units per feed poll that found new articles (FeedState). */
+  writeUnitsPerPoll: number;
+  /**
+   * Wall milliseconds per record handled, by queue-consuming function, leaving out each function's
+   * first invocation (its warm-up: lazy loading that a warm Lambda instance has behind it).
+   */
+  msPerRecord: Partial<Record<FunctionName, number>>;
+  /** The same for this process's CPU time, which other load on the machine does not inflate. */
+  cpuMsPerRecord: Partial<Record<FunctionName, number>>;
+  /**
+   * A poll that finds nothing new (the feed answers 304): write units, and wall and CPU ms. Measured
+   * over every invocation: warm by then.
+   */
+  unchangedPoll: { polls: number; writeUnits: number; ms: number; cpuMs: number };
+  /** Emails SNS delivered and alerts recorded, per stored article. */
+  emailsPerArticle: number;
+  alertsPerArticle: number;
+  /** The country, pair or topic label on the largest share of stored articles, e.g. `COUNTRY#US`. */
+  busiestLabel: { label: string; share: number } | null;
+}
+
+const recordsHandled = (invocations: readonly Invocation[] | undefined) =>
+  (invocations ?? []).reduce((sum, each) => sum + each.records, 0);
+
+function perRecord(invocations: readonly Invocation[], measure: 'ms' | 'cpuMs'): number {
+  const records = recordsHandled(invocations);
+  return records === 0 ? 0 : invocations.reduce((sum, each) => sum + each[measure], 0) / records;
+}
+
+function perRecordAfterWarmUp(invocations: readonly Invocation[], measure: 'ms' | 'cpuMs'): number {
+  return perRecord(invocations.length > 1 ? invocations.slice(1) : invocations, measure);
+}
+
+const unitsOf = (tally: WriteTally) => tally.tableUnits + tally.indexUnits;
+
+async function readJson<T>(path: string): Promise<T> {
+  return JSON.parse(await readFile(path, 'utf8')) as T;
+}
+
+/**
+ * Labels the classifier gives (countries, pairs, topics): those concentrate on a few values in real
+ * news. A source or cluster label is spread over sites and stories (the samples have one site only).
+ */
+const CLASSIFIED_LABEL = /^(COUNTRY|PAIR|TOPIC)#/;
+
+/** What the run left in the table: alerts, and the label listing the most articles. */
+async function census(reader: DynamoDBClient) {
+  const labels = new Map<string, number>();
+  let alerts = 0;
+  for await (const page of paginateScan({ client: reader }, { TableName: LOCAL_NAMES.table })) {
+    for (const item of page.Items ?? []) {
+      if (item.type?.S === 'Alert') alerts += 1;
+      const label = item.gsi1pk?.S;
+      if (item.type?.S === 'ArticleLabel' && label !== undefined && CLASSIFIED_LABEL.test(label))
+        labels.set(label, (labels.get(label) ?? 0) + 1);
+    }
+  }
+  const [busiest] = [...labels].sort((a, b) => b[1] - a[1]);
+  return { alerts, busiest };
+}
+
+/** One poll of the sample feeds through the local pipeline, metered. */
+export async function measurePipelineRun(): Promise<PipelineRunFigures> {
+  const outboxDir = await mkdtemp(join(tmpdir(), 'wirewatch-cost-'));
+  const pipeline = await startLocalRuntime({ stateDir: null, outboxDir, verbose: false });
+  try {
+    const feeds = await readJson<{ url: string; title?: string }[]>(join(SAMPLES_DIR, 'feeds.json'));
+    const rules = await readJson<{ id: string; name?: string; query: string }[]>(
+      join(SAMPLES_DIR, 'rules.json'),
+    );
+    await registerFeeds(feeds, { feeds: pipeline.feedStore, clock: systemClock });
+    for (const rule of rules) {
+      await pipeline.ruleStore.putRule({
+        id: rule.id,
+        name: rule.name ?? rule.id,
+        query: rule.query,
+        createdAt: systemClock.now().toISOString(),
+      });
+    }
+    const subscribers = await readJson<{ email: string; filterPolicy?: unknown }[]>(
+      join(SAMPLES_DIR, 'subscribers.json'),
+    );
+    for (const subscriber of subscribers) {
+      await pipeline.sns.send(
+        new SubscribeCommand({
+          TopicArn: pipeline.topicArn,
+          Protocol: 'email',
+          Endpoint: subscriber.email,
+          ...(subscriber.filterPolicy === undefined
+            ? {}
+            : { Attributes: { FilterPolicy: JSON.stringify(subscriber.filterPolicy) } }),
+        }),
+      );
+    }
+    // The handlers' client is created at their cold start, which starting the runtime performed:
+    // importing the module now gives that same client, so the meter sees exactly what they send.
+    const { dynamodb } = await import('../functions/commons/dynamodb-client.ts');
+    const reader = new DynamoDBClient({
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+      endpoint: pipeline.aws.endpoints.dynamodb,
+    });
+    const tally: WriteUnitsByType = new Map();
+    let timings = new Map<FunctionName, Invocation[]>();
+    pipeline.onInvocation = (name, timing) => timings.set(name, [...(timings.get(name) ?? []), timing]);
+    const stopMetering = meterWrites(dynamodb, reader, LOCAL_NAMES.table, tally);
+    try {
+      await pipeline.tick();
+      const articles = pipeline.archivedDocuments.size;
+      const polls = recordsHandled(timings.get('fetchFeed'));
+      const firstRun = timings;
+      const firstTally = structuredClone(tally);
+      // A second poll of every feed, made due at once as `wirewatch run` does: the sample site answers
+      // 304 as most feeds do most of the time, so this is what an ordinary poll costs.
+      const dueNow = systemClock.now().toISOString();
+      for (const feed of feeds) {
+        const state = await pipeline.feedStore.getFeed(feedIdFor(new URL(feed.url).toString()));
+        if (state !== null) await pipeline.feedStore.saveFeedState({ ...state, nextDueAt: dueNow });
+      }
+      tally.clear();
+      timings = new Map();
+      await pipeline.tick();
+      const unchangedCalls = timings.get('fetchFeed') ?? [];
+      const unchangedPolls = recordsHandled(unchangedCalls);
+
+      let perArticle = 0;
+      let perPoll = 0;
+      for (const [type, each] of firstTally) {
+        if (PER_POLL_TYPES.has(type)) perPoll += unitsOf(each);
+        else perArticle += unitsOf(each);
+      }
+      const perStored = (count: number) => (articles === 0 ? 0 : count / articles);
+      const { alerts, busiest } = await census(reader);
+      return {
+        articles,
+        polls,
+        writes: Object.fromEntries(firstTally),
+        writeUnitsPerArticle: perStored(perArticle),
+        writeUnitsPerPoll: polls === 0 ? 0 : perPoll / polls,
+        msPerRecord: Object.fromEntries(
+          [...firstRun].map(([name, calls]) => [name, perRecordAfterWarmUp(calls, 'ms')]),
+        ),
+        cpuMsPerRecord: Object.fromEntries(
+          [...firstRun].map(([name, calls]) => [name, perRecordAfterWarmUp(calls, 'cpuMs')]),
+        ),
+        unchangedPoll: {
+          polls: unchangedPolls,
+          writeUnits:
+            unchangedPolls === 0
+              ? 0
+              : [...tally.values()].reduce((sum, each) => sum + unitsOf(each), 0) / unchangedPolls,
+          ms: perRecord(unchangedCalls, 'ms'),
+          cpuMs: perRecord(unchangedCalls, 'cpuMs'),
+        },
+        emailsPerArticle: perStored(pipeline.aws.sns.emails.length),
+        alertsPerArticle: perStored(alerts),
+        busiestLabel: busiest === undefined ? null : { label: busiest[0], share: perStored(busiest[1]) },
+      };
+    } finally {
+      stopMetering();
+      reader.destroy();
+    }
+  } finally {
+    await pipeline.close();
+    await rm(outboxDir, { recursive: true, force: true });
+  }
+}

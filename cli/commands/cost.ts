@@ -1,0 +1,118 @@
+/**
+ * `wirewatch cost`: measures the pipeline on the bundled samples (write units per article and per
+ * poll, CPU time per record, alerts and emails per article) and prices a month of the given workload
+ * on AWS, service by service (bench/cost-model.ts; docs/cost.md explains each line).
+ */
+import { DEFAULT_ASSUMPTIONS, estimateCost, type MeasuredFigures } from '../../bench/cost-model.ts';
+import { measurePipelineRun, type PipelineRunFigures } from '../../bench/write-amplification.ts';
+import { parseCommandArgs } from '../../tools/cli-arguments.ts';
+import { CliError } from '../../tools/cli-error.ts';
+
+const USAGE = `usage: wirewatch cost [--articles-per-day N] [--feeds F] [--poll-minutes M] [--days D]
+                      [--memory FUNCTION=MiB]… [--json]
+  defaults: 20000 articles a day, 500 feeds polled every 15 minutes, a 30-day month; memory as the
+  stack configures it (e.g. --memory fetchArticle=512 to price another setting)`;
+
+const MEMORY_FUNCTIONS = Object.keys(DEFAULT_ASSUMPTIONS.memoryMiB);
+
+function positive(name: string, value: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0)
+    throw new CliError(`--${name} must be a positive number\n${USAGE}`);
+  return number;
+}
+
+function memoryOverrides(settings: readonly string[]): Record<string, number> {
+  return Object.fromEntries(
+    settings.map((setting) => {
+      const [name, value] = setting.split('=');
+      if (name === undefined || value === undefined || !MEMORY_FUNCTIONS.includes(name))
+        throw new CliError(
+          `--memory takes FUNCTION=MiB with FUNCTION one of ${MEMORY_FUNCTIONS.join(', ')}\n${USAGE}`,
+        );
+      return [name, positive('memory', value)];
+    }),
+  );
+}
+
+/** The model's inputs from one measured run. */
+export function measuredFigures(run: PipelineRunFigures): MeasuredFigures {
+  return {
+    writeUnitsPerArticle: run.writeUnitsPerArticle,
+    writeUnitsPerNewsPoll: run.writeUnitsPerPoll,
+    writeUnitsPerUnchangedPoll: run.unchangedPoll.writeUnits,
+    cpuMsPerNewsPoll: run.cpuMsPerRecord.fetchFeed ?? 0,
+    cpuMsPerUnchangedPoll: run.unchangedPoll.cpuMs,
+    articlesPerNewsPoll: run.polls === 0 ? 1 : run.articles / run.polls,
+    cpuMsPerArticleFetch: run.cpuMsPerRecord.fetchArticle ?? 0,
+    cpuMsPerClassification: run.cpuMsPerRecord.classifyArticle ?? 0,
+    alertsPerArticle: run.alertsPerArticle,
+    emailsPerArticle: run.emailsPerArticle,
+  };
+}
+
+const usd = (value: number) => `$${value.toFixed(2)}`;
+
+export async function main(args: string[]): Promise<number> {
+  const { values } = parseCommandArgs(
+    args,
+    {
+      'articles-per-day': { type: 'string', default: '20000' },
+      feeds: { type: 'string', default: '500' },
+      'poll-minutes': { type: 'string', default: '15' },
+      days: { type: 'string', default: '30' },
+      memory: { type: 'string', multiple: true, default: [] },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  );
+  if (values.help === true) {
+    console.log(USAGE);
+    return 0;
+  }
+  const workload = {
+    articlesPerDay: positive('articles-per-day', values['articles-per-day']),
+    feeds: positive('feeds', values.feeds),
+    pollMinutes: positive('poll-minutes', values['poll-minutes']),
+    days: positive('days', values.days),
+  };
+  const assumptions = {
+    ...DEFAULT_ASSUMPTIONS,
+    memoryMiB: { ...DEFAULT_ASSUMPTIONS.memoryMiB, ...memoryOverrides(values.memory) },
+  };
+  const run = await measurePipelineRun();
+  const measured = measuredFigures(run);
+  const estimate = estimateCost(workload, measured, assumptions);
+  if (values.json) {
+    console.log(JSON.stringify({ measured, run, memoryMiB: assumptions.memoryMiB, ...estimate }));
+    return 0;
+  }
+  console.log(
+    `Measured on the sample feeds (${run.articles} articles, ${run.polls} polls, then ${run.unchangedPoll.polls} unchanged polls):`,
+  );
+  console.log(`  write units per article   ${measured.writeUnitsPerArticle.toFixed(1)}`);
+  // FeedState is written per poll, not per article: it has its own line below.
+  for (const [type, tally] of Object.entries(run.writes).filter(([type]) => type !== 'FeedState')) {
+    console.log(
+      `    ${type.padEnd(13)} ${(tally.tableUnits / Math.max(1, run.articles)).toFixed(2).padStart(6)} table + ${(tally.indexUnits / Math.max(1, run.articles)).toFixed(2).padStart(6)} gsi1 per article`,
+    );
+  }
+  console.log(
+    `  write units per poll      ${measured.writeUnitsPerNewsPoll.toFixed(1)} (with news), ${measured.writeUnitsPerUnchangedPoll.toFixed(1)} (unchanged)`,
+  );
+  console.log(
+    `  CPU ms per record         poll ${measured.cpuMsPerNewsPoll.toFixed(0)} / ${measured.cpuMsPerUnchangedPoll.toFixed(0)} (unchanged), fetch ${measured.cpuMsPerArticleFetch.toFixed(0)}, classify ${measured.cpuMsPerClassification.toFixed(0)}`,
+  );
+  console.log(
+    `\nA month of ${workload.articlesPerDay} articles a day from ${workload.feeds} feeds polled every ${workload.pollMinutes} min (${workload.days} days):`,
+  );
+  for (const line of estimate.lines) {
+    console.log(
+      `  ${line.service.padEnd(16)} ${line.item.padEnd(52)} ${line.quantity.toExponential(2).padStart(9)} ${usd(line.usd).padStart(8)}`,
+    );
+  }
+  console.log(`  ${'total'.padEnd(79)} ${usd(estimate.totalUsd).padStart(8)}`);
+  console.log(`  per 100,000 articles: ${usd(estimate.usdPer100kArticles)}`);
+  return 0;
+}

@@ -2,13 +2,16 @@
  * The local runtime: the real Lambda handlers, wired as in AWS, on this machine.
  * - the emulators (local-aws.ts) with the table, bucket and topic made from the CDK definitions;
  * - one queue per stage with its dead-letter queue, delivered to the handlers as SQS batch events
- *   with partial batch failures, receive counts and retries (queues/local-queue.ts);
+ *   with partial batch failures, receive counts and retries (queues/local-queue.ts); with a state
+ *   directory the queues are durable, so a run stopped at any point resumes its unfinished jobs;
  * - S3 ObjectCreated events for article documents turned into classify-queue messages, as the
  *   bucket notification does in AWS;
  * - a scheduled EventBridge event that starts dispatch, and the daily one that sends digests.
  * Handlers are loaded after the environment is set, each with its own dead-letter queue variable,
  * exactly as each Lambda function gets its own configuration.
  */
+
+import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -31,6 +34,7 @@ import { createTable, createTopic } from './create-resources.ts';
 import { lambdaContext, scheduledEvent, sqsEvent } from './lambda-events.ts';
 import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS, LOCAL_REGION, type LocalAws, startLocalAws } from './local-aws.ts';
 import { LocalQueue } from './queues/local-queue.ts';
+import { MessageDirectory } from './queues/message-directory.ts';
 import { SAMPLE_HOST, type SampleSite, startSampleSite } from './sample-site.ts';
 
 /** A function that cannot start (bad configuration, a missing module), as Lambda would report it. */
@@ -134,8 +138,16 @@ export class LocalPipeline {
         maxReceiveCount: definition.maxReceiveCount,
         retryDelayMs: 100,
       });
-      const deadLetters = new LocalQueue(settings(`${SERVICE_NAME}-${name}-dlq`, 10));
-      const queue = new LocalQueue(settings(`${SERVICE_NAME}-${name}`, definition.batchSize), deadLetters);
+      const directory = (queueName: string) =>
+        options.stateDir === null ? null : new MessageDirectory(join(options.stateDir, 'queues', queueName));
+      const deadLetterName = `${SERVICE_NAME}-${name}-dlq`;
+      const queueName = `${SERVICE_NAME}-${name}`;
+      const deadLetters = new LocalQueue(settings(deadLetterName, 10), null, directory(deadLetterName));
+      const queue = new LocalQueue(
+        settings(queueName, definition.batchSize),
+        deadLetters,
+        directory(queueName),
+      );
       for (const each of [queue, deadLetters]) aws.sqs.register(each);
       queues.set(name, queue);
       deadLetterQueues.set(name, deadLetters);

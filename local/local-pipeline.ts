@@ -248,6 +248,11 @@ export class LocalPipeline {
     return this.queues.get(name) as LocalQueue;
   }
 
+  /** Jobs waiting in the stage queues: at start, what a stopped run left for this one to finish. */
+  pendingJobs(): number {
+    return [...this.queues.values()].reduce((sum, queue) => sum + queue.size, 0);
+  }
+
   queueStats() {
     return new Map([...this.queues].map(([name, queue]) => [name, { ...queue.stats }]));
   }

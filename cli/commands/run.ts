@@ -121,6 +121,8 @@ export async function main(args: string[]): Promise<number> {
   const pipeline = await startLocalRuntime({ stateDir, outboxDir, verbose: values.verbose });
   try {
     console.log(`wirewatch local run · state: ${stateDir ?? 'in memory (use --state DIR to keep it)'}`);
+    const unfinished = pipeline.pendingJobs();
+    if (unfinished > 0) console.log(`resuming ${unfinished} job(s) an interrupted run left unfinished`);
     const clock = systemClock;
     const registered = await registerFeeds(feeds, { feeds: pipeline.feedStore, clock });
     for (const rule of rules) {

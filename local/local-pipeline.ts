@@ -35,7 +35,7 @@ import { lambdaContext, scheduledEvent, sqsEvent } from './lambda-events.ts';
 import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS, LOCAL_REGION, type LocalAws, startLocalAws } from './local-aws.ts';
 import { LocalQueue } from './queues/local-queue.ts';
 import { MessageDirectory } from './queues/message-directory.ts';
-import { SAMPLE_HOST, type SampleSite, startSampleSite } from './sample-site.ts';
+import { type SampleSite, sampleSiteAccess, startSampleSite } from './sample-site.ts';
 
 /** A function that cannot start (bad configuration, a missing module), as Lambda would report it. */
 export class ColdStartError extends Error {
@@ -154,6 +154,7 @@ export class LocalPipeline {
     }
     const queue = (name: QueueName) => queues.get(name) as LocalQueue;
 
+    const access = sampleSiteAccess(site);
     Object.assign(process.env, {
       AWS_REGION: LOCAL_REGION,
       AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
@@ -175,8 +176,8 @@ export class LocalPipeline {
       [ENV.digestTopicArn]: digestTopicArn,
       [ENV.feedQueueUrl]: queue('feedJobs').settings.url,
       [ENV.articleQueueUrl]: queue('articleJobs').settings.url,
-      [ENV.allowedPrivateHosts]: new URL(`http://${SAMPLE_HOST}`).hostname,
-      [ENV.connectTo]: `${new URL(`http://${SAMPLE_HOST}`).hostname}:80=${site.address}`,
+      [ENV.allowedPrivateHosts]: access.allowPrivateHosts.join(','),
+      [ENV.connectTo]: access.connectTo.join(','),
       [ENV.minPollSeconds]: '60',
       [ENV.ruleCacheSeconds]: '0',
     });

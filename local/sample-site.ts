@@ -3,6 +3,8 @@
  * sends (ETag, Last-Modified) and 304 answers to conditional requests, so polling behaves as on the web.
  * The files name their origin `http://samples.wirewatch.localhost`; the runtime connects that name to
  * this server (as curl's --connect-to does), so URLs and article ids stay the same from run to run.
+ * That origin, and only it, passes the SSRF guard: the exception is pinned to its port, so
+ * `http://samples.wirewatch.localhost:<another port>/` cannot reach other services on loopback.
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
@@ -11,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 
 export const SAMPLE_ORIGIN = 'http://samples.wirewatch.localhost';
-export const SAMPLE_HOST = new URL(SAMPLE_ORIGIN).host;
+const SAMPLE_PORT = '80';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.rss': 'application/rss+xml; charset=utf-8',
@@ -28,6 +30,18 @@ export interface SampleSite {
   /** Requests served, by status, for the run summary. */
   requests: { path: string; status: number }[];
   close(): Promise<void>;
+}
+
+/**
+ * The HTTP client settings that let the functions fetch the sample site: its origin connected to the
+ * server's real address, and allowed past the SSRF guard on the origin's port only.
+ */
+export function sampleSiteAccess(site: SampleSite): { allowPrivateHosts: string[]; connectTo: string[] } {
+  const { hostname } = new URL(SAMPLE_ORIGIN);
+  return {
+    allowPrivateHosts: [`${hostname}:${SAMPLE_PORT}`],
+    connectTo: [`${hostname}:${SAMPLE_PORT}=${site.address}`],
+  };
 }
 
 export async function startSampleSite(root: string): Promise<SampleSite> {

@@ -1,6 +1,8 @@
 /**
  * Serves the bundled sample news site (`samples/site/`) on loopback, with the validators a real site
  * sends (ETag, Last-Modified) and 304 answers to conditional requests, so polling behaves as on the web.
+ * Feeds and pages are dated relative to the day the server starts (sample-calendar.ts), so the
+ * samples are recent news whenever they are tried.
  * The files name their origin `http://samples.wirewatch.localhost`; the runtime connects that name to
  * this server (as curl's --connect-to does), so URLs and article ids stay the same from run to run.
  * That origin, and only it, passes the SSRF guard: the exception is pinned to its port, so
@@ -11,6 +13,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { sampleDateShift, shiftSampleDates } from './sample-calendar.ts';
 
 export const SAMPLE_ORIGIN = 'http://samples.wirewatch.localhost';
 const SAMPLE_PORT = '80';
@@ -44,8 +47,9 @@ export function sampleSiteAccess(site: SampleSite): { allowPrivateHosts: string[
   };
 }
 
-export async function startSampleSite(root: string): Promise<SampleSite> {
+export async function startSampleSite(root: string, options: { now?: Date } = {}): Promise<SampleSite> {
   const requests: SampleSite['requests'] = [];
+  const shiftDays = sampleDateShift(options.now ?? new Date());
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', SAMPLE_ORIGIN).pathname);
     const file = normalize(join(root, path));
@@ -56,15 +60,16 @@ export async function startSampleSite(root: string): Promise<SampleSite> {
     };
     if (!file.startsWith(root + sep) || request.method !== 'GET') return reply(404);
     try {
-      const [body, info] = await Promise.all([readFile(file), stat(file)]);
+      const [written, info] = await Promise.all([readFile(file), stat(file)]);
+      const contentType = CONTENT_TYPES[extname(file)];
+      const body =
+        contentType === undefined
+          ? written
+          : Buffer.from(shiftSampleDates(written.toString('utf8'), shiftDays), 'utf8');
       const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
       const validators = { etag, 'last-modified': info.mtime.toUTCString() };
       if (request.headers['if-none-match'] === etag) return reply(304, validators);
-      reply(
-        200,
-        { ...validators, 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' },
-        body,
-      );
+      reply(200, { ...validators, 'content-type': contentType ?? 'application/octet-stream' }, body);
     } catch {
       reply(404, { 'content-type': 'text/plain' }, Buffer.from('Not found'));
     }

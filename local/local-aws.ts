@@ -66,7 +66,9 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     outboxDir: options.outboxDir,
     region: LOCAL_REGION,
     accountId: LOCAL_ACCOUNT,
-    ...(stateDir === null ? {} : { stateFile: join(stateDir, 'sns.json') }),
+    ...(stateDir === null
+      ? {}
+      : { stateFile: join(stateDir, 'sns.json'), pendingDir: join(stateDir, 'sns-pending') }),
   });
   const sqs = await startSqsEndpoint(LOCAL_ACCOUNT);
 

@@ -260,6 +260,8 @@ export class LocalPipeline {
 
   /** One scheduled run: dispatch due feeds, then deliver every queued job until the pipeline is idle. */
   async tick(): Promise<void> {
+    // Emails a stopped run had published and not yet written go out first, once.
+    await this.aws.sns.deliverPending();
     const ruleArn = `arn:aws:events:${LOCAL_REGION}:${LOCAL_ACCOUNT}:rule/${SERVICE_NAME}-dispatch`;
     await this.dispatch(
       scheduledEvent(ruleArn, LOCAL_REGION, LOCAL_ACCOUNT),

@@ -97,6 +97,26 @@ async function countSubscribers(pipeline: LocalPipeline): Promise<number> {
   return count;
 }
 
+/**
+ * Waits `seconds` for the next poll; true when Ctrl-C or SIGTERM came first. Its signal handlers are
+ * gone when it resolves, so a signal during a poll stops the process at once (the state keeps the
+ * unfinished jobs for the next run) instead of being swallowed by a handler left from a past wait.
+ */
+export function stoppedBeforeNextPoll(seconds: number): Promise<boolean> {
+  return new Promise<boolean>((done) => {
+    const finish = (stopped: boolean) => {
+      clearTimeout(timer);
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      done(stopped);
+    };
+    const onSignal = () => finish(true);
+    const timer = setTimeout(() => finish(false), seconds * 1000);
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}
+
 export async function main(args: string[]): Promise<number> {
   const { values } = parseCommandArgs(
     args,
@@ -233,14 +253,7 @@ export async function main(args: string[]): Promise<number> {
       console.log(`  errors            ${failedFeeds + deadLetters.length}`);
       if (values.watch) {
         console.log(`\nWatching: next poll in ${interval} s (Ctrl-C to stop)`);
-        const stop = await new Promise<boolean>((done) => {
-          const timer = setTimeout(() => done(false), interval * 1000);
-          process.once('SIGINT', () => {
-            clearTimeout(timer);
-            done(true);
-          });
-        });
-        if (stop) break;
+        if (await stoppedBeforeNextPoll(interval)) break;
       }
     } while (values.watch);
     console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -54,9 +54,9 @@ beforeAll(async () => {
   pendingArticleJobs = pending();
   second = await promisify(execFile)(RUN[0], [...RUN.slice(1), '--state', state], {
     cwd: ROOT,
-    timeout: 90_000,
+    timeout: 150_000,
   });
-}, 150_000);
+}, 240_000);
 
 afterAll(async () => {
   await rm(state, { recursive: true, force: true });

@@ -48,6 +48,12 @@ const deps = {
     clock,
     numberEnv(ENV.ruleCacheSeconds, 60) * 1000,
     (rule) => logger.warn('Rule left out: its query does not parse', { ruleId: rule.id, error: rule.error }),
+    (rule) =>
+      logger.warn('Rule did not match: it ran out of its work budget', {
+        ruleId: rule.id,
+        articleTitle: rule.articleTitle,
+        error: rule.error,
+      }),
   ),
   clock,
   leaseSeconds: 60,

@@ -36,7 +36,12 @@ async function loadRules(path: string): Promise<RuleSet> {
     throw new CliError(`${path}: invalid JSON (${(error as Error).message})`);
   }
   try {
-    return compileRuleSet(toRuleDefinitions(rules, path));
+    return compileRuleSet(toRuleDefinitions(rules, path), {
+      onWorkLimit: (id, _article, error) =>
+        console.error(
+          `rule "${id}" did not match a document: ${error.message} (the limit per rule and document)`,
+        ),
+    });
   } catch (error) {
     if (error instanceof RuleSyntaxError) throw new CliError(`${path}: ${error.message}`);
     throw error;

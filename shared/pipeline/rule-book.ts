@@ -14,10 +14,18 @@ export interface CompiledRules {
   invalid: { id: string; error: string }[];
 }
 
-export function compileStoredRules(stored: readonly StoredRule[]): CompiledRules {
+/** Told about a rule that ran out of its work budget on an article, and so did not match it. */
+export type WorkLimitReport = (rule: { id: string; articleTitle: string; error: string }) => void;
+
+export function compileStoredRules(
+  stored: readonly StoredRule[],
+  onWorkLimit?: WorkLimitReport,
+): CompiledRules {
   const invalid: { id: string; error: string }[] = [];
   const ruleSet = compileRuleSet(stored, {
     onInvalidRule: (id, error) => invalid.push({ id, error: error.message }),
+    onWorkLimit: (id, article, error) =>
+      onWorkLimit?.({ id, articleTitle: article.title, error: error.message }),
   });
   const left = new Set(invalid.map(({ id }) => id));
   return {
@@ -36,12 +44,13 @@ export class RuleBook {
     private readonly ttlMs: number,
     /** Told about each stored rule left out because it no longer parses, at every reload. */
     private readonly onInvalidRule: (rule: { id: string; error: string }) => void = () => {},
+    private readonly onWorkLimit?: WorkLimitReport,
   ) {}
 
   async current(): Promise<CompiledRules> {
     const now = this.clock.now().getTime();
     if (this.cached === null || now - this.cached.loadedAt >= this.ttlMs) {
-      const rules = compileStoredRules(await this.store.listRules());
+      const rules = compileStoredRules(await this.store.listRules(), this.onWorkLimit);
       for (const rule of rules.invalid) this.onInvalidRule(rule);
       this.cached = { rules, loadedAt: now };
     }

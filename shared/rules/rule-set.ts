@@ -8,11 +8,13 @@
  */
 import { articleIndexOptions, indexArticle } from './article-index.ts';
 import type { ArticleLabelInput } from './article-labels.ts';
+import { WorkBudget, WorkLimitExceeded } from './match-budget.ts';
 import { type Highlight, type HighlightSource, snippetFor, toHighlights } from './match-highlights.ts';
 import { Presearcher } from './presearcher.ts';
 import { collectMatchedPieces, holds, type MatchedPiece } from './rule-evaluation.ts';
 import { parseRule, type RuleNode, RuleSyntaxError } from './rule-language.ts';
 
+export { MAX_RULE_STEPS, WorkLimitExceeded } from './match-budget.ts';
 export type { Highlight } from './match-highlights.ts';
 
 export interface RuleDefinition {
@@ -55,6 +57,13 @@ export interface RuleSetOptions {
    * broken rule must not silence everybody else's.
    */
   onInvalidRule?: (ruleId: string, error: RuleSyntaxError) => void;
+  /**
+   * Receives each rule that ran out of its work budget on an article (see match-budget.ts); such a
+   * rule does not match that article. Without this option the rule is left out silently.
+   */
+  onWorkLimit?: (ruleId: string, article: MatchableArticle, error: WorkLimitExceeded) => void;
+  /** Steps one rule may take on one article; MAX_RULE_STEPS unless given. */
+  maxRuleSteps?: number;
 }
 
 function parseDefinition(rule: RuleDefinition): RuleNode {
@@ -122,10 +131,18 @@ export function compileRuleSet(rules: readonly RuleDefinition[], options: RuleSe
       const matches: RuleMatch[] = [];
       for (const rule of presearcher === null ? everyRule : presearcher.candidates(index)) {
         const node = nodes[rule] as RuleNode;
-        if (!holds(node, index)) continue;
+        const ruleId = ids[rule] as string;
+        const budget = new WorkBudget(options.maxRuleSteps);
         const pieces: MatchedPiece[] = [];
-        collectMatchedPieces(node, index, pieces);
-        matches.push(lazyMatch(ids[rule] as string, pieces, source));
+        try {
+          if (!holds(node, index, budget)) continue;
+          collectMatchedPieces(node, index, pieces, budget);
+        } catch (error) {
+          if (!(error instanceof WorkLimitExceeded)) throw error;
+          options.onWorkLimit?.(ruleId, article, error);
+          continue;
+        }
+        matches.push(lazyMatch(ruleId, pieces, source));
       }
       return matches;
     },

@@ -95,7 +95,8 @@ function firstAfter(items: readonly Item<unknown>[], position: number): number {
 
 /**
  * Smallest gaps of a chain from one of `starts` to each item, by state: entry `state * n + item`,
- * Infinity where no chain within `distance` gets there.
+ * Infinity where no chain within `distance` gets there; `untilComplete` stops at the first chain
+ * that holds every operand (its gaps then are within `distance`, not necessarily the smallest).
  */
 function forward(
   items: readonly Item<unknown>[],
@@ -103,6 +104,7 @@ function forward(
   distance: number,
   starts: readonly number[],
   budget: WorkBudget,
+  untilComplete = false,
 ): Float64Array {
   const n = items.length;
   budget.spend(layout.states * n);
@@ -121,8 +123,11 @@ function forward(
         // Items are in order of first position: every later one is further away still.
         if (total > distance) break;
         if (countIn(layout, state, after.group) >= (layout.counts[after.group] ?? 0)) continue;
-        const entry = (state + (layout.radix[after.group] ?? 0)) * n + to;
+        const reached = state + (layout.radix[after.group] ?? 0);
+        const entry = reached * n + to;
         if (total < (gaps[entry] ?? Number.POSITIVE_INFINITY)) gaps[entry] = total;
+        // Asked only whether a chain exists: the first complete one answers.
+        if (untilComplete && reached === layout.full) return gaps;
       }
     }
   }
@@ -208,7 +213,7 @@ export function nearChainExists<P>(
   const layout = layoutOf(groups, budget);
   for (const items of itemsBySentence(groups)) {
     const everyStart = items.map((_, index) => index);
-    const gaps = forward(items, layout, distance, everyStart, budget);
+    const gaps = forward(items, layout, distance, everyStart, budget, true);
     if (completeEnds(gaps, items, layout, distance).length > 0) return true;
   }
   return false;

@@ -1,8 +1,9 @@
 /**
  * Article extraction: one HTML page in, its main text and metadata out.
  *
- * Steps, all on a single DOM parse: pages nested deeper than MAX_PAGE_DEPTH are refused first (the
- * cost of what follows grows with depth; see nesting-depth.ts); metadata is read next (JSON-LD,
+ * Steps, all on a single DOM parse: pages nested deeper than MAX_PAGE_DEPTH, or with more than
+ * MAX_TEXT_PIECES pieces of text, are refused first (the cost of what follows grows with both; see
+ * nesting-depth.ts and text-pieces.ts); metadata is read next (JSON-LD,
  * <meta>, links), because Readability rewrites the document; drop caps are re-joined to their words; page furniture that
  * Readability tends to keep (share bars, captions, related lists, newsletter boxes) is removed;
  * Readability picks the main content, narrowed to the element the page names as its article body
@@ -30,6 +31,7 @@ import { articleBodyRoots } from './named-body.ts';
 import { elementDepth, MAX_MARKUP_DEPTH, MAX_PAGE_DEPTH, markupDepth } from './nesting-depth.ts';
 import { normalizeLine } from './normalize-text.ts';
 import { readPageMetadata } from './page-metadata.ts';
+import { MAX_TEXT_PIECES, textPieces } from './text-pieces.ts';
 
 export interface ExtractedArticle {
   /** The page URL given. */
@@ -48,8 +50,11 @@ export interface ExtractedArticle {
   excerpt: string | null;
 }
 
-/** `too-deep`: the page nests its elements deeper than MAX_PAGE_DEPTH (see nesting-depth.ts). */
-export type ExtractionErrorCode = 'no-content' | 'not-html' | 'too-deep';
+/**
+ * `too-deep`: the page nests its elements deeper than MAX_PAGE_DEPTH (see nesting-depth.ts);
+ * `too-many-pieces`: its text is split into more than MAX_TEXT_PIECES pieces (see text-pieces.ts).
+ */
+export type ExtractionErrorCode = 'no-content' | 'not-html' | 'too-deep' | 'too-many-pieces';
 
 export class ExtractionError extends Error {
   constructor(
@@ -90,6 +95,13 @@ export function extractArticle(html: string, options: { url: string }): Extracte
   const root = document.documentElement;
   if (root !== null && elementDepth(root, MAX_PAGE_DEPTH) > MAX_PAGE_DEPTH) {
     throw new ExtractionError('too-deep', `the page nests its elements more than ${MAX_PAGE_DEPTH} deep`);
+  }
+  // The body is what Readability serialises and parses again.
+  if (document.body !== null && textPieces(document.body, MAX_TEXT_PIECES) > MAX_TEXT_PIECES) {
+    throw new ExtractionError(
+      'too-many-pieces',
+      `the page's text is split into more than ${MAX_TEXT_PIECES} pieces (text nodes and character references)`,
+    );
   }
   const metadata = readPageMetadata(document);
   repairDropCaps(document);

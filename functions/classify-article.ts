@@ -56,6 +56,12 @@ const deps = {
         action,
         error: String(error),
       }),
+    onWorkLimit: (rule) =>
+      logger.warn('Rule did not match: it ran out of its work budget', {
+        ruleId: rule.id,
+        articleTitle: rule.articleTitle,
+        error: rule.error,
+      }),
   }),
   clock,
   leaseSeconds: 60,

@@ -9,6 +9,7 @@ export const main = (args: string[]) =>
     'bench',
     {
       feeds: () => import('../../bench/feeds.ts'),
+      'feed-dates': () => import('../../bench/feed-dates.ts'),
       extraction: () => import('../../bench/extraction.ts'),
       classify: () => import('../../bench/classify.ts'),
       match: () => import('../../bench/match.ts'),

@@ -48,7 +48,12 @@ async function loadRules(path: string): Promise<RuleSet> {
   try {
     const definitions = toRuleDefinitions(rules, path);
     checkRuleSetSize(definitions);
-    return compileRuleSet(definitions);
+    return compileRuleSet(definitions, {
+      onWorkLimit: (id, _article, error) =>
+        console.error(
+          `rule "${id}" did not match a document: ${error.message} (the limit per rule and document)`,
+        ),
+    });
   } catch (error) {
     if (error instanceof RuleSyntaxError || error instanceof RuleSetLimitError)
       throw new CliError(`${path}: ${error.message}`);

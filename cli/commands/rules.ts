@@ -28,11 +28,23 @@ const USAGE = `Usage: wirewatch rules add --id ID [--name NAME] QUERY [--state D
 const SAMPLE_SIZE = 5;
 const RULE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
-/** The parser's message, the query, and a caret under the place it stopped. */
+/** Characters of the query shown before and after the place it stopped, for a query too long for one line. */
+const SHOWN_BEFORE = 60;
+const SHOWN_AFTER = 20;
+
+/** The parser's message, the query (around that place, when long), and a caret under the place it stopped. */
 export function describeSyntaxError(query: string, error: RuleSyntaxError): string {
-  const shown = query.replace(/[\r\n\t]/g, ' ');
-  const column = [...shown.slice(0, error.position)].length;
-  return [`the query does not parse: ${error.message}`, `  ${shown}`, `  ${' '.repeat(column)}^`].join('\n');
+  const characters = [...query.replace(/[\r\n\t]/g, ' ')];
+  const at = [...query.slice(0, error.position)].length;
+  const from = Math.max(0, at - SHOWN_BEFORE);
+  const to = Math.min(characters.length, at + SHOWN_AFTER);
+  const lead = from > 0 ? '…' : '';
+  const shown = `${lead}${characters.slice(from, to).join('')}${to < characters.length ? '…' : ''}`;
+  return [
+    `the query does not parse: ${error.message}`,
+    `  ${shown}`,
+    `  ${' '.repeat(lead.length + at - from)}^`,
+  ].join('\n');
 }
 
 export function checkQuery(query: string): void {

@@ -3,7 +3,12 @@
  * one failing record is retried alone; records are validated by a schema; a PermanentJobError (and a
  * record that fails validation) goes to the dead-letter queue with its reason instead of being retried.
  */
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import {
+  BatchProcessor,
+  EventType,
+  FullBatchFailureError,
+  processPartialResponse,
+} from '@aws-lambda-powertools/batch';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { en } from 'zod/locales';
@@ -38,6 +43,27 @@ export function parseRecord<Schema extends z.ZodMiniType>(
   return parsed.data;
 }
 
+/** The longest reason a failed batch carries: it ends up in logs and dead-letter attributes. */
+const MAX_BATCH_REASON = 1000;
+
+/**
+ * A batch whose every record failed. Powertools' FullBatchFailureError says only "All records
+ * failed processing. See individual errors below." and keeps the errors in a property that the
+ * Lambda runtime (and the local runtime, which dead-letters with the last error's message) never
+ * shows; this one says what they were.
+ */
+export class BatchFailedError extends Error {
+  constructor(failure: FullBatchFailureError) {
+    const reasons = [...new Set(failure.recordErrors.map((error) => String(error)))];
+    const count = failure.recordErrors.length;
+    const message = `${count === 1 ? 'The record' : `All ${count} records`} failed: ${reasons.join('; ')}`;
+    super(message.length > MAX_BATCH_REASON ? `${message.slice(0, MAX_BATCH_REASON - 1)}…` : message, {
+      cause: failure,
+    });
+    this.name = 'BatchFailedError';
+  }
+}
+
 export function queueConsumer(processRecord: (record: SQSRecord) => Promise<void>) {
   const processor = new BatchProcessor(EventType.SQS);
   const deadLetters = new DeadLetterQueue(sqs, requiredEnv(ENV.deadLetterQueueUrl));
@@ -48,7 +74,7 @@ export function queueConsumer(processRecord: (record: SQSRecord) => Promise<void
       await processRecord(record);
     } catch (error) {
       if (!(error instanceof PermanentJobError)) {
-        logger.warn('Record failed; it will be retried', { error });
+        logger.warn(`Record failed; it will be retried: ${String(error)}`, { error });
         throw error;
       }
       logger.error('Poison record moved to the dead-letter queue', { code: error.code, error });
@@ -63,6 +89,9 @@ export function queueConsumer(processRecord: (record: SQSRecord) => Promise<void
     logger.addContext(context);
     try {
       return await processPartialResponse(event, handleRecord, processor, { context });
+    } catch (error) {
+      if (error instanceof FullBatchFailureError) throw new BatchFailedError(error);
+      throw error;
     } finally {
       metrics.publishStoredMetrics();
     }

@@ -50,18 +50,20 @@ function repairDropCap(element: DomElement): void {
 export function repairDropCaps(document: DomDocument): void {
   const body = document.body;
   if (body === null) return;
+  // Leaves in document order, found with a stack rather than recursion: a page nested 10,000 deep
+  // overflowed the call stack here.
   const candidates: DomElement[] = [];
-  const visit = (element: DomElement): void => {
+  const pending: DomElement[] = [body];
+  for (let element = pending.pop(); element !== undefined; element = pending.pop()) {
     const children = element.children;
     if (children.length === 0) {
       if ((element.textContent ?? '').length <= 3) candidates.push(element);
-      return;
+      continue;
     }
-    for (let index = 0; index < children.length; index += 1) {
+    for (let index = children.length - 1; index >= 0; index -= 1) {
       const child = children[index];
-      if (child !== undefined) visit(child);
+      if (child !== undefined) pending.push(child);
     }
-  };
-  visit(body);
+  }
   for (const element of candidates) repairDropCap(element);
 }

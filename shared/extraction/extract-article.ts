@@ -1,8 +1,10 @@
 /**
  * Article extraction: one HTML page in, its main text and metadata out.
  *
- * Steps, all on a single DOM parse: metadata is read first (JSON-LD, <meta>, links), because
- * Readability rewrites the document; drop caps are re-joined to their words; page furniture that
+ * Steps, all on a single DOM parse: pages nested deeper than MAX_PAGE_DEPTH, or with more than
+ * MAX_TEXT_PIECES pieces of text, are refused first (the cost of what follows grows with both; see
+ * nesting-depth.ts and text-pieces.ts); metadata is read next (JSON-LD,
+ * <meta>, links), because Readability rewrites the document; drop caps are re-joined to their words; page furniture that
  * Readability tends to keep (share bars, captions, related lists, newsletter boxes) is removed;
  * Readability picks the main content, narrowed to the element the page names as its article body
  * when that holds most of it; its blocks become normalised paragraphs, and lists of links to the
@@ -26,8 +28,10 @@ import { paragraphsOf } from './element-paragraphs.ts';
 import { looksLikeHtml } from './html-sniff.ts';
 import { dropLinkLists } from './link-lists.ts';
 import { articleBodyRoots } from './named-body.ts';
+import { elementDepth, MAX_MARKUP_DEPTH, MAX_PAGE_DEPTH, markupDepth } from './nesting-depth.ts';
 import { normalizeLine } from './normalize-text.ts';
 import { readPageMetadata } from './page-metadata.ts';
+import { MAX_TEXT_PIECES, textPieces } from './text-pieces.ts';
 
 export interface ExtractedArticle {
   /** The page URL given. */
@@ -46,7 +50,11 @@ export interface ExtractedArticle {
   excerpt: string | null;
 }
 
-export type ExtractionErrorCode = 'no-content' | 'not-html';
+/**
+ * `too-deep`: the page nests its elements deeper than MAX_PAGE_DEPTH (see nesting-depth.ts);
+ * `too-many-pieces`: its text is split into more than MAX_TEXT_PIECES pieces (see text-pieces.ts).
+ */
+export type ExtractionErrorCode = 'no-content' | 'not-html' | 'too-deep' | 'too-many-pieces';
 
 export class ExtractionError extends Error {
   constructor(
@@ -77,7 +85,24 @@ function contentParagraphs(content: DomElement, pageUrl: string, byline: string 
 export function extractArticle(html: string, options: { url: string }): ExtractedArticle {
   if (html.trim() === '') throw new ExtractionError('no-content', 'the page is empty');
   if (!looksLikeHtml(html)) throw new ExtractionError('not-html', 'the page is not HTML');
+  if (markupDepth(html, MAX_MARKUP_DEPTH) > MAX_MARKUP_DEPTH) {
+    throw new ExtractionError(
+      'too-deep',
+      `the page's markup nests more than ${MAX_MARKUP_DEPTH} elements deep`,
+    );
+  }
   const document = parseDocument(html);
+  const root = document.documentElement;
+  if (root !== null && elementDepth(root, MAX_PAGE_DEPTH) > MAX_PAGE_DEPTH) {
+    throw new ExtractionError('too-deep', `the page nests its elements more than ${MAX_PAGE_DEPTH} deep`);
+  }
+  // The body is what Readability serialises and parses again.
+  if (document.body !== null && textPieces(document.body, MAX_TEXT_PIECES) > MAX_TEXT_PIECES) {
+    throw new ExtractionError(
+      'too-many-pieces',
+      `the page's text is split into more than ${MAX_TEXT_PIECES} pieces (text nodes and character references)`,
+    );
+  }
   const metadata = readPageMetadata(document);
   repairDropCaps(document);
   removeBoilerplateElements(document);

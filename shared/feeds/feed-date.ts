@@ -65,17 +65,30 @@ const ZONES: Record<string, number> = {
 /** As a Map, so that a zone such as "toString" finds nothing rather than Object.prototype's. */
 const ZONE_OFFSETS = new Map(Object.entries(ZONES));
 
-const ISO_DATE =
-  /^(\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?(?:(?:T|\s+)(\d{1,2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{1,2}(?::?\d{2})?|[A-Za-z]{1,5})?$/;
-const RFC822_DATE =
-  /^(?:[A-Za-z]+\.?,?\s*)?(\d{1,2})(?:\s+|-)([A-Za-z]{3,9})\.?,?(?:\s+|-)(\d{2,4})(?:,?\s+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?(?:[.,]\d+)?)?\s*(.*)$/;
-const MONTH_FIRST_DATE =
-  /^(?:[A-Za-z]+\.?,?\s+)?([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(?:(\d{1,2}):(\d{2})(?::(\d{2}))?\s+(.*?)\s*(\d{4})|(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(.*))$/;
+/**
+ * The longest text read as a date. Real feed dates stay under 80 characters ("Wednesday, 31 December
+ * 2003 10:14:55 GMT+0100 (Central European Standard Time)"); anything longer is refused before a
+ * pattern sees it, so no publisher can make date parsing slow, whatever the patterns do.
+ */
+export const MAX_FEED_DATE_LENGTH = 128;
 
+// The patterns below run on text whose whitespace runs are already one space each, so every
+// separator is a single optional or required space: no two quantifiers can share a run of
+// whitespace, which kept the old patterns' backtracking cubic in the length of such a run.
+const ISO_DATE =
+  /^(\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?(?:[T ](\d{1,2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)? ?(Z|[+-]\d{1,2}(?::?\d{2})?|[A-Za-z]{1,5})?$/;
+const RFC822_DATE =
+  /^(?:[A-Za-z]+\.?,? ?)?(\d{1,2})[ -]([A-Za-z]{3,9})\.?,?[ -](\d{2,4})(?:,? (\d{1,2}):(\d{1,2})(?::(\d{1,2}))?(?:[.,]\d+)?)? ?(.*)$/;
+const MONTH_FIRST_DATE =
+  /^(?:[A-Za-z]+\.?,? )?([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (?:(\d{1,2}):(\d{2})(?::(\d{2}))? (.*?) ?(\d{4})|(\d{4})(?:,? (\d{1,2}):(\d{2})(?::(\d{2}))?)? ?(.*))$/;
+const WHITESPACE_RUN = /\s+/g;
+
+/** Gives null for text that is not a date, and for text longer than MAX_FEED_DATE_LENGTH once trimmed. */
 export function parseFeedDate(value: string | null | undefined): string | null {
   if (!value) return null;
-  const text = value.trim();
-  if (text === '') return null;
+  const trimmed = value.trim();
+  if (trimmed === '' || trimmed.length > MAX_FEED_DATE_LENGTH) return null;
+  const text = trimmed.replace(WHITESPACE_RUN, ' ');
   const iso = ISO_DATE.exec(text);
   if (iso !== null) {
     const [, year, month, day, hour, minute, second, fraction, zone] = iso;

@@ -44,7 +44,11 @@ export function xhtmlContent(raw: string): string {
   return (wrapper?.[1] ?? trimmed).trim();
 }
 
-const TAG = /<\/?[A-Za-z][^<>]*>|<!--[\s\S]*?-->/g;
+/**
+ * A tag, or a comment. A comment left open runs to the end of the text, as in HTML: matching it
+ * only when closed rescanned the rest of the text from every `<!--`, quadratic in their number.
+ */
+const TAG = /<\/?[A-Za-z][^<>]*>|<!--[\s\S]*?(?:-->|$)/g;
 const BLOCK_TAG = /^<\/?(?:br|p|div|li|h\d|tr|td|th|ul|ol|blockquote|hr)\b/i;
 
 /** HTML to one line of plain text: tags dropped, entities decoded, whitespace collapsed. */

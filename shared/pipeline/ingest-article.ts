@@ -4,7 +4,8 @@
  * of the archived document (whose creation starts classification).
  *
  * Failures that a retry can cure (timeouts, 5xx, 429) are thrown as they are; those it cannot (a
- * refused address, 404, a page with no article) are thrown as PermanentJobError.
+ * refused address, 404, a page with no article or nested too deep, any failure of extraction) are
+ * thrown as PermanentJobError.
  */
 import { type ArticleDocument, contentHashOf } from '../articles/article-document.ts';
 import { articleDocumentKey, rawPageKey } from '../articles/storage-keys.ts';
@@ -74,7 +75,9 @@ export async function ingestArticle(job: ArticleJob, deps: IngestArticleDeps): P
         cause: error,
       });
     }
-    throw error;
+    // Extraction reads only the page: whatever else it throws (a RangeError from a page no limit
+    // foresaw) it throws again on every retry, so the job goes to the dead-letter queue now, with it.
+    throw new PermanentJobError('extraction-failed', `${job.url}: ${String(error)}`, { cause: error });
   }
   // The page's own canonical link is the better identity than the feed's link.
   const articleId = articleIdFor(extracted.canonicalUrl);

@@ -36,7 +36,12 @@ export interface RuleBookOptions {
   onInvalidRule?: (rule: { id: string; error: string }) => void;
   /** Told when the precompiled rules cannot be loaded or saved; the book compiles the rules instead. */
   onIndexError?: (action: 'load' | 'save', error: unknown) => void;
+  /** Told about a rule that ran out of its work budget on an article, and so did not match it. */
+  onWorkLimit?: WorkLimitReport;
 }
+
+/** Told about a rule that ran out of its work budget on an article, and so did not match it. */
+export type WorkLimitReport = (rule: { id: string; articleTitle: string; error: string }) => void;
 
 /** Lists and precompiles the rules as they are at `version` or later. */
 async function compileRules(store: RuleStore, version: number): Promise<RuleIndex> {
@@ -47,9 +52,12 @@ async function compileRules(store: RuleStore, version: number): Promise<RuleInde
   return { version, ruleSet, invalid };
 }
 
-function readyToMatch(index: RuleIndex): CompiledRules {
+function readyToMatch(index: RuleIndex, onWorkLimit: WorkLimitReport | undefined): CompiledRules {
   return {
-    ruleSet: loadRuleSet(index.ruleSet),
+    ruleSet: loadRuleSet(index.ruleSet, {
+      onWorkLimit: (id, article, error) =>
+        onWorkLimit?.({ id, articleTitle: article.title, error: error.message }),
+    }),
     rules: new Map(index.ruleSet.rules.map((rule) => [rule.id, rule])),
     invalid: index.invalid,
   };
@@ -61,7 +69,7 @@ export class RuleBook {
   constructor(private readonly options: RuleBookOptions) {}
 
   async current(): Promise<CompiledRules> {
-    const { store, clock, ttlMs, onInvalidRule } = this.options;
+    const { store, clock, ttlMs, onInvalidRule, onWorkLimit } = this.options;
     const now = clock.now().getTime();
     if (this.cached !== null && now - this.cached.loadedAt < ttlMs) return this.cached.rules;
     const version = await store.version();
@@ -69,7 +77,8 @@ export class RuleBook {
       this.cached.loadedAt = now;
       return this.cached.rules;
     }
-    const rules = readyToMatch((await this.loadIndex(version)) ?? (await this.compileAndSave(version)));
+    const index = (await this.loadIndex(version)) ?? (await this.compileAndSave(version));
+    const rules = readyToMatch(index, onWorkLimit);
     for (const rule of rules.invalid) onInvalidRule?.(rule);
     this.cached = { rules, version, loadedAt: now };
     return rules;

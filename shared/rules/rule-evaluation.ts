@@ -4,6 +4,15 @@
  * rule that holds, the stretches of title and text that made it hold.
  */
 import type { ArticleIndex, Occurrence } from './article-index.ts';
+import type { WorkBudget } from './match-budget.ts';
+import {
+  type ChainSpan,
+  mergeByPlace,
+  type NearGroup,
+  nearChainExists,
+  nearChainPieces,
+  nearChains,
+} from './near-chains.ts';
 import type { LabelNode, NearNode, PhraseNode, PositionalNode, RuleNode, RuleWord } from './rule-language.ts';
 
 /** A stretch of the title or text to highlight. */
@@ -15,12 +24,7 @@ export interface MatchedPiece {
 }
 
 /** Where a phrase or a NEAR matched: one sentence, between two word positions. */
-interface Span {
-  sentence: number;
-  first: number;
-  last: number;
-  pieces: MatchedPiece[];
-}
+type Span = ChainSpan<MatchedPiece>;
 
 const NONE: readonly Occurrence[] = [];
 
@@ -40,41 +44,60 @@ function lowerBound(occurrences: readonly Occurrence[], position: number): numbe
   return low;
 }
 
-/** The last occurrence of a phrase whose words from `next` on follow `previous`, if there is one. */
+/**
+ * The last occurrence of a phrase whose words from `next` on follow `previous`, if there is one.
+ * Remembered per word and position: a word that may also start a compound gives two ways on at each
+ * step, and without the memo a phrase of such words tried every combination of them.
+ */
 function extendPhrase(
   words: readonly RuleWord[],
   next: number,
   previous: Occurrence,
   index: ArticleIndex,
+  budget: WorkBudget,
+  memo: Map<number, Occurrence | null>,
 ): Occurrence | undefined {
   const word = words[next];
   if (word === undefined) return previous;
   const position = previous.last + 1;
+  // Positions only grow along a phrase, so (position, next) names the search; sentences never share a position.
+  const memoKey = position * (words.length + 1) + next;
+  const known = memo.get(memoKey);
+  if (known !== undefined) return known ?? undefined;
   const alternatives: Array<[readonly Occurrence[], number]> = [[occurrencesOfWord(word, index), next + 1]];
   if (word.joinedKey !== null) alternatives.push([index.byKey.get(word.joinedKey) ?? NONE, next + 2]);
+  let found: Occurrence | undefined;
   for (const [occurrences, after] of alternatives) {
-    for (let at = lowerBound(occurrences, position); at < occurrences.length; at += 1) {
+    for (
+      let at = lowerBound(occurrences, position);
+      at < occurrences.length && found === undefined;
+      at += 1
+    ) {
+      budget.spend(1);
       const occurrence = occurrences[at];
       if (occurrence === undefined || occurrence.first !== position) break;
       if (occurrence.sentence !== previous.sentence) continue;
-      const last = extendPhrase(words, after, occurrence, index);
-      if (last !== undefined) return last;
+      found = extendPhrase(words, after, occurrence, index, budget, memo);
     }
+    if (found !== undefined) break;
   }
-  return undefined;
+  memo.set(memoKey, found ?? null);
+  return found;
 }
 
-function phraseSpans(node: PhraseNode, index: ArticleIndex, limit: number): Span[] {
+function phraseSpans(node: PhraseNode, index: ArticleIndex, limit: number, budget: WorkBudget): Span[] {
   const spans: Span[] = [];
   const [first] = node.words;
   if (first === undefined) return spans;
+  const memo = new Map<number, Occurrence | null>();
   const starts: Array<[readonly Occurrence[], number]> = [[occurrencesOfWord(first, index), 1]];
   if (first.joinedKey !== null) starts.push([index.byKey.get(first.joinedKey) ?? NONE, 2]);
   for (const [occurrences, after] of starts) {
     for (const occurrence of occurrences) {
+      budget.spend(1);
       const field = index.fieldOf(occurrence);
       if (node.field !== null && field !== node.field) continue;
-      const last = extendPhrase(node.words, after, occurrence, index);
+      const last = extendPhrase(node.words, after, occurrence, index, budget, memo);
       if (last === undefined) continue;
       const { start, sentence } = occurrence;
       spans.push({
@@ -89,62 +112,48 @@ function phraseSpans(node: PhraseNode, index: ArticleIndex, limit: number): Span
   return spans;
 }
 
-/** Word positions between the chosen spans, in order, once sorted; -1 when two of them overlap. */
-function gapsBetween(chosen: readonly Span[]): number {
-  const sorted = [...chosen].sort((a, b) => a.first - b.first);
-  let gaps = 0;
-  for (let at = 1; at < sorted.length; at += 1) {
-    const before = sorted[at - 1];
-    const after = sorted[at];
-    if (before === undefined || after === undefined || after.first <= before.last) return -1;
-    gaps += after.first - before.last;
-  }
-  return gaps;
-}
-
-function nearSpans(node: NearNode, index: ArticleIndex, limit: number): Span[] {
-  const operandSpans = node.operands.map((operand) =>
-    positionalSpans(operand, index, Number.POSITIVE_INFINITY),
-  );
-  if (operandSpans.some((spans) => spans.length === 0)) return [];
-  const spans: Span[] = [];
-  chooseNear(node.distance, operandSpans, 0, [], spans, limit);
-  return spans;
-}
-
-/** Adds to `spans` each choice, one span per operand from `operand` on, that fits within `distance`. */
-function chooseNear(
-  distance: number,
-  operandSpans: readonly Span[][],
-  operand: number,
-  chosen: Span[],
-  spans: Span[],
-  limit: number,
-): void {
-  const candidates = operandSpans[operand];
-  if (candidates === undefined) {
-    const gaps = gapsBetween(chosen);
-    if (gaps >= 0 && gaps <= distance) {
-      spans.push({
-        sentence: chosen[0]?.sentence ?? 0,
-        first: Math.min(...chosen.map((span) => span.first)),
-        last: Math.max(...chosen.map((span) => span.last)),
-        pieces: chosen.flatMap((span) => span.pieces),
-      });
+/**
+ * A NEAR's operands' spans, as near-chains.ts takes them: operands written alike (the three "the" of
+ * `"the minister of the interior of the republic"~10`) are one group that must be chosen that many
+ * times, and each group's spans are merged by place, so repeats cost nothing.
+ */
+function nearGroups(node: NearNode, index: ArticleIndex, budget: WorkBudget): NearGroup<MatchedPiece>[] {
+  const groups = new Map<string, NearGroup<MatchedPiece>>();
+  for (const operand of node.operands) {
+    const identity = JSON.stringify(operand);
+    const group = groups.get(identity);
+    if (group !== undefined) {
+      group.count += 1;
+      continue;
     }
-    return;
+    const spans = mergeByPlace(positionalSpans(operand, index, budget), budget);
+    groups.set(identity, { count: 1, spans });
   }
-  for (const span of candidates) {
-    if (chosen.length > 0 && span.sentence !== chosen[0]?.sentence) continue;
-    chosen.push(span);
-    chooseNear(distance, operandSpans, operand + 1, chosen, spans, limit);
-    chosen.pop();
-    if (spans.length >= limit) return;
-  }
+  return [...groups.values()];
 }
 
-function positionalSpans(node: PositionalNode, index: ArticleIndex, limit: number): Span[] {
-  return node.type === 'phrase' ? phraseSpans(node, index, limit) : nearSpans(node, index, limit);
+function nearSpans(node: NearNode, index: ArticleIndex, budget: WorkBudget): Span[] {
+  const groups = nearGroups(node, index, budget);
+  return groups.some((group) => group.spans.length === 0) ? [] : nearChains(groups, node.distance, budget);
+}
+
+function nearHolds(node: NearNode, index: ArticleIndex, budget: WorkBudget): boolean {
+  const groups = nearGroups(node, index, budget);
+  return !groups.some((group) => group.spans.length === 0) && nearChainExists(groups, node.distance, budget);
+}
+
+function nearPieces(node: NearNode, index: ArticleIndex, budget: WorkBudget): MatchedPiece[] {
+  const groups = nearGroups(node, index, budget);
+  return groups.some((group) => group.spans.length === 0)
+    ? []
+    : nearChainPieces(groups, node.distance, budget);
+}
+
+/** Every span of a phrase or a NEAR: what a NEAR's operand offers it. */
+function positionalSpans(node: PositionalNode, index: ArticleIndex, budget: WorkBudget): Span[] {
+  return node.type === 'phrase'
+    ? phraseSpans(node, index, Number.POSITIVE_INFINITY, budget)
+    : nearSpans(node, index, budget);
 }
 
 function hasLabel(node: LabelNode, index: ArticleIndex): boolean {
@@ -154,43 +163,56 @@ function hasLabel(node: LabelNode, index: ArticleIndex): boolean {
   return false;
 }
 
-/** Whether the rule matches the article. */
-export function holds(node: RuleNode, index: ArticleIndex): boolean {
+/**
+ * Whether the rule matches the article. Throws WorkLimitExceeded when the budget runs out: the caller
+ * decides, for the whole rule, what that means (a NOT must not turn an unfinished search into a match).
+ */
+export function holds(node: RuleNode, index: ArticleIndex, budget: WorkBudget): boolean {
   switch (node.type) {
     case 'phrase': {
       const [only] = node.words;
       if (node.words.length === 1 && only !== undefined && node.field === null) {
         return only.prefix ? index.hasPrefix(only.folded) : index.byKey.has(only.key);
       }
-      return phraseSpans(node, index, 1).length > 0;
+      return phraseSpans(node, index, 1, budget).length > 0;
     }
     case 'near':
-      return nearSpans(node, index, 1).length > 0;
+      return nearHolds(node, index, budget);
     case 'label':
       return hasLabel(node, index);
     case 'and':
-      for (const child of node.children) if (!holds(child, index)) return false;
+      for (const child of node.children) if (!holds(child, index, budget)) return false;
       return true;
     case 'or':
-      for (const child of node.children) if (holds(child, index)) return true;
+      for (const child of node.children) if (holds(child, index, budget)) return true;
       return false;
     case 'not':
-      return !holds(node.child, index);
+      return !holds(node.child, index, budget);
   }
 }
 
 /** For a rule that holds: every stretch of the article its positive parts matched. */
-export function collectMatchedPieces(node: RuleNode, index: ArticleIndex, pieces: MatchedPiece[]): void {
+export function collectMatchedPieces(
+  node: RuleNode,
+  index: ArticleIndex,
+  pieces: MatchedPiece[],
+  budget: WorkBudget,
+): void {
   switch (node.type) {
     case 'phrase':
+      for (const span of phraseSpans(node, index, Number.POSITIVE_INFINITY, budget))
+        pieces.push(...span.pieces);
+      return;
     case 'near':
-      for (const span of positionalSpans(node, index, Number.POSITIVE_INFINITY)) pieces.push(...span.pieces);
+      pieces.push(...nearPieces(node, index, budget));
       return;
     case 'and':
-      for (const child of node.children) collectMatchedPieces(child, index, pieces);
+      for (const child of node.children) collectMatchedPieces(child, index, pieces, budget);
       return;
     case 'or':
-      for (const child of node.children) if (holds(child, index)) collectMatchedPieces(child, index, pieces);
+      for (const child of node.children) {
+        if (holds(child, index, budget)) collectMatchedPieces(child, index, pieces, budget);
+      }
       return;
     case 'label':
     case 'not':

@@ -186,8 +186,20 @@ function lexWord(query: string, at: number, lexemes: Lexeme[]): number {
   return end;
 }
 
+/**
+ * How deep a rule may nest: parentheses, NOT / `-` and chained NEARs each open a level. Real rules
+ * use a handful; the limit keeps parsing and evaluating, which recurse, far from the stack's end.
+ */
+export const MAX_RULE_DEPTH = 100;
+
+const NESTING = `at most ${MAX_RULE_DEPTH} levels of nesting (parentheses, NOT, "-" and NEAR each open one)`;
+
 class Parser {
   private next = 0;
+  /** Levels open where the parser is: parentheses and NOTs around it. */
+  private depth = 0;
+  /** How many chained NEARs each NEAR node stands on, itself included. */
+  private readonly nearHeights = new WeakMap<RuleNode, number>();
 
   constructor(
     private readonly query: string,
@@ -236,8 +248,10 @@ class Parser {
   private parseUnary(field: Field | null): RuleNode {
     const kind = this.peek().kind;
     if (kind === 'not' || kind === 'minus') {
-      this.take();
-      return { type: 'not', child: this.parseUnary(field) };
+      this.enter(this.take().at);
+      const child = this.parseUnary(field);
+      this.depth -= 1;
+      return { type: 'not', child };
     }
     return this.parseNear(field);
   }
@@ -250,18 +264,29 @@ class Parser {
       if (!isPositional(left) || !isPositional(right)) {
         fail(this.query, near.at, 'words or phrases on both sides of NEAR');
       }
+      const height = 1 + Math.max(this.nearHeights.get(left) ?? 0, this.nearHeights.get(right) ?? 0);
+      if (this.depth + height > MAX_RULE_DEPTH) fail(this.query, near.at, NESTING);
       left = { type: 'near', distance: near.distance, operands: [left, right] };
+      this.nearHeights.set(left, height);
     }
     return left;
+  }
+
+  /** Opens a level of nesting at `at`, failing there past MAX_RULE_DEPTH. */
+  private enter(at: number): void {
+    this.depth += 1;
+    if (this.depth > MAX_RULE_DEPTH) fail(this.query, at, NESTING);
   }
 
   private parsePrimary(field: Field | null): RuleNode {
     const lexeme = this.take();
     switch (lexeme.kind) {
       case 'open': {
+        this.enter(lexeme.at);
         const node = this.parseOr(field);
         if (this.peek().kind !== 'close') fail(this.query, this.peek().at, '")"');
         this.take();
+        this.depth -= 1;
         return node;
       }
       case 'field': {

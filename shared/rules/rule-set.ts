@@ -14,11 +14,13 @@ import {
   ruleWords,
 } from './article-index.ts';
 import type { ArticleLabelInput } from './article-labels.ts';
+import { WorkBudget, WorkLimitExceeded } from './match-budget.ts';
 import { type Highlight, type HighlightSource, snippetFor, toHighlights } from './match-highlights.ts';
 import { Presearcher, presearchTables } from './presearcher.ts';
 import { collectMatchedPieces, holds, type MatchedPiece } from './rule-evaluation.ts';
 import { parseRule, type RuleNode, RuleSyntaxError } from './rule-language.ts';
 
+export { MAX_RULE_STEPS, WorkLimitExceeded } from './match-budget.ts';
 export type { Highlight } from './match-highlights.ts';
 
 export interface RuleDefinition {
@@ -61,7 +63,17 @@ export interface RuleSetOptions {
    * broken rule must not silence everybody else's.
    */
   onInvalidRule?: (ruleId: string, error: RuleSyntaxError) => void;
+  /**
+   * Receives each rule that ran out of its work budget on an article (see match-budget.ts); such a
+   * rule does not match that article. Without this option the rule is left out silently.
+   */
+  onWorkLimit?: (ruleId: string, article: MatchableArticle, error: WorkLimitExceeded) => void;
+  /** Steps one rule may take on one article; MAX_RULE_STEPS unless given. */
+  maxRuleSteps?: number;
 }
+
+/** What matching does with a rule that runs out of work on an article. */
+export type MatchingOptions = Pick<RuleSetOptions, 'onWorkLimit' | 'maxRuleSteps'>;
 
 function parseDefinition(rule: RuleDefinition): RuleNode {
   try {
@@ -125,6 +137,7 @@ function ruleSetOf(
   nodeAt: (rule: number) => RuleNode,
   indexOptions: ArticleIndexOptions,
   presearcher: Presearcher | null,
+  options: MatchingOptions,
 ): RuleSet {
   const everyRule = ids.map((_, rule) => rule);
   return {
@@ -135,10 +148,18 @@ function ruleSetOf(
       const matches: RuleMatch[] = [];
       for (const rule of presearcher === null ? everyRule : presearcher.candidates(index)) {
         const node = nodeAt(rule);
-        if (!holds(node, index)) continue;
+        const ruleId = ids[rule] as string;
+        const budget = new WorkBudget(options.maxRuleSteps);
         const pieces: MatchedPiece[] = [];
-        collectMatchedPieces(node, index, pieces);
-        matches.push(lazyMatch(ids[rule] as string, pieces, source));
+        try {
+          if (!holds(node, index, budget)) continue;
+          collectMatchedPieces(node, index, pieces, budget);
+        } catch (error) {
+          if (!(error instanceof WorkLimitExceeded)) throw error;
+          options.onWorkLimit?.(ruleId, article, error);
+          continue;
+        }
+        matches.push(lazyMatch(ruleId, pieces, source));
       }
       return matches;
     },
@@ -157,6 +178,7 @@ export function compileRuleSet(rules: readonly RuleDefinition[], options: RuleSe
     (rule) => nodes[rule] as RuleNode,
     articleIndexOptions(ruleWords(nodes)),
     options.presearch === false ? null : Presearcher.forRules(nodes),
+    options,
   );
 }
 
@@ -218,7 +240,7 @@ export function precompileRuleSet<R extends RuleDefinition>(
  * makes it a candidate; a rule that no longer parses (the rule language changed since) throws then,
  * naming the rule.
  */
-export function loadRuleSet(precompiled: PrecompiledRuleSet): RuleSet {
+export function loadRuleSet(precompiled: PrecompiledRuleSet, options: MatchingOptions = {}): RuleSet {
   if (precompiled.format !== PRECOMPILED_RULE_SET_FORMAT) {
     throw new Error(
       `Not a precompiled rule set of this version: format ${JSON.stringify(precompiled.format)}, expected ${PRECOMPILED_RULE_SET_FORMAT}`,
@@ -245,5 +267,6 @@ export function loadRuleSet(precompiled: PrecompiledRuleSet): RuleSet {
       clausesAt,
       clauses: decodeIntegers(presearch.clauses),
     }),
+    options,
   );
 }

@@ -11,8 +11,10 @@
  * ("rose to 5. The company").
  */
 
+// A run of sentence punctuation is tried from its first character only (the lookbehind): tried from
+// each of its characters, a run of 20,000 full stops cost 20,000 scans of the run, 8 s.
 const BOUNDARY =
-  /[.!?…]+[\p{Pe}\p{Pf}"']*\s+(?=[\p{Ps}\p{Pi}\p{Pd}"']*(?!\p{Ll})\p{L})|\n[ \t]*\n\s*|\n(?=[ \t]{2,}\S)/gu;
+  /(?<![.!?…])[.!?…]+[\p{Pe}\p{Pf}"']*\s+(?=[\p{Ps}\p{Pi}\p{Pd}"']*(?!\p{Ll})\p{L})|\n[ \t]*\n\s*|\n(?=[ \t]{2,}\S)/gu;
 
 // Abbreviations a full stop may follow inside a sentence, whatever their case.
 const ABBREVIATIONS = new Set([

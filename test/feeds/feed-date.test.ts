@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFeedDate } from '../../shared/feeds/feed-date.ts';
+import { MAX_FEED_DATE_LENGTH, parseFeedDate } from '../../shared/feeds/feed-date.ts';
 
 describe('parseFeedDate', () => {
   const table: [string, string | null][] = [
@@ -42,5 +42,61 @@ describe('parseFeedDate', () => {
 
     // Assess
     expect(parsed).toBe(expected);
+  });
+
+  it('reads a date whose separators are runs of mixed whitespace', () => {
+    // Prepare
+    const text = 'Sun,\t 31 Jan\n2018   07:26:05 \u00a0GMT';
+
+    // Act
+    const parsed = parseFeedDate(text);
+
+    // Assess
+    expect(parsed).toBe('2018-01-31T07:26:05.000Z');
+  });
+
+  it('reads a date padded far beyond the length cap, since the cap counts the trimmed text', () => {
+    // Prepare
+    const text = `${' '.repeat(5000)}2003-12-31T10:14:55Z${'\n'.repeat(5000)}`;
+
+    // Act
+    const parsed = parseFeedDate(text);
+
+    // Assess
+    expect(parsed).toBe('2003-12-31T10:14:55.000Z');
+  });
+
+  // Each of these once kept the month-first pattern backtracking for seconds (cubic in the run of spaces).
+  const hostile: [string, string][] = [
+    ['a month-first date with 3 KB of spaces before its year', `Jan 1 1:00 ${' '.repeat(3000)}x`],
+    ['a month-first date with 9 KB of spaces before its year', `Jan 1 1:00 ${' '.repeat(9000)}x`],
+    ['an RFC 822 date with 4 KB of words for a zone', `1 Jan 2020 10:00 ${'a '.repeat(2000)}`],
+    ['an ISO date with 4 KB of fraction digits', `2003-12-31T10:14:55.${'1'.repeat(4000)}Z`],
+  ];
+
+  it.each(hostile)('refuses %s as longer than the cap', (_name, text) => {
+    // Prepare
+    expect(text.trim().length).toBeGreaterThan(MAX_FEED_DATE_LENGTH);
+
+    // Act
+    const parsed = parseFeedDate(text);
+
+    // Assess
+    expect(parsed).toBeNull();
+  });
+
+  it('reads a date exactly at the cap, and refuses one a character longer', () => {
+    // Prepare
+    const padded = (length: number) => `Wed,${' '.repeat(length - 28)}31 Jan 2018 07:26:05 GMT`;
+    const texts = [padded(MAX_FEED_DATE_LENGTH), padded(MAX_FEED_DATE_LENGTH + 1)];
+
+    // Act
+    const results = texts.map((text) => ({ length: text.length, parsed: parseFeedDate(text) }));
+
+    // Assess
+    expect(results).toEqual([
+      { length: MAX_FEED_DATE_LENGTH, parsed: '2018-01-31T07:26:05.000Z' },
+      { length: MAX_FEED_DATE_LENGTH + 1, parsed: null },
+    ]);
   });
 });

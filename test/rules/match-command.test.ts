@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../cli/commands/match.ts';
+import { MAX_RULE_DEPTH } from '../../shared/rules/rule-language.ts';
 import { CliError } from '../../tools/cli-error.ts';
 
 const SEED = readFileSync(new URL('../../samples/articles/bilateral-ties.txt', import.meta.url), 'utf8');
@@ -92,6 +93,21 @@ describe('wirewatch match', () => {
     await expect(running).rejects.toThrow(CliError);
     await expect(main(['--rules', rules, input])).rejects.toThrow(
       'rule "R7": at position 18: expected ")" after "(sanctions OR iran"',
+    );
+  });
+
+  it('refuses a rule nested past the limit with its position, not a stack overflow', async () => {
+    // Prepare
+    const query = `${'('.repeat(1800)}iran${')'.repeat(1800)}`;
+    const rules = tempFile('rules.json', JSON.stringify([{ id: 'deep', query }]));
+    const input = tempFile('article.json', JSON.stringify({ title: 'a', text: 'b' }));
+
+    // Act
+    const running = main(['--rules', rules, input]);
+
+    // Assess
+    await expect(running).rejects.toThrow(
+      `rule "deep": at position ${MAX_RULE_DEPTH}: expected at most ${MAX_RULE_DEPTH} levels of nesting`,
     );
   });
 

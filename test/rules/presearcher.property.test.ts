@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { articleIndexOptions, indexArticle, ruleWords } from '../../shared/rules/article-index.ts';
+import { WorkBudget } from '../../shared/rules/match-budget.ts';
 import { Presearcher } from '../../shared/rules/presearcher.ts';
 import { holds } from '../../shared/rules/rule-evaluation.ts';
 import { parseRule } from '../../shared/rules/rule-language.ts';
@@ -143,7 +144,7 @@ describe('the presearcher', () => {
           const missed = articles.flatMap((target) => {
             const index = indexArticle(target, options);
             const candidates = new Set(adaptingAfterOneArticle.candidates(index));
-            return rules.filter((rule, at) => holds(rule, index) && !candidates.has(at));
+            return rules.filter((rule, at) => holds(rule, index, new WorkBudget()) && !candidates.has(at));
           });
 
           // Assess

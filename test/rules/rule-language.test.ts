@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseRule, type RuleNode, RuleSyntaxError } from '../../shared/rules/rule-language.ts';
+import {
+  MAX_RULE_DEPTH,
+  parseRule,
+  type RuleNode,
+  RuleSyntaxError,
+} from '../../shared/rules/rule-language.ts';
 
 /** The tree as a compact string, so that a test reads like the rule it checks. */
 function outline(node: RuleNode): string {
@@ -104,5 +109,41 @@ describe('parseRule', () => {
 
     // Assess
     expect(error.message).toBe('at position 18: expected ")" after "(sanctions OR iran"');
+  });
+
+  describe('nesting', () => {
+    const nesting = `at most ${MAX_RULE_DEPTH} levels of nesting (parentheses, NOT, "-" and NEAR each open one)`;
+
+    it.each([
+      ['parentheses 1,800 deep', `${'('.repeat(1800)}a${')'.repeat(1800)}`, MAX_RULE_DEPTH],
+      ['10,000 chained NOT', `${'NOT '.repeat(10_000)}a`, MAX_RULE_DEPTH * 4],
+      ['10,000 chained minus signs', `${'-'.repeat(10_000)}a`, MAX_RULE_DEPTH],
+      ['10,000 chained NEARs', `a${' NEAR/2 a'.repeat(10_000)}`, 2 + MAX_RULE_DEPTH * 9],
+      ['NEARs chained inside NOTs', `${'NOT '.repeat(60)}a${' NEAR/2 a'.repeat(60)}`, 60 * 4 + 2 + 40 * 9],
+    ])('rejects %s at the first level past the limit', (_name, query, position) => {
+      // Prepare: the query from the table
+      // Act
+      const error = syntaxError(query);
+
+      // Assess
+      expect(error.expected).toBe(nesting);
+      expect(error.position).toBe(position);
+    });
+
+    it.each([
+      ['parentheses', `${'('.repeat(MAX_RULE_DEPTH)}a${')'.repeat(MAX_RULE_DEPTH)}`, '[a]'],
+      [
+        'NOTs',
+        `${'NOT '.repeat(MAX_RULE_DEPTH)}a`,
+        `${'not('.repeat(MAX_RULE_DEPTH)}[a]${')'.repeat(MAX_RULE_DEPTH)}`,
+      ],
+    ])('accepts %s exactly at the limit', (_name, query, expected) => {
+      // Prepare: the query from the table
+      // Act
+      const node = parseRule(query);
+
+      // Assess
+      expect(outline(node)).toBe(expected);
+    });
   });
 });

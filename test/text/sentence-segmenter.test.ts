@@ -52,6 +52,28 @@ describe('sentenceStarts', () => {
     expect(starts).toEqual([0]);
   });
 
+  it('ends a sentence once after a run of punctuation, starting the next after its white space', () => {
+    // Prepare
+    const text = 'Wait!?!... Then it rained?! So what.';
+
+    // Act
+    const found = sentences(text);
+
+    // Assess
+    expect(found).toEqual(['Wait!?!...', 'Then it rained?!', 'So what.']);
+  });
+
+  it('reads 20,000 full stops with no sentence after them as one sentence', () => {
+    // Prepare: once 20,000 attempts at a boundary, each rescanning the run (8 s)
+    const text = `Talks ended${'.'.repeat(20_000)}x`;
+
+    // Act
+    const starts = sentenceStarts(text);
+
+    // Assess
+    expect(starts).toEqual([0]);
+  });
+
   it('always starts a sentence at a forced boundary', () => {
     // Prepare
     const text = 'Title\n\nBody. More.';

@@ -8,15 +8,14 @@ import {
 import { DynamoDbFeedStateStore } from '../../adapters/dynamodb/feed-state-store.dynamodb.ts';
 import { DynamoDbRuleStore } from '../../adapters/dynamodb/rule-store.dynamodb.ts';
 import { DynamoDbSeenEntryStore } from '../../adapters/dynamodb/seen-entry-store.dynamodb.ts';
-import type { TableClient } from '../../adapters/dynamodb/table-client.ts';
 import { newFeedState } from '../../shared/polling/feed-state.ts';
 import { ConcurrentUpdateError } from '../../shared/ports/article-catalog.ts';
 import { anAlert, anArticle } from '../support/builders.ts';
-import { startLocalTable } from '../support/local-table.ts';
+import { startTestTable, type TestTable } from '../support/test-backend.ts';
 
-let table: TableClient & { close(): Promise<void> };
+let table: TestTable;
 beforeAll(async () => {
-  table = await startLocalTable();
+  table = await startTestTable();
 });
 afterAll(async () => {
   await table.close();

@@ -37,6 +37,11 @@ export const TEST_BACKEND: TestBackend = testBackendFrom(process.env[BACKEND_VAR
 /** moto accepts any credentials; its account id is 123456789012. */
 const MOTO_CLIENT = { region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
 
+/** Client settings for the run's moto_server; SDK retries off, so a failing call fails at once. */
+export function motoClientConfig() {
+  return { ...MOTO_CLIENT, endpoint: motoEndpoint(), maxAttempts: 1 };
+}
+
 function motoEndpoint(): string {
   const endpoint = inject('motoEndpoint');
   if (endpoint === undefined) {

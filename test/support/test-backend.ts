@@ -1,24 +1,35 @@
 /**
  * The one place that decides which implementation of the AWS APIs the integration suites run on,
  * from WIREWATCH_TEST_BACKEND:
- * - `emulators` (the default): dynalite, and the local runtime's SQS endpoint, in this process;
+ * - `emulators` (the default): dynalite, s3rver, the local SNS emulator and the local runtime's SQS
+ *   endpoint, in this process;
  * - `moto`: the moto_server that moto-global-setup.ts starts once for the whole run. Test files run
- *   in parallel against it, so every table and queue gets a name of its own and is deleted after.
- * Suites ask for a table or a queue here and are written once for both.
+ *   in parallel against it, so every table, bucket, topic and queue gets a name of its own.
+ * Suites ask for a table, a bucket, a topic or a queue here and are written once for both.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import {
   CreateQueueCommand,
   DeleteMessageBatchCommand,
   DeleteQueueCommand,
+  GetQueueAttributesCommand,
   ReceiveMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { SNSEvent } from 'aws-lambda';
+import S3rver from 's3rver';
 import { inject } from 'vitest';
 import type { TableClient } from '../../adapters/dynamodb/table-client.ts';
 import { createTable } from '../../local/create-resources.ts';
+import { LOCAL_CREDENTIALS } from '../../local/local-aws.ts';
+import { startSnsEmulator } from '../../local/sns/sns-emulator.ts';
 import { startLocalSqs } from './local-sqs.ts';
 import { startLocalTable } from './local-table.ts';
 
@@ -135,6 +146,167 @@ export async function startTestQueue(): Promise<TestQueue> {
     async close() {
       await sqs.send(new DeleteQueueCommand({ QueueUrl: url }));
       sqs.destroy();
+    },
+  };
+}
+
+export interface TestBucket {
+  s3: S3Client;
+  bucket: string;
+  close(): Promise<void>;
+}
+
+/** An empty bucket on the chosen backend, with a path-style S3 client pointed at it. */
+export async function startTestBucket(): Promise<TestBucket> {
+  const bucket = uniqueName('wirewatch-archive');
+  if (TEST_BACKEND === 'emulators') {
+    const directory = await mkdtemp(join(tmpdir(), 'wirewatch-s3-'));
+    const server = new S3rver({
+      address: '127.0.0.1',
+      port: 0,
+      silent: true,
+      directory,
+      resetOnClose: true,
+      configureBuckets: [{ name: bucket }],
+    });
+    const { port } = await server.run();
+    const s3 = new S3Client({
+      region: 'us-east-1',
+      credentials: LOCAL_CREDENTIALS,
+      endpoint: `http://127.0.0.1:${port}`,
+      forcePathStyle: true,
+      // s3rver stores stream bodies with aws-chunked framing unless checksums are only sent when required.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+    });
+    return {
+      s3,
+      bucket,
+      async close() {
+        s3.destroy();
+        await server.close();
+        await rm(directory, { recursive: true, force: true });
+      },
+    };
+  }
+  const s3 = new S3Client({ ...MOTO_CLIENT, endpoint: motoEndpoint(), forcePathStyle: true });
+  await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  return {
+    s3,
+    bucket,
+    async close() {
+      s3.destroy();
+    },
+  };
+}
+
+/** A notification as a subscriber receives it: the message for its protocol, subject and attributes. */
+export interface ReceivedNotification {
+  message: string;
+  subject: string | null;
+  attributes: Record<string, { Type: string; Value: string }>;
+}
+
+export interface TestTopic {
+  sns: SNSClient;
+  topicArn: string;
+  /**
+   * A subscription with this filter policy (attribute scope), and a way to read what it received:
+   * on the emulators a lambda subscription, on moto an SQS queue.
+   */
+  subscribe(filterPolicy?: Record<string, unknown>): Promise<() => Promise<ReceivedNotification[]>>;
+  close(): Promise<void>;
+}
+
+const filterAttributes = (filterPolicy: Record<string, unknown> | undefined) =>
+  filterPolicy === undefined ? {} : { Attributes: { FilterPolicy: JSON.stringify(filterPolicy) } };
+
+/** A topic on the chosen backend, with an SNS client pointed at it. */
+export async function startTestTopic(): Promise<TestTopic> {
+  const topicName = uniqueName('alerts');
+  if (TEST_BACKEND === 'emulators') {
+    const outbox = await mkdtemp(join(tmpdir(), 'wirewatch-outbox-'));
+    const emulator = await startSnsEmulator({ outboxDir: outbox });
+    const sns = new SNSClient({
+      region: 'us-east-1',
+      credentials: LOCAL_CREDENTIALS,
+      endpoint: emulator.endpoint,
+    });
+    const { TopicArn: topicArn } = await sns.send(new CreateTopicCommand({ Name: topicName }));
+    if (topicArn === undefined) throw new Error('CreateTopic returned no TopicArn');
+    return {
+      sns,
+      topicArn,
+      async subscribe(filterPolicy) {
+        const functionArn = `arn:aws:lambda:us-east-1:000000000000:function:${uniqueName('subscriber')}`;
+        const received: ReceivedNotification[] = [];
+        emulator.registerFunction(functionArn, async (event: SNSEvent) => {
+          for (const { Sns } of event.Records) {
+            received.push({
+              message: Sns.Message,
+              subject: Sns.Subject ?? null,
+              attributes: Sns.MessageAttributes,
+            });
+          }
+        });
+        await sns.send(
+          new SubscribeCommand({
+            TopicArn: topicArn,
+            Protocol: 'lambda',
+            Endpoint: functionArn,
+            ...filterAttributes(filterPolicy),
+          }),
+        );
+        return async () => {
+          await emulator.idle();
+          return [...received];
+        };
+      },
+      async close() {
+        sns.destroy();
+        await emulator.close();
+        await rm(outbox, { recursive: true, force: true });
+      },
+    };
+  }
+  const sns = new SNSClient({ ...MOTO_CLIENT, endpoint: motoEndpoint() });
+  const { TopicArn: topicArn } = await sns.send(new CreateTopicCommand({ Name: topicName }));
+  if (topicArn === undefined) throw new Error('CreateTopic returned no TopicArn');
+  const queues: TestQueue[] = [];
+  return {
+    sns,
+    topicArn,
+    async subscribe(filterPolicy) {
+      const queue = await startTestQueue();
+      queues.push(queue);
+      const { Attributes } = await queue.sqs.send(
+        new GetQueueAttributesCommand({ QueueUrl: queue.url, AttributeNames: ['QueueArn'] }),
+      );
+      await sns.send(
+        new SubscribeCommand({
+          TopicArn: topicArn,
+          Protocol: 'sqs',
+          Endpoint: Attributes?.QueueArn,
+          ...filterAttributes(filterPolicy),
+        }),
+      );
+      // Not raw delivery: each body is SNS's JSON notification envelope.
+      return async () =>
+        (await queue.takeAll()).map((body) => {
+          const envelope = JSON.parse(body) as {
+            Message: string;
+            Subject?: string;
+            MessageAttributes?: ReceivedNotification['attributes'];
+          };
+          return {
+            message: envelope.Message,
+            subject: envelope.Subject ?? null,
+            attributes: envelope.MessageAttributes ?? {},
+          };
+        });
+    },
+    async close() {
+      await Promise.all(queues.map((queue) => queue.close()));
+      sns.destroy();
     },
   };
 }

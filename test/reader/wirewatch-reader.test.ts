@@ -10,7 +10,7 @@ import { createReader, type WirewatchReader } from '../../reader/wirewatch-reade
 import { newFeedState } from '../../shared/polling/feed-state.ts';
 import { articleIdFor } from '../../shared/urls/canonical-url.ts';
 import { anAlert, anArticle } from '../support/builders.ts';
-import { startTestTable, type TestTable } from '../support/test-backend.ts';
+import { MOTO_DEPARTS, startTestTable, type TestTable } from '../support/test-backend.ts';
 
 let table: TestTable;
 let reader: WirewatchReader;
@@ -142,6 +142,22 @@ describe('the typed reader', () => {
     await expect(reader.articlesForPair('PK-US', { cursor: 'not-a-cursor' })).rejects.toThrow(
       /Invalid cursor/,
     );
+  });
+
+  it('pages to the end when the page size divides the list, the last full page still leading on', async () => {
+    // Act
+    const pages = [];
+    let cursor: string | null = null;
+    do {
+      const page = await reader.articlesForPair('PK-US', { limit: 5, cursor });
+      pages.push(ids(page.items));
+      cursor = page.cursor;
+    } while (cursor !== null);
+
+    // Assess
+    const full = [idsOf(19, 18, 17, 16, 15), idsOf(14, 13, 12, 11, 10)];
+    // DynamoDB returns a cursor when a page stops at its limit, so an empty page ends the list.
+    expect(pages).toEqual(MOTO_DEPARTS.noLastEvaluatedKeyAtExactLimit ? full : [...full, []]);
   });
 
   it('lists articles for a country, a topic and a source', async () => {

@@ -45,6 +45,18 @@ export function testBackendFrom(value: string | undefined): TestBackend {
 
 export const TEST_BACKEND: TestBackend = testBackendFrom(process.env[BACKEND_VARIABLE]);
 
+/**
+ * Where moto departs from AWS in a way a suite sees, by name, true only on moto: a suite tolerates
+ * such a departure through these flags alone (docs/emulators.md has each with its evidence).
+ */
+export const MOTO_DEPARTS = {
+  /**
+   * A Query stopped by its Limit at the last matching item returns no LastEvaluatedKey; DynamoDB (and
+   * dynalite) return one, and the next page is empty.
+   */
+  noLastEvaluatedKeyAtExactLimit: TEST_BACKEND === 'moto',
+} as const;
+
 /** moto accepts any credentials; its account id is 123456789012. */
 const MOTO_CLIENT = { region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
 

@@ -28,7 +28,11 @@ const BODY_ONLY_MESSAGES = Object.entries(MESSAGES)
   .map(([name]) => name);
 
 /** Where moto differs from the AWS documentation; on every one of these pairs the emulator follows it. */
-const MOTO_DEPARTURES: readonly { name: string; decidedBy: string; pairs: readonly string[] }[] = [
+const MOTO_FILTER_POLICY_DEPARTURES: readonly {
+  name: string;
+  decidedBy: string;
+  pairs: readonly string[];
+}[] = [
   {
     name: 'moto never matches equals-ignore-case',
     decidedBy: 'https://docs.aws.amazon.com/sns/latest/dg/string-value-matching.html',
@@ -102,7 +106,7 @@ describe.skipIf(TEST_BACKEND !== 'moto')('SNS filter policies on the local emula
     const differences = disagreements(emulator, moto);
 
     // Assess
-    expect(differences.sort()).toEqual(MOTO_DEPARTURES.flatMap(({ pairs }) => pairs).sort());
+    expect(differences.sort()).toEqual(MOTO_FILTER_POLICY_DEPARTURES.flatMap(({ pairs }) => pairs).sort());
   });
 
   it('publish every message on the emulator, and all but the known ones on moto', () => {

@@ -11,7 +11,7 @@ import { DynamoDbSeenEntryStore } from '../../adapters/dynamodb/seen-entry-store
 import { newFeedState } from '../../shared/polling/feed-state.ts';
 import { ConcurrentUpdateError } from '../../shared/ports/article-catalog.ts';
 import { anAlert, anArticle } from '../support/builders.ts';
-import { startTestTable, type TestTable } from '../support/test-backend.ts';
+import { contending, startTestTable, type TestTable } from '../support/test-backend.ts';
 
 let table: TestTable;
 beforeAll(async () => {
@@ -50,9 +50,9 @@ describe('feed state on DynamoDB', () => {
       await store.registerFeed(later),
     ];
     const due = await store.listDueFeeds('2026-11-27T08:30:00.000Z', 10);
-    const leases = await Promise.all([
-      store.leaseFeed(feed.feedId, feed.nextDueAt, '2026-11-27T08:45:00.000Z'),
-      store.leaseFeed(feed.feedId, feed.nextDueAt, '2026-11-27T08:45:00.000Z'),
+    const leases = await contending([
+      () => store.leaseFeed(feed.feedId, feed.nextDueAt, '2026-11-27T08:45:00.000Z'),
+      () => store.leaseFeed(feed.feedId, feed.nextDueAt, '2026-11-27T08:45:00.000Z'),
     ]);
     const dueAfterLease = await store.listDueFeeds('2026-11-27T08:30:00.000Z', 10);
 
@@ -203,9 +203,9 @@ describe('alert ledger on DynamoDB', () => {
     const lease = '2026-11-27T08:01:00.000Z';
 
     // Act
-    const claims = await Promise.all([
-      ledger.claimAlert(alert, now, lease),
-      ledger.claimAlert(alert, now, lease),
+    const claims = await contending([
+      () => ledger.claimAlert(alert, now, lease),
+      () => ledger.claimAlert(alert, now, lease),
     ]);
     await ledger.releaseAlert('ledger-1', alert.ruleId);
     const retry = await ledger.claimAlert(alert, now, lease);

@@ -55,7 +55,24 @@ export const MOTO_DEPARTS = {
    * dynalite) return one, and the next page is empty.
    */
   noLastEvaluatedKeyAtExactLimit: TEST_BACKEND === 'moto',
+  /**
+   * Two conditional writes to one item at the same moment can both succeed: moto_server serves
+   * requests on parallel threads without locking the item. DynamoDB applies each write atomically.
+   */
+  conditionalWritesRace: TEST_BACKEND === 'moto',
 } as const;
+
+/**
+ * Competing calls, as a test means them: all at once, except on moto, whose conditional writes race
+ * (MOTO_DEPARTS.conditionalWritesRace); there they go one after the other, so the condition still
+ * decides which wins and the test still checks it.
+ */
+export async function contending<T>(calls: readonly (() => Promise<T>)[]): Promise<T[]> {
+  if (!MOTO_DEPARTS.conditionalWritesRace) return Promise.all(calls.map((call) => call()));
+  const results: T[] = [];
+  for (const call of calls) results.push(await call());
+  return results;
+}
 
 /** moto accepts any credentials; its account id is 123456789012. */
 const MOTO_CLIENT = { region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };

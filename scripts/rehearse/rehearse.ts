@@ -33,7 +33,7 @@ import { lambdaContext, scheduledEvent } from '../../local/lambda-events.ts';
 import { sampleSiteAccess, startSampleSite } from '../../local/sample-site.ts';
 import { registerFeeds } from '../../shared/pipeline/register-feeds.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
-import { startMotoServer } from './moto-server.ts';
+import { startMotoServer } from '../../test/support/moto-server.ts';
 import {
   type CfnTemplate,
   cfnLintAllowsDeploy,

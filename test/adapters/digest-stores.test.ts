@@ -1,18 +1,20 @@
-/** The digest's DynamoDB adapters on dynalite: subscriptions, the alerts of a rule's day, digest records. */
+/**
+ * The digest's DynamoDB adapters on the test backend (test-backend.ts): subscriptions, the alerts of a
+ * rule's day, digest records.
+ */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbAlertLedger } from '../../adapters/dynamodb/alert-ledger.dynamodb.ts';
 import { DynamoDbDigestLedger } from '../../adapters/dynamodb/digest-ledger.dynamodb.ts';
 import { DynamoDbSubscriptionStore } from '../../adapters/dynamodb/subscription-store.dynamodb.ts';
-import type { TableClient } from '../../adapters/dynamodb/table-client.ts';
 import type { DigestRecord } from '../../shared/alerts/digest-record.ts';
 import { newDigestSubscription } from '../../shared/alerts/digest-subscription.ts';
 import { anAlert } from '../support/builders.ts';
-import { startLocalTable } from '../support/local-table.ts';
+import { startTestTable, type TestTable } from '../support/test-backend.ts';
 
-let table: TableClient & { close(): Promise<void> };
+let table: TestTable;
 beforeAll(async () => {
-  table = await startLocalTable();
+  table = await startTestTable();
 });
 afterAll(async () => {
   await table.close();

@@ -8,16 +8,15 @@ import {
 import { DynamoDbFeedStateStore } from '../../adapters/dynamodb/feed-state-store.dynamodb.ts';
 import { DynamoDbRuleStore } from '../../adapters/dynamodb/rule-store.dynamodb.ts';
 import { DynamoDbSeenEntryStore } from '../../adapters/dynamodb/seen-entry-store.dynamodb.ts';
-import type { TableClient } from '../../adapters/dynamodb/table-client.ts';
 import { fingerprintBands } from '../../shared/dedup/near-duplicate.ts';
 import { newFeedState } from '../../shared/polling/feed-state.ts';
 import { ConcurrentUpdateError } from '../../shared/ports/article-catalog.ts';
 import { anAlert, anArticle } from '../support/builders.ts';
-import { startLocalTable } from '../support/local-table.ts';
+import { contending, startTestTable, type TestTable } from '../support/test-backend.ts';
 
-let table: TableClient & { close(): Promise<void> };
+let table: TestTable;
 beforeAll(async () => {
-  table = await startLocalTable();
+  table = await startTestTable();
 });
 afterAll(async () => {
   await table.close();
@@ -69,9 +68,9 @@ describe('feed state on DynamoDB', () => {
       await store.registerFeed(later),
     ];
     const due = await store.listDueFeeds('2026-11-27T08:30:00.000Z', 10);
-    const leases = await Promise.all([
-      store.leaseFeed(feed.feedId, feed.nextDueAt, '2026-11-27T08:45:00.000Z'),
-      store.leaseFeed(feed.feedId, feed.nextDueAt, '2026-11-27T08:45:00.000Z'),
+    const leases = await contending([
+      () => store.leaseFeed(feed.feedId, feed.nextDueAt, '2026-11-27T08:45:00.000Z'),
+      () => store.leaseFeed(feed.feedId, feed.nextDueAt, '2026-11-27T08:45:00.000Z'),
     ]);
     const dueAfterLease = await store.listDueFeeds('2026-11-27T08:30:00.000Z', 10);
 
@@ -281,9 +280,9 @@ describe('alert ledger on DynamoDB', () => {
     const lease = '2026-11-27T08:01:00.000Z';
 
     // Act
-    const claims = await Promise.all([
-      ledger.claimAlert(alert, now, lease),
-      ledger.claimAlert(alert, now, lease),
+    const claims = await contending([
+      () => ledger.claimAlert(alert, now, lease),
+      () => ledger.claimAlert(alert, now, lease),
     ]);
     await ledger.releaseAlert('ledger-1', alert.ruleId);
     const retry = await ledger.claimAlert(alert, now, lease);

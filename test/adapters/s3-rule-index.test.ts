@@ -1,38 +1,21 @@
-/** The precompiled rules on S3 (s3rver): saved whole, loaded as saved, and none before the first save. */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { S3Client } from '@aws-sdk/client-s3';
+/** The precompiled rules on S3 (s3rver or moto): saved whole, loaded as saved, and none before the first save. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { S3RuleIndexStore } from '../../adapters/s3/rule-index.s3.ts';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, type LocalAws, startLocalAws } from '../../local/local-aws.ts';
 import { loadRuleSet, precompileRuleSet } from '../../shared/rules/rule-set.ts';
+import { startTestBucket, type TestBucket } from '../support/test-backend.ts';
 
-const BUCKET = 'rule-index-test';
-let aws: LocalAws;
-let outboxDir: string;
-let s3: S3Client;
-
+let archive: TestBucket;
 beforeAll(async () => {
-  outboxDir = await mkdtemp(join(tmpdir(), 'wirewatch-rule-index-'));
-  aws = await startLocalAws({ stateDir: null, outboxDir, bucketName: BUCKET });
-  s3 = new S3Client({
-    endpoint: aws.endpoints.s3,
-    region: LOCAL_REGION,
-    credentials: LOCAL_CREDENTIALS,
-    forcePathStyle: true,
-  });
+  archive = await startTestBucket();
 });
 afterAll(async () => {
-  s3.destroy();
-  await aws.close();
-  await rm(outboxDir, { recursive: true, force: true });
+  await archive.close();
 });
 
 describe('precompiled rules on S3', () => {
   it('has none before the first save, then loads what was saved last', async () => {
     // Prepare
-    const store = new S3RuleIndexStore(s3, BUCKET);
+    const store = new S3RuleIndexStore(archive.s3, archive.bucket);
     const rule = {
       id: 'ct',
       name: 'CT',

@@ -1,18 +1,13 @@
-import type { SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqsJobQueue } from '../../adapters/sqs/job-queue.sqs.ts';
-import type { LocalQueue } from '../../local/queues/local-queue.ts';
-import type { SqsEndpoint } from '../../local/sqs/sqs-endpoint.ts';
-import { startLocalSqs } from '../support/local-sqs.ts';
+import { startTestQueue, type TestQueue } from '../support/test-backend.ts';
 
-let endpoint: SqsEndpoint;
-let queue: LocalQueue;
-let sqs: SQSClient;
+let queue: TestQueue;
 beforeAll(async () => {
-  ({ endpoint, queue, sqs } = await startLocalSqs());
+  queue = await startTestQueue();
 });
 afterAll(async () => {
-  await endpoint.close();
+  await queue.close();
 });
 
 describe('the SQS job queue', () => {
@@ -21,26 +16,23 @@ describe('the SQS job queue', () => {
     const jobs = Array.from({ length: 23 }, (_, n) => ({ feedId: `feed-${n}` }));
 
     // Act
-    await new SqsJobQueue(sqs, queue.settings.url).send(jobs);
+    await new SqsJobQueue(queue.sqs, queue.url).send(jobs);
 
     // Assess
-    expect(queue.list().map(({ body }) => JSON.parse(body))).toEqual(jobs);
+    expect((await queue.takeAll()).map((body) => JSON.parse(body))).toEqual(jobs);
   });
 
   it('sends nothing for no jobs', async () => {
-    // Prepare
-    const before = queue.size;
-
     // Act
-    await new SqsJobQueue(sqs, queue.settings.url).send([]);
+    await new SqsJobQueue(queue.sqs, queue.url).send([]);
 
     // Assess
-    expect(queue.size).toBe(before);
+    expect(await queue.takeAll()).toEqual([]);
   });
 
   it('fails loudly when the queue does not exist', async () => {
     // Act
-    const sending = new SqsJobQueue(sqs, endpoint.queueUrl('missing')).send([{ feedId: 'x' }]);
+    const sending = new SqsJobQueue(queue.sqs, queue.missingQueueUrl).send([{ feedId: 'x' }]);
 
     // Assess
     await expect(sending).rejects.toMatchObject({ name: 'QueueDoesNotExist' });

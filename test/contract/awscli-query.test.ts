@@ -1,24 +1,23 @@
 /**
- * The documented local query, run with the real AWS CLI (Debian's awscli at /usr/bin/aws) against a
- * dynalite table the pipeline's adapters wrote: what docs/data-contract.md tells readers to type
- * works as written. Skipped where awscli is not installed.
+ * The documented local query, run with the real AWS CLI (`aws` on the PATH, v1 or v2) against a
+ * table the pipeline's adapters wrote on the test backend (test-backend.ts): what
+ * docs/data-contract.md tells readers to type works as written. Skipped where awscli is not installed.
  */
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbArticleCatalog } from '../../adapters/dynamodb/article-catalog.dynamodb.ts';
-import type { TableClient } from '../../adapters/dynamodb/table-client.ts';
 import { anArticle } from '../support/builders.ts';
-import { startLocalTable } from '../support/local-table.ts';
+import { startTestTable, type TestTable } from '../support/test-backend.ts';
 
-const AWS_CLI = '/usr/bin/aws';
+const AWS_CLI = 'aws';
+const awsCliInstalled = spawnSync(AWS_CLI, ['--version'], { stdio: 'ignore' }).status === 0;
 const run = promisify(execFile);
 
-let table: TableClient & { close(): Promise<void>; endpoint: string };
+let table: TestTable;
 
 beforeAll(async () => {
-  table = await startLocalTable();
+  table = await startTestTable();
   await new DynamoDbArticleCatalog(table).saveArticle(
     anArticle({ id: 'seed', title: 'Bilateral ties' }),
     null,
@@ -29,7 +28,7 @@ afterAll(async () => {
   await table.close();
 });
 
-describe.skipIf(!existsSync(AWS_CLI))('the AWS CLI on the local table', () => {
+describe.skipIf(!awsCliInstalled)('the AWS CLI on the local table', () => {
   it('lists the articles of a pair with the query the data contract documents', async () => {
     // Act
     const { stdout } = await run(

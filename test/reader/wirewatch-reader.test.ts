@@ -1,26 +1,25 @@
 /**
- * Every access pattern of the data contract, through the typed reader, on dynalite, with items written
- * by the pipeline's own adapters.
+ * Every access pattern of the data contract, through the typed reader, on the test backend
+ * (test-backend.ts), with items written by the pipeline's own adapters.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbAlertLedger } from '../../adapters/dynamodb/alert-ledger.dynamodb.ts';
 import { DynamoDbArticleCatalog } from '../../adapters/dynamodb/article-catalog.dynamodb.ts';
 import { DynamoDbFeedStateStore } from '../../adapters/dynamodb/feed-state-store.dynamodb.ts';
-import type { TableClient } from '../../adapters/dynamodb/table-client.ts';
 import { createReader, type WirewatchReader } from '../../reader/wirewatch-reader.ts';
 import { newFeedState } from '../../shared/polling/feed-state.ts';
 import { articleIdFor } from '../../shared/urls/canonical-url.ts';
 import { anAlert, anArticle } from '../support/builders.ts';
-import { startLocalTable } from '../support/local-table.ts';
+import { MOTO_DEPARTS, startTestTable, type TestTable } from '../support/test-backend.ts';
 
-let table: TableClient & { close(): Promise<void> };
+let table: TestTable;
 let reader: WirewatchReader;
 
 const day = (n: number) => `2026-11-${String(n).padStart(2, '0')}T12:00:00.000Z`;
 const url = (n: number) => `https://news.example/story-${n}`;
 
 beforeAll(async () => {
-  table = await startLocalTable();
+  table = await startTestTable();
   reader = createReader(table);
   const catalog = new DynamoDbArticleCatalog(table);
   // Ten articles, one a day from the 10th to the 19th; every other one also about AF-PK; every third
@@ -143,6 +142,22 @@ describe('the typed reader', () => {
     await expect(reader.articlesForPair('PK-US', { cursor: 'not-a-cursor' })).rejects.toThrow(
       /Invalid cursor/,
     );
+  });
+
+  it('pages to the end when the page size divides the list, the last full page still leading on', async () => {
+    // Act
+    const pages = [];
+    let cursor: string | null = null;
+    do {
+      const page = await reader.articlesForPair('PK-US', { limit: 5, cursor });
+      pages.push(ids(page.items));
+      cursor = page.cursor;
+    } while (cursor !== null);
+
+    // Assess
+    const full = [idsOf(19, 18, 17, 16, 15), idsOf(14, 13, 12, 11, 10)];
+    // DynamoDB returns a cursor when a page stops at its limit, so an empty page ends the list.
+    expect(pages).toEqual(MOTO_DEPARTS.noLastEvaluatedKeyAtExactLimit ? full : [...full, []]);
   });
 
   it('lists articles for a country, a topic and a source', async () => {

@@ -395,6 +395,23 @@ const nestedBodyMatching: readonly BodyCase[] = [
     body: { article: [{ countries: ['US'] }, { countries: ['PK'] }] },
     matches: true,
   },
+  // Body-scope keys on a nested path, which the SNS guide leaves open, decided from the documented
+  // examples of AWS's matching engine (https://github.com/aws/event-ruler#ruler-by-example): an event
+  // is name/value pairs whose nested names are joined with dots, so a property named "order.status"
+  // is the field order.status; and `exists` works on leaf nodes only, so a key holding an object
+  // does not exist. See docs/emulators.md.
+  { policy: { order: { status: ['placed'] } }, body: { 'order.status': 'placed' }, matches: true },
+  { policy: { order: { status: ['placed'] } }, body: { order: { 'status.code': 'placed' } }, matches: false },
+  {
+    policy: { detail: { 'c-count': [{ exists: false }] } },
+    body: { detail: { state: 'running', 'c-count': { c1: 100 } } },
+    matches: true,
+  },
+  {
+    policy: { detail: { 'c-count': [{ exists: true }] } },
+    body: { detail: { state: 'running', 'c-count': { c1: 100 } } },
+    matches: false,
+  },
   { policy: { article: { countries: ['PK'] } }, body: 'not json', matches: false },
   { policy: { article: { countries: ['PK'] } }, body: '["PK"]', matches: false },
 ];

@@ -1,4 +1,7 @@
-/** A moto_server this process starts on 127.0.0.1 (a free port), waits for, and stops. */
+/**
+ * A moto_server this process starts on 127.0.0.1 (a free port), waits for, and stops: the deploy
+ * rehearsal's and, with WIREWATCH_TEST_BACKEND=moto, the integration suites' (test-backend.ts).
+ */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 
@@ -19,9 +22,16 @@ async function freeLoopbackPort(): Promise<number> {
   return address.port;
 }
 
-async function waitUntilAnswering(endpoint: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+async function waitUntilAnswering(
+  endpoint: string,
+  child: ChildProcess,
+  spawnError: () => Error | null,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    const error = spawnError();
+    if (error !== null) throw new Error(`moto_server could not start (is it on the PATH?): ${error.message}`);
     if (child.exitCode !== null) throw new Error(`moto_server exited with code ${child.exitCode}`);
     try {
       const response = await fetch(`${endpoint}/moto-api/data.json`);
@@ -40,6 +50,10 @@ export async function startMotoServer(timeoutMs = 30_000): Promise<MotoServer> {
   const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  let spawnError: Error | null = null;
+  child.once('error', (error) => {
+    spawnError = error;
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     // Keep the tail for the error message; moto logs every request here.
@@ -50,13 +64,13 @@ export async function startMotoServer(timeoutMs = 30_000): Promise<MotoServer> {
   process.once('exit', killOnExit);
   const stop = () =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      if (spawnError !== null || child.exitCode !== null || child.signalCode !== null) return resolve();
       process.off('exit', killOnExit);
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });
   try {
-    await waitUntilAnswering(endpoint, child, timeoutMs);
+    await waitUntilAnswering(endpoint, child, () => spawnError, timeoutMs);
   } catch (error) {
     await stop();
     throw new Error(`${(error as Error).message}\n${stderr}`);

@@ -84,6 +84,11 @@ export function addAwsSolutionsChecks(app: App, stack: WirewatchStack): void {
     `AwsSolutions-IAM5[${articleObjects}]`,
     'Reads the article JSON that triggered it, anywhere under the articles/ prefix and nowhere else.',
   );
+  acknowledge(
+    classifyRole,
+    'AwsSolutions-IAM5[Action::s3:Abort*]',
+    "s3:AbortMultipartUpload from CDK's grantPut, on the one precompiled-rules object only.",
+  );
   const topicPublishers = [
     { role: classifyRole, topic: 'alert' },
     { role: roleOf(stack.functions.sendDigest), topic: 'digest' },

@@ -30,7 +30,7 @@ import type { DigestRunSummary } from '../shared/pipeline/send-daily-digests.ts'
 import { createTable, createTopic } from './create-resources.ts';
 import { lambdaContext, scheduledEvent, sqsEvent } from './lambda-events.ts';
 import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS, LOCAL_REGION, type LocalAws, startLocalAws } from './local-aws.ts';
-import { LocalQueue } from './queues/local-queue.ts';
+import { LocalQueue, type QueuedMessage } from './queues/local-queue.ts';
 import { SAMPLE_HOST, type SampleSite, startSampleSite } from './sample-site.ts';
 
 /** A function that cannot start (bad configuration, a missing module), as Lambda would report it. */
@@ -57,6 +57,23 @@ export interface LocalPipelineOptions {
   handlerModules?: Partial<Record<FunctionName, string>>;
   /** Show the functions' structured logs (INFO) instead of errors only. */
   verbose: boolean;
+  /** Serves the news site instead of `sampleRoot`, e.g. a generated corpus; it answers for SAMPLE_HOST. */
+  startSite?: () => Promise<SampleSite>;
+  /** Faults the runtime itself injects, for `wirewatch chaos` only; none by default. */
+  faults?: RuntimeFaults;
+}
+
+/**
+ * What a fault injector may do to the runtime around the handlers: what SQS and Lambda allow and a
+ * correct pipeline must survive.
+ */
+export interface RuntimeFaults {
+  /** The order a received batch is delivered in: standard queues do not promise any. */
+  arrange(functionName: FunctionName, batch: QueuedMessage[]): QueuedMessage[];
+  /** Starts an invocation; `end` returns why the runtime cut it short (a crash, a timeout), or null. */
+  invoke(functionName: FunctionName, batch: readonly QueuedMessage[]): { end(): string | null };
+  /** Whether a processed and deleted message, or an S3 event, is delivered once more (at least once). */
+  deliverAgain(source: QueueName | 's3-event'): boolean;
 }
 
 type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
@@ -64,6 +81,7 @@ type ScheduledHandler = (event: ScheduledEvent, context: Context) => Promise<unk
 
 interface Consumer {
   functionName: FunctionName;
+  queueName: QueueName;
   queue: LocalQueue;
   handler: SqsHandler;
 }
@@ -89,6 +107,7 @@ export class LocalPipeline {
     private readonly dispatch: ScheduledHandler,
     private readonly sendDigest: ScheduledHandler,
     topics: { topicArn: string; digestTopicArn: string },
+    private readonly faults: RuntimeFaults | null = null,
   ) {
     this.deadLetterQueues = deadLetterQueues;
     this.topicArn = topics.topicArn;
@@ -112,7 +131,7 @@ export class LocalPipeline {
       outboxDir: options.outboxDir,
       bucketName: LOCAL_NAMES.bucket,
     });
-    const site = await startSampleSite(options.sampleRoot);
+    const site = await (options.startSite?.() ?? startSampleSite(options.sampleRoot));
     const clientConfig = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
     await createTable(
       new DynamoDBClient({ ...clientConfig, endpoint: aws.endpoints.dynamodb }),
@@ -189,7 +208,12 @@ export class LocalPipeline {
         delete process.env[ENV.deadLetterQueueUrl];
       }
       if (consumes !== undefined)
-        consumers.push({ functionName: name, queue: queue(consumes), handler: module.handler as SqsHandler });
+        consumers.push({
+          functionName: name,
+          queueName: consumes,
+          queue: queue(consumes),
+          handler: module.handler as SqsHandler,
+        });
       return module.handler;
     };
     let dispatch: ScheduledHandler;
@@ -203,10 +227,17 @@ export class LocalPipeline {
       throw error;
     }
 
-    const pipeline = new LocalPipeline(aws, site, queues, deadLetterQueues, consumers, dispatch, sendDigest, {
-      topicArn,
-      digestTopicArn,
-    });
+    const pipeline = new LocalPipeline(
+      aws,
+      site,
+      queues,
+      deadLetterQueues,
+      consumers,
+      dispatch,
+      sendDigest,
+      { topicArn, digestTopicArn },
+      options.faults,
+    );
     aws.s3.on('event', (event: { Records: { eventName: string; s3: { object: { key: string } } }[] }) => {
       for (const record of event.Records) {
         const { key } = record.s3.object;
@@ -218,6 +249,9 @@ export class LocalPipeline {
           s3: { ...record.s3, object: { ...record.s3.object, key: encodeS3Key(key) } },
         };
         queue('classifyJobs').send(JSON.stringify({ Records: [encoded] }));
+        if (options.faults?.deliverAgain('s3-event')) {
+          queue('classifyJobs').send(JSON.stringify({ Records: [encoded] }));
+        }
       }
     });
     return pipeline;
@@ -287,8 +321,10 @@ export class LocalPipeline {
     }
   }
 
-  private async deliver(consumer: Consumer, batch: ReturnType<LocalQueue['receive']>): Promise<void> {
+  private async deliver(consumer: Consumer, received: QueuedMessage[]): Promise<void> {
     const definition = FUNCTIONS[consumer.functionName];
+    const batch = this.faults?.arrange(consumer.functionName, received) ?? received;
+    const invocation = this.faults?.invoke(consumer.functionName, batch);
     const event = sqsEvent(batch, consumer.queue.settings.arn, LOCAL_REGION);
     const context = lambdaContext(
       consumer.functionName,
@@ -306,9 +342,20 @@ export class LocalPipeline {
       failed = new Set(batch.map(({ messageId }) => messageId));
       reason = (error as Error).message;
     }
+    const cutShort = invocation?.end() ?? null;
+    if (cutShort !== null) {
+      // The runtime never saw a response: every message in the batch comes back, as in Lambda.
+      failed = new Set(batch.map(({ messageId }) => messageId));
+      reason = cutShort;
+    }
     for (const message of batch) {
-      if (failed.has(message.messageId)) consumer.queue.fail(message.messageId, reason);
-      else consumer.queue.acknowledge(message.messageId);
+      if (failed.has(message.messageId)) {
+        consumer.queue.fail(message.messageId, reason);
+        continue;
+      }
+      consumer.queue.acknowledge(message.messageId);
+      if (this.faults?.deliverAgain(consumer.queueName))
+        consumer.queue.send(message.body, message.attributes);
     }
   }
 

@@ -5,8 +5,12 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { withAwsClientHooks } from './aws-client-hooks.ts';
 import { tracer } from './observability.ts';
 
-export const dynamodb = DynamoDBDocumentClient.from(tracer.captureAWSv3Client(new DynamoDBClient({})), {
-  marshallOptions: { removeUndefinedValues: true },
-});
+export const dynamodb = DynamoDBDocumentClient.from(
+  tracer.captureAWSv3Client(withAwsClientHooks(new DynamoDBClient({}), 'dynamodb')),
+  {
+    marshallOptions: { removeUndefinedValues: true },
+  },
+);

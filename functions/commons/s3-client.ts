@@ -4,8 +4,9 @@
  * path-style.
  */
 import { S3Client } from '@aws-sdk/client-s3';
+import { withAwsClientHooks } from './aws-client-hooks.ts';
 import { tracer } from './observability.ts';
 
 export const s3 = tracer.captureAWSv3Client(
-  new S3Client({ forcePathStyle: process.env.AWS_ENDPOINT_URL_S3 !== undefined }),
+  withAwsClientHooks(new S3Client({ forcePathStyle: process.env.AWS_ENDPOINT_URL_S3 !== undefined }), 's3'),
 );

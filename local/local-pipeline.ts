@@ -57,8 +57,6 @@ export interface LocalPipelineOptions {
   handlerModules?: Partial<Record<FunctionName, string>>;
   /** Show the functions' structured logs (INFO) instead of errors only. */
   verbose: boolean;
-  /** Serves the news site instead of `sampleRoot`, e.g. a generated corpus; it answers for SAMPLE_HOST. */
-  startSite?: () => Promise<SampleSite>;
   /** Faults the runtime itself injects, for `wirewatch chaos` only; none by default. */
   faults?: RuntimeFaults;
 }
@@ -131,7 +129,7 @@ export class LocalPipeline {
       outboxDir: options.outboxDir,
       bucketName: LOCAL_NAMES.bucket,
     });
-    const site = await (options.startSite?.() ?? startSampleSite(options.sampleRoot));
+    const site = await startSampleSite(options.sampleRoot);
     const clientConfig = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
     await createTable(
       new DynamoDBClient({ ...clientConfig, endpoint: aws.endpoints.dynamodb }),

@@ -57,6 +57,19 @@ export interface LocalPipelineOptions {
   handlerModules?: Partial<Record<FunctionName, string>>;
   /** Show the functions' structured logs (INFO) instead of errors only. */
   verbose: boolean;
+  /**
+   * Loopback servers this process started (a generated corpus for `bench e2e` or `chaos`) that the
+   * handlers may fetch from, as they do the sample site: each host name, on port 80, is connected to
+   * `address` and let past the SSRF guard. Only code can pass this; no environment variable, file or
+   * flag of `run` reaches it.
+   */
+  loopbackSites?: readonly LoopbackSite[];
+}
+
+export interface LoopbackSite {
+  hosts: readonly string[];
+  /** Where the server listens: 127.0.0.1:port. */
+  address: string;
 }
 
 type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
@@ -113,6 +126,10 @@ export class LocalPipeline {
       bucketName: LOCAL_NAMES.bucket,
     });
     const site = await startSampleSite(options.sampleRoot);
+    const loopbackSites = [
+      { hosts: [new URL(`http://${SAMPLE_HOST}`).hostname], address: site.address },
+      ...(options.loopbackSites ?? []),
+    ];
     const clientConfig = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
     await createTable(
       new DynamoDBClient({ ...clientConfig, endpoint: aws.endpoints.dynamodb }),
@@ -163,8 +180,10 @@ export class LocalPipeline {
       [ENV.digestTopicArn]: digestTopicArn,
       [ENV.feedQueueUrl]: queue('feedJobs').settings.url,
       [ENV.articleQueueUrl]: queue('articleJobs').settings.url,
-      [ENV.allowedPrivateHosts]: new URL(`http://${SAMPLE_HOST}`).hostname,
-      [ENV.connectTo]: `${new URL(`http://${SAMPLE_HOST}`).hostname}:80=${site.address}`,
+      [ENV.allowedPrivateHosts]: loopbackSites.flatMap(({ hosts }) => hosts).join(','),
+      [ENV.connectTo]: loopbackSites
+        .flatMap(({ hosts, address }) => hosts.map((host) => `${host}:80=${address}`))
+        .join(','),
       [ENV.minPollSeconds]: '60',
       [ENV.ruleCacheSeconds]: '0',
     });

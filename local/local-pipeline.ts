@@ -59,6 +59,13 @@ export interface LocalPipelineOptions {
   verbose: boolean;
   /** Faults the runtime itself injects, for `wirewatch chaos` only; none by default. */
   faults?: RuntimeFaults;
+  /**
+   * Loopback servers this process started (a generated corpus for `bench e2e` or `chaos`) that the
+   * handlers may fetch from, as they do the sample site: each host name, on port 80, is connected to
+   * `address` and let past the SSRF guard. Only code can pass this; no environment variable, file or
+   * flag of `run` reaches it.
+   */
+  loopbackSites?: readonly LoopbackSite[];
 }
 
 /**
@@ -72,6 +79,12 @@ export interface RuntimeFaults {
   invoke(functionName: FunctionName, batch: readonly QueuedMessage[]): { end(): string | null };
   /** Whether a processed and deleted message, or an S3 event, is delivered once more (at least once). */
   deliverAgain(source: QueueName | 's3-event'): boolean;
+}
+
+export interface LoopbackSite {
+  hosts: readonly string[];
+  /** Where the server listens: 127.0.0.1:port. */
+  address: string;
 }
 
 type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
@@ -130,6 +143,10 @@ export class LocalPipeline {
       bucketName: LOCAL_NAMES.bucket,
     });
     const site = await startSampleSite(options.sampleRoot);
+    const loopbackSites = [
+      { hosts: [new URL(`http://${SAMPLE_HOST}`).hostname], address: site.address },
+      ...(options.loopbackSites ?? []),
+    ];
     const clientConfig = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
     await createTable(
       new DynamoDBClient({ ...clientConfig, endpoint: aws.endpoints.dynamodb }),
@@ -180,8 +197,10 @@ export class LocalPipeline {
       [ENV.digestTopicArn]: digestTopicArn,
       [ENV.feedQueueUrl]: queue('feedJobs').settings.url,
       [ENV.articleQueueUrl]: queue('articleJobs').settings.url,
-      [ENV.allowedPrivateHosts]: new URL(`http://${SAMPLE_HOST}`).hostname,
-      [ENV.connectTo]: `${new URL(`http://${SAMPLE_HOST}`).hostname}:80=${site.address}`,
+      [ENV.allowedPrivateHosts]: loopbackSites.flatMap(({ hosts }) => hosts).join(','),
+      [ENV.connectTo]: loopbackSites
+        .flatMap(({ hosts, address }) => hosts.map((host) => `${host}:80=${address}`))
+        .join(','),
       [ENV.minPollSeconds]: '60',
       [ENV.ruleCacheSeconds]: '0',
     });

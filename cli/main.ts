@@ -65,6 +65,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
       'measure quality on a corpus: feeds|extraction|reuters|reuters-topics|news|all [--data DIR] [--json]',
     load: async () => (await import('./commands/eval.ts')).main,
   },
+  chaos: {
+    summary:
+      'inject faults into a local run over a generated corpus and check it: [--articles N] [--feeds F] [--fault-rate R] [--seed S] [--json]',
+    load: async () => (await import('./commands/chaos.ts')).main,
+  },
   bench: {
     summary:
       'measure speed beside peer libraries or in-house baselines: feeds|extraction|classify|match|bundles|all [--json]',

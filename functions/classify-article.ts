@@ -50,7 +50,7 @@ const deps = {
     (rule) => logger.warn('Rule left out: its query does not parse', { ruleId: rule.id, error: rule.error }),
   ),
   clock,
-  leaseSeconds: 60,
+  leaseSeconds: numberEnv(ENV.alertLeaseSeconds, 60),
   clusterWindowDays: 7,
 };
 

@@ -60,6 +60,11 @@ export interface LocalPipelineOptions {
   /** Faults the runtime itself injects, for `wirewatch chaos` only; none by default. */
   faults?: RuntimeFaults;
   /**
+   * The first retry delay of a failed message (default 100 ms), doubling with each receive: the local
+   * stand-in for the visibility timeout, which on AWS is longer than any lease a handler holds.
+   */
+  retryDelayMs?: number;
+  /**
    * Loopback servers this process started (a generated corpus for `bench e2e` or `chaos`) that the
    * handlers may fetch from, as they do the sample site: each host name, on port 80, is connected to
    * `address` and let past the SSRF guard. Only code can pass this; no environment variable, file or
@@ -166,7 +171,7 @@ export class LocalPipeline {
         arn: `arn:aws:sqs:${LOCAL_REGION}:${LOCAL_ACCOUNT}:${queueName}`,
         batchSize,
         maxReceiveCount: definition.maxReceiveCount,
-        retryDelayMs: 100,
+        retryDelayMs: options.retryDelayMs ?? 100,
       });
       const deadLetters = new LocalQueue(settings(`${SERVICE_NAME}-${name}-dlq`, 10));
       const queue = new LocalQueue(settings(`${SERVICE_NAME}-${name}`, definition.batchSize), deadLetters);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import type { QueueName } from '../../infra/resource-definitions.ts';
+import { ENV, type QueueName } from '../../infra/resource-definitions.ts';
 import { registerFeeds } from '../../shared/pipeline/register-feeds.ts';
 import { feedIdFor } from '../../shared/polling/feed-state.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
@@ -73,6 +73,9 @@ const POISON: Record<QueueName, string> = {
   }),
 };
 
+/** How long an alert is held while it is published, and so the least time before a retry. */
+const ALERT_LEASE_MS = 1000;
+
 const SAMPLE_SITE = fileURLToPath(new URL('../../samples/site/', import.meta.url));
 
 /** True when the run met every target: nothing lost, stored twice, missing or sent twice by a bug. */
@@ -125,6 +128,10 @@ export async function runChaos(
   const outboxDir = await mkdtemp(join(tmpdir(), 'wirewatch-chaos-'));
   // Installed before the handlers load, so that the clients they create carry the fault middleware.
   const uninstall = installAwsFaults(awsFaults);
+  // Time is compressed as AWS orders it: a failed message comes back only after any alert lease it
+  // held has run out (the visibility timeout, 540 s, outlasts the 60 s lease), here in a second.
+  const leaseBefore = process.env[ENV.alertLeaseSeconds];
+  process.env[ENV.alertLeaseSeconds] = String(ALERT_LEASE_MS / 1000);
   let pipeline: LocalPipeline | null = null;
   try {
     pipeline = await LocalPipeline.start({
@@ -133,6 +140,7 @@ export async function runChaos(
       sampleRoot: SAMPLE_SITE,
       verbose: false,
       faults: runtimeFaults,
+      retryDelayMs: ALERT_LEASE_MS,
       loopbackSites: [{ hosts: corpus.hosts, address: site.address }],
     });
     const clock = systemClock;
@@ -253,6 +261,8 @@ export async function runChaos(
     };
   } finally {
     uninstall();
+    if (leaseBefore === undefined) delete process.env[ENV.alertLeaseSeconds];
+    else process.env[ENV.alertLeaseSeconds] = leaseBefore;
     await pipeline?.close();
     await site.close();
     await rm(outboxDir, { recursive: true, force: true });

@@ -2,7 +2,7 @@
  * A claim whose write succeeded on DynamoDB but whose response was lost is retried by the SDK: the
  * retry must recognise the lease as its own, or the alert is left pending with nobody to publish it.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, type ServiceInputTypes, type ServiceOutputTypes } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { FinalizeRequestMiddleware } from '@smithy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,14 +27,15 @@ function losingFirstResponseOf(command: string): TableClient & { lost: number } 
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
   });
   const state = { lost: 0 };
-  const loseResponse: FinalizeRequestMiddleware<object, object> = (next, context) => async (args) => {
-    const result = await next(args);
-    if (context.commandName === command && state.lost === 0) {
-      state.lost += 1;
-      throw Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
-    }
-    return result;
-  };
+  const loseResponse: FinalizeRequestMiddleware<ServiceInputTypes, ServiceOutputTypes> =
+    (next, context) => async (args) => {
+      const result = await next(args);
+      if (context.commandName === command && state.lost === 0) {
+        state.lost += 1;
+        throw Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
+      }
+      return result;
+    };
   raw.middlewareStack.addRelativeTo(loseResponse, {
     relation: 'after',
     toMiddleware: 'retryMiddleware',

@@ -11,12 +11,12 @@
  * invocation fails, as nothing runs after a process dies.
  */
 import type { FinalizeRequestMiddleware, InitializeMiddleware, MiddlewareStack } from '@smithy/types';
-import { seededRandom } from '../../bench/seeded-random.ts';
 import {
   type AwsClient,
   type AwsService,
   registerAwsClientHook,
 } from '../../functions/commons/aws-client-hooks.ts';
+import { SeededDraws } from './seeded-draw.ts';
 
 export const AWS_FAULT_KINDS = [
   'throttling',
@@ -48,16 +48,6 @@ export interface AwsCallObserver {
   afterAttempt(call: AwsCall): void;
   /** The call's outcome after the SDK's retries. */
   settled(call: AwsCall, error: unknown): void;
-}
-
-/** FNV-1a: a stable 32-bit hash of a call's identity, to derive its draws from the seed. */
-function hash32(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
 }
 
 /** The parts of a request that name what it acts on; times and bodies are left out so they repeat. */
@@ -125,21 +115,20 @@ export class AwsFaultInjector {
     attempts: 0,
     injected: Object.fromEntries(AWS_FAULT_KINDS.map((kind) => [kind, 0])) as Record<AwsFaultKind, number>,
   };
-  private readonly occurrences = new Map<string, number>();
+  private readonly draws: SeededDraws;
 
   constructor(
-    private readonly seed: number,
+    seed: number,
     /** The share of attempts that fail. */
     private readonly rate: number,
     private readonly observer: AwsCallObserver,
-  ) {}
+  ) {
+    this.draws = new SeededDraws(seed);
+  }
 
   /** The fault for this attempt of `call`, or null: a pure function of seed, identity and occurrence. */
   draw(call: AwsCall): AwsFaultKind | null {
-    const identity = identityOf(call);
-    const occurrence = this.occurrences.get(identity) ?? 0;
-    this.occurrences.set(identity, occurrence + 1);
-    const random = seededRandom(this.seed ^ hash32(`${identity}#${occurrence}`));
+    const random = this.draws.next(identityOf(call));
     if (random() >= this.rate) return null;
     return AWS_FAULT_KINDS[Math.floor(random() * AWS_FAULT_KINDS.length)] as AwsFaultKind;
   }

@@ -8,9 +8,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { seededRandom } from '../../bench/seeded-random.ts';
 import type { SyntheticCorpus } from '../synthetic-corpus.ts';
 import { resolveSyntheticRequest } from '../synthetic-site.ts';
+import { SeededDraws } from './seeded-draw.ts';
 
 export const FEED_FAULT_KINDS = ['server-error', 'unavailable', 'stall', 'stale', 'edited'] as const;
 export type FeedFaultKind = (typeof FEED_FAULT_KINDS)[number];
@@ -18,10 +18,6 @@ export type FeedFaultKind = (typeof FEED_FAULT_KINDS)[number];
 const FEED_PATH = /^\/feed\.(rss|atom|json)$/;
 /** How many of the newest entries a stale feed leaves out. */
 const STALE_ENTRIES = 2;
-
-function hash32(text: string): number {
-  return createHash('sha256').update(text).digest().readUInt32BE(0);
-}
 
 /** The feed without its newest `count` entries, in whichever of the corpus's three formats it is. */
 export function withoutNewestEntries(body: string, format: string, count: number): string {
@@ -63,22 +59,21 @@ export class FeedFaults {
     FeedFaultKind,
     number
   >;
-  private readonly requests = new Map<string, number>();
+  private readonly draws: SeededDraws;
 
   constructor(
-    private readonly seed: number,
+    seed: number,
     private readonly rate: number,
     private readonly corpus: SyntheticCorpus,
     /** How long a stalled server holds a request before the connection drops. */
     private readonly stallMs = 400,
-  ) {}
+  ) {
+    this.draws = new SeededDraws(seed);
+  }
 
   /** The fault for this request, or null: a function of the seed, the resource and its request count. */
   draw(host: string, path: string): FeedFaultKind | null {
-    const resource = `${host}${path}`;
-    const occurrence = this.requests.get(resource) ?? 0;
-    this.requests.set(resource, occurrence + 1);
-    const random = seededRandom(this.seed ^ hash32(`${resource}#${occurrence}`));
+    const random = this.draws.next(`${host}${path}`);
     if (random() >= this.rate) return null;
     return FEED_FAULT_KINDS[Math.floor(random() * FEED_FAULT_KINDS.length)] as FeedFaultKind;
   }

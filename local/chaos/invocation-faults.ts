@@ -9,11 +9,11 @@
  * told apart as unpreventable or as a bug.
  */
 
-import { seededRandom } from '../../bench/seeded-random.ts';
 import type { FunctionName, QueueName } from '../../infra/resource-definitions.ts';
 import type { RuntimeFaults } from '../local-pipeline.ts';
 import type { QueuedMessage } from '../queues/local-queue.ts';
 import { type AwsCall, type AwsCallObserver, INJECTED } from './aws-faults.ts';
+import { SeededDraws } from './seeded-draw.ts';
 
 export type KillKind = 'crash' | 'timeout' | 'crash-after-publish';
 
@@ -79,7 +79,7 @@ export class InvocationFaults implements RuntimeFaults, AwsCallObserver {
     redelivered: { feedJobs: 0, articleJobs: 0, classifyJobs: 0, 's3-event': 0 },
   };
   readonly publishes = new Map<string, PublishLedger>();
-  private readonly random: () => number;
+  private readonly draws: SeededDraws;
   private current: Invocation | null = null;
 
   constructor(
@@ -93,15 +93,16 @@ export class InvocationFaults implements RuntimeFaults, AwsCallObserver {
       redeliver: number;
     },
   ) {
-    this.random = seededRandom(seed ^ 0x5bd1e995);
+    this.draws = new SeededDraws(seed);
   }
 
-  arrange(_functionName: FunctionName, batch: QueuedMessage[]): QueuedMessage[] {
-    if (batch.length < 2 || this.random() >= this.rates.reorder) return batch;
+  arrange(functionName: FunctionName, batch: QueuedMessage[]): QueuedMessage[] {
+    const random = this.draws.next(`arrange:${functionName}`);
+    if (batch.length < 2 || random() >= this.rates.reorder) return batch;
     this.counts.reordered += 1;
     const shuffled = [...batch];
     for (let index = shuffled.length - 1; index > 0; index--) {
-      const other = Math.floor(this.random() * (index + 1));
+      const other = Math.floor(random() * (index + 1));
       [shuffled[index], shuffled[other]] = [
         shuffled[other] as QueuedMessage,
         shuffled[index] as QueuedMessage,
@@ -113,10 +114,11 @@ export class InvocationFaults implements RuntimeFaults, AwsCallObserver {
   invoke(functionName: FunctionName, batch: readonly QueuedMessage[]): { end(): string | null } {
     const kinds: KillKind[] =
       functionName === 'classifyArticle' ? ['crash', 'timeout', 'crash-after-publish'] : ['crash', 'timeout'];
-    const killed = this.random() < this.rates.kill;
-    const kind = kinds[Math.floor(this.random() * kinds.length)] as KillKind;
+    const random = this.draws.next(`invoke:${functionName}`);
+    const killed = random() < this.rates.kill;
+    const kind = kinds[Math.floor(random() * kinds.length)] as KillKind;
     // A point within the calls a batch makes: a few per record.
-    const atAttempt = Math.floor(this.random() * 4 * batch.length);
+    const atAttempt = Math.floor(random() * 4 * batch.length);
     const invocation: Invocation = {
       functionName,
       plan: killed ? { kind, atAttempt } : null,
@@ -130,7 +132,7 @@ export class InvocationFaults implements RuntimeFaults, AwsCallObserver {
   }
 
   deliverAgain(source: QueueName | 's3-event'): boolean {
-    if (this.random() >= this.rates.redeliver) return false;
+    if (this.draws.next(`again:${source}`)() >= this.rates.redeliver) return false;
     this.counts.redelivered[source] += 1;
     return true;
   }

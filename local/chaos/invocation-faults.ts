@@ -17,6 +17,12 @@ import { SeededDraws } from './seeded-draw.ts';
 
 export type KillKind = 'crash' | 'timeout' | 'crash-after-publish';
 
+/** How an invocation is cut short: at which of its attempts (a crash, a timeout) or after a publish. */
+export interface KillPlan {
+  kind: KillKind;
+  atAttempt: number;
+}
+
 /** The error every AWS call of a killed invocation fails with: nothing runs after a process dies. */
 export class InvocationKilled extends Error {
   override name = 'InvocationKilled';
@@ -24,7 +30,7 @@ export class InvocationKilled extends Error {
 
 interface Invocation {
   functionName: FunctionName;
-  plan: { kind: KillKind; atAttempt: number } | null;
+  plan: KillPlan | null;
   attempts: number;
   state: 'running' | 'last-attempt' | 'dead';
   /** Alert publishes SNS accepted in this invocation and not marked published yet, by alert id. */
@@ -111,7 +117,10 @@ export class InvocationFaults implements RuntimeFaults, AwsCallObserver {
     return shuffled;
   }
 
-  invoke(functionName: FunctionName, batch: readonly QueuedMessage[]): { end(): string | null } {
+  invoke(
+    functionName: FunctionName,
+    batch: readonly QueuedMessage[],
+  ): { plan: KillPlan | null; end(): string | null } {
     const kinds: KillKind[] =
       functionName === 'classifyArticle' ? ['crash', 'timeout', 'crash-after-publish'] : ['crash', 'timeout'];
     const random = this.draws.next(`invoke:${functionName}`);
@@ -128,7 +137,7 @@ export class InvocationFaults implements RuntimeFaults, AwsCallObserver {
       sawInjectedFailure: false,
     };
     this.current = invocation;
-    return { end: () => this.end(invocation) };
+    return { plan: invocation.plan, end: () => this.end(invocation) };
   }
 
   deliverAgain(source: QueueName | 's3-event'): boolean {

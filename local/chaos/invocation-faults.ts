@@ -126,8 +126,8 @@ export class InvocationFaults implements RuntimeFaults, AwsCallObserver {
     const random = this.draws.next(`invoke:${functionName}`);
     const killed = random() < this.rates.kill;
     const kind = kinds[Math.floor(random() * kinds.length)] as KillKind;
-    // A point within the calls a batch makes: a few per record.
-    const atAttempt = Math.floor(random() * 4 * batch.length);
+    // A point within the calls a batch makes: at least two per record.
+    const atAttempt = Math.floor(random() * 2 * batch.length);
     const invocation: Invocation = {
       functionName,
       plan: killed ? { kind, atAttempt } : null,

@@ -5,8 +5,15 @@
  */
 import { S3Client } from '@aws-sdk/client-s3';
 import { withAwsClientHooks } from './aws-client-hooks.ts';
+import { AWS_MAX_ATTEMPTS } from './aws-retries.ts';
 import { tracer } from './observability.ts';
 
 export const s3 = tracer.captureAWSv3Client(
-  withAwsClientHooks(new S3Client({ forcePathStyle: process.env.AWS_ENDPOINT_URL_S3 !== undefined }), 's3'),
+  withAwsClientHooks(
+    new S3Client({
+      forcePathStyle: process.env.AWS_ENDPOINT_URL_S3 !== undefined,
+      maxAttempts: AWS_MAX_ATTEMPTS,
+    }),
+    's3',
+  ),
 );

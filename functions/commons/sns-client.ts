@@ -4,6 +4,9 @@
  */
 import { SNSClient } from '@aws-sdk/client-sns';
 import { withAwsClientHooks } from './aws-client-hooks.ts';
+import { AWS_MAX_ATTEMPTS } from './aws-retries.ts';
 import { tracer } from './observability.ts';
 
-export const sns = tracer.captureAWSv3Client(withAwsClientHooks(new SNSClient({}), 'sns'));
+export const sns = tracer.captureAWSv3Client(
+  withAwsClientHooks(new SNSClient({ maxAttempts: AWS_MAX_ATTEMPTS }), 'sns'),
+);

@@ -5,6 +5,9 @@
  */
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { withAwsClientHooks } from './aws-client-hooks.ts';
+import { AWS_MAX_ATTEMPTS } from './aws-retries.ts';
 import { tracer } from './observability.ts';
 
-export const sqs = tracer.captureAWSv3Client(withAwsClientHooks(new SQSClient({}), 'sqs'));
+export const sqs = tracer.captureAWSv3Client(
+  withAwsClientHooks(new SQSClient({ maxAttempts: AWS_MAX_ATTEMPTS }), 'sqs'),
+);

@@ -75,6 +75,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'which AWS limit the pipeline meets first at 10× and 100×: [--multiplier N]… [--json]',
     load: async () => (await import('./commands/simulate-scale.ts')).main,
   },
+  chaos: {
+    summary:
+      'inject faults into a local run over a generated corpus and check it: [--articles N] [--feeds F] [--fault-rate R] [--seed S] [--json]',
+    load: async () => (await import('./commands/chaos.ts')).main,
+  },
   bench: {
     summary:
       'measure speed beside peer libraries or in-house baselines: feeds|extraction|classify|match|bundles|all [--json]',

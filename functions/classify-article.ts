@@ -64,7 +64,7 @@ const deps = {
       }),
   }),
   clock,
-  leaseSeconds: 60,
+  leaseSeconds: numberEnv(ENV.alertLeaseSeconds, 60),
   clusterWindowDays: 7,
 };
 

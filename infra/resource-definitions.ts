@@ -35,6 +35,8 @@ export const ENV = {
   extraCountryAliases: 'WIREWATCH_EXTRA_COUNTRY_ALIASES',
   /** How long classify-article keeps the compiled rules before reloading them, in seconds. */
   ruleCacheSeconds: 'WIREWATCH_RULE_CACHE_SECONDS',
+  /** How long classify-article holds an alert while publishing it, in seconds (default 60). */
+  alertLeaseSeconds: 'WIREWATCH_ALERT_LEASE_SECONDS',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];

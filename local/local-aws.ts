@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
+import { closeDynaliteIterators } from './dynalite-iterators.ts';
 import { type SnsEmulator, startSnsEmulator } from './sns/sns-emulator.ts';
 import { type SqsEndpoint, startSqsEndpoint } from './sqs/sqs-endpoint.ts';
 
@@ -48,6 +49,7 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
   const s3Dir = stateDir === null ? await mkdtemp(join(tmpdir(), 'wirewatch-s3-')) : join(stateDir, 's3');
   await mkdir(options.outboxDir, { recursive: true });
 
+  closeDynaliteIterators();
   const dynamodbServer = dynalite({
     createTableMs: 0,
     ...(stateDir === null ? {} : { path: join(stateDir, 'dynamodb') }),

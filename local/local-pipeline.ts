@@ -33,7 +33,7 @@ import type { DigestRunSummary } from '../shared/pipeline/send-daily-digests.ts'
 import { createTable, createTopic } from './create-resources.ts';
 import { lambdaContext, scheduledEvent, sqsEvent } from './lambda-events.ts';
 import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS, LOCAL_REGION, type LocalAws, startLocalAws } from './local-aws.ts';
-import { LocalQueue } from './queues/local-queue.ts';
+import { LocalQueue, type QueuedMessage } from './queues/local-queue.ts';
 import { MessageDirectory } from './queues/message-directory.ts';
 import { type SampleSite, sampleSiteAccess, startSampleSite } from './sample-site.ts';
 
@@ -61,6 +61,39 @@ export interface LocalPipelineOptions {
   handlerModules?: Partial<Record<FunctionName, string>>;
   /** Show the functions' structured logs (INFO) instead of errors only. */
   verbose: boolean;
+  /** Faults the runtime itself injects, for `wirewatch chaos` only; none by default. */
+  faults?: RuntimeFaults;
+  /**
+   * The first retry delay of a failed message (default 100 ms), doubling with each receive: the local
+   * stand-in for the visibility timeout, which on AWS is longer than any lease a handler holds.
+   */
+  retryDelayMs?: number;
+  /**
+   * Loopback servers this process started (a generated corpus for `bench e2e` or `chaos`) that the
+   * handlers may fetch from, as they do the sample site: each host name, on port 80, is connected to
+   * `address` and let past the SSRF guard. Only code can pass this; no environment variable, file or
+   * flag of `run` reaches it.
+   */
+  loopbackSites?: readonly LoopbackSite[];
+}
+
+/**
+ * What a fault injector may do to the runtime around the handlers: what SQS and Lambda allow and a
+ * correct pipeline must survive.
+ */
+export interface RuntimeFaults {
+  /** The order a received batch is delivered in: standard queues do not promise any. */
+  arrange(functionName: FunctionName, batch: QueuedMessage[]): QueuedMessage[];
+  /** Starts an invocation; `end` returns why the runtime cut it short (a crash, a timeout), or null. */
+  invoke(functionName: FunctionName, batch: readonly QueuedMessage[]): { end(): string | null };
+  /** Whether a processed and deleted message, or an S3 event, is delivered once more (at least once). */
+  deliverAgain(source: QueueName | 's3-event'): boolean;
+}
+
+export interface LoopbackSite {
+  hosts: readonly string[];
+  /** Where the server listens: 127.0.0.1:port. */
+  address: string;
 }
 
 export interface InvocationTiming {
@@ -74,6 +107,7 @@ type ScheduledHandler = (event: ScheduledEvent, context: Context) => Promise<unk
 
 interface Consumer {
   functionName: FunctionName;
+  queueName: QueueName;
   queue: LocalQueue;
   handler: SqsHandler;
 }
@@ -104,6 +138,7 @@ export class LocalPipeline {
     private readonly dispatch: ScheduledHandler,
     private readonly sendDigest: ScheduledHandler,
     topics: { topicArn: string; digestTopicArn: string },
+    private readonly faults: RuntimeFaults | null = null,
   ) {
     this.deadLetterQueues = deadLetterQueues;
     this.topicArn = topics.topicArn;
@@ -128,6 +163,7 @@ export class LocalPipeline {
       bucketName: LOCAL_NAMES.bucket,
     });
     const site = await startSampleSite(options.sampleRoot);
+    const loopbackSites = options.loopbackSites ?? [];
     const clientConfig = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
     await createTable(
       new DynamoDBClient({ ...clientConfig, endpoint: aws.endpoints.dynamodb }),
@@ -147,7 +183,7 @@ export class LocalPipeline {
         arn: `arn:aws:sqs:${LOCAL_REGION}:${LOCAL_ACCOUNT}:${queueName}`,
         batchSize,
         maxReceiveCount: definition.maxReceiveCount,
-        retryDelayMs: 100,
+        retryDelayMs: options.retryDelayMs ?? 100,
       });
       const directory = (queueName: string) =>
         options.stateDir === null ? null : new MessageDirectory(join(options.stateDir, 'queues', queueName));
@@ -181,14 +217,24 @@ export class LocalPipeline {
       POWERTOOLS_LOG_LEVEL: options.verbose ? 'INFO' : 'SILENT',
       POWERTOOLS_METRICS_DISABLED: 'true',
       POWERTOOLS_TRACE_ENABLED: 'false',
+      // With tracing off, the X-Ray SDK need not track async context: in its default mode it installs
+      // an async hook on import that runs for every promise in this process (about a tenth of its CPU).
+      AWS_XRAY_MANUAL_MODE: 'true',
       [ENV.tableName]: LOCAL_NAMES.table,
       [ENV.bucketName]: LOCAL_NAMES.bucket,
       [ENV.topicArn]: topicArn,
       [ENV.digestTopicArn]: digestTopicArn,
       [ENV.feedQueueUrl]: queue('feedJobs').settings.url,
       [ENV.articleQueueUrl]: queue('articleJobs').settings.url,
-      [ENV.allowedPrivateHosts]: access.allowPrivateHosts.join(','),
-      [ENV.connectTo]: access.connectTo.join(','),
+      // The sample site and any generated corpus, each host on port 80 only (see sampleSiteAccess).
+      [ENV.allowedPrivateHosts]: [
+        ...access.allowPrivateHosts,
+        ...loopbackSites.flatMap(({ hosts }) => hosts.map((host) => `${host}:80`)),
+      ].join(','),
+      [ENV.connectTo]: [
+        ...access.connectTo,
+        ...loopbackSites.flatMap(({ hosts, address }) => hosts.map((host) => `${host}:80=${address}`)),
+      ].join(','),
       [ENV.minPollSeconds]: '60',
       [ENV.ruleCacheSeconds]: '0',
     });
@@ -213,7 +259,12 @@ export class LocalPipeline {
         delete process.env[ENV.deadLetterQueueUrl];
       }
       if (consumes !== undefined)
-        consumers.push({ functionName: name, queue: queue(consumes), handler: module.handler as SqsHandler });
+        consumers.push({
+          functionName: name,
+          queueName: consumes,
+          queue: queue(consumes),
+          handler: module.handler as SqsHandler,
+        });
       return module.handler;
     };
     let dispatch: ScheduledHandler;
@@ -227,10 +278,17 @@ export class LocalPipeline {
       throw error;
     }
 
-    const pipeline = new LocalPipeline(aws, site, queues, deadLetterQueues, consumers, dispatch, sendDigest, {
-      topicArn,
-      digestTopicArn,
-    });
+    const pipeline = new LocalPipeline(
+      aws,
+      site,
+      queues,
+      deadLetterQueues,
+      consumers,
+      dispatch,
+      sendDigest,
+      { topicArn, digestTopicArn },
+      options.faults,
+    );
     aws.s3.on('event', (event: { Records: { eventName: string; s3: { object: { key: string } } }[] }) => {
       for (const record of event.Records) {
         const { key } = record.s3.object;
@@ -242,6 +300,9 @@ export class LocalPipeline {
           s3: { ...record.s3, object: { ...record.s3.object, key: encodeS3Key(key) } },
         };
         queue('classifyJobs').send(JSON.stringify({ Records: [encoded] }));
+        if (options.faults?.deliverAgain('s3-event')) {
+          queue('classifyJobs').send(JSON.stringify({ Records: [encoded] }));
+        }
       }
     });
     return pipeline;
@@ -318,8 +379,10 @@ export class LocalPipeline {
     }
   }
 
-  private async deliver(consumer: Consumer, batch: ReturnType<LocalQueue['receive']>): Promise<void> {
+  private async deliver(consumer: Consumer, received: QueuedMessage[]): Promise<void> {
     const definition = FUNCTIONS[consumer.functionName];
+    const batch = this.faults?.arrange(consumer.functionName, received) ?? received;
+    const invocation = this.faults?.invoke(consumer.functionName, batch);
     const event = sqsEvent(batch, consumer.queue.settings.arn, LOCAL_REGION);
     const context = lambdaContext(
       consumer.functionName,
@@ -345,9 +408,20 @@ export class LocalPipeline {
       ms: performance.now() - started,
       cpuMs: (cpu.user + cpu.system) / 1000,
     });
+    const cutShort = invocation?.end() ?? null;
+    if (cutShort !== null) {
+      // The runtime never saw a response: every message in the batch comes back, as in Lambda.
+      failed = new Set(batch.map(({ messageId }) => messageId));
+      reason = cutShort;
+    }
     for (const message of batch) {
-      if (failed.has(message.messageId)) consumer.queue.fail(message.messageId, reason);
-      else consumer.queue.acknowledge(message.messageId);
+      if (failed.has(message.messageId)) {
+        consumer.queue.fail(message.messageId, reason);
+        continue;
+      }
+      consumer.queue.acknowledge(message.messageId);
+      if (this.faults?.deliverAgain(consumer.queueName))
+        consumer.queue.send(message.body, message.attributes);
     }
   }
 

@@ -3,6 +3,7 @@
  * any item with `status`, `leaseUntil`, `attempts`, `publishedAt` and `messageId`: Alert items and
  * DigestSent items. Claims are conditional, so concurrent or repeated deliveries cannot both win.
  */
+import { randomUUID } from 'node:crypto';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure, type TableClient, withoutKeys } from './table-client.ts';
 
@@ -18,6 +19,10 @@ interface Deliverable {
  * Puts `item` (keys, index entries, type) with `record` claimed until `leaseUntil` unless the key
  * exists; else takes the stored record over if it is unpublished and nobody holds a live lease.
  * Returns the claimed record (the stored one when taken over), or null.
+ *
+ * Each claim carries its own token, so that a claim whose write succeeded but whose response was lost
+ * recognises its own lease when the SDK retries the write, instead of reading it as somebody else's
+ * and leaving the message unpublished until nobody retries it.
  */
 export async function claimDelivery<T extends Deliverable>(
   table: TableClient,
@@ -27,11 +32,12 @@ export async function claimDelivery<T extends Deliverable>(
   leaseUntil: string,
 ): Promise<T | null> {
   const claimed: T = { ...record, status: 'pending', leaseUntil, attempts: 1 };
+  const claimToken = randomUUID();
   try {
     await table.client.send(
       new PutCommand({
         TableName: table.tableName,
-        Item: { ...item, ...claimed },
+        Item: { ...item, ...claimed, claimToken },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -44,9 +50,9 @@ export async function claimDelivery<T extends Deliverable>(
       new UpdateCommand({
         TableName: table.tableName,
         Key: { pk: item.pk, sk: item.sk },
-        UpdateExpression: 'SET leaseUntil = :lease, attempts = attempts + :one',
+        UpdateExpression: 'SET leaseUntil = :lease, attempts = attempts + :one, claimToken = :token',
         ConditionExpression:
-          '#status = :pending AND (attribute_type(leaseUntil, :null) OR leaseUntil < :now)',
+          '#status = :pending AND (attribute_type(leaseUntil, :null) OR leaseUntil < :now OR claimToken = :token)',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
           ':lease': leaseUntil,
@@ -54,6 +60,7 @@ export async function claimDelivery<T extends Deliverable>(
           ':pending': 'pending',
           ':null': 'NULL',
           ':now': now,
+          ':token': claimToken,
         },
         ReturnValues: 'ALL_NEW',
       }),

@@ -99,7 +99,7 @@ export async function appliedUnlessConditionFails(write: Promise<unknown>): Prom
   }
 }
 
-/** Drops the storage-only attributes (keys, type, version) from an item. */
+/** Drops the storage-only attributes (keys, type, version, a delivery's claim token) from an item. */
 export function withoutKeys<T>(item: Record<string, unknown>): T {
   const {
     pk: _pk,
@@ -110,6 +110,7 @@ export function withoutKeys<T>(item: Record<string, unknown>): T {
     schemaVersion: _v,
     schemaMinorVersion: _m,
     expiresAt: _e,
+    claimToken: _c,
     ...rest
   } = item;
   return rest as T;

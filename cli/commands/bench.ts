@@ -14,6 +14,7 @@ export const main = (args: string[]) =>
       classify: () => import('../../bench/classify.ts'),
       match: () => import('../../bench/match.ts'),
       bundles: () => import('../../bench/bundles.ts'),
+      e2e: () => import('../../bench/e2e.ts'),
     },
     args,
   );

@@ -4,8 +4,16 @@
  * path-style.
  */
 import { S3Client } from '@aws-sdk/client-s3';
+import { withAwsClientHooks } from './aws-client-hooks.ts';
+import { AWS_MAX_ATTEMPTS } from './aws-retries.ts';
 import { tracer } from './observability.ts';
 
 export const s3 = tracer.captureAWSv3Client(
-  new S3Client({ forcePathStyle: process.env.AWS_ENDPOINT_URL_S3 !== undefined }),
+  withAwsClientHooks(
+    new S3Client({
+      forcePathStyle: process.env.AWS_ENDPOINT_URL_S3 !== undefined,
+      maxAttempts: AWS_MAX_ATTEMPTS,
+    }),
+    's3',
+  ),
 );

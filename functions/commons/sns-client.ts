@@ -3,6 +3,10 @@
  * endpoint comes from the standard AWS_ENDPOINT_URL_SNS variable.
  */
 import { SNSClient } from '@aws-sdk/client-sns';
+import { withAwsClientHooks } from './aws-client-hooks.ts';
+import { AWS_MAX_ATTEMPTS } from './aws-retries.ts';
 import { tracer } from './observability.ts';
 
-export const sns = tracer.captureAWSv3Client(new SNSClient({}));
+export const sns = tracer.captureAWSv3Client(
+  withAwsClientHooks(new SNSClient({ maxAttempts: AWS_MAX_ATTEMPTS }), 'sns'),
+);

@@ -4,6 +4,10 @@
  * AWS_ENDPOINT_URL_SQS variable.
  */
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { withAwsClientHooks } from './aws-client-hooks.ts';
+import { AWS_MAX_ATTEMPTS } from './aws-retries.ts';
 import { tracer } from './observability.ts';
 
-export const sqs = tracer.captureAWSv3Client(new SQSClient({}));
+export const sqs = tracer.captureAWSv3Client(
+  withAwsClientHooks(new SQSClient({ maxAttempts: AWS_MAX_ATTEMPTS }), 'sqs'),
+);

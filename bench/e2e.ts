@@ -1,0 +1,300 @@
+/**
+ * `wirewatch bench e2e [--articles N] [--feeds F] [--seed S] [--json]`: the whole local pipeline (the
+ * real handlers on the emulators, as `wirewatch run` wires them) over a generated corpus served from
+ * loopback (local/synthetic-corpus.ts), end to end: feeds polled, pages fetched, extracted, archived,
+ * classified, catalogued, matched against rules and alerted by email.
+ *
+ * Reports articles per second (wall time from the first dispatch to the last email), alert latency
+ * p50/p95 from article stored (the S3 ObjectCreated event time of its document) to email written (the
+ * mtime of its .eml file in the outbox), and the process's peak RSS (getrusage maxRSS, which includes
+ * the emulators: they run in this process). Beside it, an in-house baseline named as such: the same
+ * pure steps (parse feed, extract page, classify, match rules) called in a loop on a slice of the same
+ * corpus, with no HTTP, queues, emulators or storage: the distance between the two is the cost of the
+ * pipeline's I/O and hand-offs.
+ *
+ * Checks the run against the corpus's ground truth and exits 1 when an article was not stored or an
+ * expected alert was missing, duplicated or unexpected. `--json` prints exactly one object:
+ * {"articles","feeds","seconds","articlesPerSec","alertLatencyMs":{"p50","p95"},"peakRssMb"}.
+ */
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SubscribeCommand } from '@aws-sdk/client-sns';
+import { SAMPLES_DIR } from '../cli/local-runtime.ts';
+import { LocalPipeline } from '../local/local-pipeline.ts';
+import { SyntheticCorpus } from '../local/synthetic-corpus.ts';
+import { startSyntheticSite } from '../local/synthetic-site.ts';
+import { createReader } from '../reader/wirewatch-reader.ts';
+import { ARTICLE_PREFIX, ARTICLE_SUFFIX } from '../shared/articles/storage-keys.ts';
+import { createClassifier } from '../shared/classification/classifier.ts';
+import { extractArticle } from '../shared/extraction/extract-article.ts';
+import { parseFeed } from '../shared/feeds/parse-feed.ts';
+import { registerFeeds } from '../shared/pipeline/register-feeds.ts';
+import { systemClock } from '../shared/ports/clock.ts';
+import { compileRuleSet } from '../shared/rules/rule-set.ts';
+import { parseCommandArgs } from '../tools/cli-arguments.ts';
+import { CliError } from '../tools/cli-error.ts';
+
+const USAGE = 'usage: wirewatch bench e2e [--articles N] [--feeds F] [--seed S] [--json]';
+/** fetch-feed takes at most this many new entries from one feed per poll; one poll must see them all. */
+const MAX_ARTICLES_PER_FEED = 200;
+/** The baseline's rate is per article: a slice of the corpus measures it well enough. */
+const BASELINE_ARTICLES = 300;
+const SUBSCRIBER = 'bench@example.com';
+
+export interface EndToEndOptions {
+  articles: number;
+  feeds: number;
+  seed: number;
+}
+
+/** What `--json` prints, and nothing else. */
+export interface EndToEndFigures {
+  articles: number;
+  feeds: number;
+  seconds: number;
+  articlesPerSec: number;
+  alertLatencyMs: { p50: number; p95: number };
+  peakRssMb: number;
+}
+
+/** The run against the corpus's ground truth: alerts as `ruleId articleId`. */
+export interface EndToEndCheck {
+  articlesStored: number;
+  alertsExpected: number;
+  alertsDelivered: number;
+  missingAlerts: string[];
+  duplicatedAlerts: string[];
+  unexpectedAlerts: string[];
+  deadLetters: number;
+}
+
+export interface EndToEndResult {
+  figures: EndToEndFigures;
+  check: EndToEndCheck;
+}
+
+/** The value below which `share` of the sorted values lie (nearest rank). */
+export function percentile(sorted: readonly number[], share: number): number {
+  if (sorted.length === 0) return 0;
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil(share * sorted.length)));
+  return sorted[rank - 1] as number;
+}
+
+const round = (value: number, digits: number) => Number(value.toFixed(digits));
+const alertKey = (ruleId: string, articleId: string) => `${ruleId} ${articleId}`;
+
+/** Runs the corpus through the local pipeline once and measures it; one run per process (handlers load once). */
+export async function runEndToEnd(options: EndToEndOptions): Promise<EndToEndResult> {
+  const corpus = new SyntheticCorpus({ ...options, newestAt: new Date() });
+  const site = await startSyntheticSite(corpus);
+  // A state directory keeps the table and the archive on disk, as a service's are: the process's
+  // memory then measures the pipeline, not the emulated table holding every article so far.
+  const stateDir = await mkdtemp(join(tmpdir(), 'wirewatch-bench-e2e-'));
+  let pipeline: LocalPipeline | undefined;
+  try {
+    pipeline = await LocalPipeline.start({
+      stateDir,
+      outboxDir: join(stateDir, 'outbox'),
+      sampleRoot: join(SAMPLES_DIR, 'site'),
+      verbose: false,
+      loopbackSites: [{ hosts: corpus.hosts, address: site.address }],
+    });
+    const clock = systemClock;
+    await registerFeeds(
+      corpus.feeds().map(({ url, title }) => ({ url, title })),
+      { feeds: pipeline.feedStore, clock },
+    );
+    for (const rule of corpus.rules) {
+      await pipeline.ruleStore.putRule({
+        id: rule.id,
+        name: rule.name,
+        query: rule.query,
+        createdAt: clock.now().toISOString(),
+      });
+    }
+    await pipeline.sns.send(
+      new SubscribeCommand({ TopicArn: pipeline.topicArn, Protocol: 'email', Endpoint: SUBSCRIBER }),
+    );
+    // When each article's document was stored: the time S3 stamps on its ObjectCreated event.
+    const storedAt = new Map<string, number>();
+    pipeline.aws.s3.on(
+      'event',
+      (event: { Records: { eventTime: string; s3: { object: { key: string } } }[] }) => {
+        for (const record of event.Records) {
+          const { key } = record.s3.object;
+          if (!key.startsWith(ARTICLE_PREFIX) || !key.endsWith(ARTICLE_SUFFIX)) continue;
+          const articleId = key.slice(key.lastIndexOf('/') + 1, -ARTICLE_SUFFIX.length);
+          if (!storedAt.has(articleId)) storedAt.set(articleId, Date.parse(record.eventTime));
+        }
+      },
+    );
+
+    const started = performance.now();
+    await pipeline.tick();
+    const seconds = (performance.now() - started) / 1000;
+    const peakRssMb = process.resourceUsage().maxRSS / 1024;
+
+    const check = await checkAgainstGroundTruth(corpus, pipeline, storedAt);
+    return {
+      figures: {
+        articles: corpus.articleCount,
+        feeds: corpus.feedCount,
+        seconds: round(seconds, 2),
+        articlesPerSec: round(corpus.articleCount / seconds, 1),
+        alertLatencyMs: {
+          p50: round(percentile(check.latenciesMs, 0.5), 0),
+          p95: round(percentile(check.latenciesMs, 0.95), 0),
+        },
+        peakRssMb: round(peakRssMb, 0),
+      },
+      check: check.check,
+    };
+  } finally {
+    await pipeline?.close();
+    await site.close();
+    await rm(stateDir, { recursive: true, force: true });
+  }
+}
+
+async function checkAgainstGroundTruth(
+  corpus: SyntheticCorpus,
+  pipeline: LocalPipeline,
+  storedAt: ReadonlyMap<string, number>,
+): Promise<{ check: EndToEndCheck; latenciesMs: number[] }> {
+  const emailFiles = new Map<string, string[]>();
+  for (const email of pipeline.aws.sns.emails) {
+    emailFiles.set(email.messageId, [...(emailFiles.get(email.messageId) ?? []), email.file]);
+  }
+  const reader = createReader(pipeline.table);
+  const delivered = new Map<string, number>();
+  const latenciesMs: number[] = [];
+  for (const rule of corpus.rules) {
+    let cursor: string | null = null;
+    do {
+      const page = await reader.alertsForRule(rule.id, { cursor, limit: 500 });
+      for (const alert of page.items) {
+        const files = alert.messageId === null ? [] : (emailFiles.get(alert.messageId) ?? []);
+        if (files.length === 0) continue;
+        delivered.set(alertKey(alert.ruleId, alert.articleId), files.length);
+        const stored = storedAt.get(alert.articleId);
+        for (const file of files) {
+          if (stored !== undefined) latenciesMs.push((await stat(file)).mtimeMs - stored);
+        }
+      }
+      cursor = page.cursor;
+    } while (cursor !== null);
+  }
+  const expected = new Set(
+    [...corpus.expectedMatches()].flatMap(([ruleId, articleIds]) =>
+      articleIds.map((articleId) => alertKey(ruleId, articleId)),
+    ),
+  );
+  const stored = Array.from({ length: corpus.articleCount }, (_, index) => corpus.articleId(index)).filter(
+    (id) => storedAt.has(id),
+  ).length;
+  return {
+    check: {
+      articlesStored: stored,
+      alertsExpected: expected.size,
+      alertsDelivered: delivered.size,
+      missingAlerts: [...expected].filter((key) => !delivered.has(key)),
+      duplicatedAlerts: [...delivered].filter(([, count]) => count > 1).map(([key]) => key),
+      unexpectedAlerts: [...delivered.keys()].filter((key) => !expected.has(key)),
+      deadLetters: [...pipeline.deadLetterQueues.values()].reduce((sum, queue) => sum + queue.size, 0),
+    },
+    latenciesMs: latenciesMs.sort((a, b) => a - b),
+  };
+}
+
+/**
+ * The in-house baseline: parse each feed, then extract, classify and match each of its articles,
+ * in a loop in this process, with no HTTP, queue, emulator or storage in between. Articles per second.
+ */
+export function baselineArticlesPerSec(corpus: SyntheticCorpus, articles: number): number {
+  const classifier = createClassifier();
+  const ruleSet = compileRuleSet(corpus.rules);
+  const started = performance.now();
+  let done = 0;
+  for (const feed of corpus.feeds()) {
+    const { body, contentType } = corpus.renderFeed(feed.index);
+    for (const entry of parseFeed(body, { url: feed.url, contentType }).entries) {
+      if (done === articles) break;
+      const url = entry.link ?? '';
+      const index = Number(/\/articles\/(\d+)\.html$/.exec(url)?.[1]);
+      const page = extractArticle(corpus.renderArticle(index).body, { url });
+      const classification = classifier.classify({ title: page.title ?? '', text: page.text });
+      ruleSet.match({
+        title: page.title ?? '',
+        text: page.text,
+        countries: classification.countries.map(({ code }) => code),
+        pairs: classification.pairs.map(({ pair }) => pair),
+        topics: classification.topics.map(({ id }) => id),
+      });
+      done += 1;
+    }
+  }
+  return done / ((performance.now() - started) / 1000);
+}
+
+function wholeNumber(raw: string, name: string, min: number): number {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min)
+    throw new CliError(`--${name} must be a whole number ≥ ${min}\n\n${USAGE}`);
+  return value;
+}
+
+export async function main(args: string[]): Promise<number> {
+  const { values } = parseCommandArgs(
+    args,
+    {
+      articles: { type: 'string', default: '1000' },
+      feeds: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      json: { type: 'boolean', default: false },
+    },
+    USAGE,
+  );
+  const articles = wholeNumber(values.articles, 'articles', 1);
+  const feeds =
+    values.feeds === undefined
+      ? Math.ceil(articles / (MAX_ARTICLES_PER_FEED / 4))
+      : wholeNumber(values.feeds, 'feeds', 1);
+  const seed = wholeNumber(values.seed, 'seed', 0);
+  if (articles > feeds * MAX_ARTICLES_PER_FEED)
+    throw new CliError(
+      `at most ${MAX_ARTICLES_PER_FEED} articles per feed are taken in one poll: give --feeds ≥ ${Math.ceil(articles / MAX_ARTICLES_PER_FEED)}`,
+    );
+
+  const { figures, check } = await runEndToEnd({ articles, feeds, seed });
+  const problems = [
+    ...(check.articlesStored < articles ? [`${articles - check.articlesStored} articles not stored`] : []),
+    ...check.missingAlerts.map((key) => `missing alert ${key}`),
+    ...check.duplicatedAlerts.map((key) => `duplicated alert ${key}`),
+    ...check.unexpectedAlerts.map((key) => `unexpected alert ${key}`),
+  ];
+  if (values.json) {
+    console.log(JSON.stringify(figures));
+  } else {
+    const baselineCorpus = new SyntheticCorpus({ articles, feeds, seed, newestAt: new Date() });
+    const sample = Math.min(articles, BASELINE_ARTICLES);
+    const baseline = baselineArticlesPerSec(baselineCorpus, sample);
+    const rows: [string, string, string][] = [
+      ['', 'wirewatch local pipeline', `in-house baseline (${sample} articles)`],
+      ['', 'HTTP, queues, emulators', 'parse+extract+classify+match, no I/O'],
+      ['articles per second', String(figures.articlesPerSec), baseline.toFixed(1)],
+      ['seconds', String(figures.seconds), (sample / baseline).toFixed(2)],
+      ['alert latency p50', `${figures.alertLatencyMs.p50} ms`, '—'],
+      ['alert latency p95', `${figures.alertLatencyMs.p95} ms`, '—'],
+      ['peak RSS (process)', `${figures.peakRssMb} MB`, '—'],
+    ];
+    console.log(`bench e2e · ${articles} articles on ${feeds} feeds · seed ${seed}`);
+    for (const [label, ours, peer] of rows) console.log(`  ${label.padEnd(22)}${ours.padEnd(28)}${peer}`);
+    console.log(
+      `  check: ${check.articlesStored}/${articles} articles stored, ${check.alertsDelivered}/${check.alertsExpected} alerts delivered, ${check.deadLetters} dead letters`,
+    );
+  }
+  for (const problem of problems.slice(0, 20)) console.error(problem);
+  if (problems.length > 20) console.error(`… and ${problems.length - 20} more`);
+  return problems.length === 0 ? 0 : 1;
+}

@@ -33,7 +33,8 @@ describe('wirewatch rules add: checking the query', () => {
 
   it.each([
     ['parentheses 1,800 deep', `${'('.repeat(1800)}a${')'.repeat(1800)}`, MAX_RULE_DEPTH],
-    ['10,000 chained NOT', `${'NOT '.repeat(10_000)}a`, MAX_RULE_DEPTH * 4],
+    // 10,000 chained NOT are longer than a query may be, and refused for that before parsing.
+    ['1,000 chained NOT', `${'NOT '.repeat(1_000)}a`, MAX_RULE_DEPTH * 4],
   ])(
     'refuses %s with the nesting limit, showing the query around the place it stopped',
     (_name, query, at) => {

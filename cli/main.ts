@@ -2,6 +2,7 @@
  * The `wirewatch` command line. Each subcommand lives in its own module, loaded only when used, so
  * `wirewatch classify` does not pay for the emulators that `wirewatch run` starts.
  */
+import { HelpRequested } from '../tools/cli-arguments.ts';
 import { CliError } from '../tools/cli-error.ts';
 
 type Command = (args: string[]) => Promise<number>;
@@ -92,6 +93,10 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await (await command.load())(args);
   } catch (error) {
+    if (error instanceof HelpRequested) {
+      console.log(error.message);
+      return error.exitCode;
+    }
     if (error instanceof CliError) {
       console.error(`wirewatch ${name}: ${error.message}`);
       return error.exitCode;

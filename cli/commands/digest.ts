@@ -27,7 +27,6 @@ function parse(args: string[]) {
       day: { type: 'string' },
       state: { type: 'string' },
       verbose: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     },
     USAGE,
   ).values;
@@ -35,10 +34,6 @@ function parse(args: string[]) {
 
 export async function main(args: string[]): Promise<number> {
   const values = parse(args);
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   const day = values.day ?? previousUtcDay(new Date());
   try {
     assertUtcDay(day);

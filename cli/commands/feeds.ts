@@ -114,7 +114,6 @@ function parse(args: string[]) {
       charset: { type: 'string' },
       broken: { type: 'boolean', default: false },
       state: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
     },
     USAGE,
     true,
@@ -124,9 +123,9 @@ function parse(args: string[]) {
 export async function main(args: string[]): Promise<number> {
   const { values, positionals } = parse(args);
   const [action, ...rest] = positionals;
-  if (values.help || action === undefined) {
+  if (action === undefined) {
     console.log(USAGE);
-    return values.help ? 0 : 2;
+    return 2;
   }
   if (!['add', 'list', 'remove'].includes(action)) {
     throw new CliError(`unknown action "${action}": add, list or remove\n\n${USAGE}`);

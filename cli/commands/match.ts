@@ -50,14 +50,10 @@ function optionalString(value: unknown): string | null {
 export async function main(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     args,
-    { rules: { type: 'string' }, jsonl: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    { rules: { type: 'string' }, jsonl: { type: 'boolean' } },
     USAGE,
     true,
   );
-  if (values.help === true) {
-    console.log(USAGE);
-    return 0;
-  }
   if (values.rules === undefined) throw new CliError(`expected --rules RULES.json\n${USAGE}`);
   if (positionals.length > 1) throw new CliError(`expected at most one input file\n${USAGE}`);
   const rules = await loadRules(values.rules);

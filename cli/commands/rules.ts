@@ -88,7 +88,6 @@ function parse(args: string[]) {
       since: { type: 'string' },
       until: { type: 'string' },
       state: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
     },
     USAGE,
     true,
@@ -98,9 +97,9 @@ function parse(args: string[]) {
 export async function main(args: string[]): Promise<number> {
   const { values, positionals } = parse(args);
   const [action, ...rest] = positionals;
-  if (values.help || action === undefined) {
+  if (action === undefined) {
     console.log(USAGE);
-    return values.help ? 0 : 2;
+    return 2;
   }
   switch (action) {
     case 'add': {

@@ -97,7 +97,6 @@ function parse(args: string[]) {
       country: { type: 'string', multiple: true, default: [] },
       digest: { type: 'boolean', default: false },
       state: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
     },
     USAGE,
   ).values;
@@ -105,10 +104,6 @@ function parse(args: string[]) {
 
 export async function main(args: string[]): Promise<number> {
   const values = parse(args);
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   const request: SubscriptionRequest = {
     email: checkEmail(values.email),
     rules: values.rule.map((rule) => rule.trim()),

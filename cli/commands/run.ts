@@ -160,6 +160,7 @@ export async function main(args: string[]): Promise<number> {
       const before = await listFeeds(pipeline, ids);
       const statsBefore = pipeline.queueStats();
       const documentsBefore = pipeline.archivedDocuments.size;
+      const classifiedBefore = pipeline.classifiedDocuments.size;
       const emailsBefore = pipeline.aws.sns.emails.length;
       const deadBefore = new Map([...pipeline.deadLetterQueues].map(([name, queue]) => [name, queue.size]));
       await pipeline.tick();
@@ -188,7 +189,7 @@ export async function main(args: string[]): Promise<number> {
       console.log('\nSummary');
       console.log(`  feeds fetched     ${delta('feedJobs', 'succeeded')} (${failedFeeds} failed)`);
       console.log(`  articles stored   ${pipeline.archivedDocuments.size - documentsBefore}`);
-      console.log(`  classified        ${delta('classifyJobs', 'succeeded')}`);
+      console.log(`  classified        ${pipeline.classifiedDocuments.size - classifiedBefore}`);
       console.log(
         `  alerts sent       ${alerts} (${emails} email${emails === 1 ? '' : 's'} delivered to subscribers)`,
       );

@@ -60,6 +60,16 @@ describe('wirewatch run on the samples', () => {
     expect(first.stdout).toMatch(/feeds fetched\s+5 \(1 failed\)/);
   });
 
+  it('reports as many articles classified as stored, however often S3 notified for one', () => {
+    // Act
+    const stored = /articles stored\s+(\d+)/.exec(first.stdout)?.[1];
+    const classified = /classified\s+(\d+)/.exec(first.stdout)?.[1];
+
+    // Assess
+    expect(stored).toBe('21');
+    expect(classified).toBe(stored);
+  });
+
   it('reports the broken feed and carries on with the others', () => {
     // Assess
     expect(first.stdout).toMatch(/✗ .*broken feed.*feed-/);

@@ -100,7 +100,7 @@ describe('handlers on the emulators', () => {
     ]);
   });
 
-  it('classifies an article once when its S3 notification arrives twice in one batch', async () => {
+  it('classifies an article once, and counts it once, when its S3 notification arrives twice in one batch', async () => {
     // Prepare
     const s3 = new S3Client({
       endpoint: pipeline.aws.endpoints.s3,
@@ -136,6 +136,7 @@ describe('handlers on the emulators', () => {
     if (notification === undefined) throw new Error('the archive write sent no S3 notification');
     classifyJobs.send(notification.body);
     const before = { ...classifyJobs.stats };
+    const classifiedBefore = pipeline.classifiedDocuments.size;
 
     // Act
     await pipeline.drain();
@@ -143,6 +144,7 @@ describe('handlers on the emulators', () => {
     // Assess
     expect(classifyJobs.stats.deliveries - before.deliveries).toBe(2);
     expect(classifyJobs.stats.retried - before.retried).toBe(0);
+    expect(pipeline.classifiedDocuments.size - classifiedBefore).toBe(1);
     expect(await createReader(pipeline.table).getArticleByUrl(url)).toMatchObject({ revision: 1 });
   });
 });

@@ -7,6 +7,7 @@
  */
 import { createClassifier } from '../../shared/classification/classifier.ts';
 import { pairRelationLabels } from '../../shared/rules/article-labels.ts';
+import { duplicateRuleIds } from '../../shared/rules/rule-identity.ts';
 import { RuleSyntaxError } from '../../shared/rules/rule-language.ts';
 import { compileRuleSet, type RuleDefinition, type RuleSet } from '../../shared/rules/rule-set.ts';
 import { parseCommandArgs } from '../../tools/cli-arguments.ts';
@@ -17,7 +18,7 @@ const USAGE = 'usage: wirewatch match --rules RULES.json [--jsonl] [FILE|-]';
 
 function toRuleDefinitions(value: unknown, path: string): RuleDefinition[] {
   if (!Array.isArray(value)) throw new CliError(`${path}: expected a JSON array of {"id","query"}`);
-  return value.map((rule: unknown, at) => {
+  const definitions = value.map((rule: unknown, at): RuleDefinition => {
     const record = (typeof rule === 'object' && rule !== null ? rule : {}) as Record<string, unknown>;
     const { id, query, name } = record;
     if ((typeof id !== 'string' && typeof id !== 'number') || typeof query !== 'string') {
@@ -25,6 +26,11 @@ function toRuleDefinitions(value: unknown, path: string): RuleDefinition[] {
     }
     return typeof name === 'string' ? { id: String(id), name, query } : { id: String(id), query };
   });
+  const duplicates = duplicateRuleIds(definitions);
+  if (duplicates.length > 0) {
+    throw new CliError(`${path}: each rule needs its own id; repeated: ${duplicates.join(', ')}`);
+  }
+  return definitions;
 }
 
 async function loadRules(path: string): Promise<RuleSet> {

@@ -4,6 +4,7 @@ import { createReader } from '../../reader/wirewatch-reader.ts';
 import { type BacktestResult, backtestRule } from '../../shared/pipeline/backtest-rule.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import type { StoredRule } from '../../shared/ports/rule-store.ts';
+import { RULE_ID, ruleNameProblem } from '../../shared/rules/rule-identity.ts';
 import { parseRule, RuleSyntaxError } from '../../shared/rules/rule-language.ts';
 import { onlyArgument, parseCommandArgs } from '../../tools/cli-arguments.ts';
 import { CliError } from '../../tools/cli-error.ts';
@@ -24,7 +25,6 @@ const USAGE = `Usage: wirewatch rules add --id ID [--name NAME] QUERY [--state D
   archive WIREWATCH_BUCKET_NAME).`;
 
 const SAMPLE_SIZE = 5;
-const RULE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** The parser's message, the query, and a caret under the place it stopped. */
 export function describeSyntaxError(query: string, error: RuleSyntaxError): string {
@@ -109,6 +109,8 @@ export async function main(args: string[]): Promise<number> {
           '--id is required: letters, digits, ".", "_" or "-", at most 64 (it is what subscriptions filter on)',
         );
       }
+      const nameProblem = values.name === undefined ? null : ruleNameProblem(values.name);
+      if (nameProblem !== null) throw new CliError(`--name: ${nameProblem}`);
       // The shell splits an unquoted query into words; joined again they read as the same rule.
       const query = rest.join(' ');
       checkQuery(query);

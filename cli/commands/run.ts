@@ -13,6 +13,7 @@ import { createReader } from '../../reader/wirewatch-reader.ts';
 import { registerFeeds } from '../../shared/pipeline/register-feeds.ts';
 import { type FeedState, feedIdFor } from '../../shared/polling/feed-state.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
+import { duplicateRuleIds, ruleNameProblem } from '../../shared/rules/rule-identity.ts';
 import { parseRule, RuleSyntaxError } from '../../shared/rules/rule-language.ts';
 import { parseCommandArgs } from '../../tools/cli-arguments.ts';
 import { CliError } from '../../tools/cli-error.ts';
@@ -109,7 +110,12 @@ export async function main(args: string[]): Promise<number> {
     SubscriberListSchema,
     'subscriber',
   );
+  const duplicates = duplicateRuleIds(rules);
+  if (duplicates.length > 0)
+    throw new CliError(`each rule needs its own id; repeated: ${duplicates.join(', ')}`);
   for (const rule of rules) {
+    const nameProblem = rule.name === undefined ? null : ruleNameProblem(rule.name);
+    if (nameProblem !== null) throw new CliError(`rule ${rule.id}: ${nameProblem}`);
     try {
       parseRule(rule.query);
     } catch (error) {

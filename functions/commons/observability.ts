@@ -11,3 +11,12 @@ import { METRICS_NAMESPACE, SERVICE_NAME } from '../../infra/resource-definition
 export const logger = new Logger({ serviceName: SERVICE_NAME });
 export const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: SERVICE_NAME });
 export const tracer = new Tracer({ serviceName: SERVICE_NAME });
+
+/**
+ * Publishes the metrics this invocation added, if it added any. A batch whose records all failed adds
+ * none; Powertools would then log "No application metrics to publish" (into the output of a local run
+ * too) for a publish that has nothing in it.
+ */
+export function publishAddedMetrics(): void {
+  if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+}

@@ -10,6 +10,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/local-aws.ts';
 import { LOCAL_NAMES, type LocalPipeline } from '../../local/local-pipeline.ts';
 import { createReader } from '../../reader/wirewatch-reader.ts';
 import { articleIdFor } from '../../shared/urls/canonical-url.ts';
+import { captureOutput } from '../cli/capture-output.ts';
 import {
   articleJobFor,
   CT_DIALOGUE_RULE,
@@ -146,5 +147,22 @@ describe('handlers on the emulators', () => {
     expect(classifyJobs.stats.retried - before.retried).toBe(0);
     expect(pipeline.classifiedDocuments.size - classifiedBefore).toBe(1);
     expect(await createReader(pipeline.table).getArticleByUrl(url)).toMatchObject({ revision: 1 });
+  });
+
+  it('prints nothing for a batch that added no metrics, such as an S3 test event', async () => {
+    // Prepare
+    pipeline.queue('classifyJobs').send(JSON.stringify({ Event: 's3:TestEvent', Records: [] }));
+    const output = captureOutput();
+
+    // Act
+    try {
+      await pipeline.drain();
+    } finally {
+      output.restore();
+    }
+
+    // Assess
+    expect(output.stdout()).toBe('');
+    expect(output.stderr()).toBe('');
   });
 });

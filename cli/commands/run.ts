@@ -83,6 +83,26 @@ async function listFeeds(pipeline: LocalPipeline, ids: readonly string[]): Promi
   );
 }
 
+/**
+ * Waits `interval` seconds for the next poll: true when Ctrl-C came first. The listener goes when the
+ * wait ends, whichever way, or a long watch would pile up one listener per poll.
+ */
+async function waitForNextPoll(interval: number): Promise<boolean> {
+  let onInterrupt = () => {};
+  try {
+    return await new Promise<boolean>((done) => {
+      const timer = setTimeout(() => done(false), interval * 1000);
+      onInterrupt = () => {
+        clearTimeout(timer);
+        done(true);
+      };
+      process.on('SIGINT', onInterrupt);
+    });
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
+}
+
 export async function main(args: string[]): Promise<number> {
   const { values } = parseCommandArgs(
     args,
@@ -172,8 +192,22 @@ export async function main(args: string[]): Promise<number> {
       await pipeline.tick();
       const after = await listFeeds(pipeline, ids);
       const stats = pipeline.queueStats();
-      const delta = (name: 'feedJobs' | 'articleJobs' | 'classifyJobs', key: 'succeeded' | 'retried') =>
-        (stats.get(name)?.[key] ?? 0) - (statsBefore.get(name)?.[key] ?? 0);
+      const delta = (
+        name: 'feedJobs' | 'articleJobs' | 'classifyJobs',
+        key: 'succeeded' | 'retried' | 'deliveries',
+      ) => (stats.get(name)?.[key] ?? 0) - (statsBefore.get(name)?.[key] ?? 0);
+      const polled = [...after.values()].filter(({ lastFetchedAt }) => (lastFetchedAt ?? '') >= since);
+      const deliveries =
+        delta('feedJobs', 'deliveries') +
+        delta('articleJobs', 'deliveries') +
+        delta('classifyJobs', 'deliveries');
+      if (polled.length === 0 && deliveries === 0) {
+        // A watch wakes every interval; most wake-ups find no feed due and deserve one line, not a summary.
+        const nextDue = [...after.values()].map(({ nextDueAt }) => nextDueAt).sort()[0] ?? 'never';
+        console.log(`${since}  nothing due (next feed due ${nextDue}); next poll in ${interval} s`);
+        if (values.watch && (await waitForNextPoll(interval))) break;
+        continue;
+      }
 
       console.log(`\nFeeds polled at ${since}:`);
       for (const state of after.values()) console.log(describeFeed(before.get(state.feedId), state, since));
@@ -211,14 +245,7 @@ export async function main(args: string[]): Promise<number> {
       console.log(`  errors            ${failedFeeds + deadLetters.length}`);
       if (values.watch) {
         console.log(`\nWatching: next poll in ${interval} s (Ctrl-C to stop)`);
-        const stop = await new Promise<boolean>((done) => {
-          const timer = setTimeout(() => done(false), interval * 1000);
-          process.once('SIGINT', () => {
-            clearTimeout(timer);
-            done(true);
-          });
-        });
-        if (stop) break;
+        if (await waitForNextPoll(interval)) break;
       }
     } while (values.watch);
     console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s`);

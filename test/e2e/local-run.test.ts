@@ -18,7 +18,7 @@ import { createReader } from '../../reader/wirewatch-reader.ts';
 
 const run = promisify(execFile);
 const wirewatch = (args: string[]) =>
-  run(process.execPath, ['--openssl-legacy-provider', 'bin/wirewatch.js', 'run', ...args], {
+  run(process.execPath, ['bin/wirewatch.js', 'run', ...args], {
     cwd: join(import.meta.dirname, '../..'),
     timeout: 60_000,
   });

@@ -23,13 +23,9 @@ async function watchUntilQuiet(
   args: string[],
   quietLines: number,
 ): Promise<{ stdout: string; code: number | null }> {
-  const child = spawn(
-    process.execPath,
-    ['--openssl-legacy-provider', 'bin/wirewatch.js', 'run', '--watch', ...args],
-    {
-      cwd: join(import.meta.dirname, '../..'),
-    },
-  );
+  const child = spawn(process.execPath, ['bin/wirewatch.js', 'run', '--watch', ...args], {
+    cwd: join(import.meta.dirname, '../..'),
+  });
   let stdout = '';
   let stopped = false;
   child.stdout.on('data', (chunk: Buffer) => {

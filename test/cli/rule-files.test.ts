@@ -53,12 +53,13 @@ describe('rules files', () => {
     ]);
 
     // Act
-    const duplicatedRun = run(['--rules', duplicated]);
-    const multiLineRun = run(['--rules', multiLine]);
+    const duplicatedRun = await run(['--rules', duplicated]).catch((error: unknown) => error);
+    const multiLineRun = await run(['--rules', multiLine]).catch((error: unknown) => error);
 
     // Assess
-    await expect(duplicatedRun).rejects.toThrow('each rule needs its own id; repeated: ct');
-    await expect(multiLineRun).rejects.toThrow(/rule ct: a rule name is one line of text/);
+    expect(duplicatedRun).toEqual(new CliError('each rule needs its own id; repeated: ct'));
+    expect(duplicatedRun).toBeInstanceOf(CliError);
+    expect((multiLineRun as CliError).message).toMatch(/^rule ct: a rule name is one line of text/);
   });
 });
 

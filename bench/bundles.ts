@@ -128,14 +128,9 @@ export async function main(args: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       runs: { type: 'string', default: String(DEFAULT_RUNS) },
       function: { type: 'string', multiple: true, default: [] },
-      help: { type: 'boolean', short: 'h' },
     },
     USAGE,
   );
-  if (values.help === true) {
-    console.log(USAGE);
-    return 0;
-  }
   const runs = Number.parseInt(values.runs, 10);
   if (!(runs >= MIN_RUNS))
     throw new CliError(`--runs must be at least ${MIN_RUNS}, got "${values.runs}"\n${USAGE}`);

@@ -128,15 +128,7 @@ function naiveRegexBaseline(): (article: Article) => number {
 }
 
 export async function main(args: string[]): Promise<number> {
-  const { values } = parseCommandArgs(
-    args,
-    { data: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    USAGE,
-  );
-  if (values.help === true) {
-    console.log(USAGE);
-    return 0;
-  }
+  const { values } = parseCommandArgs(args, { data: { type: 'string' }, json: { type: 'boolean' } }, USAGE);
   const json = values.json === true;
   const initStarted = cpuMs();
   const classifier = createClassifier();

@@ -5,10 +5,10 @@
  */
 
 import { createRequire } from 'node:module';
-import { parseArgs } from 'node:util';
 import { Readability } from '@mozilla/readability';
 import { type CorpusPage, loadCorpusPages } from '../evals/extraction.ts';
 import { ExtractionError, extractArticle } from '../shared/extraction/extract-article.ts';
+import { parseCommandArgs } from '../tools/cli-arguments.ts';
 import { median } from './measure.ts';
 
 const DEFAULT_DATA = '../shared/data/extraction/dev/';
@@ -58,15 +58,18 @@ function pagesPerSecond(extract: Extractor, pages: readonly CorpusPage[]): numbe
   return pages.length / ((performance.now() - start) / 1000);
 }
 
+const USAGE = 'usage: wirewatch bench extraction [--data DIR] [--rounds N] [--json]';
+
 export async function main(args: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs(
     args,
-    options: {
+    {
       data: { type: 'string', default: DEFAULT_DATA },
       json: { type: 'boolean', default: false },
       rounds: { type: 'string', default: String(DEFAULT_ROUNDS) },
     },
-  });
+    USAGE,
+  );
   const rounds = Math.max(1, Number.parseInt(values.rounds, 10) || DEFAULT_ROUNDS);
   const pages = await loadCorpusPages(values.data);
   // One untimed page each first: module loading and JIT warm-up are not extraction speed.

@@ -32,14 +32,9 @@ export async function main(args: string[]): Promise<number> {
       data: { type: 'string', default: '../shared/data/feeds' },
       json: { type: 'boolean', default: false },
       rounds: { type: 'string', default: '7' },
-      help: { type: 'boolean', short: 'h' },
     },
     USAGE,
   );
-  if (values.help === true) {
-    console.log(USAGE);
-    return 0;
-  }
   const rounds = Number(values.rounds);
   if (!Number.isInteger(rounds) || rounds < 1) throw new CliError('--rounds takes a whole number ≥ 1');
   const rssParserInputs = join(values.data, 'rss-parser', 'test', 'input');

@@ -179,15 +179,7 @@ function parseSizes(value: string | undefined): number[] {
 }
 
 export async function main(args: string[]): Promise<number> {
-  const { values } = parseCommandArgs(
-    args,
-    { json: { type: 'boolean' }, sizes: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    USAGE,
-  );
-  if (values.help === true) {
-    console.log(USAGE);
-    return 0;
-  }
+  const { values } = parseCommandArgs(args, { json: { type: 'boolean' }, sizes: { type: 'string' } }, USAGE);
   const json = values.json === true;
   const sizes = parseSizes(values.sizes);
   const corpus = generateArticles(CORPUS_SIZE);

@@ -1,6 +1,4 @@
-#!/usr/bin/env -S node --openssl-legacy-provider --disable-warning=ExperimentalWarning
-// The legacy provider lets the local S3 emulator (s3rver) page through listings: its continuation
-// tokens use DES, which OpenSSL 3 refuses otherwise. It changes nothing else that wirewatch does.
+#!/usr/bin/env -S node --disable-warning=ExperimentalWarning
 import { register } from 'tsx/esm/api';
 
 // The AWS SDK warns on Node 20 that releases after early January 2027 need Node 22; package-lock.json

@@ -1,7 +1,6 @@
 /** Reading command input: a file path or `-` for stdin, as one JSON document or as JSON lines (streamed). */
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { terminalJson } from '../shared/text/terminal-text.ts';
 import { CliError } from '../tools/cli-error.ts';
 
@@ -36,33 +35,92 @@ function parseJson(line: string, where: string): unknown {
   }
 }
 
+/**
+ * The largest document read (one JSON line, or the whole input without --jsonl). The pipeline fetches
+ * pages of at most 5 MB; a document far larger takes minutes and gigabytes to classify, so it is
+ * refused with its line number, before it is held in memory whole.
+ */
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
+const MEGABYTE = 1024 * 1024;
+const sizeOf = (bytes: number) =>
+  bytes >= MEGABYTE ? `${Math.round((bytes / MEGABYTE) * 10) / 10} MB` : `${Math.ceil(bytes / 1024)} KB`;
+
+function tooLarge(where: string, maxBytes: number): CliError {
+  return new CliError(
+    `${where}: a document over ${sizeOf(maxBytes)}, the most one document may take; split it or leave it out`,
+  );
+}
+
 /** Yields the documents of `source` (a path, or `-`/undefined for stdin) one at a time. */
 export async function* readDocuments(
   source: string | undefined,
   jsonl: boolean,
+  maxDocumentBytes = MAX_DOCUMENT_BYTES,
 ): AsyncGenerator<InputDocument> {
   const path = source === undefined || source === '-' ? undefined : source;
   const name = path ?? 'stdin';
-  if (!jsonl) {
-    const raw = path === undefined ? await readStdin() : await readFileOrFail(path);
-    yield toDocument(parseJson(raw, name), name);
-    return;
-  }
-  const stream = path === undefined ? process.stdin : createReadStream(path, 'utf8');
-  stream.on('error', () => {});
-  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
-  let lineNumber = 0;
+  const input = (): AsyncIterable<Buffer> => (path === undefined ? process.stdin : createReadStream(path));
   try {
-    for await (const line of lines) {
-      lineNumber += 1;
+    if (!jsonl) {
+      const raw = await readWhole(input(), name, maxDocumentBytes);
+      yield toDocument(parseJson(raw, name), name);
+      return;
+    }
+    for await (const { line, lineNumber } of readLines(input(), name, maxDocumentBytes)) {
       if (line.trim() === '') continue;
       const where = `${name}:${lineNumber}`;
       yield toDocument(parseJson(line, where), where);
     }
   } catch (error) {
     if (error instanceof CliError) throw error;
-    throw new CliError(`cannot read ${name}: ${(error as Error).message}`);
+    throw new CliError(
+      `cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
+}
+
+/** The lines of a byte stream (LF or CRLF), each refused once it grows past `maxBytes`. */
+async function* readLines(
+  input: AsyncIterable<Buffer>,
+  name: string,
+  maxBytes: number,
+): AsyncGenerator<{ line: string; lineNumber: number }> {
+  let pieces: Buffer[] = [];
+  let size = 0;
+  let lineNumber = 1;
+  const add = (piece: Buffer) => {
+    size += piece.length;
+    if (size > maxBytes) throw tooLarge(`${name}:${lineNumber}`, maxBytes);
+    pieces.push(piece);
+  };
+  const take = () => {
+    const line = Buffer.concat(pieces).toString('utf8').replace(/\r$/, '');
+    pieces = [];
+    size = 0;
+    return { line, lineNumber: lineNumber++ };
+  };
+  for await (const chunk of input) {
+    let start = 0;
+    for (let end = chunk.indexOf(0x0a, start); end !== -1; end = chunk.indexOf(0x0a, start)) {
+      add(chunk.subarray(start, end));
+      yield take();
+      start = end + 1;
+    }
+    add(chunk.subarray(start));
+  }
+  if (size > 0) yield take();
+}
+
+async function readWhole(input: AsyncIterable<Buffer>, name: string, maxBytes: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of input) {
+    size += chunk.length;
+    if (size > maxBytes) throw tooLarge(name, maxBytes);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 export async function readFileOrFail(path: string): Promise<string> {
@@ -73,12 +131,6 @@ export async function readFileOrFail(path: string): Promise<string> {
       `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
     );
   }
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Writes one JSON line, waiting when stdout is full so tens of thousands of lines stream in bounded memory. */

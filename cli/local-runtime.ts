@@ -4,11 +4,12 @@
  * start, ends the command with a message a person can act on. Also remembers whether a state has had
  * its starting rules and subscribers, so they are seeded once and the analysts' edits stay.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ColdStartError, LocalPipeline, type LocalPipelineOptions } from '../local/local-pipeline.ts';
 import { CliError } from '../tools/cli-error.ts';
+import { prepareStateDirectory } from './state-directory.ts';
 import { ensureStateIsFree } from './target.ts';
 
 /** The bundled samples: feed list, rules, subscribers and the site they are served from. */
@@ -18,7 +19,7 @@ export async function startLocalRuntime(
   options: Omit<LocalPipelineOptions, 'sampleRoot' | 'handlerModules'>,
 ): Promise<LocalPipeline> {
   if (options.stateDir !== null) {
-    await mkdir(options.stateDir, { recursive: true });
+    await prepareStateDirectory(options.stateDir, { create: true });
     await ensureStateIsFree(options.stateDir);
   }
   try {

@@ -3,6 +3,7 @@
  * `wirewatch classify` does not pay for the emulators that `wirewatch run` starts.
  */
 import { terminalText } from '../shared/text/terminal-text.ts';
+import { HelpRequested } from '../tools/cli-arguments.ts';
 import { CliError } from '../tools/cli-error.ts';
 
 type Command = (args: string[]) => Promise<number>;
@@ -107,6 +108,10 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await (await command.load())(args);
   } catch (error) {
+    if (error instanceof HelpRequested) {
+      console.log(error.message);
+      return error.exitCode;
+    }
     if (error instanceof CliError) {
       console.error(`wirewatch ${name}: ${terminalText(error.message)}`);
       return error.exitCode;

@@ -14,6 +14,7 @@ import type { TableClient } from '../adapters/dynamodb/table-client.ts';
 import { S3ArticleArchive } from '../adapters/s3/article-archive.s3.ts';
 import { ENV } from '../infra/resource-definitions.ts';
 import { CliError } from '../tools/cli-error.ts';
+import { prepareStateDirectory } from './state-directory.ts';
 
 export interface TargetResources {
   table: TableClient;
@@ -178,18 +179,13 @@ export async function ensureStateIsFree(stateDir: string): Promise<void> {
 
 async function openLocal(stateDir: string): Promise<Target<Resource>> {
   // Loaded here so commands on AWS do not load the emulators.
-  const [
-    { mkdir },
-    { startLocalAws, LOCAL_CREDENTIALS, LOCAL_REGION },
-    { createTable, createTopic },
-    { LOCAL_NAMES },
-  ] = await Promise.all([
-    import('node:fs/promises'),
-    import('../local/local-aws.ts'),
-    import('../local/create-resources.ts'),
-    import('../local/local-pipeline.ts'),
-  ]);
-  await mkdir(stateDir, { recursive: true });
+  const [{ startLocalAws, LOCAL_CREDENTIALS, LOCAL_REGION }, { createTable, createTopic }, { LOCAL_NAMES }] =
+    await Promise.all([
+      import('../local/local-aws.ts'),
+      import('../local/create-resources.ts'),
+      import('../local/local-pipeline.ts'),
+    ]);
+  await prepareStateDirectory(stateDir, { create: false });
   await ensureStateIsFree(stateDir);
   const aws = await startLocalAws({
     stateDir,

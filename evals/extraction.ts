@@ -11,7 +11,6 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { ExtractionError, extractArticle } from '../shared/extraction/extract-article.ts';
 import {
@@ -22,6 +21,7 @@ import {
   shingleCounts,
 } from '../shared/extraction/shingle-score.ts';
 import { decodeText } from '../shared/text/decode-text.ts';
+import { parseCommandArgs } from '../tools/cli-arguments.ts';
 import { CliError } from '../tools/cli-error.ts';
 
 const DEFAULT_DATA = '../shared/data/extraction/dev/';
@@ -108,11 +108,14 @@ function scoresOf(results: readonly PageResult[]) {
   return { pages: results.length, ...aggregateScores(results.map((result) => result.counts)) };
 }
 
+const USAGE = 'usage: wirewatch eval extraction [--data DIR] [--json]';
+
 export async function main(args: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs(
     args,
-    options: { data: { type: 'string', default: DEFAULT_DATA }, json: { type: 'boolean', default: false } },
-  });
+    { data: { type: 'string', default: DEFAULT_DATA }, json: { type: 'boolean', default: false } },
+    USAGE,
+  );
   const dataDir = values.data;
   const truth = await loadGroundTruth(dataDir);
   const pages = await loadCorpusPages(dataDir);

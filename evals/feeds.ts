@@ -70,14 +70,9 @@ export async function main(args: string[]): Promise<number> {
       data: { type: 'string', default: '../shared/data/feeds' },
       json: { type: 'boolean', default: false },
       failures: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h' },
     },
     USAGE,
   );
-  if (values.help === true) {
-    console.log(USAGE);
-    return 0;
-  }
   const dataDir = values.data;
   const suiteDir = join(dataDir, 'feedparser', 'tests');
   if (!existsSync(suiteDir))

@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { type Classification, createClassifier } from '../shared/classification/classifier.ts';
 import { RELATION_TYPES, type RelationType } from '../shared/classification/pair-relations.ts';
 import { TOPIC_IDS } from '../shared/classification/topic-ids.ts';
-import { parseCommandArgs } from '../tools/cli-arguments.ts';
+import { HelpRequested, parseCommandArgs } from '../tools/cli-arguments.ts';
 import { CliError } from '../tools/cli-error.ts';
 
 const USAGE = 'usage: wirewatch eval news [--data FILE] [--split tuning|check|all] [--json] [--verbose]';
@@ -283,7 +283,6 @@ function parseOptions(args: string[]) {
       split: { type: 'string' },
       json: { type: 'boolean' },
       verbose: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
     USAGE,
   );
@@ -298,13 +297,9 @@ export async function main(args: string[]): Promise<number> {
   try {
     options = parseOptions(args);
   } catch (error) {
-    if (!(error instanceof CliError)) throw error;
+    if (!(error instanceof CliError) || error instanceof HelpRequested) throw error;
     console.error(error.message);
     return 2;
-  }
-  if (options.help === true) {
-    console.log(USAGE);
-    return 0;
   }
   const dataPath = options.data ?? DEFAULT_DATA;
   let articles: NewsArticle[];

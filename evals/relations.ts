@@ -31,13 +31,9 @@ const ratio = (count: number, total: number) => (total === 0 ? 0 : Math.round((c
 export async function main(args: string[]): Promise<number> {
   const { values } = parseCommandArgs(
     args,
-    { json: { type: 'boolean' }, verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    { json: { type: 'boolean' }, verbose: { type: 'boolean' } },
     USAGE,
   );
-  if (values.help === true) {
-    console.log(USAGE);
-    return 0;
-  }
   const classifier = createClassifier();
   const scores = new Map<string, Score>();
   const misses: string[] = [];

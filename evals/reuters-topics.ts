@@ -212,7 +212,6 @@ async function evaluate(dataDir: string, files: readonly number[], map: TopicMap
 
 export async function main(args: string[]): Promise<number> {
   const values = parseReutersArgs(args, USAGE);
-  if (values === null) return 0;
   const dataDir = values.data;
   const map = loadTopicMap();
   if (values.json === true) {

@@ -221,7 +221,7 @@ export function topCounts(counts: Map<string, number>, limit: number): string {
     .join(', ');
 }
 
-/** The options both Reuters evals take; null when the user asked for help (already printed). */
+/** The options both Reuters evals take. */
 export function parseReutersArgs(args: string[], usage: string) {
   const { values } = parseCommandArgs(
     args,
@@ -230,14 +230,9 @@ export function parseReutersArgs(args: string[], usage: string) {
       json: { type: 'boolean' },
       files: { type: 'string' },
       verbose: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
     usage,
   );
-  if (values.help === true) {
-    console.log(usage);
-    return null;
-  }
   if (values.files !== undefined && SPLITS[values.files] === undefined) {
     throw new CliError(`--files must be one of ${Object.keys(SPLITS).join(', ')}\n${usage}`);
   }
@@ -246,7 +241,6 @@ export function parseReutersArgs(args: string[], usage: string) {
 
 export async function main(args: string[]): Promise<number> {
   const values = parseReutersArgs(args, USAGE);
-  if (values === null) return 0;
   const dataDir = values.data;
   const placeCodes = JSON.parse(await readOrFail(join(dataDir, 'places-iso.json'), 'utf8')) as Record<
     string,

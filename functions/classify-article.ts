@@ -29,7 +29,10 @@ const S3NotificationSchema = z.object({
     z.array(
       z.object({
         eventName: z.string(),
-        s3: z.object({ bucket: z.object({ name: z.string() }), object: z.object({ key: z.string() }) }),
+        s3: z.object({
+          bucket: z.object({ name: z.string() }),
+          object: z.object({ key: z.string(), eTag: z.optional(z.string()) }),
+        }),
       }),
     ),
     [],
@@ -71,6 +74,35 @@ const deps = {
 /** S3 URL-encodes keys in notifications, with '+' for spaces. */
 const decodeKey = (key: string) => decodeURIComponent(key.replace(/\+/g, ' '));
 
+/**
+ * Classifications under way, by document key, with the ETag of the version being classified. S3 may
+ * notify twice for one object, and an article fetched twice is archived twice under one key, so a
+ * batch can carry a key twice; its records are processed concurrently, and two classifications of one
+ * new article would race for its first revision (one failing with ConcurrentUpdateError). A record for
+ * the version already being classified shares that classification, so an article is classified once
+ * per batch; a record for another version (or one without an ETag) waits for it, then classifies
+ * what is stored, so a changed article is never missed.
+ */
+const classifying = new Map<string, { eTag: string | undefined; done: Promise<void> }>();
+
+function classifyOnce(key: string, eTag: string | undefined): Promise<void> {
+  const running = classifying.get(key);
+  if (running !== undefined && eTag !== undefined && running.eTag === eTag) return running.done;
+  const after = running?.done.catch(() => undefined) ?? Promise.resolve();
+  const done = after
+    .then(async () => {
+      const classified = await classifyStoredArticle(key, deps);
+      metrics.addMetric('ArticlesClassified', MetricUnit.Count, 1);
+      metrics.addMetric('AlertsSent', MetricUnit.Count, classified.alertsSent);
+      logger.info('Article classified', { ...classified, key });
+    })
+    .finally(() => {
+      if (classifying.get(key)?.done === done) classifying.delete(key);
+    });
+  classifying.set(key, { eTag, done });
+  return done;
+}
+
 export const handler = queueConsumer(async (record) => {
   const notification = parseRecord(S3NotificationSchema, record);
   for (const entry of notification.Records) {
@@ -79,9 +111,6 @@ export const handler = queueConsumer(async (record) => {
     if (!key.startsWith(BUCKET.articlePrefix) || !key.endsWith(BUCKET.articleSuffix)) {
       throw new PermanentJobError('unexpected-key', `Not an article document: ${key}`);
     }
-    const classified = await classifyStoredArticle(key, deps);
-    metrics.addMetric('ArticlesClassified', MetricUnit.Count, 1);
-    metrics.addMetric('AlertsSent', MetricUnit.Count, classified.alertsSent);
-    logger.info('Article classified', { ...classified, key });
+    await classifyOnce(key, entry.s3.object.eTag);
   }
 });

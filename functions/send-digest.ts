@@ -17,7 +17,7 @@ import { previousUtcDay, sendDailyDigests } from '../shared/pipeline/send-daily-
 import { systemClock } from '../shared/ports/clock.ts';
 import { requiredEnv } from './commons/config.ts';
 import { dynamodb } from './commons/dynamodb-client.ts';
-import { logger, metrics } from './commons/observability.ts';
+import { logger, metrics, publishAddedMetrics } from './commons/observability.ts';
 import { sns } from './commons/sns-client.ts';
 
 const ScheduledEventSchema = z.object({
@@ -55,6 +55,6 @@ export const handler = async (event: ScheduledEvent, context: Context) => {
     logger.error('Some daily digests failed; a retry sends only those', { day, error });
     throw error;
   } finally {
-    metrics.publishStoredMetrics();
+    publishAddedMetrics();
   }
 };

@@ -115,6 +115,19 @@ interface Consumer {
 /** Real S3 URL-encodes object keys in notifications (spaces as '+'); s3rver does not, so we do. */
 const encodeS3Key = (key: string) => key.split('/').map(encodeURIComponent).join('/').replace(/%20/g, '+');
 
+/** The object keys an S3 notification (a classify-queue message body) names, decoded; none if malformed. */
+function notifiedKeys(body: string): string[] {
+  try {
+    const { Records } = JSON.parse(body) as { Records?: { s3?: { object?: { key?: unknown } } }[] };
+    return (Records ?? [])
+      .map((record) => record.s3?.object?.key)
+      .filter((key): key is string => typeof key === 'string')
+      .map((key) => decodeURIComponent(key.replace(/\+/g, ' ')));
+  } catch {
+    return [];
+  }
+}
+
 export class LocalPipeline {
   readonly deadLetterQueues: ReadonlyMap<QueueName, LocalQueue>;
   readonly table: TableClient;
@@ -128,6 +141,11 @@ export class LocalPipeline {
    * meanwhile (the handler's, plus the in-process emulators serving it). For measurements.
    */
   onInvocation: ((functionName: FunctionName, invocation: InvocationTiming) => void) | null = null;
+  /**
+   * Keys of the article documents classified since start. S3 may notify twice for one document, so
+   * this, not the classify queue's message count, says how many articles were classified.
+   */
+  readonly classifiedDocuments = new Set<string>();
 
   private constructor(
     readonly aws: LocalAws,
@@ -420,6 +438,9 @@ export class LocalPipeline {
         continue;
       }
       consumer.queue.acknowledge(message.messageId);
+      if (consumer.functionName === 'classifyArticle') {
+        for (const key of notifiedKeys(message.body)) this.classifiedDocuments.add(key);
+      }
       if (this.faults?.deliverAgain(consumer.queueName))
         consumer.queue.send(message.body, message.attributes);
     }

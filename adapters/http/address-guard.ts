@@ -7,7 +7,7 @@
 
 import { lookup } from 'node:dns/promises';
 import type { LookupFunction } from 'node:net';
-import { classifyAddress } from '../../shared/net/address-policy.ts';
+import { addressRefusal } from '../../shared/net/address-policy.ts';
 import { type FetchTarget, normaliseHostName } from '../../shared/net/fetch-target.ts';
 import { FetchError } from '../../shared/ports/http-client.ts';
 
@@ -52,14 +52,8 @@ export function createAddressGuard(resolve: ResolveHost, allowPrivateHosts: read
       : await resolveBeforeDeadline(resolve, target, signal);
     if (isException(target)) return addresses;
     for (const { address } of addresses) {
-      const kind = classifyAddress(address);
-      if (kind !== 'public') {
-        const via = target.isIpLiteral ? '' : ` (${target.hostname} resolves to ${address})`;
-        throw new FetchError(
-          'blocked-address',
-          `refused to fetch ${target.url.href}: ${kind} address${via} is not a public internet address`,
-        );
-      }
+      const refusal = addressRefusal(target.url, address, target.isIpLiteral ? null : target.hostname);
+      if (refusal !== null) throw new FetchError('blocked-address', refusal);
     }
     return addresses;
   };

@@ -1,7 +1,7 @@
 /** ArticleArchive on S3: raw pages gzip-compressed with their response metadata, documents as JSON. */
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
-import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { ArticleDocument } from '../../shared/articles/article-document.ts';
 import type { ArticleArchive, RawPage } from '../../shared/ports/article-archive.ts';
 
@@ -52,19 +52,31 @@ export class S3ArticleArchive implements ArticleArchive {
     return JSON.parse(await object.Body.transformToString('utf-8')) as ArticleDocument;
   }
 
+  /**
+   * Pages with ListObjects (V1) markers, each page starting after the last key of the one before: S3
+   * lists keys in UTF-8 binary order, so this pages exactly as continuation tokens do. Tokens are what
+   * s3rver (the local emulator) cannot make without OpenSSL's legacy provider: it encrypts them with
+   * DES, which Node refuses unless started with --openssl-legacy-provider, so any listing past 1,000
+   * keys failed locally without that flag.
+   */
   async *listArticleKeys(prefix: string, startAfter?: string): AsyncIterable<string> {
-    let continuationToken: string | undefined;
-    do {
+    let marker = startAfter;
+    for (;;) {
       const page = await this.s3.send(
-        new ListObjectsV2Command({
+        new ListObjectsCommand({
           Bucket: this.bucket,
           Prefix: prefix,
-          StartAfter: continuationToken === undefined ? startAfter : undefined,
-          ContinuationToken: continuationToken,
+          ...(marker === undefined ? {} : { Marker: marker }),
         }),
       );
-      for (const object of page.Contents ?? []) if (object.Key !== undefined) yield object.Key;
-      continuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
-    } while (continuationToken !== undefined);
+      let lastKey: string | undefined;
+      for (const object of page.Contents ?? []) {
+        if (object.Key === undefined) continue;
+        lastKey = object.Key;
+        yield object.Key;
+      }
+      if (page.IsTruncated !== true || lastKey === undefined) return;
+      marker = lastKey;
+    }
   }
 }

@@ -12,16 +12,7 @@ import { readDocuments, writeJsonLine } from '../input.ts';
 const USAGE = 'usage: wirewatch classify [--jsonl] [FILE|-]';
 
 export async function main(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    args,
-    { jsonl: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    USAGE,
-    true,
-  );
-  if (values.help === true) {
-    console.log(USAGE);
-    return 0;
-  }
+  const { values, positionals } = parseCommandArgs(args, { jsonl: { type: 'boolean' } }, USAGE, true);
   if (positionals.length > 1) throw new CliError(`expected at most one input file\n${USAGE}`);
   const classifier = createClassifier();
   for await (const document of readDocuments(positionals[0], values.jsonl === true)) {

@@ -28,7 +28,6 @@ function parse(args: string[]) {
       day: { type: 'string' },
       state: { type: 'string' },
       verbose: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     },
     USAGE,
   ).values;
@@ -36,10 +35,6 @@ function parse(args: string[]) {
 
 export async function main(args: string[]): Promise<number> {
   const values = parse(args);
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   const now = new Date();
   const day = values.day ?? previousUtcDay(now);
   try {

@@ -1,10 +1,12 @@
 import { DynamoDbFeedStateStore } from '../../adapters/dynamodb/feed-state-store.dynamodb.ts';
+import { SAMPLE_ORIGIN } from '../../local/sample-site.ts';
 import {
   createReader,
   type FeedItem,
   type Page,
   type WirewatchReader,
 } from '../../reader/wirewatch-reader.ts';
+import { unfetchableReason } from '../../shared/net/unfetchable-url.ts';
 import { registerFeeds } from '../../shared/pipeline/register-feeds.ts';
 import { type FeedState, feedIdFor } from '../../shared/polling/feed-state.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
@@ -64,7 +66,12 @@ export function formatFeeds(feeds: readonly FeedState[]): string {
   );
 }
 
-function checkFeedUrl(value: string): string {
+/**
+ * The feed URL, normalised; refused with the SSRF guard's reason when every poll would be refused (a
+ * loopback, private or metadata address, a `localhost` name). On the local state the bundled sample
+ * site, which the local runtime serves on loopback, is the one exception.
+ */
+export function checkFeedUrl(value: string, onLocalState: boolean): string {
   let url: URL;
   try {
     url = new URL(value);
@@ -73,8 +80,9 @@ function checkFeedUrl(value: string): string {
       `"${value}" is not a URL: give the feed's full address, e.g. https://example.com/feed.xml`,
     );
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new CliError(`the feed URL must be http or https: ${value}`);
+  if (onLocalState && url.origin === SAMPLE_ORIGIN) return url.toString();
+  const refusal = unfetchableReason(url.toString());
+  if (refusal !== null) throw new CliError(`${refusal}; every poll of this feed would be refused`);
   return url.toString();
 }
 
@@ -115,7 +123,6 @@ function parse(args: string[]) {
       charset: { type: 'string' },
       broken: { type: 'boolean', default: false },
       state: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
     },
     USAGE,
     true,
@@ -125,9 +132,9 @@ function parse(args: string[]) {
 export async function main(args: string[]): Promise<number> {
   const { values, positionals } = parse(args);
   const [action, ...rest] = positionals;
-  if (values.help || action === undefined) {
+  if (action === undefined) {
     console.log(USAGE);
-    return values.help ? 0 : 2;
+    return 2;
   }
   if (!['add', 'list', 'remove'].includes(action)) {
     throw new CliError(`unknown action "${action}": add, list or remove\n\n${USAGE}`);
@@ -137,11 +144,11 @@ export async function main(args: string[]): Promise<number> {
       ? undefined
       : onlyArgument(rest, action === 'add' ? 'feed URL' : 'feed URL or id', USAGE);
   const charset = checkCharset(values.charset);
+  const feedUrl = action === 'add' ? checkFeedUrl(url as string, values.state !== undefined) : undefined;
   return withTarget({ state: values.state, needs: ['table'] }, async (target) => {
     const store = new DynamoDbFeedStateStore(target.table);
     const reader = createReader(target.table);
-    if (action === 'add') {
-      const feedUrl = checkFeedUrl(url as string);
+    if (feedUrl !== undefined) {
       const { added } = await registerFeeds(
         [{ url: feedUrl, title: values.title ?? null, charset: charset ?? null }],
         {

@@ -7,6 +7,7 @@
  */
 import { createClassifier } from '../../shared/classification/classifier.ts';
 import { pairRelationLabels } from '../../shared/rules/article-labels.ts';
+import { duplicateRuleIds } from '../../shared/rules/rule-identity.ts';
 import { RuleSyntaxError } from '../../shared/rules/rule-language.ts';
 import { compileRuleSet, type RuleDefinition, type RuleSet } from '../../shared/rules/rule-set.ts';
 import { checkRuleSetSize, RuleSetLimitError } from '../../shared/rules/rule-set-limits.ts';
@@ -20,7 +21,7 @@ const RULE_FIELDS = new Set(['id', 'name', 'query']);
 
 function toRuleDefinitions(value: unknown, path: string): RuleDefinition[] {
   if (!Array.isArray(value)) throw new CliError(`${path}: expected a JSON array of {"id","query"}`);
-  return value.map((rule: unknown, at) => {
+  const definitions = value.map((rule: unknown, at): RuleDefinition => {
     const record = (typeof rule === 'object' && rule !== null ? rule : {}) as Record<string, unknown>;
     const { id, query, name } = record;
     if ((typeof id !== 'string' && typeof id !== 'number') || typeof query !== 'string') {
@@ -35,6 +36,11 @@ function toRuleDefinitions(value: unknown, path: string): RuleDefinition[] {
     }
     return typeof name === 'string' ? { id: String(id), name, query } : { id: String(id), query };
   });
+  const duplicates = duplicateRuleIds(definitions);
+  if (duplicates.length > 0) {
+    throw new CliError(`${path}: each rule needs its own id; repeated: ${duplicates.join(', ')}`);
+  }
+  return definitions;
 }
 
 async function loadRules(path: string): Promise<RuleSet> {
@@ -68,14 +74,10 @@ function optionalString(value: unknown): string | null {
 export async function main(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     args,
-    { rules: { type: 'string' }, jsonl: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    { rules: { type: 'string' }, jsonl: { type: 'boolean' } },
     USAGE,
     true,
   );
-  if (values.help === true) {
-    console.log(USAGE);
-    return 0;
-  }
   if (values.rules === undefined) throw new CliError(`expected --rules RULES.json\n${USAGE}`);
   if (positionals.length > 1) throw new CliError(`expected at most one input file\n${USAGE}`);
   const rules = await loadRules(values.rules);

@@ -245,7 +245,6 @@ function parse(args: string[]) {
       format: { type: 'string', default: 'table' },
       limit: { type: 'string', default: '50' },
       state: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
     },
     USAGE,
   ).values;
@@ -253,10 +252,6 @@ function parse(args: string[]) {
 
 export async function main(args: string[]): Promise<number> {
   const values = parse(args);
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   if (!['table', 'json', 'csv'].includes(values.format)) {
     throw new CliError(`--format must be table, json or csv, not "${values.format}"`);
   }

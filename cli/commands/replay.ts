@@ -133,7 +133,6 @@ function parse(args: string[]) {
       resume: { type: 'boolean', default: false },
       checkpoint: { type: 'string' },
       state: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
     },
     USAGE,
   ).values;
@@ -141,10 +140,6 @@ function parse(args: string[]) {
 
 export async function main(args: string[]): Promise<number> {
   const values = parse(args);
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   if (values.resume && (values.since ?? values.until ?? values.prefix) !== undefined) {
     throw new CliError(
       '--resume continues the range of the checkpoint: leave out --since, --until and --prefix',

@@ -4,6 +4,7 @@ import { createReader } from '../../reader/wirewatch-reader.ts';
 import { type BacktestResult, backtestRule } from '../../shared/pipeline/backtest-rule.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import type { StoredRule } from '../../shared/ports/rule-store.ts';
+import { RULE_ID, ruleNameProblem } from '../../shared/rules/rule-identity.ts';
 import { parseRule, RuleSyntaxError } from '../../shared/rules/rule-language.ts';
 import { checkQueryLength, MAX_RULES, RuleSetLimitError } from '../../shared/rules/rule-set-limits.ts';
 import { terminalLine } from '../../shared/text/terminal-text.ts';
@@ -26,7 +27,6 @@ const USAGE = `Usage: wirewatch rules add --id ID [--name NAME] QUERY [--state D
   archive WIREWATCH_BUCKET_NAME).`;
 
 const SAMPLE_SIZE = 5;
-const RULE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** Characters of the query shown before and after the place it stopped, for a query too long for one line. */
 const SHOWN_BEFORE = 60;
@@ -104,7 +104,6 @@ function parse(args: string[]) {
       since: { type: 'string' },
       until: { type: 'string' },
       state: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
     },
     USAGE,
     true,
@@ -114,9 +113,9 @@ function parse(args: string[]) {
 export async function main(args: string[]): Promise<number> {
   const { values, positionals } = parse(args);
   const [action, ...rest] = positionals;
-  if (values.help || action === undefined) {
+  if (action === undefined) {
     console.log(USAGE);
-    return values.help ? 0 : 2;
+    return 2;
   }
   switch (action) {
     case 'add': {
@@ -126,6 +125,8 @@ export async function main(args: string[]): Promise<number> {
           '--id is required: letters, digits, ".", "_" or "-", at most 64 (it is what subscriptions filter on)',
         );
       }
+      const nameProblem = values.name === undefined ? null : ruleNameProblem(values.name);
+      if (nameProblem !== null) throw new CliError(`--name: ${nameProblem}`);
       // The shell splits an unquoted query into words; joined again they read as the same rule.
       const query = rest.join(' ');
       checkQuery(query);

@@ -15,6 +15,7 @@ import { createReader } from '../../reader/wirewatch-reader.ts';
 import { registerFeeds } from '../../shared/pipeline/register-feeds.ts';
 import { type FeedState, feedIdFor } from '../../shared/polling/feed-state.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
+import { duplicateRuleIds, ruleNameProblem } from '../../shared/rules/rule-identity.ts';
 import { parseRule, RuleSyntaxError } from '../../shared/rules/rule-language.ts';
 import { checkRuleSetSize, RuleSetLimitError } from '../../shared/rules/rule-set-limits.ts';
 import { terminalLine } from '../../shared/text/terminal-text.ts';
@@ -158,7 +159,12 @@ export async function main(args: string[]): Promise<number> {
       throw new CliError(`${values.rules ?? 'the rules file'}: ${error.message}`);
     throw error;
   }
+  const duplicates = duplicateRuleIds(rules);
+  if (duplicates.length > 0)
+    throw new CliError(`each rule needs its own id; repeated: ${duplicates.join(', ')}`);
   for (const rule of rules) {
+    const nameProblem = rule.name === undefined ? null : ruleNameProblem(rule.name);
+    if (nameProblem !== null) throw new CliError(`rule ${rule.id}: ${nameProblem}`);
     try {
       parseRule(rule.query);
     } catch (error) {
@@ -223,13 +229,28 @@ export async function main(args: string[]): Promise<number> {
       const before = await listFeeds(pipeline, ids);
       const statsBefore = pipeline.queueStats();
       const documentsBefore = pipeline.archivedDocuments.size;
+      const classifiedBefore = pipeline.classifiedDocuments.size;
       const emailsBefore = pipeline.aws.sns.emails.length;
       const deadBefore = new Map([...pipeline.deadLetterQueues].map(([name, queue]) => [name, queue.size]));
       await pipeline.tick();
       const after = await listFeeds(pipeline, ids);
       const stats = pipeline.queueStats();
-      const delta = (name: 'feedJobs' | 'articleJobs' | 'classifyJobs', key: 'succeeded' | 'retried') =>
-        (stats.get(name)?.[key] ?? 0) - (statsBefore.get(name)?.[key] ?? 0);
+      const delta = (
+        name: 'feedJobs' | 'articleJobs' | 'classifyJobs',
+        key: 'succeeded' | 'retried' | 'deliveries',
+      ) => (stats.get(name)?.[key] ?? 0) - (statsBefore.get(name)?.[key] ?? 0);
+      const polled = [...after.values()].filter(({ lastFetchedAt }) => (lastFetchedAt ?? '') >= since);
+      const deliveries =
+        delta('feedJobs', 'deliveries') +
+        delta('articleJobs', 'deliveries') +
+        delta('classifyJobs', 'deliveries');
+      if (polled.length === 0 && deliveries === 0) {
+        // A watch wakes every interval; most wake-ups find no feed due and deserve one line, not a summary.
+        const nextDue = [...after.values()].map(({ nextDueAt }) => nextDueAt).sort()[0] ?? 'never';
+        console.log(`${since}  nothing due (next feed due ${nextDue}); next poll in ${interval} s`);
+        if (values.watch && (await stoppedBeforeNextPoll(interval))) break;
+        continue;
+      }
 
       console.log(`\nFeeds polled at ${since}:`);
       for (const state of after.values())
@@ -252,7 +273,7 @@ export async function main(args: string[]): Promise<number> {
       console.log('\nSummary');
       console.log(`  feeds fetched     ${delta('feedJobs', 'succeeded')} (${failedFeeds} failed)`);
       console.log(`  articles stored   ${pipeline.archivedDocuments.size - documentsBefore}`);
-      console.log(`  classified        ${delta('classifyJobs', 'succeeded')}`);
+      console.log(`  classified        ${pipeline.classifiedDocuments.size - classifiedBefore}`);
       console.log(
         `  alerts sent       ${alerts} (${emails} email${emails === 1 ? '' : 's'} delivered to subscribers)`,
       );

@@ -7,7 +7,9 @@
  * holds its filter, and its SNS subscription on the digest topic accepts only mail addressed to it.
  */
 import { type SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
+import { DynamoDbRuleStore } from '../../adapters/dynamodb/rule-store.dynamodb.ts';
 import { DynamoDbSubscriptionStore } from '../../adapters/dynamodb/subscription-store.dynamodb.ts';
+import type { TableClient } from '../../adapters/dynamodb/table-client.ts';
 import { newDigestSubscription, recipientFilterPolicy } from '../../shared/alerts/digest-subscription.ts';
 import { parseCommandArgs } from '../../tools/cli-arguments.ts';
 import { CliError } from '../../tools/cli-error.ts';
@@ -86,6 +88,18 @@ export async function subscribeEmail(
   }
 }
 
+/** Refuses rule ids that name no stored rule: a subscription on one would never receive anything. */
+export async function checkRulesExist(table: TableClient, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const stored = new Set((await new DynamoDbRuleStore(table).listRules()).map(({ id }) => id));
+  const unknown = [...new Set(ids)].filter((id) => !stored.has(id));
+  if (unknown.length > 0) {
+    throw new CliError(
+      `there is no rule ${unknown.join(', ')}: a subscription on it would never receive an alert (see \`wirewatch rules list\`, or add it first with \`wirewatch rules add\`)`,
+    );
+  }
+}
+
 function parse(args: string[]) {
   return parseCommandArgs(
     args,
@@ -97,7 +111,6 @@ function parse(args: string[]) {
       country: { type: 'string', multiple: true, default: [] },
       digest: { type: 'boolean', default: false },
       state: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
     },
     USAGE,
   ).values;
@@ -105,10 +118,6 @@ function parse(args: string[]) {
 
 export async function main(args: string[]): Promise<number> {
   const values = parse(args);
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   const request: SubscriptionRequest = {
     email: checkEmail(values.email),
     rules: values.rule.map((rule) => rule.trim()),
@@ -117,7 +126,10 @@ export async function main(args: string[]): Promise<number> {
     countries: values.country.map(normaliseCountry),
   };
   if (values.digest) return subscribeToDigest(request, values.state);
-  return withTarget({ state: values.state, needs: ['alerts'] }, async (target) => {
+  // The rules are looked up in the table, which only a subscription on rules needs.
+  const needs = request.rules.length > 0 ? (['alerts', 'table'] as const) : (['alerts'] as const);
+  return withTarget({ state: values.state, needs }, async (target) => {
+    if ('table' in target) await checkRulesExist(target.table, request.rules);
     const { subscriptionArn, filterPolicy } = await subscribeEmail(
       target.alerts.sns,
       target.alerts.topicArn,
@@ -141,6 +153,7 @@ export async function main(args: string[]): Promise<number> {
 
 async function subscribeToDigest(request: SubscriptionRequest, state: string | undefined): Promise<number> {
   return withTarget({ state, needs: ['table', 'digests'] }, async (target) => {
+    await checkRulesExist(target.table, request.rules);
     const { email, ...filter } = request;
     const subscription = newDigestSubscription(
       email,

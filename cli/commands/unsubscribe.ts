@@ -59,14 +59,9 @@ export async function main(args: string[]): Promise<number> {
       email: { type: 'string' },
       digest: { type: 'boolean', default: false },
       state: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
     },
     USAGE,
   );
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   const email = checkEmail(values.email);
   if (values.digest) {
     return withTarget({ state: values.state, needs: ['table', 'digests'] }, async (target) => {

@@ -12,3 +12,12 @@ export const logger = new Logger({ serviceName: SERVICE_NAME });
 // The namespace comes from POWERTOOLS_METRICS_NAMESPACE, per stage (see metricsNamespace).
 export const metrics = new Metrics({ serviceName: SERVICE_NAME });
 export const tracer = new Tracer({ serviceName: SERVICE_NAME });
+
+/**
+ * Publishes the metrics this invocation added, if it added any. A batch whose records all failed adds
+ * none; Powertools would then log "No application metrics to publish" (into the output of a local run
+ * too) for a publish that has nothing in it.
+ */
+export function publishAddedMetrics(): void {
+  if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+}

@@ -17,7 +17,7 @@ import { ENV } from '../../infra/resource-definitions.ts';
 import { PermanentJobError } from '../../shared/pipeline/jobs.ts';
 import { requiredEnv } from './config.ts';
 import { DeadLetterQueue } from './dead-letters.ts';
-import { logger, metrics } from './observability.ts';
+import { logger, metrics, publishAddedMetrics } from './observability.ts';
 import { sqs } from './sqs-client.ts';
 
 // zod/mini leaves messages to a locale; English ones make a dead letter's reason readable.
@@ -93,7 +93,7 @@ export function queueConsumer(processRecord: (record: SQSRecord) => Promise<void
       if (error instanceof FullBatchFailureError) throw new BatchFailedError(error);
       throw error;
     } finally {
-      metrics.publishStoredMetrics();
+      publishAddedMetrics();
     }
   };
 }

@@ -4,6 +4,7 @@
  * that occur inside names). The matcher walks this alphabet, so "Côte d’Ivoire", "COTE D'IVOIRE" and
  * "Cote d'Ivoire" are one pattern, and "Guinea-Bissau" equals "Guinea Bissau".
  */
+import { INVISIBLE_CHARACTERS } from '../text/invisible-characters.ts';
 
 /** A code unit that can occur in no pattern: it resets the matcher. */
 export const OTHER = 0;
@@ -16,6 +17,8 @@ const APOSTROPHE = 39;
 const AMPERSAND = 40;
 const COMMA = 41;
 export const CLASS_COUNT = 42;
+/** Invisible characters (zero-width space, soft hyphen, …): outside the alphabet, skipped wherever met. */
+export const IGNORED = 255;
 
 function buildClassTable(): Uint8Array {
   const table = new Uint8Array(65536);
@@ -34,6 +37,7 @@ function buildClassTable(): Uint8Array {
   ]) {
     table[unit] = GAP;
   }
+  for (const character of INVISIBLE_CHARACTERS) table[character.charCodeAt(0)] = IGNORED;
   table[0x2e] = PERIOD;
   table[0x27] = APOSTROPHE;
   table[0x2018] = APOSTROPHE;
@@ -70,9 +74,23 @@ function buildClassTable(): Uint8Array {
 export const CHARACTER_CLASS: Uint8Array = buildClassTable();
 
 /** Whether a code unit is a letter or digit, i.e. cannot sit at a word boundary. */
-export function isWordUnit(unit: number): boolean {
+function isWordUnit(unit: number): boolean {
   const characterClass = CHARACTER_CLASS[unit] ?? OTHER;
   return characterClass >= FIRST_LETTER && characterClass < GAP;
+}
+
+/** Whether the last visible code unit before `at` is a letter or digit: `at` is inside a word. */
+export function wordUnitBefore(text: string, at: number): boolean {
+  let index = at - 1;
+  while (index >= 0 && CHARACTER_CLASS[text.charCodeAt(index)] === IGNORED) index -= 1;
+  return index >= 0 && isWordUnit(text.charCodeAt(index));
+}
+
+/** Whether the first visible code unit from `at` on is a letter or digit: a word goes on there. */
+export function wordUnitFrom(text: string, at: number): boolean {
+  let index = at;
+  while (index < text.length && CHARACTER_CLASS[text.charCodeAt(index)] === IGNORED) index += 1;
+  return index < text.length && isWordUnit(text.charCodeAt(index));
 }
 
 /**
@@ -84,6 +102,7 @@ export function foldPattern(pattern: string): number[] | null {
   for (let index = 0; index < pattern.length; index += 1) {
     const characterClass = CHARACTER_CLASS[pattern.charCodeAt(index)] ?? OTHER;
     if (characterClass === OTHER) return null;
+    if (characterClass === IGNORED) continue;
     if (characterClass === GAP && (classes.length === 0 || classes[classes.length - 1] === GAP)) continue;
     classes.push(characterClass);
   }
@@ -105,6 +124,8 @@ export function hasPatternCapitals(text: string, start: number, end: number, pat
   for (let patternIndex = 0; patternIndex < pattern.length; patternIndex += 1) {
     const patternCharacter = pattern.charAt(patternIndex);
     const patternClass = CHARACTER_CLASS[pattern.charCodeAt(patternIndex)] ?? OTHER;
+    if (patternClass === IGNORED) continue;
+    while (textIndex < end && CHARACTER_CLASS[text.charCodeAt(textIndex)] === IGNORED) textIndex += 1;
     if (patternClass === GAP) {
       if (previousWasGap) continue;
       previousWasGap = true;

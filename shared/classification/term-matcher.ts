@@ -12,7 +12,9 @@ const CLASS_COUNT = characters.CLASS_COUNT;
 const GAP = characters.GAP;
 const OTHER = characters.OTHER;
 const foldPattern = characters.foldPattern;
-const isWordUnit = characters.isWordUnit;
+const IGNORED = characters.IGNORED;
+const wordUnitBefore = characters.wordUnitBefore;
+const wordUnitFrom = characters.wordUnitFrom;
 
 export interface TermPattern {
   text: string;
@@ -150,6 +152,8 @@ export class TermMatcher {
     let previousWasGap = true;
     for (let index = 0; index < length; index += 1) {
       const characterClass = CHARACTER_CLASS[text.charCodeAt(index)] ?? OTHER;
+      // An invisible character neither ends a word nor is part of one: "Paki\u200Bstan" is Pakistan.
+      if (characterClass === IGNORED) continue;
       if (characterClass === GAP) {
         if (previousWasGap) continue;
         previousWasGap = true;
@@ -168,8 +172,8 @@ export class TermMatcher {
         ) {
           const start = ring[(fed - (patternLength[pattern] ?? 0)) & RING_MASK] ?? 0;
           const end = index + 1;
-          if (start > 0 && isWordUnit(text.charCodeAt(start - 1))) continue;
-          if (patternOpenEnd[pattern] === 0 && end < length && isWordUnit(text.charCodeAt(end))) continue;
+          if (wordUnitBefore(text, start)) continue;
+          if (patternOpenEnd[pattern] === 0 && wordUnitFrom(text, end)) continue;
           onMatch(pattern, start, end);
         }
         outputState = outputLink[outputState] ?? 0;

@@ -123,3 +123,14 @@ function inRange(bytes: Uint8Array, candidate: Range): boolean {
   const mask = (0xff << (8 - remainingBits)) & 0xff;
   return ((bytes[fullBytes] ?? 0) & mask) === ((candidate.prefix[fullBytes] ?? 0) & mask);
 }
+
+/**
+ * The SSRF guard's refusal of `address` as a place to fetch `url` from, or null when it is public.
+ * `resolvedFrom` names the host that resolved to the address, when the URL named a host.
+ */
+export function addressRefusal(url: URL, address: string, resolvedFrom: string | null = null): string | null {
+  const kind = classifyAddress(address);
+  if (kind === 'public') return null;
+  const via = resolvedFrom === null ? '' : ` (${resolvedFrom} resolves to ${address})`;
+  return `refused to fetch ${url.href}: ${kind} address${via} is not a public internet address`;
+}

@@ -9,6 +9,7 @@
  */
 import { type ArticleDocument, sortTimeOf } from '../articles/article-document.ts';
 import type { ArticleRecord } from '../articles/article-record.ts';
+import { sameCatalogEntry } from '../articles/same-catalog-entry.ts';
 import type { Classification, Classifier } from '../classification/classifier.ts';
 import type { ArticleArchive } from '../ports/article-archive.ts';
 import type { ArticleCatalog, SaveOutcome } from '../ports/article-catalog.ts';
@@ -59,12 +60,6 @@ async function clusterOf(
   if (document.simhash === null) return document.id;
   const since = new Date(deps.clock.now().getTime() - deps.clusterWindowDays * 86_400_000).toISOString();
   return (await deps.catalog.findCluster(document.simhash, since)) ?? document.id;
-}
-
-function sameCatalogEntry(a: ArticleRecord, b: ArticleRecord): boolean {
-  const { revision: _a, classifiedAt: _ca, ...left } = a;
-  const { revision: _b, classifiedAt: _cb, ...right } = b;
-  return JSON.stringify(left) === JSON.stringify(right);
 }
 
 export async function classifyStoredArticle(

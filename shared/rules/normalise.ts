@@ -7,6 +7,7 @@
  * (`counter-terrorism`, `counter terrorism` → `counterterrorism`), which is what lets all three
  * spellings of a compound match each other.
  */
+import { INVISIBLE_CHARACTERS, isInvisibleCharacter } from '../text/invisible-characters.ts';
 import { sentenceStarts } from '../text/sentence-segmenter.ts';
 import { pluralFreeKey } from './plural-stem.ts';
 
@@ -39,7 +40,7 @@ export interface TokenisedText {
   sentences: SentenceSpan[];
 }
 
-const INVISIBLE_OR_MARK = /[\p{M}\u00AD\u200B-\u200D\u2060]/gu;
+const INVISIBLE_OR_MARK = new RegExp(`[\\p{M}${INVISIBLE_CHARACTERS}]`, 'gu');
 const POSSESSIVE = /['’ʼ]s$/;
 const APOSTROPHE = /['’ʼ]/g;
 const PLAIN_ASCII = /^[A-Za-z0-9]+$/;
@@ -138,8 +139,7 @@ function wordCharacterLength(text: string, at: number): number {
   }
   let kind = wordUnit[code];
   if (kind === 0) {
-    const invisible = code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060;
-    kind = invisible || LETTER_DIGIT_OR_MARK.test(String.fromCharCode(code)) ? 1 : 2;
+    kind = isInvisibleCharacter(code) || LETTER_DIGIT_OR_MARK.test(String.fromCharCode(code)) ? 1 : 2;
     wordUnit[code] = kind;
   }
   return kind === 1 ? 1 : 0;

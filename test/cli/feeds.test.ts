@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbFeedStateStore } from '../../adapters/dynamodb/feed-state-store.dynamodb.ts';
 import type { TableClient } from '../../adapters/dynamodb/table-client.ts';
-import { formatFeeds, listFeeds } from '../../cli/commands/feeds.ts';
+import { checkFeedUrl, formatFeeds, listFeeds } from '../../cli/commands/feeds.ts';
 import { createReader } from '../../reader/wirewatch-reader.ts';
 import { newFeedState } from '../../shared/polling/feed-state.ts';
 import { startLocalTable } from '../support/local-table.ts';
@@ -70,5 +70,35 @@ describe('feeds for ops', () => {
     // Assess
     expect([first, second]).toEqual([true, false]);
     expect((await listFeeds(createReader(table), false)).map(({ url }) => url)).toEqual([broken.url]);
+  });
+});
+
+describe('feeds add', () => {
+  it("refuses a metadata or loopback feed with the SSRF guard's reason, before anything is stored", () => {
+    // Act
+    const metadata = () => checkFeedUrl('http://169.254.169.254/latest/meta-data/', false);
+    const loopback = () => checkFeedUrl('http://127.0.0.1:6379/', true);
+    const localhostName = () => checkFeedUrl('http://localhost/feed.xml', false);
+
+    // Assess
+    expect(metadata).toThrow(
+      'refused to fetch http://169.254.169.254/latest/meta-data/: link-local address is not a public internet address; every poll of this feed would be refused',
+    );
+    expect(loopback).toThrow(/loopback address is not a public internet address/);
+    expect(localhostName).toThrow(/loopback address \(localhost resolves to 127\.0\.0\.1\)/);
+  });
+
+  it('accepts the bundled sample site on the local state only, and public feeds anywhere', () => {
+    // Act
+    const sampleLocally = checkFeedUrl('http://samples.wirewatch.localhost/feeds/world.rss', true);
+    const sampleOnAws = () => checkFeedUrl('http://samples.wirewatch.localhost/feeds/world.rss', false);
+    const samplePortLocally = () => checkFeedUrl('http://samples.wirewatch.localhost:22/', true);
+    const publicFeed = checkFeedUrl('https://news.example/world.rss', false);
+
+    // Assess
+    expect(sampleLocally).toBe('http://samples.wirewatch.localhost/feeds/world.rss');
+    expect(sampleOnAws).toThrow(/loopback address/);
+    expect(samplePortLocally).toThrow(/loopback address/);
+    expect(publicFeed).toBe('https://news.example/world.rss');
   });
 });

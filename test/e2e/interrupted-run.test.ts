@@ -21,7 +21,7 @@ import { SAMPLE_ORIGIN } from '../../local/sample-site.ts';
 import { createReader } from '../../reader/wirewatch-reader.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
-const RUN = [process.execPath, '--openssl-legacy-provider', 'bin/wirewatch.js', 'run'] as const;
+const RUN = [process.execPath, 'bin/wirewatch.js', 'run'] as const;
 const SAMPLE_PAGES = join(ROOT, 'samples', 'site', 'articles');
 
 /** Resolves with the signal the child died of, once it has died. */

@@ -21,7 +21,7 @@ import { createReader } from '../../reader/wirewatch-reader.ts';
 
 const run = promisify(execFile);
 const cli = (args: string[]) =>
-  run(process.execPath, ['--openssl-legacy-provider', 'bin/wirewatch.js', ...args], {
+  run(process.execPath, ['bin/wirewatch.js', ...args], {
     cwd: join(import.meta.dirname, '../..'),
     timeout: 60_000,
   });
@@ -82,6 +82,16 @@ describe('wirewatch run on the samples', () => {
     expect(eml).toMatch(/To: analyst@example\.com/);
     expect(first.stdout).toMatch(/alerts sent\s+\d+ \(1 email delivered/);
     expect(first.stdout).toMatch(/feeds fetched\s+5 \(1 failed\)/);
+  });
+
+  it('reports as many articles classified as stored, however often S3 notified for one', () => {
+    // Act
+    const stored = /articles stored\s+(\d+)/.exec(first.stdout)?.[1];
+    const classified = /classified\s+(\d+)/.exec(first.stdout)?.[1];
+
+    // Assess
+    expect(stored).toBe('21');
+    expect(classified).toBe(stored);
   });
 
   it('reports the broken feed and carries on with the others', () => {

@@ -2,10 +2,15 @@
  * The real handlers on the in-process emulators, driven through the local runtime's queues: what
  * happens to poison messages, pages that are gone, and a job delivered twice.
  */
+import { S3Client } from '@aws-sdk/client-s3';
 import { SubscribeCommand } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalPipeline } from '../../local/local-pipeline.ts';
+import { S3ArticleArchive } from '../../adapters/s3/article-archive.s3.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/local-aws.ts';
+import { LOCAL_NAMES, type LocalPipeline } from '../../local/local-pipeline.ts';
 import { createReader } from '../../reader/wirewatch-reader.ts';
+import { articleIdFor } from '../../shared/urls/canonical-url.ts';
+import { captureOutput } from '../cli/capture-output.ts';
 import {
   articleJobFor,
   CT_DIALOGUE_RULE,
@@ -94,5 +99,70 @@ describe('handlers on the emulators', () => {
         subject: '[wirewatch] Counterterrorism dialogue · PK-US · Bilateral ties',
       },
     ]);
+  });
+
+  it('classifies an article once, and counts it once, when its S3 notification arrives twice in one batch', async () => {
+    // Prepare
+    const s3 = new S3Client({
+      endpoint: pipeline.aws.endpoints.s3,
+      forcePathStyle: true,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+    });
+    const url = `${SAMPLE_SITE}/articles/twice-notified.html`;
+    const key = `articles/yyyy=2026/mm=11/dd=26/${articleIdFor(url)}.json`;
+    await new S3ArticleArchive(s3, LOCAL_NAMES.bucket).putArticle(key, {
+      schemaVersion: 1,
+      id: articleIdFor(url),
+      url,
+      canonicalUrl: url,
+      feedId: 'feed-test',
+      feedUrl: `${SAMPLE_SITE}/feeds/world.rss`,
+      source: 'samples.wirewatch.localhost',
+      title: 'India and China hold border talks',
+      byline: null,
+      publishedAt: '2026-11-26T08:00:00.000Z',
+      fetchedAt: '2026-11-26T08:05:00.000Z',
+      lang: 'en',
+      siteName: null,
+      excerpt: null,
+      text: 'NEW DELHI — India and China held a new round of border talks on Wednesday in New Delhi.',
+      rawKey: 'raw/yyyy=2026/mm=11/dd=26/twice-notified.html.gz',
+      contentHash: 'twice-notified',
+      simhash: null,
+    });
+    s3.destroy();
+    const classifyJobs = pipeline.queue('classifyJobs');
+    const [notification] = classifyJobs.list();
+    if (notification === undefined) throw new Error('the archive write sent no S3 notification');
+    classifyJobs.send(notification.body);
+    const before = { ...classifyJobs.stats };
+    const classifiedBefore = pipeline.classifiedDocuments.size;
+
+    // Act
+    await pipeline.drain();
+
+    // Assess
+    expect(classifyJobs.stats.deliveries - before.deliveries).toBe(2);
+    expect(classifyJobs.stats.retried - before.retried).toBe(0);
+    expect(pipeline.classifiedDocuments.size - classifiedBefore).toBe(1);
+    expect(await createReader(pipeline.table).getArticleByUrl(url)).toMatchObject({ revision: 1 });
+  });
+
+  it('prints nothing for a batch that added no metrics, such as an S3 test event', async () => {
+    // Prepare
+    pipeline.queue('classifyJobs').send(JSON.stringify({ Event: 's3:TestEvent', Records: [] }));
+    const output = captureOutput();
+
+    // Act
+    try {
+      await pipeline.drain();
+    } finally {
+      output.restore();
+    }
+
+    // Assess
+    expect(output.stdout()).toBe('');
+    expect(output.stderr()).toBe('');
   });
 });

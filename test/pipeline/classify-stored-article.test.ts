@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { DynamoDbArticleCatalog } from '../../adapters/dynamodb/article-catalog.dynamodb.ts';
+import type { ArticleDocument } from '../../shared/articles/article-document.ts';
+import { sameCatalogEntry } from '../../shared/articles/same-catalog-entry.ts';
+import { createClassifier } from '../../shared/classification/classifier.ts';
+import { classifyStoredArticle } from '../../shared/pipeline/classify-stored-article.ts';
+import { RuleBook } from '../../shared/pipeline/rule-book.ts';
+import { anArticle } from '../support/builders.ts';
+import {
+  FixedClock,
+  MemoryArchive,
+  MemoryLedger,
+  MemoryRules,
+  RecordingPublisher,
+} from '../support/in-memory-ports.ts';
+import { reverseKeyOrder, ShufflingDocumentClient } from '../support/shuffling-document-client.ts';
+
+const DOCUMENT_KEY = 'articles/yyyy=2026/mm=11/dd=26/article-1.json';
+
+const DOCUMENT: ArticleDocument = {
+  schemaVersion: 1,
+  id: 'article-1',
+  url: 'https://news.example/pk-us',
+  canonicalUrl: 'https://news.example/pk-us',
+  feedId: 'feed-1',
+  feedUrl: 'https://news.example/feed.xml',
+  source: 'news.example',
+  title: 'Pakistan and the United States resume counterterrorism dialogue',
+  byline: null,
+  publishedAt: '2026-11-26T09:00:00.000Z',
+  fetchedAt: '2026-11-26T09:05:00.000Z',
+  lang: 'en',
+  siteName: null,
+  excerpt: null,
+  text:
+    'ISLAMABAD — Pakistan and the United States agreed on Wednesday to resume their counterterrorism ' +
+    'dialogue, the foreign ministry in Islamabad said after talks with a delegation from Washington.',
+  rawKey: 'raw/yyyy=2026/mm=11/dd=26/article-1.html.gz',
+  contentHash: 'hash-1',
+  simhash: '0123456789abcdef',
+};
+
+function setup() {
+  const client = new ShufflingDocumentClient();
+  const archive = new MemoryArchive();
+  archive.documents.set(DOCUMENT_KEY, DOCUMENT);
+  const clock = new FixedClock(new Date('2026-11-26T10:00:00.000Z'));
+  const deps = {
+    archive,
+    catalog: new DynamoDbArticleCatalog(client.asTable()),
+    classifier: createClassifier(),
+    ruleBook: new RuleBook({ store: new MemoryRules(), clock, ttlMs: 60_000 }),
+    ledger: new MemoryLedger(),
+    publisher: new RecordingPublisher(),
+    clock,
+    leaseSeconds: 60,
+    clusterWindowDays: 7,
+  };
+  return { client, clock, deps };
+}
+
+describe('re-classifying a stored article', () => {
+  it('writes nothing when the table returns the unchanged item with its attributes and nested maps reordered', async () => {
+    // Prepare
+    const { client, clock, deps } = setup();
+    const first = await classifyStoredArticle(DOCUMENT_KEY, deps);
+    const putsAfterFirst = client.puts.length;
+    clock.advance(3600);
+
+    // Act
+    const again = await classifyStoredArticle(DOCUMENT_KEY, deps);
+
+    // Assess
+    expect(first.outcome).toBe('created');
+    expect(first.primaryPair).toBe('PK-US');
+    expect(again.outcome).toBe('unchanged');
+    expect(client.puts).toHaveLength(putsAfterFirst);
+    expect(await deps.catalog.getArticle('article-1')).toMatchObject({ revision: 1 });
+  });
+
+  it('still writes a new revision when a classification label changed', async () => {
+    // Prepare
+    const { client, deps } = setup();
+    await classifyStoredArticle(DOCUMENT_KEY, deps);
+    const [articleItem] = client.puts;
+    if (articleItem === undefined) throw new Error('the first classification wrote no Article item');
+    client.items.set(`${String(articleItem.pk)}|${String(articleItem.sk)}`, {
+      ...articleItem,
+      topics: [{ id: 'sports', score: 0.5 }],
+    });
+
+    // Act
+    const again = await classifyStoredArticle(DOCUMENT_KEY, deps);
+
+    // Assess
+    expect(again.outcome).toBe('updated');
+    expect(await deps.catalog.getArticle('article-1')).toMatchObject({ revision: 2 });
+  });
+});
+
+describe('sameCatalogEntry', () => {
+  it('ignores the order of keys at every depth, the write time and the revision', () => {
+    // Prepare
+    const written = anArticle();
+    const readBack = {
+      ...(reverseKeyOrder(written) as typeof written),
+      classifiedAt: '2026-11-27T00:00:00.000Z',
+      revision: 7,
+    };
+
+    // Act
+    const same = sameCatalogEntry(written, readBack);
+
+    // Assess
+    expect(JSON.stringify(readBack.countryPairs)).not.toBe(JSON.stringify(written.countryPairs));
+    expect(same).toBe(true);
+  });
+
+  it('treats a key holding undefined as absent, as a stored item has it', () => {
+    // Prepare
+    const stored = anArticle({ countryPairs: [{ pair: 'PK-US', score: 0.9 }] });
+    const candidate = anArticle({ countryPairs: [{ pair: 'PK-US', score: 0.9, relation: undefined }] });
+
+    // Act
+    const same = sameCatalogEntry(stored, candidate);
+
+    // Assess
+    expect(same).toBe(true);
+  });
+
+  it('tells apart a changed nested value, a reordered list and an extra key', () => {
+    // Prepare
+    const base = anArticle();
+    const relation = { type: 'material-conflict' as const, evidence: 'Troops clashed.' };
+    const changedNested = anArticle({ countryPairs: [{ pair: 'PK-US', score: 0.9, relation }] });
+    const reorderedList = anArticle({ topics: [...base.topics].reverse() });
+    const extraKey = { ...anArticle(), note: 'extra' } as typeof base;
+
+    // Act
+    const verdicts = [changedNested, reorderedList, extraKey].map((other) => sameCatalogEntry(base, other));
+
+    // Assess
+    expect(verdicts).toEqual([false, false, false]);
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * The AWS services wirewatch uses, emulated in this process on 127.0.0.1 with port 0: DynamoDB
  * (dynalite), S3 (s3rver), SNS (local/sns) and the SQS send API (local/sqs). With a state directory
- * everything but the queues persists between runs; without one it lives in memory and a temp folder.
+ * everything persists between runs (the queues, kept by local-pipeline.ts, too); without one it lives
+ * in memory and a temp folder.
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
@@ -67,7 +68,9 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     outboxDir: options.outboxDir,
     region: LOCAL_REGION,
     accountId: LOCAL_ACCOUNT,
-    ...(stateDir === null ? {} : { stateFile: join(stateDir, 'sns.json') }),
+    ...(stateDir === null
+      ? {}
+      : { stateFile: join(stateDir, 'sns.json'), pendingDir: join(stateDir, 'sns-pending') }),
   });
   const sqs = await startSqsEndpoint(LOCAL_ACCOUNT);
 

@@ -2,13 +2,16 @@
  * The local runtime: the real Lambda handlers, wired as in AWS, on this machine.
  * - the emulators (local-aws.ts) with the table, bucket and topic made from the CDK definitions;
  * - one queue per stage with its dead-letter queue, delivered to the handlers as SQS batch events
- *   with partial batch failures, receive counts and retries (queues/local-queue.ts);
+ *   with partial batch failures, receive counts and retries (queues/local-queue.ts); with a state
+ *   directory the queues are durable, so a run stopped at any point resumes its unfinished jobs;
  * - S3 ObjectCreated events for article documents turned into classify-queue messages, as the
  *   bucket notification does in AWS;
  * - a scheduled EventBridge event that starts dispatch, and the daily one that sends digests.
  * Handlers are loaded after the environment is set, each with its own dead-letter queue variable,
  * exactly as each Lambda function gets its own configuration.
  */
+
+import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -31,7 +34,8 @@ import { createTable, createTopic } from './create-resources.ts';
 import { lambdaContext, scheduledEvent, sqsEvent } from './lambda-events.ts';
 import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS, LOCAL_REGION, type LocalAws, startLocalAws } from './local-aws.ts';
 import { LocalQueue } from './queues/local-queue.ts';
-import { SAMPLE_HOST, type SampleSite, startSampleSite } from './sample-site.ts';
+import { MessageDirectory } from './queues/message-directory.ts';
+import { type SampleSite, sampleSiteAccess, startSampleSite } from './sample-site.ts';
 
 /** A function that cannot start (bad configuration, a missing module), as Lambda would report it. */
 export class ColdStartError extends Error {
@@ -59,9 +63,9 @@ export interface LocalPipelineOptions {
   verbose: boolean;
   /**
    * Loopback servers this process started (a generated corpus for `bench e2e` or `chaos`) that the
-   * handlers may fetch from, as they do the sample site: each host name, on port 80, is connected to
-   * `address` and let past the SSRF guard. Only code can pass this; no environment variable, file or
-   * flag of `run` reaches it.
+   * handlers may fetch from, as they do the sample site: each host name, on port 80 only, is
+   * connected to `address` and let past the SSRF guard. Only code can pass this; no environment
+   * variable, file or flag of `run` reaches it.
    */
   loopbackSites?: readonly LoopbackSite[];
 }
@@ -126,10 +130,6 @@ export class LocalPipeline {
       bucketName: LOCAL_NAMES.bucket,
     });
     const site = await startSampleSite(options.sampleRoot);
-    const loopbackSites = [
-      { hosts: [new URL(`http://${SAMPLE_HOST}`).hostname], address: site.address },
-      ...(options.loopbackSites ?? []),
-    ];
     const clientConfig = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
     await createTable(
       new DynamoDBClient({ ...clientConfig, endpoint: aws.endpoints.dynamodb }),
@@ -151,14 +151,24 @@ export class LocalPipeline {
         maxReceiveCount: definition.maxReceiveCount,
         retryDelayMs: 100,
       });
-      const deadLetters = new LocalQueue(settings(`${SERVICE_NAME}-${name}-dlq`, 10));
-      const queue = new LocalQueue(settings(`${SERVICE_NAME}-${name}`, definition.batchSize), deadLetters);
+      const directory = (queueName: string) =>
+        options.stateDir === null ? null : new MessageDirectory(join(options.stateDir, 'queues', queueName));
+      const deadLetterName = `${SERVICE_NAME}-${name}-dlq`;
+      const queueName = `${SERVICE_NAME}-${name}`;
+      const deadLetters = new LocalQueue(settings(deadLetterName, 10), null, directory(deadLetterName));
+      const queue = new LocalQueue(
+        settings(queueName, definition.batchSize),
+        deadLetters,
+        directory(queueName),
+      );
       for (const each of [queue, deadLetters]) aws.sqs.register(each);
       queues.set(name, queue);
       deadLetterQueues.set(name, deadLetters);
     }
     const queue = (name: QueueName) => queues.get(name) as LocalQueue;
 
+    const access = sampleSiteAccess(site);
+    const loopbackSites = options.loopbackSites ?? [];
     Object.assign(process.env, {
       AWS_REGION: LOCAL_REGION,
       AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
@@ -183,10 +193,15 @@ export class LocalPipeline {
       [ENV.digestTopicArn]: digestTopicArn,
       [ENV.feedQueueUrl]: queue('feedJobs').settings.url,
       [ENV.articleQueueUrl]: queue('articleJobs').settings.url,
-      [ENV.allowedPrivateHosts]: loopbackSites.flatMap(({ hosts }) => hosts).join(','),
-      [ENV.connectTo]: loopbackSites
-        .flatMap(({ hosts, address }) => hosts.map((host) => `${host}:80=${address}`))
-        .join(','),
+      // The generated corpora's publishers, like the sample site, on port 80 only.
+      [ENV.allowedPrivateHosts]: [
+        ...access.allowPrivateHosts,
+        ...loopbackSites.flatMap(({ hosts }) => hosts.map((host) => `${host}:80`)),
+      ].join(','),
+      [ENV.connectTo]: [
+        ...access.connectTo,
+        ...loopbackSites.flatMap(({ hosts, address }) => hosts.map((host) => `${host}:80=${address}`)),
+      ].join(','),
       [ENV.minPollSeconds]: '60',
       [ENV.ruleCacheSeconds]: '0',
     });
@@ -258,12 +273,19 @@ export class LocalPipeline {
     return this.queues.get(name) as LocalQueue;
   }
 
+  /** Jobs waiting in the stage queues: at start, what a stopped run left for this one to finish. */
+  pendingJobs(): number {
+    return [...this.queues.values()].reduce((sum, queue) => sum + queue.size, 0);
+  }
+
   queueStats() {
     return new Map([...this.queues].map(([name, queue]) => [name, { ...queue.stats }]));
   }
 
   /** One scheduled run: dispatch due feeds, then deliver every queued job until the pipeline is idle. */
   async tick(): Promise<void> {
+    // Emails a stopped run had published and not yet written go out first, once.
+    await this.aws.sns.deliverPending();
     const ruleArn = `arn:aws:events:${LOCAL_REGION}:${LOCAL_ACCOUNT}:rule/${SERVICE_NAME}-dispatch`;
     await this.dispatch(
       scheduledEvent(ruleArn, LOCAL_REGION, LOCAL_ACCOUNT),

@@ -1,7 +1,8 @@
 /**
  * The SSRF guard for one hop: resolves the target's host, refuses it unless every address it resolves
- * to is public (or the host is an explicit exception), and gives back the checked addresses so the
- * connection goes to exactly those and a second, different DNS answer never gets a say.
+ * to is public (or the host, or the host on one port, is an explicit exception), and gives back the
+ * checked addresses so the connection goes to exactly those and a second, different DNS answer never
+ * gets a say.
  */
 
 import { lookup } from 'node:dns/promises';
@@ -24,13 +25,32 @@ export const resolveWithSystemDns: ResolveHost = async (hostname) => {
   return answers.map(({ address, family }) => ({ address, family: family === 6 ? 6 : 4 }));
 };
 
+/** An allowed non-public host: any port of it, or only the one given as `host:port` (`[v6]:port`). */
+interface HostException {
+  readonly hostname: string;
+  readonly port: string | null;
+}
+
+function parseHostException(entry: string): HostException {
+  // A bare IPv6 address has several colons and no port; `name:port` and `[v6]:port` have one.
+  const withPort = /^(\[[^\]]+\]|[^:]+):(\d+)$/.exec(entry.trim());
+  if (withPort === null) return { hostname: normaliseHostName(entry.trim()), port: null };
+  return { hostname: normaliseHostName(withPort[1] as string), port: String(Number(withPort[2])) };
+}
+
+const portOf = (url: URL) => url.port || (url.protocol === 'https:' ? '443' : '80');
+
 export function createAddressGuard(resolve: ResolveHost, allowPrivateHosts: readonly string[]): CheckTarget {
-  const exceptions = new Set(allowPrivateHosts.map(normaliseHostName));
+  const exceptions = allowPrivateHosts.map(parseHostException);
+  const isException = ({ hostname, url }: FetchTarget) =>
+    exceptions.some(
+      (allowed) => allowed.hostname === hostname && (allowed.port === null || allowed.port === portOf(url)),
+    );
   return async (target, signal) => {
     const addresses = target.isIpLiteral
       ? [{ address: target.hostname, family: target.hostname.includes(':') ? 6 : 4 } as const]
       : await resolveBeforeDeadline(resolve, target, signal);
-    if (exceptions.has(target.hostname)) return addresses;
+    if (isException(target)) return addresses;
     for (const { address } of addresses) {
       const kind = classifyAddress(address);
       if (kind !== 'public') {

@@ -27,7 +27,10 @@ import { exchangeOnce, type Hop } from './single-exchange.ts';
 export interface NodeHttpClientOptions {
   /** Sent as User-Agent; the default names wirewatch and where to learn about it. */
   userAgent?: string;
-  /** Hosts (names or IPs, matched against the URL host) allowed to be non-public, e.g. a local sample server. */
+  /**
+   * Hosts (names or IPs, matched against the URL host) allowed to be non-public, e.g. a local sample
+   * server; `host:port` allows that port only.
+   */
   allowPrivateHosts?: readonly string[];
   maxRedirects?: number;
   connectTimeoutMs?: number;

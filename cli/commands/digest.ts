@@ -15,9 +15,10 @@ const DEFAULT_STATE = join('.wirewatch', 'state');
 
 const USAGE = `Usage: wirewatch digest [--day YYYY-MM-DD] [--state DIR] [--verbose]
 
-  Sends the daily digest for one UTC day (default: yesterday) to every digest subscriber of the local
-  state DIR (default: ${DEFAULT_STATE}, as kept by \`npm start -- --state ${DEFAULT_STATE}\`), with the
-  real send-digest handler, and prints each email. A day already sent sends nothing again.
+  Sends the daily digest for one whole UTC day (default: yesterday; today's matches go into
+  tomorrow's digest) to every digest subscriber of the local state DIR (default: ${DEFAULT_STATE},
+  as kept by \`npm start -- --state ${DEFAULT_STATE}\`), with the real send-digest handler, and
+  prints each email. A day already sent sends nothing again.
   On AWS the daily schedule runs it; invoke the function with a Scheduled Event to rerun a day.`;
 
 function parse(args: string[]) {
@@ -39,7 +40,8 @@ export async function main(args: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const day = values.day ?? previousUtcDay(new Date());
+  const now = new Date();
+  const day = values.day ?? previousUtcDay(now);
   try {
     assertUtcDay(day);
   } catch (error) {
@@ -56,11 +58,18 @@ export async function main(args: string[]): Promise<number> {
       if (email.topicArn !== pipeline.digestTopicArn) return;
       printEmail('Digest', email);
     });
-    console.log(`wirewatch daily digest for ${day} (UTC) · state: ${stateDir}`);
+    const which = values.day === undefined ? ', yesterday: a digest covers one whole UTC day' : '';
+    console.log(`wirewatch daily digest for ${day} (UTC${which}) · state: ${stateDir}`);
     const summary = await pipeline.sendDigests(day);
     console.log(
       `\n${summary.recipients} digest recipient${summary.recipients === 1 ? '' : 's'}: ${summary.sent} sent now, ${summary.alreadySent} sent before, ${summary.quiet} without a match that day`,
     );
+    if (values.day === undefined && summary.sent === 0) {
+      const today = now.toISOString().slice(0, 10);
+      console.log(
+        `Matches from today (${today}) go into tomorrow's digest. To send today's now, run with --day ${today}; each day's digest goes out once, so later matches today would not be in it.`,
+      );
+    }
     return 0;
   } finally {
     await pipeline.close();

@@ -1,12 +1,14 @@
 /**
  * `wirewatch run [--feeds FILE] [--state DIR] [--watch]`: the whole pipeline on this machine, with the
- * real handlers on in-process emulators (local/). Registers the feeds, the analysts' rules and the
- * sample subscriber, polls every feed once now, prints each delivered email and a summary; with
- * --watch it keeps polling as each feed's schedule says.
+ * real handlers on in-process emulators (local/). Registers the feeds; seeds the analysts' rules and
+ * the sample subscriber once, when the state is new (rules and subscribers files given explicitly
+ * are applied on every run), so later `rules` and `unsubscribe` edits stay; polls every feed once
+ * now, prints each delivered email and a summary; with --watch it keeps polling as each feed's
+ * schedule says.
  */
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { SubscribeCommand } from '@aws-sdk/client-sns';
+import { ListSubscriptionsByTopicCommand, SubscribeCommand } from '@aws-sdk/client-sns';
 import { z } from 'zod';
 import type { LocalPipeline } from '../../local/local-pipeline.ts';
 import { createReader } from '../../reader/wirewatch-reader.ts';
@@ -16,7 +18,7 @@ import { systemClock } from '../../shared/ports/clock.ts';
 import { parseRule, RuleSyntaxError } from '../../shared/rules/rule-language.ts';
 import { parseCommandArgs } from '../../tools/cli-arguments.ts';
 import { CliError } from '../../tools/cli-error.ts';
-import { SAMPLES_DIR, startLocalRuntime } from '../local-runtime.ts';
+import { isSeeded, markSeeded, SAMPLES_DIR, startLocalRuntime } from '../local-runtime.ts';
 import { printEmail } from '../print-email.ts';
 
 const USAGE =
@@ -82,6 +84,39 @@ async function listFeeds(pipeline: LocalPipeline, ids: readonly string[]): Promi
   );
 }
 
+async function countSubscribers(pipeline: LocalPipeline): Promise<number> {
+  let count = 0;
+  let nextToken: string | undefined;
+  do {
+    const page = await pipeline.sns.send(
+      new ListSubscriptionsByTopicCommand({ TopicArn: pipeline.topicArn, NextToken: nextToken }),
+    );
+    count += page.Subscriptions?.length ?? 0;
+    nextToken = page.NextToken;
+  } while (nextToken !== undefined);
+  return count;
+}
+
+/**
+ * Waits `seconds` for the next poll; true when Ctrl-C or SIGTERM came first. Its signal handlers are
+ * gone when it resolves, so a signal during a poll stops the process at once (the state keeps the
+ * unfinished jobs for the next run) instead of being swallowed by a handler left from a past wait.
+ */
+export function stoppedBeforeNextPoll(seconds: number): Promise<boolean> {
+  return new Promise<boolean>((done) => {
+    const finish = (stopped: boolean) => {
+      clearTimeout(timer);
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      done(stopped);
+    };
+    const onSignal = () => finish(true);
+    const timer = setTimeout(() => finish(false), seconds * 1000);
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}
+
 export async function main(args: string[]): Promise<number> {
   const { values } = parseCommandArgs(
     args,
@@ -121,9 +156,14 @@ export async function main(args: string[]): Promise<number> {
   const pipeline = await startLocalRuntime({ stateDir, outboxDir, verbose: values.verbose });
   try {
     console.log(`wirewatch local run · state: ${stateDir ?? 'in memory (use --state DIR to keep it)'}`);
+    const unfinished = pipeline.pendingJobs();
+    if (unfinished > 0) console.log(`resuming ${unfinished} job(s) an interrupted run left unfinished`);
     const clock = systemClock;
     const registered = await registerFeeds(feeds, { feeds: pipeline.feedStore, clock });
-    for (const rule of rules) {
+    const seeded = await isSeeded(stateDir);
+    const applyRules = !seeded || values.rules !== undefined;
+    const applySubscribers = !seeded || values.subscribers !== undefined;
+    for (const rule of applyRules ? rules : []) {
       await pipeline.ruleStore.putRule({
         id: rule.id,
         name: rule.name ?? rule.id,
@@ -131,7 +171,7 @@ export async function main(args: string[]): Promise<number> {
         createdAt: clock.now().toISOString(),
       });
     }
-    for (const subscriber of subscribers) {
+    for (const subscriber of applySubscribers ? subscribers : []) {
       await pipeline.sns.send(
         new SubscribeCommand({
           TopicArn: pipeline.topicArn,
@@ -144,8 +184,17 @@ export async function main(args: string[]): Promise<number> {
         }),
       );
     }
+    if (!seeded) {
+      await markSeeded(stateDir, {
+        at: clock.now().toISOString(),
+        rules: rules.map(({ id }) => id),
+        subscribers: subscribers.map(({ email }) => email),
+      });
+    }
+    const ruleIds = (await pipeline.ruleStore.listRules()).map(({ id }) => id);
+    const kept = applyRules && applySubscribers ? '' : ` (as kept in ${stateDir}; samples are seeded once)`;
     console.log(
-      `${feeds.length} feeds (${registered.added.length} new), ${rules.length} rules, ${subscribers.length} subscriber(s)`,
+      `${feeds.length} feeds (${registered.added.length} new), ${ruleIds.length} rules, ${await countSubscribers(pipeline)} subscriber(s)${kept}`,
     );
     pipeline.aws.sns.onEmail((email) => printEmail('Alert', email));
 
@@ -182,7 +231,7 @@ export async function main(args: string[]): Promise<number> {
       const emails = pipeline.aws.sns.emails.length - emailsBefore;
       const reader = createReader(pipeline.table);
       const published = await Promise.all(
-        rules.map(async ({ id }) => (await reader.alertsForRule(id, { since, limit: 1000 })).items.length),
+        ruleIds.map(async (id) => (await reader.alertsForRule(id, { since, limit: 1000 })).items.length),
       );
       const alerts = published.reduce((sum, count) => sum + count, 0);
       console.log('\nSummary');
@@ -204,14 +253,7 @@ export async function main(args: string[]): Promise<number> {
       console.log(`  errors            ${failedFeeds + deadLetters.length}`);
       if (values.watch) {
         console.log(`\nWatching: next poll in ${interval} s (Ctrl-C to stop)`);
-        const stop = await new Promise<boolean>((done) => {
-          const timer = setTimeout(() => done(false), interval * 1000);
-          process.once('SIGINT', () => {
-            clearTimeout(timer);
-            done(true);
-          });
-        });
-        if (stop) break;
+        if (await stoppedBeforeNextPoll(interval)) break;
       }
     } while (values.watch);
     console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,9 +1,13 @@
 /**
- * An in-memory queue with the SQS semantics the pipeline relies on: batches, a receive count per
- * message, retry after a failed delivery, and a dead-letter queue after `maxReceiveCount` deliveries.
- * Visibility timeouts are shortened to a quick backoff: a local run should not wait minutes for a retry.
+ * A queue with the SQS semantics the pipeline relies on: batches, a receive count per message, retry
+ * after a failed delivery, and a dead-letter queue after `maxReceiveCount` deliveries. Visibility
+ * timeouts are shortened to a quick backoff: a local run should not wait minutes for a retry.
+ * In memory, or durable with a message directory: then every accepted message stays on disk until it
+ * is acknowledged or dead-lettered, and a queue opened on the same directory delivers again whatever
+ * a stopped process had not finished, as SQS does once a visibility timeout expires.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import type { MessageDirectory } from './message-directory.ts';
 
 export interface MessageAttribute {
   DataType: string;
@@ -51,7 +55,11 @@ export class LocalQueue {
   constructor(
     readonly settings: QueueSettings,
     private readonly deadLetterQueue: LocalQueue | null = null,
-  ) {}
+    private readonly directory: MessageDirectory | null = null,
+  ) {
+    // Messages a stopped process held in flight are visible again: their consumer is gone.
+    for (const message of directory?.load() ?? []) this.messages.set(message.messageId, message);
+  }
 
   send(body: string, attributes: Record<string, MessageAttribute> = {}): QueuedMessage {
     const message: QueuedMessage = {
@@ -64,6 +72,8 @@ export class LocalQueue {
       visibleAt: 0,
       lastError: null,
     };
+    // On disk before it is accepted: a sender told "sent" may rely on it.
+    this.directory?.save(message);
     this.messages.set(message.messageId, message);
     this.stats.sent += 1;
     return message;
@@ -100,6 +110,8 @@ export class LocalQueue {
       message.receiveCount += 1;
       message.firstReceivedAt ??= now;
       this.inFlight.add(message.messageId);
+      // Receive counts survive a restart, so a message that kills its consumer still dead-letters.
+      this.directory?.save(message);
       batch.push(message);
     }
     this.stats.deliveries += batch.length;
@@ -108,7 +120,9 @@ export class LocalQueue {
 
   /** The consumer processed it: delete it. */
   acknowledge(messageId: string): void {
-    if (this.inFlight.delete(messageId) && this.messages.delete(messageId)) this.stats.succeeded += 1;
+    if (!this.inFlight.delete(messageId) || !this.messages.delete(messageId)) return;
+    this.directory?.remove(messageId);
+    this.stats.succeeded += 1;
   }
 
   /** The consumer failed it: deliver it again later, or dead-letter it after too many receives. */
@@ -129,9 +143,11 @@ export class LocalQueue {
         sourceQueue: { DataType: 'String', StringValue: this.settings.arn },
         sourceMessageId: { DataType: 'String', StringValue: message.messageId },
       });
+      this.directory?.remove(messageId);
       return;
     }
     this.stats.retried += 1;
     message.visibleAt = now + this.settings.retryDelayMs * 2 ** (message.receiveCount - 1);
+    this.directory?.save(message);
   }
 }

@@ -12,6 +12,7 @@ import type { SNSEvent } from 'aws-lambda';
 import { DeliveryQueue } from './delivery-queue.ts';
 import { type EmailDelivery, EmailOutbox } from './email-outbox.ts';
 import { type PlannedDelivery, snsEvent } from './notification.ts';
+import { isKeptDelivery, PendingDeliveries } from './pending-deliveries.ts';
 import { parseQueryBody, requireParam } from './query-request.ts';
 import { runAction } from './sns-actions.ts';
 import { SnsError } from './sns-error.ts';
@@ -30,6 +31,11 @@ export interface SnsEmulatorOptions {
   accountId?: string;
   /** JSON file persisting topics and subscriptions across runs; loaded at start, written on change. */
   stateFile?: string;
+  /**
+   * Folder keeping accepted email deliveries until they are written, so a process killed in between
+   * delivers them on its next start (see `deliverPending`); without it they live in memory only.
+   */
+  pendingDir?: string;
 }
 
 /** A delivery that could not be made, e.g. a Lambda handler that threw or was never registered. */
@@ -54,6 +60,11 @@ export interface SnsEmulator {
   onDeliveryFailure(listener: (failure: DeliveryFailure) => void): void;
   /** The handler that lambda subscriptions with this function ARN invoke. */
   registerFunction(functionArn: string, handler: FunctionHandler): void;
+  /**
+   * Makes the email deliveries a stopped process left in `pendingDir`, once, when the caller is ready
+   * to see them (its email listeners registered); returns how many there were.
+   */
+  deliverPending(): Promise<number>;
   /** Resolves once every delivery scheduled so far, and any they cause, has been made or has failed. */
   idle(): Promise<void>;
   /** Waits for pending deliveries, then stops the server. */
@@ -74,6 +85,8 @@ export async function startSnsEmulator(options: SnsEmulatorOptions): Promise<Sns
   const stateWriter = options.stateFile === undefined ? undefined : new StateFileWriter(options.stateFile);
   let savedRevision = model.revision;
 
+  const pending = options.pendingDir === undefined ? undefined : new PendingDeliveries(options.pendingDir);
+  let leftByLastProcess = (await pending?.load()) ?? [];
   const outbox = new EmailOutbox(options.outboxDir);
   const queue = new DeliveryQueue();
   const emails: EmailDelivery[] = [];
@@ -123,13 +136,10 @@ export async function startSnsEmulator(options: SnsEmulatorOptions): Promise<Sns
       const action = requireParam(params, 'Action', 'action');
       const outcome = runAction(action, params, model);
       await saveStateIfChanged();
+      // Kept before the publisher hears yes: from then on, the delivery is SNS's to make.
+      for (const delivery of outcome.deliveries) if (isKeptDelivery(delivery)) await pending?.add(delivery);
       sendXml(response, 200, successResponse(action, outcome.resultXml, requestId), requestId);
-      for (const delivery of outcome.deliveries) {
-        queue.schedule(
-          () => deliver(delivery),
-          (error) => reportFailure(delivery, error),
-        );
-      }
+      for (const delivery of outcome.deliveries) schedule(delivery);
     } catch (error) {
       if (!(error instanceof SnsError)) throw error;
       sendXml(response, error.status, errorResponse(error, requestId), requestId);
@@ -165,6 +175,17 @@ export async function startSnsEmulator(options: SnsEmulatorOptions): Promise<Sns
     if (!stateWriter || model.revision === savedRevision) return;
     savedRevision = model.revision;
     await stateWriter.write(model.toState());
+  }
+
+  function schedule(delivery: PlannedDelivery): void {
+    queue.schedule(
+      async () => {
+        await deliver(delivery);
+        // A delivery that failed stays kept, and the next start tries it again.
+        if (isKeptDelivery(delivery)) await pending?.remove(delivery);
+      },
+      (error) => reportFailure(delivery, error),
+    );
   }
 
   async function deliver(delivery: PlannedDelivery): Promise<void> {
@@ -212,6 +233,13 @@ export async function startSnsEmulator(options: SnsEmulatorOptions): Promise<Sns
     },
     registerFunction: (functionArn, handler) => {
       functions.set(functionArn, handler);
+    },
+    deliverPending: async () => {
+      const deliveries = leftByLastProcess;
+      leftByLastProcess = [];
+      for (const delivery of deliveries) schedule(delivery);
+      await queue.idle();
+      return deliveries.length;
     },
     idle: () => queue.idle(),
     close: async () => {

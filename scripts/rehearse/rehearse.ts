@@ -30,7 +30,7 @@ import { DynamoDbFeedStateStore } from '../../adapters/dynamodb/feed-state-store
 import { DynamoDbRuleStore } from '../../adapters/dynamodb/rule-store.dynamodb.ts';
 import { ENV } from '../../infra/resource-definitions.ts';
 import { lambdaContext, scheduledEvent } from '../../local/lambda-events.ts';
-import { SAMPLE_HOST, startSampleSite } from '../../local/sample-site.ts';
+import { sampleSiteAccess, startSampleSite } from '../../local/sample-site.ts';
 import { registerFeeds } from '../../shared/pipeline/register-feeds.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { startMotoServer } from './moto-server.ts';
@@ -388,11 +388,11 @@ async function rehearseOnMoto(stackName: string, templateFile: string, assemblyD
     );
 
     step('Loading the bundled handlers, each with its deployed environment');
-    // The one addition to the deployed environment: the sample site's host name reaches loopback.
-    const sampleHost = new URL(`http://${SAMPLE_HOST}`).hostname;
+    // The one addition to the deployed environment: the sample site's origin (its port only) reaches loopback.
+    const access = sampleSiteAccess(site);
     const loopbackSite = {
-      [ENV.allowedPrivateHosts]: sampleHost,
-      [ENV.connectTo]: `${sampleHost}:80=${site.address}`,
+      [ENV.allowedPrivateHosts]: access.allowPrivateHosts.join(','),
+      [ENV.connectTo]: access.connectTo.join(','),
       POWERTOOLS_LOG_LEVEL: process.env.REHEARSE_LOG_LEVEL ?? 'WARN',
       POWERTOOLS_METRICS_DISABLED: 'true',
       POWERTOOLS_TRACE_ENABLED: 'false',

@@ -1,7 +1,8 @@
 /**
  * End to end: `wirewatch run` on the bundled samples, as a user runs it, twice against one state
- * directory. The first run alerts on the seed article exactly once; the second finds every feed
- * unchanged (304) and sends nothing.
+ * directory, with an analyst's edits in between. The first run alerts on the seed article exactly
+ * once; the second finds every feed unchanged (304), sends nothing, and keeps the edits: the sample
+ * rules and subscriber are seeded once, when the state is created.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -13,15 +14,18 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDbRuleStore } from '../../adapters/dynamodb/rule-store.dynamodb.ts';
+import type { TableClient } from '../../adapters/dynamodb/table-client.ts';
 import { LOCAL_NAMES } from '../../local/local-pipeline.ts';
 import { createReader } from '../../reader/wirewatch-reader.ts';
 
 const run = promisify(execFile);
-const wirewatch = (args: string[]) =>
-  run(process.execPath, ['--openssl-legacy-provider', 'bin/wirewatch.js', 'run', ...args], {
+const cli = (args: string[]) =>
+  run(process.execPath, ['--openssl-legacy-provider', 'bin/wirewatch.js', ...args], {
     cwd: join(import.meta.dirname, '../..'),
     timeout: 60_000,
   });
+const wirewatch = (args: string[]) => cli(['run', ...args]);
 
 /** The Subject header, unfolded, with RFC 2047 encoded words decoded. */
 function subjectOf(eml: string): string {
@@ -31,6 +35,23 @@ function subjectOf(eml: string): string {
     .replace(/=\?UTF-8\?B\?([^?]*)\?=/gi, (_, text: string) => Buffer.from(text, 'base64').toString('utf8'));
 }
 
+/** The run's table, opened with a fresh dynalite on the same state. */
+async function openTable(): Promise<{ table: TableClient; close: () => Promise<void> }> {
+  const server = dynalite({ path: join(state, 'dynamodb') });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const client = DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    }),
+  );
+  return {
+    table: { client, tableName: LOCAL_NAMES.table },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
 let state: string;
 let first: { stdout: string; stderr: string };
 let second: { stdout: string; stderr: string };
@@ -38,8 +59,11 @@ let second: { stdout: string; stderr: string };
 beforeAll(async () => {
   state = await mkdtemp(join(tmpdir(), 'wirewatch-e2e-'));
   first = await wirewatch(['--state', state]);
+  await cli(['rules', 'remove', 'horn-of-africa-drought', '--state', state]);
+  await cli(['rules', 'add', '--id', 'india-china-border', 'pair:CN-IN AND patrol*', '--state', state]);
+  await cli(['unsubscribe', '--email', 'analyst@example.com', '--state', state]);
   second = await wirewatch(['--state', state]);
-}, 120_000);
+}, 180_000);
 
 afterAll(async () => {
   await rm(state, { recursive: true, force: true });
@@ -78,25 +102,36 @@ describe('wirewatch run on the samples', () => {
     expect(emails).toHaveLength(1);
   });
 
+  it("keeps the analysts' edits: the sample rules and subscriber are not seeded again", async () => {
+    // Prepare
+    const { table, close } = await openTable();
+
+    // Act
+    const rules = await new DynamoDbRuleStore(table).listRules();
+    await close();
+
+    // Assess
+    expect(first.stdout).toMatch(/4 rules, 1 subscriber\(s\)\n/);
+    expect(second.stdout).toMatch(/3 rules, 0 subscriber\(s\) \(as kept in /);
+    expect(rules.map(({ id }) => id).sort()).toEqual([
+      'asia-pacific-tariffs',
+      'ct-dialogue',
+      'india-china-border',
+    ]);
+    expect(rules.find(({ id }) => id === 'india-china-border')?.query).toBe('pair:CN-IN AND patrol*');
+  });
+
   it('leaves the seed in the table under its pair, with its labels and S3 location', async () => {
-    // Prepare: open the run's table with a fresh dynalite on the same state.
-    const server = dynalite({ path: join(state, 'dynamodb') });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const client = DynamoDBDocumentClient.from(
-      new DynamoDBClient({
-        endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-        region: 'us-east-1',
-        credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-      }),
-    );
-    const reader = createReader({ client, tableName: LOCAL_NAMES.table });
+    // Prepare
+    const { table, close } = await openTable();
+    const reader = createReader(table);
 
     // Act
     const page = await reader.articlesForPair('PK-US');
     const seed = page.items.find((item) => item.canonicalUrl.endsWith('/pakistan-us-bilateral-ties.html'));
     const article = seed === undefined ? null : await reader.getArticle(seed.id);
     const alerts = seed === undefined ? [] : await reader.alertsForArticle(seed.id);
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await close();
 
     // Assess
     expect(article).toMatchObject({ primaryPair: 'PK-US', type: 'Article', schemaVersion: 1 });

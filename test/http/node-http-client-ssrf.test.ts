@@ -146,6 +146,22 @@ describe('NodeHttpClient SSRF guard', () => {
     expect(spy.hostHeaders).toEqual([`feed.example:${spy.port}`]);
   });
 
+  it('holds a host:port exception to that port only', async () => {
+    // Prepare
+    const client = createNodeHttpClient({ resolve, allowPrivateHosts: [`feed.example:${spy.port + 1}`] });
+
+    // Act
+    const fetching = client.get({ url: `http://feed.example:${spy.port}/rss`, ...LIMITS });
+    const allowed = createNodeHttpClient({ resolve, allowPrivateHosts: [`feed.example:${spy.port}`] }).get({
+      url: `http://feed.example:${spy.port}/rss`,
+      ...LIMITS,
+    });
+
+    // Assess
+    await expect(fetching).rejects.toMatchObject({ code: 'blocked-address' });
+    expect((await allowed).status).toBe(200);
+  });
+
   it('matches an allowed IP against the normalised URL host', async () => {
     // Prepare
     const client = createNodeHttpClient({ resolve, allowPrivateHosts: ['127.0.0.1'] });

@@ -70,9 +70,9 @@ export interface LocalPipelineOptions {
   retryDelayMs?: number;
   /**
    * Loopback servers this process started (a generated corpus for `bench e2e` or `chaos`) that the
-   * handlers may fetch from, as they do the sample site: each host name, on port 80, is connected to
-   * `address` and let past the SSRF guard. Only code can pass this; no environment variable, file or
-   * flag of `run` reaches it.
+   * handlers may fetch from, as they do the sample site: each host name, on port 80 only, is
+   * connected to `address` and let past the SSRF guard. Only code can pass this; no environment
+   * variable, file or flag of `run` reaches it.
    */
   loopbackSites?: readonly LoopbackSite[];
 }
@@ -181,7 +181,6 @@ export class LocalPipeline {
       bucketName: LOCAL_NAMES.bucket,
     });
     const site = await startSampleSite(options.sampleRoot);
-    const loopbackSites = options.loopbackSites ?? [];
     const clientConfig = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
     await createTable(
       new DynamoDBClient({ ...clientConfig, endpoint: aws.endpoints.dynamodb }),
@@ -220,6 +219,7 @@ export class LocalPipeline {
     const queue = (name: QueueName) => queues.get(name) as LocalQueue;
 
     const access = sampleSiteAccess(site);
+    const loopbackSites = options.loopbackSites ?? [];
     Object.assign(process.env, {
       AWS_REGION: LOCAL_REGION,
       AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,

@@ -35,6 +35,10 @@ export const ENV = {
   extraCountryAliases: 'WIREWATCH_EXTRA_COUNTRY_ALIASES',
   /** How long classify-article keeps the compiled rules before reloading them, in seconds. */
   ruleCacheSeconds: 'WIREWATCH_RULE_CACHE_SECONDS',
+  /** Optional: due feeds one dispatch-feeds run dispatches at most (default in functions/dispatch-feeds.ts). */
+  dispatchMaxFeedsPerRun: 'WIREWATCH_DISPATCH_MAX_FEEDS_PER_RUN',
+  /** Optional: batches of ten feeds dispatch-feeds leases and enqueues at the same time. */
+  dispatchConcurrentBatches: 'WIREWATCH_DISPATCH_CONCURRENT_BATCHES',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];

@@ -122,13 +122,13 @@ export function limitsAtScale(inputs: ScaleInputs): LimitAtScale[] {
 
   const limits: Omit<LimitAtScale, 'reachedAt'>[] = [
     {
-      limit: 'dispatch-feeds: feeds listed per run (maxFeedsPerRun per scheduled run)',
+      limit: 'dispatch-feeds: feeds per run (maxFeedsPerRun, every run)',
       loadAtDesign: pollsPerSecond,
       capacity: inputs.dispatchMaxFeedsPerRun * dispatchPerSecond,
       unit: 'polls/s',
     },
     {
-      limit: 'dispatch-feeds: feeds leased within its timeout (parallel batches)',
+      limit: 'dispatch-feeds: leasing within its timeout (parallel batches)',
       loadAtDesign: pollsPerSecond,
       capacity:
         ((inputs.dispatchTimeoutSeconds * 1000) / inputs.dispatchBatchMs) *

@@ -60,8 +60,8 @@ describe('the scale simulation', () => {
     const limits = limitsAtScale(inputs({ dispatchMaxFeedsPerRun: 600 }));
 
     // Assess: 600 feeds every 5 minutes is 2 polls a second; the design volume here polls once a second
-    expect(limit(limits, 'dispatch-feeds: feeds listed').capacity).toBeCloseTo(2, 10);
-    expect(limit(limits, 'dispatch-feeds: feeds listed').reachedAt).toBeCloseTo(2, 10);
+    expect(limit(limits, 'dispatch-feeds: feeds per run').capacity).toBeCloseTo(2, 10);
+    expect(limit(limits, 'dispatch-feeds: feeds per run').reachedAt).toBeCloseTo(2, 10);
   });
 
   it('caps polls at the feeds one dispatch run can lease in parallel batches within its timeout', () => {
@@ -71,8 +71,8 @@ describe('the scale simulation', () => {
     );
 
     // Assess: 600 batch rounds of 3 × 10 feeds is 18,000 feeds per 5-minute run, 60 polls a second
-    expect(limit(limits, 'dispatch-feeds: feeds leased').capacity).toBeCloseTo(60, 10);
-    expect(limit(limits, 'dispatch-feeds: feeds leased').reachedAt).toBeCloseTo(60, 10);
+    expect(limit(limits, 'dispatch-feeds: leasing').capacity).toBeCloseTo(60, 10);
+    expect(limit(limits, 'dispatch-feeds: leasing').reachedAt).toBeCloseTo(60, 10);
   });
 
   it('lists the nearest limit first and scales the load linearly with volume', () => {

@@ -35,7 +35,7 @@ export const ENV = {
   extraCountryAliases: 'WIREWATCH_EXTRA_COUNTRY_ALIASES',
   /** How long classify-article keeps the compiled rules before reloading them, in seconds. */
   ruleCacheSeconds: 'WIREWATCH_RULE_CACHE_SECONDS',
-  /** Optional: due feeds one dispatch-feeds run dispatches at most (default in functions/dispatch-feeds.ts). */
+  /** Optional: due feeds one dispatch-feeds run dispatches at most (default: DISPATCH_DEFAULTS in shared/pipeline/dispatch-due-feeds.ts). */
   dispatchMaxFeedsPerRun: 'WIREWATCH_DISPATCH_MAX_FEEDS_PER_RUN',
   /** Optional: batches of ten feeds dispatch-feeds leases and enqueues at the same time. */
   dispatchConcurrentBatches: 'WIREWATCH_DISPATCH_CONCURRENT_BATCHES',

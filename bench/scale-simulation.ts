@@ -5,8 +5,9 @@
  * record); partition throughput from the write units that land on one key. The busiest hour is
  * `peakFactor` times the day's average (news is diurnal); polls are spread evenly by schedule.
  */
-import { DISPATCH_SCHEDULE_MINUTES } from '../infra/resource-definitions.ts';
+import { DISPATCH_SCHEDULE_MINUTES, FUNCTIONS } from '../infra/resource-definitions.ts';
 import { DEFAULT_STAGE_CONFIG } from '../infra/stage-config.ts';
+import { DISPATCH_BATCH_SIZE, DISPATCH_DEFAULTS } from '../shared/pipeline/dispatch-due-feeds.ts';
 import { billedMs, DEFAULT_ASSUMPTIONS, type MeasuredFigures, type Workload } from './cost-model.ts';
 
 /** AWS limits, with where each is documented. */
@@ -32,11 +33,23 @@ export interface ScaleInputs {
   measured: MeasuredFigures;
   /** Share of all articles carrying the busiest label (e.g. `COUNTRY#US`). */
   busiestLabelShare: number;
-  /** gsi1 write units a poll spends on `FEEDS#active`: the entry moves twice (lease, then save). */
+  /**
+   * gsi1 write units a poll spends on `FEEDS#active`: the poll's save moves the entry once (a delete
+   * and a put); the lease is an item of its own, off gsi1.
+   */
   feedListWriteUnitsPerPoll: number;
   peakFactor: number;
-  /** Feeds one dispatch-feeds run leases and enqueues at most (`maxFeedsPerRun` in functions/dispatch-feeds.ts). */
+  /** Feeds one dispatch-feeds run leases and enqueues at most (`DISPATCH_DEFAULTS` in shared/pipeline/dispatch-due-feeds.ts). */
   dispatchMaxFeedsPerRun: number;
+  /** Batches of ten feeds one run leases and enqueues at once. */
+  dispatchConcurrentBatches: number;
+  /**
+   * Milliseconds to lease a batch (ten conditional puts in parallel) and send it to SQS (one batch
+   * request): two round trips inside a Region, ~20 ms each; a guess, not measurable on loopback.
+   */
+  dispatchBatchMs: number;
+  /** dispatch-feeds' timeout: a run must list, lease and enqueue within it. */
+  dispatchTimeoutSeconds: number;
   maxConcurrency: { fetchFeed: number; fetchArticle: number; classifyArticle: number };
   memoryMiB: { fetchFeed: number; fetchArticle: number; classifyArticle: number };
   networkWaitMs: { feedPoll: number; pageFetch: number };
@@ -53,9 +66,12 @@ export function defaultScaleInputs(
     workload,
     measured,
     busiestLabelShare,
-    feedListWriteUnitsPerPoll: 4,
+    feedListWriteUnitsPerPoll: 2,
     peakFactor: 3,
-    dispatchMaxFeedsPerRun: 500,
+    dispatchMaxFeedsPerRun: DISPATCH_DEFAULTS.maxFeedsPerRun,
+    dispatchConcurrentBatches: DISPATCH_DEFAULTS.concurrentBatches,
+    dispatchBatchMs: 40,
+    dispatchTimeoutSeconds: FUNCTIONS.dispatchFeeds.timeoutSeconds,
     maxConcurrency: DEFAULT_STAGE_CONFIG.maxConcurrency,
     memoryMiB: DEFAULT_ASSUMPTIONS.memoryMiB,
     networkWaitMs: DEFAULT_ASSUMPTIONS.networkWaitMs,
@@ -106,9 +122,19 @@ export function limitsAtScale(inputs: ScaleInputs): LimitAtScale[] {
 
   const limits: Omit<LimitAtScale, 'reachedAt'>[] = [
     {
-      limit: 'dispatch-feeds: feeds leased per run (maxFeedsPerRun per scheduled run)',
+      limit: 'dispatch-feeds: feeds per run (maxFeedsPerRun, every run)',
       loadAtDesign: pollsPerSecond,
       capacity: inputs.dispatchMaxFeedsPerRun * dispatchPerSecond,
+      unit: 'polls/s',
+    },
+    {
+      limit: 'dispatch-feeds: leasing within its timeout (parallel batches)',
+      loadAtDesign: pollsPerSecond,
+      capacity:
+        ((inputs.dispatchTimeoutSeconds * 1000) / inputs.dispatchBatchMs) *
+        inputs.dispatchConcurrentBatches *
+        DISPATCH_BATCH_SIZE *
+        dispatchPerSecond,
       unit: 'polls/s',
     },
     {

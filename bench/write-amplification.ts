@@ -19,17 +19,17 @@ import { feedIdFor } from '../shared/polling/feed-state.ts';
 import { systemClock } from '../shared/ports/clock.ts';
 import { meterWrites, type WriteTally, type WriteUnitsByType } from './dynamodb-write-meter.ts';
 
-/** Item types written once per article (and its alerts); FeedState is written per poll instead. */
-const PER_POLL_TYPES = new Set(['FeedState']);
+/** Item types written once per article (and its alerts); a feed's state and lease are written per poll instead. */
+export const PER_POLL_TYPES: ReadonlySet<string> = new Set(['FeedState', 'FeedLease']);
 
 export interface PipelineRunFigures {
   articles: number;
   polls: number;
   /** Write units by item type, over the whole run. */
   writes: Record<string, WriteTally>;
-  /** Table + index write units per stored article (every type but FeedState). */
+  /** Table + index write units per stored article (every type but FeedState and FeedLease). */
   writeUnitsPerArticle: number;
-  /** Table + index write units per feed poll that found new articles (FeedState). */
+  /** Table + index write units per feed poll that found new articles (FeedState and FeedLease). */
   writeUnitsPerPoll: number;
   /**
    * Wall milliseconds per record handled, by queue-consuming function, leaving out each function's

@@ -37,6 +37,10 @@ export const ENV = {
   ruleCacheSeconds: 'WIREWATCH_RULE_CACHE_SECONDS',
   /** How long classify-article holds an alert while publishing it, in seconds (default 60). */
   alertLeaseSeconds: 'WIREWATCH_ALERT_LEASE_SECONDS',
+  /** Optional: due feeds one dispatch-feeds run dispatches at most (default: DISPATCH_DEFAULTS in shared/pipeline/dispatch-due-feeds.ts). */
+  dispatchMaxFeedsPerRun: 'WIREWATCH_DISPATCH_MAX_FEEDS_PER_RUN',
+  /** Optional: batches of ten feeds dispatch-feeds leases and enqueues at the same time. */
+  dispatchConcurrentBatches: 'WIREWATCH_DISPATCH_CONCURRENT_BATCHES',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];

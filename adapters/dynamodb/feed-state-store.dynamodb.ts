@@ -1,9 +1,19 @@
-/** FeedStateStore on the table: FeedState items, listed by status and next-due time on gsi1. */
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+/** FeedStateStore on the table: FeedState items, listed by status and next-due time on gsi1, and their leases. */
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { FeedState } from '../../shared/polling/feed-state.ts';
 import type { FeedStateStore } from '../../shared/ports/feed-state-store.ts';
 import { appliedUnlessConditionFails, queryAll, type TableClient, withoutKeys } from './table-client.ts';
-import { feedKey, feedStatusPartition, SCHEMA_VERSION, timeSortBound, timeSortKey } from './table-keys.ts';
+import {
+  feedKey,
+  feedLeaseKey,
+  feedStatusPartition,
+  SCHEMA_VERSION,
+  timeSortBound,
+  timeSortKey,
+} from './table-keys.ts';
+
+/** A lease item outlives its lease by a day (TTL), long after any poll it guarded has saved. */
+const LEASE_RETENTION_SECONDS = 86_400;
 
 function toItem(state: FeedState) {
   return {
@@ -61,19 +71,26 @@ export class DynamoDbFeedStateStore implements FeedStateStore {
     );
   }
 
-  async leaseFeed(feedId: string, expectedNextDueAt: string, leaseUntil: string): Promise<boolean> {
+  /**
+   * One conditional PutItem of the feed's lease item (`sk = LEASE`, off gsi1): one write unit. The
+   * FeedState and its gsi1 entry are not touched, so a poll moves the entry once, when it saves.
+   */
+  async leaseFeed(feedId: string, dueAt: string, lease: { now: string; until: string }): Promise<boolean> {
     return appliedUnlessConditionFails(
       this.table.client.send(
-        new UpdateCommand({
+        new PutCommand({
           TableName: this.table.tableName,
-          Key: feedKey(feedId),
-          UpdateExpression: 'SET nextDueAt = :lease, gsi1sk = :sortKey',
-          ConditionExpression: 'nextDueAt = :expected',
-          ExpressionAttributeValues: {
-            ':lease': leaseUntil,
-            ':sortKey': timeSortKey(leaseUntil, feedId),
-            ':expected': expectedNextDueAt,
+          Item: {
+            ...feedLeaseKey(feedId),
+            type: 'FeedLease',
+            schemaVersion: SCHEMA_VERSION,
+            feedId,
+            dueAt,
+            leaseUntil: lease.until,
+            expiresAt: Math.floor(Date.parse(lease.until) / 1000) + LEASE_RETENTION_SECONDS,
           },
+          ConditionExpression: 'attribute_not_exists(pk) OR dueAt < :dueAt OR leaseUntil <= :now',
+          ExpressionAttributeValues: { ':dueAt': dueAt, ':now': lease.now },
         }),
       ),
     );

@@ -41,6 +41,8 @@ export const alertKey = (articleId: string, ruleId: string) => ({
   sk: `ALERT#${ruleId}`,
 });
 export const feedKey = (feedId: string) => ({ pk: `FEED#${feedId}`, sk: 'FEED' });
+/** A dispatcher's lease on a feed: beside the FeedState, off gsi1, so leasing writes one unit. */
+export const feedLeaseKey = (feedId: string) => ({ pk: `FEED#${feedId}`, sk: 'LEASE' });
 export const ruleKey = (id: string) => ({ pk: `RULE#${id}`, sk: 'RULE' });
 /** Counts the changes to the rules: see RuleStore.version. */
 export const rulesVersionKey = { pk: 'RULES', sk: 'VERSION' } as const;

@@ -4,7 +4,11 @@
  * on AWS, service by service (bench/cost-model.ts; docs/cost.md explains each line).
  */
 import { DEFAULT_ASSUMPTIONS, estimateCost, type MeasuredFigures } from '../../bench/cost-model.ts';
-import { measurePipelineRun, type PipelineRunFigures } from '../../bench/write-amplification.ts';
+import {
+  measurePipelineRun,
+  PER_POLL_TYPES,
+  type PipelineRunFigures,
+} from '../../bench/write-amplification.ts';
 import { parseCommandArgs } from '../../tools/cli-arguments.ts';
 import { CliError } from '../../tools/cli-error.ts';
 
@@ -92,8 +96,8 @@ export async function main(args: string[]): Promise<number> {
     `Measured on the sample feeds (${run.articles} articles, ${run.polls} polls, then ${run.unchangedPoll.polls} unchanged polls):`,
   );
   console.log(`  write units per article   ${measured.writeUnitsPerArticle.toFixed(1)}`);
-  // FeedState is written per poll, not per article: it has its own line below.
-  for (const [type, tally] of Object.entries(run.writes).filter(([type]) => type !== 'FeedState')) {
+  // A feed's state and lease are written per poll, not per article: they have their own line below.
+  for (const [type, tally] of Object.entries(run.writes).filter(([type]) => !PER_POLL_TYPES.has(type))) {
     console.log(
       `    ${type.padEnd(13)} ${(tally.tableUnits / Math.max(1, run.articles)).toFixed(2).padStart(6)} table + ${(tally.indexUnits / Math.max(1, run.articles)).toFixed(2).padStart(6)} gsi1 per article`,
     );

@@ -8,9 +8,13 @@ export interface FeedStateStore {
   /** Feeds whose next-due time is at or before `now`, active and broken alike, oldest first. */
   listDueFeeds(now: string, limit: number): Promise<FeedState[]>;
   /**
-   * Moves a due feed's next-due time to `leaseUntil` if it is still `expectedNextDueAt`, so two
-   * overlapping dispatches never enqueue the same feed twice. True when this caller won the lease.
+   * Leases a feed that is due at `dueAt` (its next-due time as listed) to one dispatcher until
+   * `lease.until`, so overlapping dispatches never enqueue the same feed twice. The feed's state and
+   * next-due time are left alone: the poll's own save moves them once. A lease is granted when the
+   * feed has none, when the last one was for an earlier due time (that poll has saved its result),
+   * or when the last one expired by `lease.now` (that poll crashed: the feed is polled again). True
+   * when this caller won the lease.
    */
-  leaseFeed(feedId: string, expectedNextDueAt: string, leaseUntil: string): Promise<boolean>;
+  leaseFeed(feedId: string, dueAt: string, lease: { now: string; until: string }): Promise<boolean>;
   saveFeedState(state: FeedState): Promise<void>;
 }

@@ -60,6 +60,7 @@ describe('feed state on DynamoDB', () => {
     const later = {
       ...newFeedState({ url: 'https://news.example/later.rss' }, new Date('2026-11-27T09:00:00.000Z')),
     };
+    const lease = { now: '2026-11-27T08:30:00.000Z', until: '2026-11-27T08:45:00.000Z' };
 
     // Act
     const added = [
@@ -69,16 +70,56 @@ describe('feed state on DynamoDB', () => {
     ];
     const due = await store.listDueFeeds('2026-11-27T08:30:00.000Z', 10);
     const leases = await contending([
-      () => store.leaseFeed(feed.feedId, feed.nextDueAt, '2026-11-27T08:45:00.000Z'),
-      () => store.leaseFeed(feed.feedId, feed.nextDueAt, '2026-11-27T08:45:00.000Z'),
+      () => store.leaseFeed(feed.feedId, feed.nextDueAt, lease),
+      () => store.leaseFeed(feed.feedId, feed.nextDueAt, lease),
     ]);
-    const dueAfterLease = await store.listDueFeeds('2026-11-27T08:30:00.000Z', 10);
+    const leaseByNextRun = await store.leaseFeed(feed.feedId, feed.nextDueAt, {
+      now: '2026-11-27T08:35:00.000Z',
+      until: '2026-11-27T08:50:00.000Z',
+    });
 
     // Assess
     expect(added).toEqual([true, false, true]);
     expect(due.map(({ url }) => url)).toEqual(['https://news.example/due.rss']);
     expect(leases.filter(Boolean)).toHaveLength(1);
-    expect(dueAfterLease).toEqual([]);
+    expect(leaseByNextRun).toBe(false);
+    expect(await store.getFeed(feed.feedId)).toEqual(feed);
+  });
+
+  it('leases a feed again once its poll has saved a later due time, or once the lease expired', async () => {
+    // Prepare: two feeds leased at 08:30 until 08:45; the first one's poll saves, the second crashes
+    const store = new DynamoDbFeedStateStore(table);
+    const polled = newFeedState(
+      { url: 'https://news.example/polled.rss' },
+      new Date('2026-11-27T08:00:00.000Z'),
+    );
+    const crashed = newFeedState(
+      { url: 'https://news.example/crashed.rss' },
+      new Date('2026-11-27T08:00:00.000Z'),
+    );
+    const firstLease = { now: '2026-11-27T08:30:00.000Z', until: '2026-11-27T08:45:00.000Z' };
+    for (const feed of [polled, crashed]) {
+      await store.registerFeed(feed);
+      await store.leaseFeed(feed.feedId, feed.nextDueAt, firstLease);
+    }
+    const afterPoll = { ...polled, nextDueAt: '2026-11-27T08:35:00.000Z', lastStatus: 304 };
+    await store.saveFeedState(afterPoll);
+
+    // Act
+    const nextDue = { now: '2026-11-27T08:40:00.000Z', until: '2026-11-27T08:55:00.000Z' };
+    const polledAgain = await store.leaseFeed(polled.feedId, afterPoll.nextDueAt, nextDue);
+    const staleDispatcher = await store.leaseFeed(polled.feedId, polled.nextDueAt, nextDue);
+    const crashedBeforeExpiry = await store.leaseFeed(crashed.feedId, crashed.nextDueAt, nextDue);
+    const crashedAfterExpiry = await store.leaseFeed(crashed.feedId, crashed.nextDueAt, {
+      now: '2026-11-27T08:45:00.000Z',
+      until: '2026-11-27T09:00:00.000Z',
+    });
+
+    // Assess
+    expect(polledAgain).toBe(true);
+    expect(staleDispatcher).toBe(false);
+    expect(crashedBeforeExpiry).toBe(false);
+    expect(crashedAfterExpiry).toBe(true);
   });
 
   it('lists broken feeds that are due alongside active ones', async () => {

@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbArticleCatalog } from '../../adapters/dynamodb/article-catalog.dynamodb.ts';
+import { DynamoDbFeedStateStore } from '../../adapters/dynamodb/feed-state-store.dynamodb.ts';
 import { batchWrite, type TableClient } from '../../adapters/dynamodb/table-client.ts';
 import {
   costOfWrite,
@@ -12,6 +13,7 @@ import {
   writeUnitsFor,
 } from '../../bench/dynamodb-write-meter.ts';
 import { labelsOf } from '../../shared/articles/article-record.ts';
+import { newFeedState } from '../../shared/polling/feed-state.ts';
 import { anArticle } from '../support/builders.ts';
 import { startLocalTable } from '../support/local-table.ts';
 
@@ -171,5 +173,28 @@ describe('write units of a stored article', () => {
     expect(tally.get('ArticleLabel')).toEqual({ requests: labels, tableUnits: labels, indexUnits: labels });
     expect(tally.get('SimHashBand')).toEqual({ requests: 8, tableUnits: 8, indexUnits: 0 });
     expect(tally.get('Article')?.indexUnits).toBe(0);
+  });
+});
+
+describe('write units of a feed poll', () => {
+  it('pays one unit for the lease, off gsi1, and moves the feed list entry once, when the poll saves', async () => {
+    // Prepare: a due feed, leased by dispatch then saved by a poll that found nothing new (304)
+    const store = new DynamoDbFeedStateStore(table);
+    const feed = newFeedState(
+      { url: 'https://news.example/metered.rss' },
+      new Date('2026-11-27T08:00:00.000Z'),
+    );
+    await store.registerFeed(feed);
+    const lease = { now: '2026-11-27T08:00:00.000Z', until: '2026-11-27T08:15:00.000Z' };
+
+    // Act
+    const tally = await metered(async () => {
+      await store.leaseFeed(feed.feedId, feed.nextDueAt, lease);
+      await store.saveFeedState({ ...feed, lastStatus: 304, nextDueAt: '2026-11-27T08:05:00.000Z' });
+    });
+
+    // Assess: lease 1 + 0; save 1 + 2 (the index entry's delete and put)
+    expect(tally.get('FeedLease')).toEqual({ requests: 1, tableUnits: 1, indexUnits: 0 });
+    expect(tally.get('FeedState')).toEqual({ requests: 1, tableUnits: 1, indexUnits: 2 });
   });
 });

@@ -45,14 +45,14 @@ describe('the scale simulation', () => {
     expect(limit(limits, 'fetch-article').reachedAt).toBeCloseTo(5, 10);
   });
 
-  it('puts the busiest label share of peak articles on one gsi1 partition, and four units per poll on the feed list', () => {
+  it('puts the busiest label share of peak articles on one gsi1 partition, and two units per poll on the feed list', () => {
     // Act
     const limits = limitsAtScale(inputs());
 
     // Assess
     expect(limit(limits, 'busiest label').loadAtDesign).toBeCloseTo(1, 10);
     expect(limit(limits, 'busiest label').reachedAt).toBeCloseTo(1000, 6);
-    expect(limit(limits, 'FEEDS#active').loadAtDesign).toBeCloseTo(4, 10);
+    expect(limit(limits, 'FEEDS#active').loadAtDesign).toBeCloseTo(2, 10);
   });
 
   it('caps polls at the feeds one dispatch run may lease, once per dispatch period', () => {
@@ -60,8 +60,19 @@ describe('the scale simulation', () => {
     const limits = limitsAtScale(inputs({ dispatchMaxFeedsPerRun: 600 }));
 
     // Assess: 600 feeds every 5 minutes is 2 polls a second; the design volume here polls once a second
-    expect(limit(limits, 'dispatch-feeds').capacity).toBeCloseTo(2, 10);
-    expect(limit(limits, 'dispatch-feeds').reachedAt).toBeCloseTo(2, 10);
+    expect(limit(limits, 'dispatch-feeds: feeds per run').capacity).toBeCloseTo(2, 10);
+    expect(limit(limits, 'dispatch-feeds: feeds per run').reachedAt).toBeCloseTo(2, 10);
+  });
+
+  it('caps polls at the feeds one dispatch run can lease in parallel batches within its timeout', () => {
+    // Act
+    const limits = limitsAtScale(
+      inputs({ dispatchConcurrentBatches: 3, dispatchBatchMs: 100, dispatchTimeoutSeconds: 60 }),
+    );
+
+    // Assess: 600 batch rounds of 3 × 10 feeds is 18,000 feeds per 5-minute run, 60 polls a second
+    expect(limit(limits, 'dispatch-feeds: leasing').capacity).toBeCloseTo(60, 10);
+    expect(limit(limits, 'dispatch-feeds: leasing').reachedAt).toBeCloseTo(60, 10);
   });
 
   it('lists the nearest limit first and scales the load linearly with volume', () => {

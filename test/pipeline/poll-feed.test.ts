@@ -210,6 +210,7 @@ describe('dispatching due feeds', () => {
       clock: deps.clock,
       leaseSeconds: 900,
       maxFeedsPerRun: 10,
+      concurrentBatches: 2,
     };
 
     // Act

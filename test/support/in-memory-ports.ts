@@ -29,6 +29,7 @@ export class FixedClock implements Clock {
 
 export class MemoryFeedStates implements FeedStateStore {
   readonly feeds = new Map<string, FeedState>();
+  readonly leases = new Map<string, { dueAt: string; until: string }>();
   async registerFeed(feed: FeedState) {
     if (this.feeds.has(feed.feedId)) return false;
     this.feeds.set(feed.feedId, feed);
@@ -40,10 +41,10 @@ export class MemoryFeedStates implements FeedStateStore {
   async listDueFeeds(now: string, limit: number) {
     return [...this.feeds.values()].filter((feed) => feed.nextDueAt <= now).slice(0, limit);
   }
-  async leaseFeed(feedId: string, expected: string, leaseUntil: string) {
-    const feed = this.feeds.get(feedId);
-    if (feed?.nextDueAt !== expected) return false;
-    this.feeds.set(feedId, { ...feed, nextDueAt: leaseUntil });
+  async leaseFeed(feedId: string, dueAt: string, lease: { now: string; until: string }) {
+    const held = this.leases.get(feedId);
+    if (held !== undefined && held.dueAt >= dueAt && held.until > lease.now) return false;
+    this.leases.set(feedId, { dueAt, until: lease.until });
     return true;
   }
   async saveFeedState(state: FeedState) {

@@ -89,9 +89,13 @@ function phraseSpans(node: PhraseNode, index: ArticleIndex, limit: number, budge
   const spans: Span[] = [];
   const [first] = node.words;
   if (first === undefined) return spans;
+  const firstOccurrences = occurrencesOfWord(first, index);
+  const joinedOccurrences = first.joinedKey === null ? NONE : (index.byKey.get(first.joinedKey) ?? NONE);
+  // Most phrases a rule set names are absent from most articles: say so before allocating anything.
+  if (firstOccurrences.length === 0 && joinedOccurrences.length === 0) return spans;
   const memo = new Map<number, Occurrence | null>();
-  const starts: Array<[readonly Occurrence[], number]> = [[occurrencesOfWord(first, index), 1]];
-  if (first.joinedKey !== null) starts.push([index.byKey.get(first.joinedKey) ?? NONE, 2]);
+  const starts: Array<[readonly Occurrence[], number]> = [[firstOccurrences, 1]];
+  if (joinedOccurrences.length > 0) starts.push([joinedOccurrences, 2]);
   for (const [occurrences, after] of starts) {
     for (const occurrence of occurrences) {
       budget.spend(1);
@@ -112,6 +116,17 @@ function phraseSpans(node: PhraseNode, index: ArticleIndex, limit: number, budge
   return spans;
 }
 
+/** How an operand is written, worked out once per syntax tree: the same for operands written alike. */
+const WRITTEN_AS = new WeakMap<RuleNode, string>();
+function writtenAs(operand: RuleNode): string {
+  let written = WRITTEN_AS.get(operand);
+  if (written === undefined) {
+    written = JSON.stringify(operand);
+    WRITTEN_AS.set(operand, written);
+  }
+  return written;
+}
+
 /**
  * A NEAR's operands' spans, as near-chains.ts takes them: operands written alike (the three "the" of
  * `"the minister of the interior of the republic"~10`) are one group that must be chosen that many
@@ -120,7 +135,7 @@ function phraseSpans(node: PhraseNode, index: ArticleIndex, limit: number, budge
 function nearGroups(node: NearNode, index: ArticleIndex, budget: WorkBudget): NearGroup<MatchedPiece>[] {
   const groups = new Map<string, NearGroup<MatchedPiece>>();
   for (const operand of node.operands) {
-    const identity = JSON.stringify(operand);
+    const identity = writtenAs(operand);
     const group = groups.get(identity);
     if (group !== undefined) {
       group.count += 1;

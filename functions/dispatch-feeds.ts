@@ -35,6 +35,8 @@ export const handler = async (event: ScheduledEvent, context: Context) => {
     concurrentBatches,
   });
   metrics.addMetric('FeedsDispatched', MetricUnit.Count, summary.dispatched);
+  // Every run reports it, 0 or 1, so its alarm tells "never capped" from "no data".
+  metrics.addMetric('DispatchCapReached', MetricUnit.Count, summary.capped ? 1 : 0);
   metrics.publishStoredMetrics();
   if (summary.capped) {
     logger.warn('More feeds are due than one run dispatches: raise the cap or the feeds fall behind', {

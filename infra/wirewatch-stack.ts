@@ -287,6 +287,10 @@ export class WirewatchStack extends Stack {
       this.table,
       TABLE.globalSecondaryIndexes.map((index) => index.indexName),
     );
+    alarms.alarmOnDispatchCapReached('DispatchCapReached', {
+      namespace: metricsNamespace(config.stage),
+      serviceName: SERVICE_NAME,
+    });
     alarms.alarmOnFailedDeliveries('AlertDeliveryFailures', this.alertTopic);
     alarms.alarmOnFailedDeliveries('DigestDeliveryFailures', this.digestTopic);
     return alarms;

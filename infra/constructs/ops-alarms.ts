@@ -12,6 +12,7 @@ import {
   ComparisonOperator,
   type IMetric,
   MathExpression,
+  Metric,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -159,6 +160,32 @@ export class OpsAlarms extends Construct {
       topic.metricNumberOfNotificationsFailed({ period: Duration.minutes(5), statistic: 'Sum' }),
       {
         alarmDescription: 'SNS failed to deliver notifications: check the subscriptions and their endpoints.',
+        ...overrides,
+      },
+    );
+  }
+
+  /**
+   * dispatch-feeds found more feeds due than one run may lease (its `DispatchCapReached` metric): the
+   * feeds beyond the cap wait for the next run, and a backlog of overdue feeds builds unnoticed.
+   */
+  public alarmOnDispatchCapReached(
+    id: string,
+    metrics: { namespace: string; serviceName: string },
+    overrides: AlarmOverrides = {},
+  ): Alarm {
+    return this.addAlarm(
+      id,
+      new Metric({
+        namespace: metrics.namespace,
+        metricName: 'DispatchCapReached',
+        dimensionsMap: { service: metrics.serviceName },
+        period: Duration.minutes(15),
+        statistic: 'Maximum',
+      }),
+      {
+        alarmDescription:
+          'More feeds were due than one dispatch-feeds run may lease: raise WIREWATCH_DISPATCH_MAX_FEEDS_PER_RUN.',
         ...overrides,
       },
     );

@@ -548,6 +548,19 @@ describe('WirewatchStack', () => {
       }
     });
 
+    it("alarms when a dispatch-feeds run finds more feeds due than it may lease, on the stage's own metric", () => {
+      // Assess
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: metricsNamespace(DEFAULT_STAGE_CONFIG.stage),
+        MetricName: 'DispatchCapReached',
+        Dimensions: [{ Name: 'service', Value: SERVICE_NAME }],
+        Statistic: 'Maximum',
+        Threshold: 0,
+        ComparisonOperator: 'GreaterThanThreshold',
+        AlarmActions: [stack.resolve(stack.opsTopic.topicArn)],
+      });
+    });
+
     it('gives every alarm in the stack the ops topic as alarm and recovery action', () => {
       // Assess
       const alarms = Object.entries(template.findResources('AWS::CloudWatch::Alarm'));

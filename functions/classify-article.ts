@@ -10,7 +10,7 @@ import { DynamoDbRuleStore } from '../adapters/dynamodb/rule-store.dynamodb.ts';
 import { S3ArticleArchive } from '../adapters/s3/article-archive.s3.ts';
 import { S3RuleIndexStore } from '../adapters/s3/rule-index.s3.ts';
 import { SnsAlertPublisher } from '../adapters/sns/alert-publisher.sns.ts';
-import { BUCKET, ENV } from '../infra/resource-definitions.ts';
+import { BUCKET, ENV, QUEUES } from '../infra/resource-definitions.ts';
 import { createClassifier } from '../shared/classification/classifier.ts';
 import { classifyStoredArticle } from '../shared/pipeline/classify-stored-article.ts';
 import { PermanentJobError } from '../shared/pipeline/jobs.ts';
@@ -103,14 +103,17 @@ function classifyOnce(key: string, eTag: string | undefined): Promise<void> {
   return done;
 }
 
-export const handler = queueConsumer(async (record) => {
-  const notification = parseRecord(S3NotificationSchema, record);
-  for (const entry of notification.Records) {
-    const key = decodeKey(entry.s3.object.key);
-    if (!entry.eventName.startsWith('ObjectCreated:')) continue;
-    if (!key.startsWith(BUCKET.articlePrefix) || !key.endsWith(BUCKET.articleSuffix)) {
-      throw new PermanentJobError('unexpected-key', `Not an article document: ${key}`);
+export const handler = queueConsumer(
+  async (record) => {
+    const notification = parseRecord(S3NotificationSchema, record);
+    for (const entry of notification.Records) {
+      const key = decodeKey(entry.s3.object.key);
+      if (!entry.eventName.startsWith('ObjectCreated:')) continue;
+      if (!key.startsWith(BUCKET.articlePrefix) || !key.endsWith(BUCKET.articleSuffix)) {
+        throw new PermanentJobError('unexpected-key', `Not an article document: ${key}`);
+      }
+      await classifyOnce(key, entry.s3.object.eTag);
     }
-    await classifyOnce(key, entry.s3.object.eTag);
-  }
-});
+  },
+  { maxReceiveCount: QUEUES.classifyJobs.maxReceiveCount },
+);

@@ -5,7 +5,7 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { createNodeHttpClient } from '../adapters/http/node-http-client.ts';
 import { S3ArticleArchive } from '../adapters/s3/article-archive.s3.ts';
-import { ENV } from '../infra/resource-definitions.ts';
+import { ENV, QUEUES } from '../infra/resource-definitions.ts';
 import { ingestArticle } from '../shared/pipeline/ingest-article.ts';
 import { ArticleJobSchema } from '../shared/pipeline/jobs.ts';
 import { systemClock } from '../shared/ports/clock.ts';
@@ -21,9 +21,12 @@ const deps = {
   limits: { maxPageBytes: 5 * 1024 * 1024, timeoutMs: 30_000 },
 };
 
-export const handler = queueConsumer(async (record) => {
-  const job = parseRecord(ArticleJobSchema, record);
-  const ingested = await ingestArticle(job, deps);
-  metrics.addMetric('ArticlesArchived', MetricUnit.Count, 1);
-  logger.info('Article archived', { ...ingested, url: job.url });
-});
+export const handler = queueConsumer(
+  async (record) => {
+    const job = parseRecord(ArticleJobSchema, record);
+    const ingested = await ingestArticle(job, deps);
+    metrics.addMetric('ArticlesArchived', MetricUnit.Count, 1);
+    logger.info('Article archived', { ...ingested, url: job.url });
+  },
+  { maxReceiveCount: QUEUES.articleJobs.maxReceiveCount },
+);

@@ -8,7 +8,7 @@ import { DynamoDbSeenEntryStore } from '../adapters/dynamodb/seen-entry-store.dy
 import { createNodeHttpClient } from '../adapters/http/node-http-client.ts';
 import { SnsOpsNotifier } from '../adapters/sns/ops-notifier.sns.ts';
 import { SqsJobQueue } from '../adapters/sqs/job-queue.sqs.ts';
-import { ENV } from '../infra/resource-definitions.ts';
+import { ENV, QUEUES } from '../infra/resource-definitions.ts';
 import { type ArticleJob, FeedJobSchema } from '../shared/pipeline/jobs.ts';
 import { pollFeed } from '../shared/pipeline/poll-feed.ts';
 import { DEFAULT_POLLING_POLICY } from '../shared/polling/feed-state.ts';
@@ -35,19 +35,22 @@ const deps = {
   ...(process.env[ENV.opsTopicArn] ? { ops: new SnsOpsNotifier(sns, requiredEnv(ENV.opsTopicArn)) } : {}),
 };
 
-export const handler = queueConsumer(async (record) => {
-  const job = parseRecord(FeedJobSchema, record);
-  logger.appendKeys({ feedId: job.feedId });
-  const outcome = await pollFeed(job, deps);
-  metrics.addMetric(`Feed_${outcome.status}`, MetricUnit.Count, 1);
-  if (outcome.status === 'fetched') {
-    metrics.addMetric('ArticlesEnqueued', MetricUnit.Count, outcome.newArticles);
-    logger.info('Feed polled', { ...outcome });
-  } else if (outcome.status === 'failed') {
-    if (outcome.brokenNow) metrics.addMetric('FeedsBroken', MetricUnit.Count, 1);
-    logger.warn('Feed poll failed', { ...outcome });
-  } else {
-    logger.info('Feed polled', { ...outcome });
-  }
-  logger.removeKeys(['feedId']);
-});
+export const handler = queueConsumer(
+  async (record) => {
+    const job = parseRecord(FeedJobSchema, record);
+    logger.appendKeys({ feedId: job.feedId });
+    const outcome = await pollFeed(job, deps);
+    metrics.addMetric(`Feed_${outcome.status}`, MetricUnit.Count, 1);
+    if (outcome.status === 'fetched') {
+      metrics.addMetric('ArticlesEnqueued', MetricUnit.Count, outcome.newArticles);
+      logger.info('Feed polled', { ...outcome });
+    } else if (outcome.status === 'failed') {
+      if (outcome.brokenNow) metrics.addMetric('FeedsBroken', MetricUnit.Count, 1);
+      logger.warn('Feed poll failed', { ...outcome });
+    } else {
+      logger.info('Feed polled', { ...outcome });
+    }
+    logger.removeKeys(['feedId']);
+  },
+  { maxReceiveCount: QUEUES.feedJobs.maxReceiveCount },
+);

@@ -2,6 +2,8 @@
  * The shape every SQS-fed function shares: Powertools' BatchProcessor with partial batch responses, so
  * one failing record is retried alone; records are validated by a schema; a PermanentJobError (and a
  * record that fails validation) goes to the dead-letter queue with its reason instead of being retried.
+ * A record failing on its last receive goes there too, with its last error: SQS's own redrive would
+ * move it with no reason at all.
  */
 import {
   BatchProcessor,
@@ -64,7 +66,20 @@ export class BatchFailedError extends Error {
   }
 }
 
-export function queueConsumer(processRecord: (record: SQSRecord) => Promise<void>) {
+export interface QueueConsumerOptions {
+  /** The consumed queue's maxReceiveCount: a record failing on that receive is not retried again. */
+  maxReceiveCount: number;
+}
+
+/** Whether SQS will not deliver the record again after this failure. */
+function isLastReceive(record: SQSRecord, maxReceiveCount: number): boolean {
+  return Number(record.attributes.ApproximateReceiveCount) >= maxReceiveCount;
+}
+
+export function queueConsumer(
+  processRecord: (record: SQSRecord) => Promise<void>,
+  options: QueueConsumerOptions,
+) {
   const processor = new BatchProcessor(EventType.SQS);
   const deadLetters = new DeadLetterQueue(sqs, requiredEnv(ENV.deadLetterQueueUrl));
 
@@ -73,13 +88,28 @@ export function queueConsumer(processRecord: (record: SQSRecord) => Promise<void
     try {
       await processRecord(record);
     } catch (error) {
-      if (!(error instanceof PermanentJobError)) {
-        logger.warn(`Record failed; it will be retried: ${String(error)}`, { error });
+      if (error instanceof PermanentJobError) {
+        logger.error('Poison record moved to the dead-letter queue', { code: error.code, error });
+        metrics.addMetric('PoisonMessages', MetricUnit.Count, 1);
+        await deadLetters.send(record, error);
+        return;
+      }
+      const receives = record.attributes.ApproximateReceiveCount;
+      if (!isLastReceive(record, options.maxReceiveCount)) {
+        logger.warn('Record failed; it will be retried', { reason: String(error), receives, error });
         throw error;
       }
-      logger.error('Poison record moved to the dead-letter queue', { code: error.code, error });
-      metrics.addMetric('PoisonMessages', MetricUnit.Count, 1);
-      await deadLetters.send(record, error);
+      const exhausted = new PermanentJobError(
+        'retries-exhausted',
+        `Failed on each of ${receives} receives; last: ${String(error)}`,
+        { cause: error },
+      );
+      logger.error('Record failed on its last receive; moved to the dead-letter queue', {
+        code: exhausted.code,
+        error,
+      });
+      metrics.addMetric('RetriesExhausted', MetricUnit.Count, 1);
+      await deadLetters.send(record, exhausted);
     } finally {
       logger.removeKeys(['messageId']);
     }

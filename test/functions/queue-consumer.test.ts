@@ -1,11 +1,17 @@
+import type { SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { logger } from '../../functions/commons/observability.ts';
 import { queueConsumer } from '../../functions/commons/queue-consumer.ts';
+import { sqs } from '../../functions/commons/sqs-client.ts';
 import { ENV } from '../../infra/resource-definitions.ts';
 import { lambdaContext } from '../../local/lambda-events.ts';
 
 function eventOf(...bodies: string[]): SQSEvent {
+  return eventReceived(1, ...bodies);
+}
+
+function eventReceived(receiveCount: number, ...bodies: string[]): SQSEvent {
   return {
     Records: bodies.map(
       (body, index) =>
@@ -14,7 +20,7 @@ function eventOf(...bodies: string[]): SQSEvent {
           body,
           eventSource: 'aws:sqs',
           eventSourceARN: 'arn:aws:sqs:eu-west-1:000000000000:jobs',
-          attributes: { ApproximateReceiveCount: '1' },
+          attributes: { ApproximateReceiveCount: String(receiveCount) },
           messageAttributes: {},
         }) as unknown as SQSRecord,
     ),
@@ -31,9 +37,12 @@ describe('queueConsumer', () => {
     // Prepare
     vi.stubEnv(ENV.deadLetterQueueUrl, 'http://127.0.0.1:1/queue/dead-letters');
     const warnings = vi.spyOn(logger, 'warn').mockImplementation(() => {});
-    const handler = queueConsumer(async (record) => {
-      throw new Error(`${record.body} timed out`);
-    });
+    const handler = queueConsumer(
+      async (record) => {
+        throw new Error(`${record.body} timed out`);
+      },
+      { maxReceiveCount: 3 },
+    );
 
     // Act
     const handling = handler(
@@ -45,9 +54,11 @@ describe('queueConsumer', () => {
     await expect(handling).rejects.toThrow(
       'All 2 records failed: Error: page-a timed out; Error: page-b timed out',
     );
-    expect(warnings.mock.calls.map(([message]) => message).sort()).toEqual([
-      'Record failed; it will be retried: Error: page-a timed out',
-      'Record failed; it will be retried: Error: page-b timed out',
+    expect(
+      warnings.mock.calls.map(([message, fields]) => [message, (fields as { reason: string }).reason]).sort(),
+    ).toEqual([
+      ['Record failed; it will be retried', 'Error: page-a timed out'],
+      ['Record failed; it will be retried', 'Error: page-b timed out'],
     ]);
   });
 
@@ -55,9 +66,12 @@ describe('queueConsumer', () => {
     // Prepare
     vi.stubEnv(ENV.deadLetterQueueUrl, 'http://127.0.0.1:1/queue/dead-letters');
     const warnings = vi.spyOn(logger, 'warn').mockImplementation(() => {});
-    const handler = queueConsumer(async (record) => {
-      if (record.body === 'bad') throw new Error('bad page');
-    });
+    const handler = queueConsumer(
+      async (record) => {
+        if (record.body === 'bad') throw new Error('bad page');
+      },
+      { maxReceiveCount: 3 },
+    );
 
     // Act
     const response = await handler(
@@ -68,5 +82,40 @@ describe('queueConsumer', () => {
     // Assess
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-2' }] });
     expect(warnings).toHaveBeenCalledTimes(1);
+  });
+
+  it('moves a record failing on its last receive to the dead-letter queue with its last error, instead of failing it', async () => {
+    // Prepare
+    vi.stubEnv(ENV.deadLetterQueueUrl, 'http://127.0.0.1:1/queue/dead-letters');
+    vi.spyOn(logger, 'error').mockImplementation(() => {});
+    const sent: SendMessageCommand[] = [];
+    vi.spyOn(sqs, 'send').mockImplementation(async (command) => {
+      sent.push(command as SendMessageCommand);
+      return {};
+    });
+    const handler = queueConsumer(
+      async () => {
+        throw new Error('the site timed out');
+      },
+      { maxReceiveCount: 3 },
+    );
+
+    // Act
+    const response = await handler(
+      eventReceived(3, 'page'),
+      lambdaContext('fetch-article', 'eu-west-1', '0', 30),
+    );
+
+    // Assess
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.input).toMatchObject({
+      QueueUrl: 'http://127.0.0.1:1/queue/dead-letters',
+      MessageBody: 'page',
+      MessageAttributes: {
+        errorCode: { StringValue: 'retries-exhausted' },
+        errorMessage: { StringValue: 'Failed on each of 3 receives; last: Error: the site timed out' },
+      },
+    });
   });
 });

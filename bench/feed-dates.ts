@@ -85,14 +85,9 @@ export async function main(args: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       rounds: { type: 'string', default: '5' },
       'limit-ms': { type: 'string', default: '50' },
-      help: { type: 'boolean', short: 'h' },
     },
     USAGE,
   );
-  if (values.help === true) {
-    console.log(USAGE);
-    return 0;
-  }
   const rounds = Number(values.rounds);
   const limitMs = Number(values['limit-ms']);
   if (!Number.isInteger(rounds) || rounds < 1) throw new CliError('--rounds takes a whole number ≥ 1');

@@ -48,6 +48,14 @@ function asksForHelp(args: string[], options: Options): boolean {
   return tokens.some((token) => token.kind === 'option' && token.name === 'help');
 }
 
+/** The value of option `--name` as a positive number, or a usage error naming the option. */
+export function positiveNumber(name: string, value: string, usage: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0)
+    throw new CliError(`--${name} must be a positive number\n${usage}`);
+  return number;
+}
+
 /** The one positional argument a command takes, or a usage error naming what it wanted. */
 export function onlyArgument(positionals: readonly string[], what: string, usage: string): string {
   const [value, extra] = positionals;

@@ -75,14 +75,9 @@ export async function main(args: string[]): Promise<number> {
       'fault-rate': { type: 'string', default: '0.2' },
       seed: { type: 'string', default: '1' },
       json: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
     },
     USAGE,
   );
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   const faultRate = Number(values['fault-rate']);
   if (!Number.isFinite(faultRate) || faultRate < 0 || faultRate > 0.9)
     throw new CliError(

@@ -9,7 +9,7 @@ import {
   PER_POLL_TYPES,
   type PipelineRunFigures,
 } from '../../bench/write-amplification.ts';
-import { parseCommandArgs } from '../../tools/cli-arguments.ts';
+import { parseCommandArgs, positiveNumber } from '../../tools/cli-arguments.ts';
 import { CliError } from '../../tools/cli-error.ts';
 
 const USAGE = `usage: wirewatch cost [--articles-per-day N] [--feeds F] [--poll-minutes M] [--days D]
@@ -19,12 +19,7 @@ const USAGE = `usage: wirewatch cost [--articles-per-day N] [--feeds F] [--poll-
 
 const MEMORY_FUNCTIONS = Object.keys(DEFAULT_ASSUMPTIONS.memoryMiB);
 
-function positive(name: string, value: string): number {
-  const number = Number(value);
-  if (!Number.isFinite(number) || number <= 0)
-    throw new CliError(`--${name} must be a positive number\n${USAGE}`);
-  return number;
-}
+const positive = (name: string, value: string) => positiveNumber(name, value, USAGE);
 
 function memoryOverrides(settings: readonly string[]): Record<string, number> {
   return Object.fromEntries(
@@ -67,14 +62,9 @@ export async function main(args: string[]): Promise<number> {
       days: { type: 'string', default: '30' },
       memory: { type: 'string', multiple: true, default: [] },
       json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h' },
     },
     USAGE,
   );
-  if (values.help === true) {
-    console.log(USAGE);
-    return 0;
-  }
   const workload = {
     articlesPerDay: positive('articles-per-day', values['articles-per-day']),
     feeds: positive('feeds', values.feeds),

@@ -5,20 +5,14 @@
  */
 import { defaultScaleInputs, limitsAtScale, loadAt } from '../../bench/scale-simulation.ts';
 import { measurePipelineRun } from '../../bench/write-amplification.ts';
-import { parseCommandArgs } from '../../tools/cli-arguments.ts';
-import { CliError } from '../../tools/cli-error.ts';
+import { parseCommandArgs, positiveNumber } from '../../tools/cli-arguments.ts';
 import { measuredFigures } from './cost.ts';
 
 const USAGE = `usage: wirewatch simulate-scale [--multiplier N]… [--label-share S] [--peak-factor P] [--json]
   defaults: multipliers 1, 10 and 100 of 20000 articles a day from 500 feeds polled every 15 minutes;
   the busiest label's share of articles as measured on the samples; the busiest hour 3× the average`;
 
-function positive(name: string, value: string): number {
-  const number = Number(value);
-  if (!Number.isFinite(number) || number <= 0)
-    throw new CliError(`--${name} must be a positive number\n${USAGE}`);
-  return number;
-}
+const positive = (name: string, value: string) => positiveNumber(name, value, USAGE);
 
 export async function main(args: string[]): Promise<number> {
   const { values } = parseCommandArgs(
@@ -28,14 +22,9 @@ export async function main(args: string[]): Promise<number> {
       'label-share': { type: 'string' },
       'peak-factor': { type: 'string', default: '3' },
       json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h' },
     },
     USAGE,
   );
-  if (values.help === true) {
-    console.log(USAGE);
-    return 0;
-  }
   const multipliers = values.multiplier.map((value) => positive('multiplier', value));
   const run = await measurePipelineRun();
   const labelShare =

@@ -22,14 +22,13 @@ import { join } from 'node:path';
 import { SubscribeCommand } from '@aws-sdk/client-sns';
 import { SAMPLES_DIR } from '../cli/local-runtime.ts';
 import { LocalPipeline } from '../local/local-pipeline.ts';
-import { SyntheticCorpus } from '../local/synthetic-corpus.ts';
+import { registerCorpus, SyntheticCorpus } from '../local/synthetic-corpus.ts';
 import { startSyntheticSite } from '../local/synthetic-site.ts';
 import { createReader } from '../reader/wirewatch-reader.ts';
 import { ARTICLE_PREFIX, ARTICLE_SUFFIX } from '../shared/articles/storage-keys.ts';
 import { createClassifier } from '../shared/classification/classifier.ts';
 import { extractArticle } from '../shared/extraction/extract-article.ts';
 import { parseFeed } from '../shared/feeds/parse-feed.ts';
-import { registerFeeds } from '../shared/pipeline/register-feeds.ts';
 import { systemClock } from '../shared/ports/clock.ts';
 import { compileRuleSet } from '../shared/rules/rule-set.ts';
 import { parseCommandArgs } from '../tools/cli-arguments.ts';
@@ -100,19 +99,7 @@ export async function runEndToEnd(options: EndToEndOptions): Promise<EndToEndRes
       verbose: false,
       loopbackSites: [{ hosts: corpus.hosts, address: site.address }],
     });
-    const clock = systemClock;
-    await registerFeeds(
-      corpus.feeds().map(({ url, title }) => ({ url, title })),
-      { feeds: pipeline.feedStore, clock },
-    );
-    for (const rule of corpus.rules) {
-      await pipeline.ruleStore.putRule({
-        id: rule.id,
-        name: rule.name,
-        query: rule.query,
-        createdAt: clock.now().toISOString(),
-      });
-    }
+    await registerCorpus(corpus, { feeds: pipeline.feedStore, rules: pipeline.ruleStore }, systemClock);
     await pipeline.sns.send(
       new SubscribeCommand({ TopicArn: pipeline.topicArn, Protocol: 'email', Endpoint: SUBSCRIBER }),
     );

@@ -14,6 +14,10 @@
  */
 
 import { type Random, seededRandom } from '../bench/seeded-random.ts';
+import { registerFeeds } from '../shared/pipeline/register-feeds.ts';
+import type { Clock } from '../shared/ports/clock.ts';
+import type { FeedStateStore } from '../shared/ports/feed-state-store.ts';
+import type { RuleStore } from '../shared/ports/rule-store.ts';
 import { articleIdFor, canonicalizeUrl } from '../shared/urls/canonical-url.ts';
 
 /** Publisher sites are `news<F>.synthetic.wirewatch.localhost`, one per feed. */
@@ -456,4 +460,19 @@ ${article.paragraphs.map((text) => `      <p>${escapeMarkup(text)}</p>`).join('\
 
 function escapeMarkup(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Registers the corpus's feeds and stores its rules, as a run over it starts. */
+export async function registerCorpus(
+  corpus: SyntheticCorpus,
+  stores: { feeds: FeedStateStore; rules: RuleStore },
+  clock: Clock,
+): Promise<void> {
+  await registerFeeds(
+    corpus.feeds().map(({ url, title }) => ({ url, title })),
+    { feeds: stores.feeds, clock },
+  );
+  for (const { id, name, query } of corpus.rules) {
+    await stores.rules.putRule({ id, name, query, createdAt: clock.now().toISOString() });
+  }
 }

@@ -11,11 +11,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { ENV, type QueueName } from '../../infra/resource-definitions.ts';
-import { registerFeeds } from '../../shared/pipeline/register-feeds.ts';
 import { feedIdFor } from '../../shared/polling/feed-state.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { LocalPipeline } from '../local-pipeline.ts';
-import { SyntheticCorpus } from '../synthetic-corpus.ts';
+import { registerCorpus, SyntheticCorpus } from '../synthetic-corpus.ts';
 import { startSyntheticSite } from '../synthetic-site.ts';
 import { type AwsFaultCounts, AwsFaultInjector, installAwsFaults } from './aws-faults.ts';
 import { FeedFaults } from './feed-faults.ts';
@@ -145,18 +144,7 @@ export async function runChaos(
     });
     const clock = systemClock;
     const feeds = corpus.feeds();
-    await registerFeeds(
-      feeds.map(({ url, title }) => ({ url, title })),
-      { feeds: pipeline.feedStore, clock },
-    );
-    for (const rule of corpus.rules) {
-      await pipeline.ruleStore.putRule({
-        id: rule.id,
-        name: rule.name,
-        query: rule.query,
-        createdAt: clock.now().toISOString(),
-      });
-    }
+    await registerCorpus(corpus, { feeds: pipeline.feedStore, rules: pipeline.ruleStore }, clock);
     for (const [queue, body] of Object.entries(POISON) as [QueueName, string][])
       pipeline.queue(queue).send(body);
 

@@ -7,18 +7,14 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import dynalite from 'dynalite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVICE_NAME } from '../../infra/resource-definitions.ts';
-import { LOCAL_NAMES } from '../../local/local-pipeline.ts';
 import { SAMPLE_ORIGIN } from '../../local/sample-site.ts';
 import { createReader } from '../../reader/wirewatch-reader.ts';
+import { openStateTable } from '../support/state-table.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const RUN = [process.execPath, 'bin/wirewatch.js', 'run'] as const;
@@ -81,23 +77,15 @@ describe('a run killed mid-way, then run again', () => {
 
   it('stores every sample article once, and leaves no job behind', async () => {
     // Prepare: open the run's table with a fresh dynalite on the same state.
-    const server = dynalite({ path: join(state, 'dynamodb') });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const client = DynamoDBDocumentClient.from(
-      new DynamoDBClient({
-        endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-        region: 'us-east-1',
-        credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-      }),
-    );
-    const reader = createReader({ client, tableName: LOCAL_NAMES.table });
+    const { table, close } = await openStateTable(state);
+    const reader = createReader(table);
     const pages = (await readdir(SAMPLE_PAGES)).map((name) => `${SAMPLE_ORIGIN}/articles/${name}`);
 
     // Act
     const stored = await reader.articlesForSource(new URL(SAMPLE_ORIGIN).hostname, { limit: 100 });
     const seed = stored.items.find((item) => item.canonicalUrl.endsWith('/pakistan-us-bilateral-ties.html'));
     const alerts = seed === undefined ? [] : await reader.alertsForArticle(seed.id);
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await close();
     const leftJobs = (await readdir(join(state, 'queues'), { recursive: true })).filter((name) =>
       name.endsWith('.json'),
     );

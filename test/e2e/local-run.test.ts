@@ -6,18 +6,13 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import dynalite from 'dynalite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbRuleStore } from '../../adapters/dynamodb/rule-store.dynamodb.ts';
-import type { TableClient } from '../../adapters/dynamodb/table-client.ts';
-import { LOCAL_NAMES } from '../../local/local-pipeline.ts';
 import { createReader } from '../../reader/wirewatch-reader.ts';
+import { openStateTable } from '../support/state-table.ts';
 
 const run = promisify(execFile);
 const cli = (args: string[]) =>
@@ -33,23 +28,6 @@ function subjectOf(eml: string): string {
   return folded
     .replace(/\?=\s+=\?/g, '?==?')
     .replace(/=\?UTF-8\?B\?([^?]*)\?=/gi, (_, text: string) => Buffer.from(text, 'base64').toString('utf8'));
-}
-
-/** The run's table, opened with a fresh dynalite on the same state. */
-async function openTable(): Promise<{ table: TableClient; close: () => Promise<void> }> {
-  const server = dynalite({ path: join(state, 'dynamodb') });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const client = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    }),
-  );
-  return {
-    table: { client, tableName: LOCAL_NAMES.table },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
 }
 
 let state: string;
@@ -114,7 +92,7 @@ describe('wirewatch run on the samples', () => {
 
   it("keeps the analysts' edits: the sample rules and subscriber are not seeded again", async () => {
     // Prepare
-    const { table, close } = await openTable();
+    const { table, close } = await openStateTable(state);
 
     // Act
     const rules = await new DynamoDbRuleStore(table).listRules();
@@ -133,7 +111,7 @@ describe('wirewatch run on the samples', () => {
 
   it('leaves the seed in the table under its pair, with its labels and S3 location', async () => {
     // Prepare
-    const { table, close } = await openTable();
+    const { table, close } = await openStateTable(state);
     const reader = createReader(table);
 
     // Act

@@ -201,12 +201,17 @@ describe('article catalogue on DynamoDB', () => {
     await catalog.saveArticle({ ...first, title: 'Writer A', revision: 2 }, first);
 
     // Act
-    const stale = catalog.saveArticle({ ...first, title: 'Writer B', revision: 2 }, first);
-    const duplicateCreate = catalog.saveArticle(first, null);
+    // Both writes settle before either is assessed: an unobserved rejection would fail the run.
+    const [stale, duplicateCreate] = await Promise.allSettled([
+      catalog.saveArticle({ ...first, title: 'Writer B', revision: 2 }, first),
+      catalog.saveArticle(first, null),
+    ]);
 
     // Assess
-    await expect(stale).rejects.toBeInstanceOf(ConcurrentUpdateError);
-    await expect(duplicateCreate).rejects.toBeInstanceOf(ConcurrentUpdateError);
+    expect(stale.status === 'rejected' && stale.reason).toBeInstanceOf(ConcurrentUpdateError);
+    expect(duplicateCreate.status === 'rejected' && duplicateCreate.reason).toBeInstanceOf(
+      ConcurrentUpdateError,
+    );
     expect((await catalog.getArticle('contested'))?.title).toBe('Writer A');
   });
 

@@ -4,6 +4,7 @@
  * everything persists between runs (the queues, kept by local-pipeline.ts, too); without one it lives
  * in memory and a temp folder.
  */
+import type { EventEmitter } from 'node:events';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,7 +30,8 @@ export interface LocalAwsOptions {
 
 export interface LocalAws {
   endpoints: { dynamodb: string; s3: string; sns: string; sqs: string };
-  s3: S3rver;
+  /** Emits 'event' for each S3 event, object keys not encoded, as s3rver does (also moto-aws.ts). */
+  s3: Pick<EventEmitter, 'on'>;
   sns: SnsEmulator;
   sqs: SqsEndpoint;
   close(): Promise<void>;

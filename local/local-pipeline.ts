@@ -32,7 +32,14 @@ import {
 import type { DigestRunSummary } from '../shared/pipeline/send-daily-digests.ts';
 import { createTable, createTopic } from './create-resources.ts';
 import { lambdaContext, scheduledEvent, sqsEvent } from './lambda-events.ts';
-import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS, LOCAL_REGION, type LocalAws, startLocalAws } from './local-aws.ts';
+import {
+  LOCAL_ACCOUNT,
+  LOCAL_CREDENTIALS,
+  LOCAL_REGION,
+  type LocalAws,
+  type LocalAwsOptions,
+  startLocalAws,
+} from './local-aws.ts';
 import { LocalQueue, type QueuedMessage } from './queues/local-queue.ts';
 import { MessageDirectory } from './queues/message-directory.ts';
 import { type SampleSite, sampleSiteAccess, startSampleSite } from './sample-site.ts';
@@ -75,6 +82,11 @@ export interface LocalPipelineOptions {
    * variable, file or flag of `run` reaches it.
    */
   loopbackSites?: readonly LoopbackSite[];
+  /**
+   * Starts the AWS services the runtime uses: by default the in-process emulators (startLocalAws);
+   * the suites on moto pass startMotoAws (local/moto-aws.ts) through test/support/test-backend.ts.
+   */
+  startAws?: (options: LocalAwsOptions) => Promise<LocalAws>;
 }
 
 /**
@@ -175,7 +187,7 @@ export class LocalPipeline {
   }
 
   static async start(options: LocalPipelineOptions): Promise<LocalPipeline> {
-    const aws = await startLocalAws({
+    const aws = await (options.startAws ?? startLocalAws)({
       stateDir: options.stateDir,
       outboxDir: options.outboxDir,
       bucketName: LOCAL_NAMES.bucket,

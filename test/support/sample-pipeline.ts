@@ -1,6 +1,6 @@
 /**
- * The local runtime on the bundled sample site, in memory, for integration tests: start it, hand it
- * an article job, add the sample rule, stop it and remove its outbox.
+ * The local runtime on the bundled sample site, in memory, on the test backend (test-backend.ts), for
+ * integration tests: start it, hand it an article job, add the sample rule, stop it and remove its outbox.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { LocalPipeline, type LocalPipelineOptions } from '../../local/local-pipeline.ts';
 import type { StoredRule } from '../../shared/ports/rule-store.ts';
 import { articleIdFor } from '../../shared/urls/canonical-url.ts';
+import { startTestAws } from './test-backend.ts';
 
 export const SAMPLE_SITE = 'http://samples.wirewatch.localhost';
 export const SEED_URL = `${SAMPLE_SITE}/articles/pakistan-us-bilateral-ties.html`;
@@ -45,6 +46,7 @@ export async function startSamplePipeline(
     outboxDir: outbox,
     sampleRoot: join(import.meta.dirname, '../../samples/site'),
     verbose: false,
+    startAws: startTestAws,
     ...options,
   });
   return {

@@ -5,7 +5,8 @@
  *   endpoint, in this process;
  * - `moto`: the moto_server that moto-global-setup.ts starts once for the whole run. Test files run
  *   in parallel against it, so every table, bucket, topic and queue gets a name of its own.
- * Suites ask for a table, a bucket, a topic or a queue here and are written once for both.
+ * Suites ask for a table, a bucket, a topic or a queue here and are written once for both; the suites
+ * that drive the local runtime (LocalPipeline) take its AWS services from startTestAws.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -28,10 +29,17 @@ import S3rver from 's3rver';
 import { inject } from 'vitest';
 import type { TableClient } from '../../adapters/dynamodb/table-client.ts';
 import { createTable } from '../../local/create-resources.ts';
-import { LOCAL_CREDENTIALS } from '../../local/local-aws.ts';
+import {
+  LOCAL_CREDENTIALS,
+  type LocalAws,
+  type LocalAwsOptions,
+  startLocalAws,
+} from '../../local/local-aws.ts';
+import { startMotoAws } from '../../local/moto-aws.ts';
 import { startSnsEmulator } from '../../local/sns/sns-emulator.ts';
 import { startLocalSqs } from './local-sqs.ts';
 import { startLocalTable } from './local-table.ts';
+import { startMotoServer } from './moto-server.ts';
 
 export type TestBackend = 'emulators' | 'moto';
 
@@ -336,6 +344,31 @@ export async function startTestTopic(): Promise<TestTopic> {
     async close() {
       await Promise.all(queues.map((queue) => queue.close()));
       sns.destroy();
+    },
+  };
+}
+
+/**
+ * The local runtime's AWS services on the chosen backend, for LocalPipelineOptions.startAws: the
+ * in-process emulators, or DynamoDB and S3 on moto (local/moto-aws.ts). On moto each runtime gets a
+ * moto_server of its own, stopped with it: its table, bucket and topics have fixed names, and test
+ * files run in parallel.
+ */
+export async function startTestAws(options: LocalAwsOptions): Promise<LocalAws> {
+  if (TEST_BACKEND === 'emulators') return startLocalAws(options);
+  const moto = await startMotoServer();
+  let aws: LocalAws;
+  try {
+    aws = await startMotoAws({ ...options, motoEndpoint: moto.endpoint });
+  } catch (error) {
+    await moto.stop();
+    throw error;
+  }
+  return {
+    ...aws,
+    async close() {
+      await aws.close();
+      await moto.stop();
     },
   };
 }

@@ -15,6 +15,7 @@ import { createReader } from '../../reader/wirewatch-reader.ts';
 import { type FeedState, feedIdFor, newFeedState } from '../../shared/polling/feed-state.ts';
 import { articleIdFor, canonicalizeUrl } from '../../shared/urls/canonical-url.ts';
 import { fenceTrafficToLoopback, type LoopbackFence } from '../http/loopback-fence.ts';
+import { startTestAws } from '../support/test-backend.ts';
 
 const ESC = '\u001b';
 const HOSTILE_TITLE = `Counterterrorism ${ESC}[2J${ESC}]0;owned\u0007talks\r\nBcc: victim@example.com \u202Etxt.exe`;
@@ -126,6 +127,7 @@ beforeAll(async () => {
     outboxDir: outbox,
     sampleRoot: site,
     verbose: false,
+    startAws: startTestAws,
   });
   const now = new Date();
   const urls = [

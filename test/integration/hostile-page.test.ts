@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalPipeline } from '../../local/local-pipeline.ts';
 import { createReader } from '../../reader/wirewatch-reader.ts';
 import { articleJobFor, SAMPLE_SITE } from '../support/sample-pipeline.ts';
+import { startTestAws } from '../support/test-backend.ts';
 
 const STORY =
   '<p>The foreign minister said on Tuesday that talks between Pakistan and the United States would resume next week in Islamabad, after a pause of several months.</p>';
@@ -34,6 +35,7 @@ beforeAll(async () => {
     outboxDir: outbox,
     sampleRoot: site,
     verbose: false,
+    startAws: startTestAws,
   });
 }, 30_000);
 

@@ -89,8 +89,9 @@ async function startNotificationEndpoint(events: EventEmitter) {
         response.writeHead(200).end();
       })
       .catch((error: Error) => {
-        events.emit('error', error);
         response.writeHead(400).end(error.message);
+        // Loud, not lost: with no 'error' listener this fails the process, as a broken S3 event source should.
+        events.emit('error', error);
       });
   });
   await new Promise<void>((resolve, reject) => {

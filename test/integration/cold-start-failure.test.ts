@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ColdStartError, LocalPipeline } from '../../local/local-pipeline.ts';
-import { startTestAws } from '../support/test-backend.ts';
 
 describe('a function that cannot start', () => {
   it('stops the local runtime with the function and its reason', async () => {
@@ -18,7 +17,6 @@ describe('a function that cannot start', () => {
       outboxDir: outbox,
       sampleRoot: join(import.meta.dirname, '../../samples/site'),
       verbose: false,
-      startAws: startTestAws,
       handlerModules: { fetchArticle: broken },
     });
 

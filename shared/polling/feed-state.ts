@@ -133,22 +133,27 @@ export function quietBackoffFactor(quietPolls: number, policy: PollingPolicy): n
 }
 
 /**
- * The next poll after a successful fetch (200 or 304): the longest interval the feed asks for,
- * stretched after quiet polls (quietBackoffFactor), bounded.
+ * Seconds to the next poll after a successful fetch (200 or 304): the longest interval the feed asks
+ * for, stretched after quiet polls (quietBackoffFactor), bounded.
  */
-export function nextDueAfterSuccess(
-  now: Date,
-  hints: PollHints,
-  policy: PollingPolicy,
-  quietPolls = 0,
-): string {
+export function secondsToNextPoll(hints: PollHints, policy: PollingPolicy, quietPolls = 0): number {
   const asked = [
     maxAgeSeconds(hints.cacheControl),
     hints.ttlMinutes == null ? null : hints.ttlMinutes * 60,
     hints.updatePeriodMinutes == null ? null : hints.updatePeriodMinutes * 60,
   ].filter((seconds): seconds is number => seconds !== null && Number.isFinite(seconds));
   const usual = clamp(asked.length === 0 ? policy.minIntervalSeconds : Math.max(...asked), policy);
-  return addSeconds(now, clamp(usual * quietBackoffFactor(quietPolls, policy), policy));
+  return clamp(usual * quietBackoffFactor(quietPolls, policy), policy);
+}
+
+/** The next poll after a successful fetch (200 or 304), as secondsToNextPoll says. */
+export function nextDueAfterSuccess(
+  now: Date,
+  hints: PollHints,
+  policy: PollingPolicy,
+  quietPolls = 0,
+): string {
+  return addSeconds(now, secondsToNextPoll(hints, policy, quietPolls));
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { DISPATCH_SCHEDULE_MINUTES, QUEUES } from '../infra/resource-definitions.ts';
 import { DEFAULT_STAGE_CONFIG } from '../infra/stage-config.ts';
+import { candidateBandKeys } from '../shared/dedup/near-duplicate.ts';
 import { DEFAULT_POLLING_POLICY, type PollingPolicy } from '../shared/polling/feed-state.ts';
 import {
   DEFAULT_FEED_ACTIVITY,
@@ -138,12 +139,21 @@ export interface DeploymentAssumptions {
   feedActivity: FeedActivity;
 }
 
+/**
+ * An eventually consistent Query reading under 4 KB costs half a read unit, even when it finds
+ * nothing: clustering's band lookups (68, candidateBandKeys) are that, one band key holding a few
+ * small items at this volume.
+ */
+const CLUSTER_LOOKUP_READ_UNITS = candidateBandKeys('0000000000000000').length * 0.5;
+/** The article's own reads: its GetItem (strongly consistent), its partition's keys, alert claims. */
+const OTHER_READ_UNITS_PER_ARTICLE = 4;
+
 export const DEFAULT_ASSUMPTIONS: DeploymentAssumptions = {
   memoryMiB: DEFAULT_STAGE_CONFIG.memoryMiB,
   networkWaitMs: { feedPoll: 300, pageFetch: 500 },
   fullVcpuMiB: 1769,
   dispatchMsPerRun: 200,
-  readUnitsPerArticle: 12,
+  readUnitsPerArticle: CLUSTER_LOOKUP_READ_UNITS + OTHER_READ_UNITS_PER_ARTICLE,
   readUnitsPerPoll: 1.5,
   tableBytesPerArticle: 10_000,
   s3BytesPerArticle: 40_000,

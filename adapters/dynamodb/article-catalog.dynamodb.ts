@@ -5,13 +5,19 @@
  * fingerprints close enough to be one story always agree exactly on at least one band. Band items
  * serve only clustering's look-back window, so they expire (TTL) once it has passed.
  *
- * Band items (schema 1.2) live in the band's own partition of the table, not in the article's and
- * not on gsi1: a band lookup is then a table query, and each band costs one write instead of two
- * (the index copy). An article has eight bands, so this is a quarter of its write units.
+ * Band items live in the band's own partition of the table, not in the article's and not on gsi1
+ * (schema 1.2): a band lookup is then a table query, and each band costs one write. An article has
+ * four bands of 16 bits (schema 1.3; eight of 8 bits before), and clustering looks up each band and
+ * its one-bit neighbours (shared/dedup/near-duplicate.ts).
  */
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type ArticleRecord, labelsOf } from '../../shared/articles/article-record.ts';
-import { clusterIdFor, fingerprintBands } from '../../shared/dedup/near-duplicate.ts';
+import {
+  candidateBandKeys,
+  clusterIdFor,
+  fingerprintBands,
+  legacyFingerprintBands,
+} from '../../shared/dedup/near-duplicate.ts';
 import { type ArticleCatalog, ConcurrentUpdateError } from '../../shared/ports/article-catalog.ts';
 import { batchWrite, isConditionFailure, type TableClient, withoutKeys } from './table-client.ts';
 import {
@@ -73,6 +79,14 @@ function labelItems(record: ArticleRecord): Record<string, unknown>[] {
   }));
 }
 
+/** Keys of the band items schema 1.2 wrote for the record (8-bit bands), which expire within 7 days. */
+function legacyBandKeys(record: ArticleRecord): { pk: string; sk: string }[] {
+  if (record.simhash === null) return [];
+  return legacyFingerprintBands(record.simhash).map((band) =>
+    simhashBandKey(band, record.fetchedAt, record.id),
+  );
+}
+
 function bandItems(record: ArticleRecord): Record<string, unknown>[] {
   if (record.simhash === null) return [];
   return fingerprintBands(record.simhash).map((band) => ({
@@ -123,12 +137,17 @@ export class DynamoDbArticleCatalog implements ArticleCatalog {
     }
     await this.indexArticle(record);
     // Bands are keyed by band, so the article's own partition cannot list them: drop the band items of
-    // the previous text or fetch time, or a near-copy of an old text would still join this story.
-    if (previous !== null) {
+    // the previous text or fetch time (and those schema 1.2 may have written for it), or a near-copy
+    // of an old text would still join this story.
+    if (
+      previous !== null &&
+      (previous.simhash !== record.simhash || previous.fetchedAt !== record.fetchedAt)
+    ) {
       const current = new Set(bandItems(record).map(({ pk, sk }) => `${pk} ${sk}`));
-      const gone = bandItems(previous)
-        .map(({ pk, sk }) => ({ pk: String(pk), sk: String(sk) }))
-        .filter(({ pk, sk }) => !current.has(`${pk} ${sk}`));
+      const gone = [
+        ...bandItems(previous).map(({ pk, sk }) => ({ pk: String(pk), sk: String(sk) })),
+        ...legacyBandKeys(previous),
+      ].filter(({ pk, sk }) => !current.has(`${pk} ${sk}`));
       await batchWrite(
         this.table,
         gone.map((Key) => ({ DeleteRequest: { Key } })),
@@ -163,13 +182,23 @@ export class DynamoDbArticleCatalog implements ArticleCatalog {
     ]);
   }
 
+  /**
+   * Looks up the 68 candidate keys of schema 1.3's bands. A 16-bit band value is shared by
+   * 1/65,536 of the articles, so the newest 50 per key cover the 7-day window up to about 470,000
+   * articles a day. Band items of schemas 1.1 (on gsi1) and 1.2 (8-bit bands in their own
+   * partitions) are looked up too until they expire, 7 days after 1.3 is deployed.
+   */
   async findCluster(simhash: string, since: string): Promise<string | null> {
-    const lookups = fingerprintBands(simhash).flatMap((band) => [
-      { KeyConditionExpression: 'pk = :band AND sk >= :since', band },
-      // Band items of schema 1.1 sit on gsi1 until they expire, 7 days after deploying 1.2; until then
-      // a near-duplicate of an article classified before the upgrade is found there.
-      { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :band AND gsi1sk >= :since', band },
-    ]);
+    const lookups = [
+      ...candidateBandKeys(simhash).map((band) => ({
+        KeyConditionExpression: 'pk = :band AND sk >= :since',
+        band,
+      })),
+      ...legacyFingerprintBands(simhash).flatMap((band) => [
+        { KeyConditionExpression: 'pk = :band AND sk >= :since', band },
+        { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :band AND gsi1sk >= :since', band },
+      ]),
+    ];
     const candidates = await Promise.all(
       lookups.map(async ({ band, ...query }) => {
         const { Items = [] } = await this.table.client.send(

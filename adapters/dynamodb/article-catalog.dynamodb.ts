@@ -101,6 +101,31 @@ function bandItems(record: ArticleRecord): Record<string, unknown>[] {
   }));
 }
 
+/**
+ * Band lookups one clustering has in flight at once: as many as the 16 of schema 1.2, so that a
+ * function clustering several articles at a time stays within the SDK's 50 sockets as before.
+ */
+const CLUSTER_LOOKUPS_AT_ONCE = 16;
+
+/** `task` over every input, at most `limit` at once; results in input order. */
+async function mapAtMost<T, R>(
+  inputs: readonly T[],
+  limit: number,
+  task: (input: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < inputs.length) {
+      const index = next;
+      next += 1;
+      results[index] = await task(inputs[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, inputs.length) }, worker));
+  return results;
+}
+
 export class DynamoDbArticleCatalog implements ArticleCatalog {
   constructor(private readonly table: TableClient) {}
 
@@ -199,23 +224,21 @@ export class DynamoDbArticleCatalog implements ArticleCatalog {
         { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :band AND gsi1sk >= :since', band },
       ]),
     ];
-    const candidates = await Promise.all(
-      lookups.map(async ({ band, ...query }) => {
-        const { Items = [] } = await this.table.client.send(
-          new QueryCommand({
-            TableName: this.table.tableName,
-            ...query,
-            ExpressionAttributeValues: { ':band': `${SIMBAND_PREFIX}${band}`, ':since': since },
-            ScanIndexForward: false,
-            Limit: 50,
-          }),
-        );
-        return Items.map((item) => ({
-          clusterId: String(item.clusterId),
-          fingerprint: String(item.simhash),
-        }));
-      }),
-    );
+    const candidates = await mapAtMost(lookups, CLUSTER_LOOKUPS_AT_ONCE, async ({ band, ...query }) => {
+      const { Items = [] } = await this.table.client.send(
+        new QueryCommand({
+          TableName: this.table.tableName,
+          ...query,
+          ExpressionAttributeValues: { ':band': `${SIMBAND_PREFIX}${band}`, ':since': since },
+          ScanIndexForward: false,
+          Limit: 50,
+        }),
+      );
+      return Items.map((item) => ({
+        clusterId: String(item.clusterId),
+        fingerprint: String(item.simhash),
+      }));
+    });
     return clusterIdFor(simhash, candidates.flat());
   }
 }

@@ -34,6 +34,8 @@ export const ARTICLE_SCHEMA_MINOR_VERSION = 1;
  * instead of 8 of 8 (`SIMBAND#<band>:<4 hex digits>`). Internal items: no reader reads them.
  */
 export const SIMHASH_BAND_SCHEMA_MINOR_VERSION = 3;
+/** Minor version of FeedState items: 3 (schema 1.3) added `quietPolls` (adaptive polling). */
+export const FEED_STATE_SCHEMA_MINOR_VERSION = 3;
 
 export const articleKey = (id: string) => ({ pk: `ARTICLE#${id}`, sk: 'ARTICLE' });
 export const seenKey = (id: string) => ({ pk: `ARTICLE#${id}`, sk: 'SEEN' });

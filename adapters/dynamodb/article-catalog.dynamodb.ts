@@ -2,8 +2,8 @@
  * ArticleCatalog on the table. The Article item holds the record; one ArticleLabel item per pair,
  * country, topic, source and cluster lists it on gsi1 under that label (so an article with several
  * pairs is found under each), and one item per SimHash band finds near-duplicates without a scan:
- * fingerprints close enough to be one story always agree exactly on at least one band. Band items
- * serve only clustering's look-back window, so they expire (TTL) once it has passed.
+ * fingerprints close enough to be one story always agree on at least one band up to one bit. Band
+ * items serve only clustering's look-back window, so they expire (TTL) once it has passed.
  *
  * Band items live in the band's own partition of the table, not in the article's and not on gsi1
  * (schema 1.2): a band lookup is then a table query, and each band costs one write. An article has

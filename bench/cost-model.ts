@@ -6,6 +6,14 @@
  */
 import { DISPATCH_SCHEDULE_MINUTES, QUEUES } from '../infra/resource-definitions.ts';
 import { DEFAULT_STAGE_CONFIG } from '../infra/stage-config.ts';
+import { candidateBandKeys } from '../shared/dedup/near-duplicate.ts';
+import { DEFAULT_POLLING_POLICY, type PollingPolicy } from '../shared/polling/feed-state.ts';
+import {
+  DEFAULT_FEED_ACTIVITY,
+  type FeedActivity,
+  type PollCounts,
+  simulatePolling,
+} from './poll-schedule.ts';
 
 /** One on-demand price, with where it was read and when. */
 export interface Price {
@@ -125,19 +133,34 @@ export interface DeploymentAssumptions {
   logBytesPerRecord: number;
   /** Lambda's SQS pollers long-poll each queue even when it is empty (20 s waits). */
   idleReceivesPerQueuePerMinute: number;
+  /** The policy fetch-feed runs, which decides how often each feed is polled (bench/poll-schedule.ts). */
+  pollingPolicy: PollingPolicy;
+  /** How the articles are spread over the feeds (bench/poll-schedule.ts). */
+  feedActivity: FeedActivity;
 }
+
+/**
+ * An eventually consistent Query reading under 4 KB costs half a read unit, even when it finds
+ * nothing: clustering's band lookups (68, candidateBandKeys) are that, one band key holding a few
+ * small items at this volume.
+ */
+const CLUSTER_LOOKUP_READ_UNITS = candidateBandKeys('0000000000000000').length * 0.5;
+/** The article's own reads: its GetItem (strongly consistent), its partition's keys, alert claims. */
+const OTHER_READ_UNITS_PER_ARTICLE = 4;
 
 export const DEFAULT_ASSUMPTIONS: DeploymentAssumptions = {
   memoryMiB: DEFAULT_STAGE_CONFIG.memoryMiB,
   networkWaitMs: { feedPoll: 300, pageFetch: 500 },
   fullVcpuMiB: 1769,
   dispatchMsPerRun: 200,
-  readUnitsPerArticle: 12,
+  readUnitsPerArticle: CLUSTER_LOOKUP_READ_UNITS + OTHER_READ_UNITS_PER_ARTICLE,
   readUnitsPerPoll: 1.5,
   tableBytesPerArticle: 10_000,
   s3BytesPerArticle: 40_000,
   logBytesPerRecord: 1000,
   idleReceivesPerQueuePerMinute: 15,
+  pollingPolicy: DEFAULT_POLLING_POLICY,
+  feedActivity: DEFAULT_FEED_ACTIVITY,
 };
 
 export interface CostLine {
@@ -151,6 +174,8 @@ export interface CostEstimate {
   workload: Workload;
   articles: number;
   polls: number;
+  /** The polls priced, with those that found news and how long an article waited for its poll. */
+  pollCounts: PollCounts;
   lines: CostLine[];
   totalUsd: number;
   usdPer100kArticles: number;
@@ -163,16 +188,19 @@ export function billedMs(cpuMs: number, memoryMiB: number, waitMs: number, fullV
 
 const gbSeconds = (ms: number, memoryMiB: number) => (ms / 1000) * (memoryMiB / 1024);
 
-/** The month's cost of `workload`, line by line. */
+/**
+ * The month's cost of `workload`, line by line. The polls come from simulating the polling policy
+ * over the workload's feeds (bench/poll-schedule.ts) unless `pollCounts` gives them.
+ */
 export function estimateCost(
   workload: Workload,
   measured: MeasuredFigures,
   assumptions: DeploymentAssumptions = DEFAULT_ASSUMPTIONS,
+  pollCounts: PollCounts = simulatePolling(workload, assumptions.pollingPolicy, assumptions.feedActivity),
 ): CostEstimate {
   const { days } = workload;
   const articles = workload.articlesPerDay * days;
-  const polls = workload.feeds * ((24 * 60) / workload.pollMinutes) * days;
-  const newsPolls = Math.min(polls, articles / Math.max(1, measured.articlesPerNewsPoll));
+  const { polls, newsPolls } = pollCounts;
   const unchangedPolls = polls - newsPolls;
   const dispatchRuns = ((24 * 60) / DISPATCH_SCHEDULE_MINUTES) * days;
   const { memoryMiB, networkWaitMs, fullVcpuMiB } = assumptions;
@@ -272,6 +300,7 @@ export function estimateCost(
     workload,
     articles,
     polls,
+    pollCounts,
     lines,
     totalUsd,
     usdPer100kArticles: articles === 0 ? 0 : (totalUsd / articles) * 100_000,

@@ -7,6 +7,7 @@
  */
 import { DISPATCH_SCHEDULE_MINUTES, FUNCTIONS } from '../infra/resource-definitions.ts';
 import { DEFAULT_STAGE_CONFIG } from '../infra/stage-config.ts';
+import { BAND_VALUES } from '../shared/dedup/near-duplicate.ts';
 import { DISPATCH_BATCH_SIZE, DISPATCH_DEFAULTS } from '../shared/pipeline/dispatch-due-feeds.ts';
 import { billedMs, DEFAULT_ASSUMPTIONS, type MeasuredFigures, type Workload } from './cost-model.ts';
 
@@ -22,9 +23,9 @@ export const AWS_LIMITS = {
   s3PutsPerPrefixPerSecond: 3500,
   /** SNS email deliveries per second (SNS quotas, general reference; not in the stored excerpt). */
   snsEmailsPerSecond: 10,
-  /** SimHash bands per fingerprint and the values one band takes (8 bits): see near-duplicate.ts. */
-  simhashBandValues: 256,
-  /** findCluster reads the newest this many candidates per band. */
+  /** The values one SimHash band takes (16 bits): see near-duplicate.ts. */
+  simhashBandValues: BAND_VALUES,
+  /** findCluster reads the newest this many candidates per band key. */
   clusterCandidatesPerBand: 50,
 } as const;
 

@@ -60,6 +60,18 @@ const LOG_RETENTION_DAYS = [
 ] as const;
 
 /**
+ * The fetch functions spend most of a record waiting on news sites (a poll about 300 ms against
+ * 25–100 ms of CPU at a full vCPU, a page about 500 ms against 60–80 ms), and Lambda bills memory
+ * for the wait: half the memory halves the wait's cost and only stretches the CPU part (Lambda
+ * gives CPU in proportion to memory). What they hold fits with room to spare: parsing a 10 MB feed
+ * (fetch-feed's limit) adds about 15 MB to the process, extracting a 5 MB page (fetch-article's
+ * limit) about 70 MB. Priced in docs/cost.md: −$3.4 a month at the design workload.
+ */
+const NETWORK_BOUND_MEMORY_MIB = { fetchFeed: 256, fetchArticle: 512 } as const satisfies Partial<
+  Record<FunctionName, number>
+>;
+
+/**
  * Defaults for any stage. Concurrency caps: fetches are polite to news sites (a burst of due feeds
  * becomes at most 5 concurrent polls and 10 concurrent page fetches); classify keeps pace with 10.
  * dispatch-feeds and send-digest run alone: a second concurrent run would only duplicate work.
@@ -76,10 +88,13 @@ export const DEFAULT_STAGE_CONFIG: StageConfig = {
   dataRemovalPolicy: 'retain',
   maxConcurrency: { fetchFeed: 5, fetchArticle: 10, classifyArticle: 10 },
   reservedConcurrency: { dispatchFeeds: 1, sendDigest: 1 },
-  memoryMiB: Object.fromEntries(FUNCTION_NAMES.map((name) => [name, FUNCTIONS[name].memoryMiB])) as Record<
-    FunctionName,
-    number
-  >,
+  memoryMiB: {
+    ...(Object.fromEntries(FUNCTION_NAMES.map((name) => [name, FUNCTIONS[name].memoryMiB])) as Record<
+      FunctionName,
+      number
+    >),
+    ...NETWORK_BOUND_MEMORY_MIB,
+  },
   backlogMaxAgeMinutes: { feedJobs: 15, articleJobs: 30, classifyJobs: 15 },
 };
 

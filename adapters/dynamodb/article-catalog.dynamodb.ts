@@ -2,16 +2,22 @@
  * ArticleCatalog on the table. The Article item holds the record; one ArticleLabel item per pair,
  * country, topic, source and cluster lists it on gsi1 under that label (so an article with several
  * pairs is found under each), and one item per SimHash band finds near-duplicates without a scan:
- * fingerprints close enough to be one story always agree exactly on at least one band. Band items
- * serve only clustering's look-back window, so they expire (TTL) once it has passed.
+ * fingerprints close enough to be one story always agree on at least one band up to one bit. Band
+ * items serve only clustering's look-back window, so they expire (TTL) once it has passed.
  *
- * Band items (schema 1.2) live in the band's own partition of the table, not in the article's and
- * not on gsi1: a band lookup is then a table query, and each band costs one write instead of two
- * (the index copy). An article has eight bands, so this is a quarter of its write units.
+ * Band items live in the band's own partition of the table, not in the article's and not on gsi1
+ * (schema 1.2): a band lookup is then a table query, and each band costs one write. An article has
+ * four bands of 16 bits (schema 1.3; eight of 8 bits before), and clustering looks up each band and
+ * its one-bit neighbours (shared/dedup/near-duplicate.ts).
  */
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type ArticleRecord, labelsOf } from '../../shared/articles/article-record.ts';
-import { clusterIdFor, fingerprintBands } from '../../shared/dedup/near-duplicate.ts';
+import {
+  candidateBandKeys,
+  clusterIdFor,
+  fingerprintBands,
+  legacyFingerprintBands,
+} from '../../shared/dedup/near-duplicate.ts';
 import { type ArticleCatalog, ConcurrentUpdateError } from '../../shared/ports/article-catalog.ts';
 import { batchWrite, isConditionFailure, type TableClient, withoutKeys } from './table-client.ts';
 import {
@@ -73,6 +79,14 @@ function labelItems(record: ArticleRecord): Record<string, unknown>[] {
   }));
 }
 
+/** Keys of the band items schema 1.2 wrote for the record (8-bit bands), which expire within 7 days. */
+function legacyBandKeys(record: ArticleRecord): { pk: string; sk: string }[] {
+  if (record.simhash === null) return [];
+  return legacyFingerprintBands(record.simhash).map((band) =>
+    simhashBandKey(band, record.fetchedAt, record.id),
+  );
+}
+
 function bandItems(record: ArticleRecord): Record<string, unknown>[] {
   if (record.simhash === null) return [];
   return fingerprintBands(record.simhash).map((band) => ({
@@ -85,6 +99,33 @@ function bandItems(record: ArticleRecord): Record<string, unknown>[] {
     clusterId: record.clusterId,
     expiresAt: bandExpiry(record.fetchedAt),
   }));
+}
+
+/**
+ * Band lookups one clustering has in flight at once. The SDK client has 50 sockets and a function
+ * clusters up to a batch of 10 articles at a time: 8 each keeps the queue for sockets short (16
+ * each already made the SDK warn that over 100 requests were waiting). 84 lookups (68, and the 16
+ * of older schemas for 7 days) are then 11 round trips of a few milliseconds inside a Region.
+ */
+const CLUSTER_LOOKUPS_AT_ONCE = 8;
+
+/** `task` over every input, at most `limit` at once; results in input order. */
+async function mapAtMost<T, R>(
+  inputs: readonly T[],
+  limit: number,
+  task: (input: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < inputs.length) {
+      const index = next;
+      next += 1;
+      results[index] = await task(inputs[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, inputs.length) }, worker));
+  return results;
 }
 
 export class DynamoDbArticleCatalog implements ArticleCatalog {
@@ -123,12 +164,17 @@ export class DynamoDbArticleCatalog implements ArticleCatalog {
     }
     await this.indexArticle(record);
     // Bands are keyed by band, so the article's own partition cannot list them: drop the band items of
-    // the previous text or fetch time, or a near-copy of an old text would still join this story.
-    if (previous !== null) {
+    // the previous text or fetch time (and those schema 1.2 may have written for it), or a near-copy
+    // of an old text would still join this story.
+    if (
+      previous !== null &&
+      (previous.simhash !== record.simhash || previous.fetchedAt !== record.fetchedAt)
+    ) {
       const current = new Set(bandItems(record).map(({ pk, sk }) => `${pk} ${sk}`));
-      const gone = bandItems(previous)
-        .map(({ pk, sk }) => ({ pk: String(pk), sk: String(sk) }))
-        .filter(({ pk, sk }) => !current.has(`${pk} ${sk}`));
+      const gone = [
+        ...bandItems(previous).map(({ pk, sk }) => ({ pk: String(pk), sk: String(sk) })),
+        ...legacyBandKeys(previous),
+      ].filter(({ pk, sk }) => !current.has(`${pk} ${sk}`));
       await batchWrite(
         this.table,
         gone.map((Key) => ({ DeleteRequest: { Key } })),
@@ -163,30 +209,38 @@ export class DynamoDbArticleCatalog implements ArticleCatalog {
     ]);
   }
 
+  /**
+   * Looks up the 68 candidate keys of schema 1.3's bands. A 16-bit band value is shared by
+   * 1/65,536 of the articles, so the newest 50 per key cover the 7-day window up to about 470,000
+   * articles a day. Band items of schemas 1.1 (on gsi1) and 1.2 (8-bit bands in their own
+   * partitions) are looked up too until they expire, 7 days after 1.3 is deployed.
+   */
   async findCluster(simhash: string, since: string): Promise<string | null> {
-    const lookups = fingerprintBands(simhash).flatMap((band) => [
-      { KeyConditionExpression: 'pk = :band AND sk >= :since', band },
-      // Band items of schema 1.1 sit on gsi1 until they expire, 7 days after deploying 1.2; until then
-      // a near-duplicate of an article classified before the upgrade is found there.
-      { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :band AND gsi1sk >= :since', band },
-    ]);
-    const candidates = await Promise.all(
-      lookups.map(async ({ band, ...query }) => {
-        const { Items = [] } = await this.table.client.send(
-          new QueryCommand({
-            TableName: this.table.tableName,
-            ...query,
-            ExpressionAttributeValues: { ':band': `${SIMBAND_PREFIX}${band}`, ':since': since },
-            ScanIndexForward: false,
-            Limit: 50,
-          }),
-        );
-        return Items.map((item) => ({
-          clusterId: String(item.clusterId),
-          fingerprint: String(item.simhash),
-        }));
-      }),
-    );
+    const lookups = [
+      ...candidateBandKeys(simhash).map((band) => ({
+        KeyConditionExpression: 'pk = :band AND sk >= :since',
+        band,
+      })),
+      ...legacyFingerprintBands(simhash).flatMap((band) => [
+        { KeyConditionExpression: 'pk = :band AND sk >= :since', band },
+        { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :band AND gsi1sk >= :since', band },
+      ]),
+    ];
+    const candidates = await mapAtMost(lookups, CLUSTER_LOOKUPS_AT_ONCE, async ({ band, ...query }) => {
+      const { Items = [] } = await this.table.client.send(
+        new QueryCommand({
+          TableName: this.table.tableName,
+          ...query,
+          ExpressionAttributeValues: { ':band': `${SIMBAND_PREFIX}${band}`, ':since': since },
+          ScanIndexForward: false,
+          Limit: 50,
+        }),
+      );
+      return Items.map((item) => ({
+        clusterId: String(item.clusterId),
+        fingerprint: String(item.simhash),
+      }));
+    });
     return clusterIdFor(simhash, candidates.flat());
   }
 }

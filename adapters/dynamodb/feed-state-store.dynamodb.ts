@@ -4,6 +4,7 @@ import type { FeedState } from '../../shared/polling/feed-state.ts';
 import type { FeedStateStore } from '../../shared/ports/feed-state-store.ts';
 import { appliedUnlessConditionFails, queryAll, type TableClient, withoutKeys } from './table-client.ts';
 import {
+  FEED_STATE_SCHEMA_MINOR_VERSION,
   feedKey,
   feedLeaseKey,
   feedStatusPartition,
@@ -22,6 +23,7 @@ function toItem(state: FeedState) {
     gsi1sk: timeSortKey(state.nextDueAt, state.feedId),
     type: 'FeedState',
     schemaVersion: SCHEMA_VERSION,
+    schemaMinorVersion: FEED_STATE_SCHEMA_MINOR_VERSION,
     ...state,
   };
 }

@@ -29,10 +29,13 @@ export const SCHEMA_VERSION = 1;
  */
 export const ARTICLE_SCHEMA_MINOR_VERSION = 1;
 /**
- * Minor version of SimHashBand items (schema 1.2): 2 moved them from the article's partition and
- * gsi1 to the band's own partition of the table. Internal items: no reader reads them.
+ * Minor version of SimHashBand items. 2 (schema 1.2) moved them from the article's partition and
+ * gsi1 to the band's own partition of the table; 3 (schema 1.3) keys them by 4 bands of 16 bits
+ * instead of 8 of 8 (`SIMBAND#<band>:<4 hex digits>`). Internal items: no reader reads them.
  */
-export const SIMHASH_BAND_SCHEMA_MINOR_VERSION = 2;
+export const SIMHASH_BAND_SCHEMA_MINOR_VERSION = 3;
+/** Minor version of FeedState items: 3 (schema 1.3) added `quietPolls` (adaptive polling). */
+export const FEED_STATE_SCHEMA_MINOR_VERSION = 3;
 
 export const articleKey = (id: string) => ({ pk: `ARTICLE#${id}`, sk: 'ARTICLE' });
 export const seenKey = (id: string) => ({ pk: `ARTICLE#${id}`, sk: 'SEEN' });
@@ -54,7 +57,7 @@ export const digestSentKey = (recipientId: string, day: string) => ({
 });
 
 export const LABEL_SK_PREFIX = 'LABEL#';
-/** Starts a band's partition key (schema 1.2), and the sort key of band items of schema 1.1. */
+/** Starts a band's partition key (schema 1.2 and later), and the sort key of band items of schema 1.1. */
 export const SIMBAND_PREFIX = 'SIMBAND#';
 /** A SimHash band item: in the band's partition, ordered by fetch time, one per article. */
 export const simhashBandKey = (band: string, fetchedAt: string, id: string) => ({

@@ -101,6 +101,10 @@ export async function main(args: string[]): Promise<number> {
   console.log(
     `\nA month of ${workload.articlesPerDay} articles a day from ${workload.feeds} feeds polled every ${workload.pollMinutes} min (${workload.days} days):`,
   );
+  const { polls, newsPolls, meanDelayMinutes } = estimate.pollCounts;
+  console.log(
+    `  feed polls (the polling policy, simulated)  ${polls.toExponential(2)}, ${((100 * newsPolls) / Math.max(1, polls)).toFixed(0)}% with news; an article waits ${meanDelayMinutes.toFixed(1)} min for its poll on average`,
+  );
   for (const line of estimate.lines) {
     console.log(
       `  ${line.service.padEnd(16)} ${line.item.padEnd(52)} ${line.quantity.toExponential(2).padStart(9)} ${usd(line.usd).padStart(8)}`,

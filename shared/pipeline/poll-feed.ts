@@ -14,6 +14,7 @@ import {
   nextDueAfterError,
   nextDueAfterSuccess,
   type PollingPolicy,
+  quietPollsAfter,
   retryAfterSeconds,
 } from '../polling/feed-state.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -143,7 +144,7 @@ export async function pollFeed(job: FeedJob, deps: PollFeedDeps): Promise<PollOu
       if (state.etag === null && state.lastModified === null) {
         throw new FeedFailure('unexpected-304', '304 Not Modified answered a request that had no validator');
       }
-      await deps.feeds.saveFeedState(succeeded(polled, response, now, {}, deps.policy));
+      await deps.feeds.saveFeedState(succeeded(polled, response, now, {}, deps.policy, 0));
       return { feedId: state.feedId, status: 'not-modified' };
     }
     if (response.status === 429 || response.status === 503) {
@@ -178,7 +179,7 @@ export async function pollFeed(job: FeedJob, deps: PollFeedDeps): Promise<PollOu
       fresh.map(({ job, entryHash }) => ({ articleId: job.articleId, entryHash })),
       now.toISOString(),
     );
-    const next = succeeded(polled, response, now, feed, deps.policy);
+    const next = succeeded(polled, response, now, feed, deps.policy, fresh.length);
     await deps.feeds.saveFeedState({
       ...next,
       title: state.title ?? (feed.title === null ? null : boundedTitle(feed.title)),
@@ -206,7 +207,9 @@ function succeeded(
   now: Date,
   hints: { ttlMinutes?: number | null; updatePeriodMinutes?: number | null },
   policy: PollingPolicy,
+  newEntries: number,
 ): FeedState {
+  const quietPolls = quietPollsAfter(state.quietPolls, newEntries);
   return {
     ...state,
     url: response.permanentUrl ?? state.url,
@@ -221,7 +224,9 @@ function succeeded(
       now,
       { cacheControl: response.headers['cache-control'], ...hints },
       policy,
+      quietPolls,
     ),
+    quietPolls,
   };
 }
 

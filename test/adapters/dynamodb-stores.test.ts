@@ -8,7 +8,7 @@ import {
 import { DynamoDbFeedStateStore } from '../../adapters/dynamodb/feed-state-store.dynamodb.ts';
 import { DynamoDbRuleStore } from '../../adapters/dynamodb/rule-store.dynamodb.ts';
 import { DynamoDbSeenEntryStore } from '../../adapters/dynamodb/seen-entry-store.dynamodb.ts';
-import { fingerprintBands } from '../../shared/dedup/near-duplicate.ts';
+import { fingerprintBands, legacyFingerprintBands } from '../../shared/dedup/near-duplicate.ts';
 import { newFeedState } from '../../shared/polling/feed-state.ts';
 import { ConcurrentUpdateError } from '../../shared/ports/article-catalog.ts';
 import { anAlert, anArticle } from '../support/builders.ts';
@@ -244,7 +244,7 @@ describe('article catalogue on DynamoDB', () => {
 
     // Assess
     const expectedExpiry = Date.parse(fetchedAt) / 1000 + SIMHASH_BAND_RETENTION_DAYS * 86_400;
-    expect(bands).toHaveLength(8);
+    expect(bands).toHaveLength(4);
     expect(bands.map((item) => item.expiresAt)).toEqual(bands.map(() => expectedExpiry));
     expect(others.length).toBeGreaterThan(0);
     expect(others.filter((item) => item.expiresAt !== undefined)).toEqual([]);
@@ -261,7 +261,7 @@ describe('article catalogue on DynamoDB', () => {
 
     // Assess
     expect(bands.map((item) => [item.pk, item.gsi1pk, item.schemaMinorVersion])).toEqual(
-      fingerprintBands('1111222233334444').map((band) => [`SIMBAND#${band}`, undefined, 2]),
+      fingerprintBands('1111222233334444').map((band) => [`SIMBAND#${band}`, undefined, 3]),
     );
     expect((await partitionItems('ARTICLE#band-layout')).map((item) => item.type).sort()).not.toContain(
       'SimHashBand',
@@ -279,15 +279,67 @@ describe('article catalogue on DynamoDB', () => {
 
     // Assess
     expect(await bandItemsOf('rewritten', 'aaaaaaaaaaaaaaaa')).toEqual([]);
-    expect(await bandItemsOf('rewritten', '5555555555555555')).toHaveLength(8);
+    expect(await bandItemsOf('rewritten', '5555555555555555')).toHaveLength(4);
     expect(await catalog.findCluster('aaaaaaaaaaaaaaab', '2026-11-01T00:00:00.000Z')).toBeNull();
+  });
+
+  it('finds a near-duplicate seven bits away, with at most one differing bit in a single band', async () => {
+    // Prepare: bands 0-2 differ in two bits each, band 3 in one
+    const catalog = new DynamoDbArticleCatalog(table);
+    await catalog.saveArticle(
+      anArticle({ id: 'seven-bits', simhash: '13579bdf2468ace0', clusterId: 'story-7' }),
+      null,
+    );
+
+    // Act
+    const found = await catalog.findCluster('93561bdea469ace1', '2026-11-01T00:00:00.000Z');
+
+    // Assess
+    expect(found).toBe('story-7');
+  });
+
+  it('still clusters against 8-bit band items of schema 1.2, and deletes them when the text changes', async () => {
+    // Prepare: band items as schema 1.2 wrote them, one per 8-bit band in its own partition
+    const catalog = new DynamoDbArticleCatalog(table);
+    const legacy = anArticle({ id: 'bands-1-2', simhash: '3c3c3c3c3c3c3c3c', clusterId: 'story-12' });
+    for (const band of legacyFingerprintBands(legacy.simhash as string)) {
+      await table.client.send(
+        new PutCommand({
+          TableName: table.tableName,
+          Item: {
+            pk: `SIMBAND#${band}`,
+            sk: `${legacy.fetchedAt}#bands-1-2`,
+            type: 'SimHashBand',
+            schemaVersion: 1,
+            schemaMinorVersion: 2,
+            id: 'bands-1-2',
+            simhash: legacy.simhash,
+            clusterId: 'story-12',
+          },
+        }),
+      );
+    }
+
+    // Act
+    const found = await catalog.findCluster('3c3c3c3c3c3c3c3d', '2026-11-01T00:00:00.000Z');
+    await catalog.saveArticle(legacy, null);
+    await catalog.saveArticle({ ...legacy, simhash: 'e1e1e1e1e1e1e1e1', revision: 2 }, legacy);
+    const left = (
+      await Promise.all(
+        legacyFingerprintBands('3c3c3c3c3c3c3c3c').map((band) => partitionItems(`SIMBAND#${band}`)),
+      )
+    ).flat();
+
+    // Assess
+    expect(found).toBe('story-12');
+    expect(left.filter((item) => item.id === 'bands-1-2')).toEqual([]);
   });
 
   it('still clusters against band items of schema 1.1 on gsi1, and removes them when it re-indexes', async () => {
     // Prepare: a band item as schema 1.1 wrote it, in the article's partition and on gsi1
     const catalog = new DynamoDbArticleCatalog(table);
     const legacy = anArticle({ id: 'legacy-bands', simhash: 'c3c3c3c3c3c3c3c3', clusterId: 'story-old' });
-    const [band] = fingerprintBands('c3c3c3c3c3c3c3c3');
+    const [band] = legacyFingerprintBands('c3c3c3c3c3c3c3c3');
     await table.client.send(
       new PutCommand({
         TableName: table.tableName,

@@ -39,13 +39,14 @@ describe('billed Lambda time', () => {
 
 describe('the cost model', () => {
   it('prices article and poll writes from the measured write units', () => {
-    // Prepare: 1,000 articles and 96 polls a day (one feed every 15 minutes), for 10 days
+    // Prepare: 1,000 articles a day from one feed polled every 15 minutes for 10 days, each poll with news
     const workload = { articlesPerDay: 1000, feeds: 1, pollMinutes: 15, days: 10 };
+    const polls = { polls: 960, newsPolls: 960, articles: 10_000, meanDelayMinutes: 7.5 };
 
     // Act
-    const estimate = estimateCost(workload, measured);
+    const estimate = estimateCost(workload, measured, DEFAULT_ASSUMPTIONS, polls);
 
-    // Assess: 10,000 articles need 2,000 polls with news (5 each) but only 960 polls happen
+    // Assess
     expect(estimate.articles).toBe(10_000);
     expect(estimate.polls).toBe(960);
     expect(lineOf(estimate, 'write units, articles')?.quantity).toBe(200_000);
@@ -59,12 +60,31 @@ describe('the cost model', () => {
   it('splits polls into those that bring news and those that find the feed unchanged', () => {
     // Prepare: 100 articles a day in 20 polls with news, out of 960 polls a day
     const workload = { articlesPerDay: 100, feeds: 10, pollMinutes: 15, days: 1 };
+    const polls = { polls: 960, newsPolls: 20, articles: 100, meanDelayMinutes: 7.5 };
 
     // Act
-    const estimate = estimateCost(workload, measured);
+    const estimate = estimateCost(workload, measured, DEFAULT_ASSUMPTIONS, polls);
 
     // Assess
     expect(lineOf(estimate, 'write units, feed polls')?.quantity).toBe(20 * 6 + 940 * 4);
+  });
+
+  it('prices the polls that the polling policy makes: fewer than a fixed schedule when feeds are quiet', () => {
+    // Prepare: 50 feeds with 2 articles a day each on average, for a week
+    const workload = { articlesPerDay: 100, feeds: 50, pollMinutes: 15, days: 7 };
+    const fixedSchedule = {
+      ...DEFAULT_ASSUMPTIONS,
+      pollingPolicy: { ...DEFAULT_ASSUMPTIONS.pollingPolicy, maxQuietBackoff: 1 },
+    };
+
+    // Act
+    const adaptive = estimateCost(workload, measured);
+    const fixed = estimateCost(workload, measured, fixedSchedule);
+
+    // Assess
+    expect(fixed.polls).toBe(50 * 96 * 7);
+    expect(adaptive.polls).toBeLessThan(fixed.polls / 2);
+    expect(adaptive.totalUsd).toBeLessThan(fixed.totalUsd);
   });
 
   it('bills Lambda in GB-seconds at the configured memory, and totals every line', () => {

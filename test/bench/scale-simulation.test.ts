@@ -91,13 +91,13 @@ describe('the scale simulation', () => {
   });
 
   it('measures how much of the clustering window the newest 50 candidates of a band reach', () => {
-    // Prepare: 86,400 articles a day over 256 values of a band is 337.5 a day per value
+    // Prepare: 86,400 articles a day over 65,536 values of a 16-bit band is about 1.32 a day per value
     const limits = limitsAtScale(inputs());
 
     // Act
     const lookBack = limit(limits, 'clustering look-back');
 
-    // Assess: 50 candidates reach 50 / 337.5 of a day; the window is 7 days
-    expect(lookBack.reachedAt).toBeCloseTo(50 / 337.5 / 7, 10);
+    // Assess: 50 candidates reach 50 / 1.32 days; the window is 7 days, so about 5.4 times this volume
+    expect(lookBack.reachedAt).toBeCloseTo(50 / (86_400 / 65_536) / 7, 10);
   });
 });

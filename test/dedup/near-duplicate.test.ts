@@ -1,8 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  candidateBandKeys,
   clusterIdFor,
   fingerprintBands,
   hammingDistance,
+  legacyFingerprintBands,
   NEAR_DUPLICATE_MAX_DISTANCE,
   simhashOf,
 } from '../../shared/dedup/near-duplicate.ts';
@@ -103,14 +106,69 @@ describe('hammingDistance', () => {
   });
 });
 
-describe('fingerprintBands', () => {
-  it('shares a band between fingerprints that differ in fewer bits than there are bands', () => {
+/** Flips the given bit positions (0 = the first hex digit's high bit) of a fingerprint. */
+function flipped(fingerprint: string, bits: readonly number[]): string {
+  let value = BigInt(`0x${fingerprint}`);
+  for (const bit of bits) value ^= 1n << BigInt(63 - bit);
+  return value.toString(16).padStart(16, '0');
+}
+
+describe('band keys', () => {
+  it('stores a fingerprint under four 16-bit bands', () => {
+    // Act
+    const bands = fingerprintBands('0123456789abcdef');
+
+    // Assess
+    expect(bands).toEqual(['0:0123', '1:4567', '2:89ab', '3:cdef']);
+  });
+
+  it('looks up each band and its 16 one-bit neighbours', () => {
+    // Act
+    const keys = candidateBandKeys('0123456789abcdef');
+
+    // Assess
+    expect(keys).toHaveLength(4 * 17);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.slice(0, 3)).toEqual(['0:0123', '0:0122', '0:0121']);
+    expect(keys).toContain('3:4def');
+  });
+
+  it('finds every fingerprint within the threshold, even with two or more differing bits in three bands', () => {
+    // Prepare: seven flipped bits, two in each of bands 0-2 and one in band 3
+    const stored = '0123456789abcdef';
+    const query = flipped(stored, [0, 15, 16, 31, 32, 47, 63]);
+
+    // Act
+    const shared = candidateBandKeys(query).filter((key) => fingerprintBands(stored).includes(key));
+
+    // Assess
+    expect(hammingDistance(stored, query)).toBe(NEAR_DUPLICATE_MAX_DISTANCE);
+    expect(shared).toEqual(['3:cdef']);
+  });
+
+  it('finds every fingerprint within the threshold, wherever the differing bits fall', () => {
+    // Assess
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }),
+        fc.uniqueArray(fc.integer({ min: 0, max: 63 }), { maxLength: NEAR_DUPLICATE_MAX_DISTANCE }),
+        (value, bits) => {
+          const stored = value.toString(16).padStart(16, '0');
+          const stores = new Set(fingerprintBands(stored));
+          return candidateBandKeys(flipped(stored, bits)).some((key) => stores.has(key));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('still gives the eight 8-bit bands schema 1.1 and 1.2 stored, which share one within the threshold', () => {
     // Prepare: flip one bit in each of seven different bytes.
     const a = '0123456789abcdef';
     const b = '1133557799bbddef';
 
     // Act
-    const shared = fingerprintBands(a).filter((band) => fingerprintBands(b).includes(band));
+    const shared = legacyFingerprintBands(a).filter((band) => legacyFingerprintBands(b).includes(band));
 
     // Assess
     expect(hammingDistance(a, b)).toBe(7);

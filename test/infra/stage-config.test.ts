@@ -26,6 +26,16 @@ describe('loadStageConfig', () => {
     expect(config.stage).toBe('dev');
   });
 
+  it('gives the fetch functions, which mostly wait on news sites, half the memory of the CPU-bound classifier or less', () => {
+    // Act
+    const { memoryMiB } = loadStageConfig(contextOf({}));
+
+    // Assess
+    expect(memoryMiB.fetchFeed).toBe(256);
+    expect(memoryMiB.fetchArticle).toBe(512);
+    expect(memoryMiB.classifyArticle).toBe(1024);
+  });
+
   it("takes the named stage's block from cdk.json, then -c options over it", () => {
     // Prepare
     const context = contextOf({

@@ -51,7 +51,7 @@ describe('WirewatchStack', () => {
   });
 
   describe('functions', () => {
-    it.each(FUNCTION_NAMES)('%s runs Node 22 on ARM64 with the size the definitions give', (name) => {
+    it.each(FUNCTION_NAMES)('%s runs Node 22 on ARM64 with the size the stage gives', (name) => {
       // Assess
       template.hasResourceProperties('AWS::Lambda::Function', {
         FunctionName: Match.absent(),
@@ -60,7 +60,7 @@ describe('WirewatchStack', () => {
         Architectures: ['arm64'],
         TracingConfig: { Mode: 'Active' },
         Timeout: FUNCTIONS[name].timeoutSeconds,
-        MemorySize: FUNCTIONS[name].memoryMiB,
+        MemorySize: DEFAULT_STAGE_CONFIG.memoryMiB[name],
         Role: stack.resolve(stack.functions[name].role?.roleArn),
       });
     });

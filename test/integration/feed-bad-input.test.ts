@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createNodeHttpClient } from '../../adapters/http/node-http-client.ts';
 import type { ArticleJob } from '../../shared/pipeline/jobs.ts';
 import { pollFeed } from '../../shared/pipeline/poll-feed.ts';
-import { type FeedState, newFeedState } from '../../shared/polling/feed-state.ts';
+import { DEFAULT_POLLING_POLICY, type FeedState, newFeedState } from '../../shared/polling/feed-state.ts';
 import { fenceTrafficToLoopback } from '../http/loopback-fence.ts';
 import { FixedClock, MemoryFeedStates, MemoryQueue, MemorySeenEntries } from '../support/in-memory-ports.ts';
 
@@ -117,7 +117,12 @@ async function pollAll(paths: string[]) {
     articleJobs,
     http: createNodeHttpClient({ allowPrivateHosts: ['127.0.0.1'] }),
     clock,
-    policy: { minIntervalSeconds: 300, maxIntervalSeconds: 86_400, brokenAfterErrors: 5 },
+    policy: {
+      ...DEFAULT_POLLING_POLICY,
+      minIntervalSeconds: 300,
+      maxIntervalSeconds: 86_400,
+      brokenAfterErrors: 5,
+    },
     limits: { maxFeedBytes: 8 * 1024 * 1024, timeoutMs: 2_000, maxEntriesPerPoll: 200 },
   };
   const results = new Map<string, FeedState>();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatchDueFeeds } from '../../shared/pipeline/dispatch-due-feeds.ts';
 import type { ArticleJob, FeedJob } from '../../shared/pipeline/jobs.ts';
 import { pollFeed } from '../../shared/pipeline/poll-feed.ts';
-import { type FeedState, newFeedState } from '../../shared/polling/feed-state.ts';
+import { DEFAULT_POLLING_POLICY, type FeedState, newFeedState } from '../../shared/polling/feed-state.ts';
 import { FetchError } from '../../shared/ports/http-client.ts';
 import {
   FixedClock,
@@ -37,7 +37,12 @@ function setup(routes: ConstructorParameters<typeof ScriptedHttp>[0]) {
     articleJobs,
     http,
     clock,
-    policy: { minIntervalSeconds: 300, maxIntervalSeconds: 86_400, brokenAfterErrors: 3 },
+    policy: {
+      ...DEFAULT_POLLING_POLICY,
+      minIntervalSeconds: 300,
+      maxIntervalSeconds: 86_400,
+      brokenAfterErrors: 3,
+    },
     limits: { maxFeedBytes: 1_000_000, timeoutMs: 5_000, maxEntriesPerPoll: 100 },
   };
   const job: FeedJob = { feedId: state.feedId, url: FEED_URL };
@@ -103,6 +108,32 @@ describe('polling a feed', () => {
     expect(outcome).toEqual({ feedId: job.feedId, status: 'not-modified' });
     expect(stored().lastStatus).toBe(304);
     expect(articleJobs.sent).toHaveLength(0);
+  });
+
+  it('polls a feed that keeps finding nothing less often, at most four times its interval, and at its pace again once it has news', async () => {
+    // Prepare: the feed answers 304 to its validator until a story appears
+    let items: { title: string; link: string }[] = [];
+    const { deps, job, stored, clock } = setup({
+      [FEED_URL]: (request) =>
+        request.headers?.['if-none-match'] === `"${items.length}"`
+          ? { status: 304 }
+          : { body: rss(items), headers: { etag: `"${items.length}"` } },
+    });
+    const minutesToNextPoll = () => (Date.parse(stored().nextDueAt) - clock.now().getTime()) / 60_000;
+    const intervals: number[] = [];
+
+    // Act: six polls that find nothing (an empty feed, then 304s), then one with news
+    for (let poll = 0; poll < 7; poll += 1) {
+      if (poll === 6) items = [{ title: 'News at last', link: 'https://news.example/a' }];
+      await pollFeed(job, deps);
+      const interval = minutesToNextPoll();
+      intervals.push(interval);
+      clock.advance(interval * 60);
+    }
+
+    // Assess
+    expect(intervals).toEqual([5, 10, 20, 20, 20, 20, 5]);
+    expect(stored().quietPolls).toBe(0);
   });
 
   it('fetches an entry again when the feed changes it', async () => {

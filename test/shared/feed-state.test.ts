@@ -4,11 +4,18 @@ import {
   maxAgeSeconds,
   nextDueAfterError,
   nextDueAfterSuccess,
+  quietPollsAfter,
   retryAfterSeconds,
 } from '../../shared/polling/feed-state.ts';
 
 const now = new Date('2026-11-27T08:00:00.000Z');
-const policy = { minIntervalSeconds: 300, maxIntervalSeconds: 86_400, brokenAfterErrors: 10 };
+const policy = {
+  minIntervalSeconds: 300,
+  maxIntervalSeconds: 86_400,
+  brokenAfterErrors: 10,
+  quietPollsBeforeBackoff: 2,
+  maxQuietBackoff: 4,
+};
 const secondsUntil = (iso: string) => (Date.parse(iso) - now.getTime()) / 1000;
 
 describe('polling policy', () => {
@@ -33,6 +40,31 @@ describe('polling policy', () => {
     expect(secondsUntil(fast)).toBe(300);
     expect(secondsUntil(slow)).toBe(86_400);
     expect(secondsUntil(silent)).toBe(300);
+  });
+
+  it('stretches the interval of a feed that keeps finding nothing, doubling up to four times', () => {
+    // Act
+    const minutes = [0, 1, 2, 3, 4, 50].map(
+      (quietPolls) => secondsUntil(nextDueAfterSuccess(now, { ttlMinutes: 15 }, policy, quietPolls)) / 60,
+    );
+
+    // Assess
+    expect(minutes).toEqual([15, 15, 30, 60, 60, 60]);
+  });
+
+  it('never stretches a quiet feed past the maximum interval', () => {
+    // Act
+    const next = nextDueAfterSuccess(now, { ttlMinutes: 12 * 60 }, policy, 10);
+
+    // Assess
+    expect(secondsUntil(next)).toBe(86_400);
+  });
+
+  it('counts quiet polls until one brings news', () => {
+    // Assess
+    expect(quietPollsAfter(undefined, 0)).toBe(1);
+    expect(quietPollsAfter(3, 0)).toBe(4);
+    expect(quietPollsAfter(3, 2)).toBe(0);
   });
 
   it('backs off exponentially with jitter after errors', () => {

@@ -175,4 +175,39 @@ describe('the local console server', () => {
     expect(validate('POST', '/rules', 400, JSON.parse(invalid.text))).toEqual([]);
     expect(removed.status).toBe(204);
   });
+
+  it("keeps the caller's subscriptions in SNS and the table, with the emulator's confirmation", async () => {
+    // Prepare
+    const validate = consoleResponseValidator();
+
+    // Act
+    const immediate = await api('/subscriptions', {
+      method: 'POST',
+      body: { target: { kind: 'rule', value: 'ct-dialogue' }, delivery: 'immediate' },
+    });
+    const digest = await api('/subscriptions', {
+      method: 'POST',
+      body: { target: { kind: 'pair', value: 'US-PK' }, delivery: 'digest' },
+    });
+    const listed = JSON.parse((await api('/subscriptions')).text);
+    const removed = await api(`/subscriptions/${JSON.parse(digest.text).id}`, { method: 'DELETE' });
+    const after = JSON.parse((await api('/subscriptions')).text);
+
+    // Assess
+    expect(immediate.status).toBe(201);
+    expect(validate('POST', '/subscriptions', 201, JSON.parse(digest.text))).toEqual([]);
+    expect(validate('GET', '/subscriptions', 200, listed)).toEqual([]);
+    expect(
+      listed.subscriptions.map(({ target, delivery, status }: Record<string, unknown>) => ({
+        target,
+        delivery,
+        status,
+      })),
+    ).toEqual([
+      { target: { kind: 'rule', value: 'ct-dialogue' }, delivery: 'immediate', status: 'confirmed' },
+      { target: { kind: 'pair', value: 'PK-US' }, delivery: 'digest', status: 'confirmed' },
+    ]);
+    expect(removed.status).toBe(204);
+    expect(after.subscriptions.map(({ delivery }: { delivery: string }) => delivery)).toEqual(['immediate']);
+  });
 });

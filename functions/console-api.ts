@@ -4,13 +4,32 @@
  * which validates the input, calls one use case in shared/console and maps the result to JSON.
  */
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
+import { DynamoDbArticleCatalog } from '../adapters/dynamodb/article-catalog.dynamodb.ts';
+import { DynamoDbRuleStore } from '../adapters/dynamodb/rule-store.dynamodb.ts';
+import { DynamoDbSubscriptionStore } from '../adapters/dynamodb/subscription-store.dynamodb.ts';
+import { S3ArticleArchive } from '../adapters/s3/article-archive.s3.ts';
+import { SnsEmailSubscriptions } from '../adapters/sns/email-subscriptions.sns.ts';
+import { ENV } from '../infra/resource-definitions.ts';
 import { systemClock } from '../shared/ports/clock.ts';
+import { requiredEnv } from './commons/config.ts';
+import { dynamodb } from './commons/dynamodb-client.ts';
 import { logger } from './commons/observability.ts';
+import { s3 } from './commons/s3-client.ts';
+import { sns } from './commons/sns-client.ts';
 import type { ConsoleDeps } from './console-api/console-deps.ts';
 import { routeConsoleRequest } from './console-api/router.ts';
 import { CONSOLE_ROUTES } from './console-api/routes.ts';
 
-const deps: ConsoleDeps = { clock: systemClock };
+const table = { client: dynamodb, tableName: requiredEnv(ENV.tableName) };
+const deps: ConsoleDeps = {
+  clock: systemClock,
+  rules: new DynamoDbRuleStore(table),
+  archive: new S3ArticleArchive(s3, requiredEnv(ENV.bucketName)),
+  catalog: new DynamoDbArticleCatalog(table),
+  alertSubscriptions: new SnsEmailSubscriptions(sns, requiredEnv(ENV.topicArn)),
+  digestRecipients: new SnsEmailSubscriptions(sns, requiredEnv(ENV.digestTopicArn)),
+  subscriptions: new DynamoDbSubscriptionStore(table),
+};
 
 export const handler = async (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => {
   logger.addContext(context);

@@ -2,8 +2,21 @@
  * The ports the console's route handlers use. console-api.ts builds them from the environment on
  * AWS, the local console server from the emulators, and unit tests from in-memory fakes.
  */
+import type { ArticleArchive } from '../../shared/ports/article-archive.ts';
+import type { ArticleCatalog } from '../../shared/ports/article-catalog.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
+import type { EmailSubscriptions } from '../../shared/ports/email-subscriptions.ts';
+import type { RuleStore } from '../../shared/ports/rule-store.ts';
+import type { SubscriptionStore } from '../../shared/ports/subscription-store.ts';
 
 export interface ConsoleDeps {
   clock: Clock;
+  rules: RuleStore;
+  archive: ArticleArchive;
+  catalog: ArticleCatalog;
+  /** Email subscriptions on the alerts topic. */
+  alertSubscriptions: EmailSubscriptions;
+  /** Email subscriptions on the digest topic. */
+  digestRecipients: EmailSubscriptions;
+  subscriptions: SubscriptionStore;
 }

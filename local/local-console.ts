@@ -5,6 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { CONSOLE_ROUTES } from '../functions/console-api/routes.ts';
+import { ENV } from '../infra/resource-definitions.ts';
 import { type ConsoleApiHandler, type ConsoleServer, startConsoleServer } from './console-server.ts';
 import type { LocalPipeline } from './local-pipeline.ts';
 
@@ -18,16 +19,33 @@ export interface LocalConsoleOptions {
   staticRoot?: string;
 }
 
-/** `pipeline` is only required started: its emulators and environment are what the handler reaches. */
+/**
+ * `pipeline` is only required started: its emulators and environment are what the handler reaches.
+ * While the console is served, the emails the pipeline sends link to it: alerts and digests to its
+ * article pages (through the console URL the emailing handlers read), and each email's unsubscribe
+ * link to its `/unsubscribe`, so the link works after the poll that sent it, for as long as it serves.
+ */
 export async function startLocalConsole(
-  _pipeline: LocalPipeline,
+  pipeline: LocalPipeline,
   options: LocalConsoleOptions = {},
 ): Promise<ConsoleServer> {
   const module = (await import(/* @vite-ignore */ CONSOLE_API_ENTRY)) as { handler: ConsoleApiHandler };
-  return startConsoleServer({
+  const sns = pipeline.aws.sns;
+  const server = await startConsoleServer({
     handler: module.handler,
     routes: CONSOLE_ROUTES,
     staticRoot: options.staticRoot ?? CONSOLE_DIST,
     ...(options.port === undefined ? {} : { port: options.port }),
+    unsubscribeLink: (url, response) => sns.answerUnsubscribeLink(url, response),
   });
+  process.env[ENV.consoleUrl] = server.origin;
+  sns.setLinkOrigin(server.origin);
+  return {
+    ...server,
+    close: async () => {
+      sns.setLinkOrigin(null);
+      delete process.env[ENV.consoleUrl];
+      await server.close();
+    },
+  };
 }

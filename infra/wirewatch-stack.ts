@@ -253,7 +253,7 @@ export class WirewatchStack extends Stack {
         region: this.region,
         userPoolId: this.analystUserPool.userPool.userPoolId,
         clientId: this.analystUserPool.consoleClient.userPoolClientId,
-        domain: this.analystUserPool.hostedUiUrl,
+        domain: this.analystUserPool.hostedUiDomain,
       },
     });
     // Alert and digest emails link to each article's page in the console.

@@ -10,7 +10,7 @@
  * off: they can be stolen by SIM swap and would need an SMS role and spend limits.
  */
 
-import { Aws, Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
+import { Aws, Duration, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   Mfa,
@@ -100,8 +100,8 @@ export class AnalystUserPool extends Construct {
     });
   }
 
-  /** `https://<prefix>.auth.<region>.amazoncognito.com`, where the hosted UI signs analysts in. */
-  public get hostedUiUrl(): string {
-    return this.domain.baseUrl();
+  /** `<prefix>.auth.<region>.amazoncognito.com`, the host whose hosted UI signs analysts in. */
+  public get hostedUiDomain(): string {
+    return `${this.domain.domainName}.auth.${Stack.of(this).region}.amazoncognito.com`;
   }
 }

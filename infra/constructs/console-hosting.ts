@@ -36,7 +36,7 @@ export interface ConsoleRuntimeConfig {
     readonly region: string;
     readonly userPoolId: string;
     readonly clientId: string;
-    /** The hosted UI's base URL, `https://<prefix>.auth.<region>.amazoncognito.com`. */
+    /** The hosted UI's host, `<prefix>.auth.<region>.amazoncognito.com` (no scheme). */
     readonly domain: string;
   };
 }

@@ -219,6 +219,24 @@ describe('the analyst console', () => {
     });
   });
 
+  it('tells the page the hosted UI as a host name, which it prefixes with https:// itself', () => {
+    // Act
+    const domain = stack.resolve(stack.analystUserPool.hostedUiDomain);
+
+    // Assess
+    expect(domain).toEqual({
+      'Fn::Join': [
+        '',
+        [
+          stack.resolve(stack.analystUserPool.domain.domainName),
+          '.auth.',
+          { Ref: 'AWS::Region' },
+          '.amazoncognito.com',
+        ],
+      ],
+    });
+  });
+
   describe('hosting', () => {
     it('keeps the bucket private and TLS-only, readable by this distribution alone through origin access control', () => {
       // Prepare

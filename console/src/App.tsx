@@ -85,7 +85,7 @@ export function App({ api, session }: { api: ConsoleApi; session: Session }) {
       return (
         <SignInPage
           session={session}
-          reason={error.code === 'unauthenticated' ? null : 'Your sign-in is no longer valid.'}
+          reason={error.code === 'signed-out' ? null : 'Your sign-in is no longer valid.'}
         />
       );
     }

@@ -6,7 +6,8 @@ import { CONSOLE_DIST, firstLoadFiles, readManifest } from './support/console-di
 /** The issue's budget for the console's first load: JavaScript, gzipped. */
 const FIRST_LOAD_BUDGET_BYTES = 250 * 1024;
 
-const gzippedSize = async (file: string) => gzipSync(await readFile(`${CONSOLE_DIST}${file}`), { level: 9 }).length;
+const gzippedSize = async (file: string) =>
+  gzipSync(await readFile(`${CONSOLE_DIST}${file}`), { level: 9 }).length;
 
 describe('the built console', () => {
   it('loads at most 250 KB of gzipped JavaScript on a first visit', async () => {

@@ -52,7 +52,7 @@ export class ConsoleApi {
 
   private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const token = await this.session.token();
-    if (token === null) throw new ApiError(401, 'unauthenticated', 'Please sign in.');
+    if (token === null) throw new ApiError(401, 'signed-out', 'Please sign in.');
     const response = await fetch(`${this.apiUrl}${path}`, {
       method,
       headers: {

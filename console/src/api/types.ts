@@ -16,8 +16,10 @@ export interface Rule {
   id: string;
   name: string;
   query: string;
-  owner: string;
+  /** The owner's email; null for rules added with the CLI or the samples. */
+  owner: string | null;
   createdAt: string;
+  /** The caller may change it: they own it or are an admin. */
   mine: boolean;
 }
 
@@ -61,7 +63,7 @@ export interface Alert {
   ruleName: string;
   matchedAt: string;
   title: string;
-  source: string;
+  source: string | null;
   snippet: string;
   highlights: Span[];
   pairs: string[];
@@ -82,7 +84,7 @@ export interface ArticleView {
   articleId: string;
   title: string;
   url: string;
-  source: string;
+  source: string | null;
   byline: string | null;
   publishedAt: string | null;
   lang: string | null;
@@ -108,10 +110,10 @@ export interface ArticleSummary {
   articleId: string;
   title: string;
   url: string;
-  source: string;
+  source: string | null;
   publishedAt: string | null;
-  pairs: string[];
-  topics: string[];
+  pairs?: string[];
+  topics?: string[];
 }
 
 export interface ArticlePage {
@@ -135,11 +137,14 @@ export interface Timeline {
 }
 
 export interface FeedStatus {
+  feedId: string;
   url: string;
   title: string | null;
-  state: string;
-  lastError: string | null;
-  nextPollAt: string | null;
+  state: 'active' | 'broken';
+  consecutiveErrors: number;
+  lastError: { code: string; message: string; at: string } | null;
+  lastSuccessAt: string | null;
+  nextPollAt: string;
 }
 
 export interface QueueDepth {

@@ -75,7 +75,7 @@ function ArticleBody({ article }: { article: ArticleView }) {
         <Highlighted text={article.title} marks={marksIn('title', shown)} lang={article.lang} />
       </h2>
       <p class="meta">
-        <span>{article.source}</span>
+        <span>{article.source ?? 'Unknown source'}</span>
         {article.byline !== null && article.byline !== '' && (
           <>
             {' · '}

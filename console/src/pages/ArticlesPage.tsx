@@ -61,12 +61,12 @@ export function ArticlesPage({ api, filters }: { api: ConsoleApi; filters: Recor
                         </a>
                       </h2>
                       <p class="meta">
-                        {article.source} ·{' '}
+                        {article.source ?? 'Unknown source'} ·{' '}
                         <time dateTime={article.publishedAt ?? undefined}>
                           {formatDateTime(article.publishedAt)}
                         </time>
                       </p>
-                      <Labels pairs={article.pairs} topics={article.topics} />
+                      <Labels pairs={article.pairs ?? []} topics={article.topics ?? []} />
                     </li>
                   ))}
                 </ol>

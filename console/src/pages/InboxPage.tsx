@@ -21,7 +21,7 @@ export function AlertItem({ alert }: { alert: Alert }) {
         </a>
       </h2>
       <p class="meta">
-        <span>{alert.source}</span> · <span>rule “{alert.ruleName}”</span> ·{' '}
+        <span>{alert.source ?? 'Unknown source'}</span> · <span>rule “{alert.ruleName}”</span> ·{' '}
         <time dateTime={alert.matchedAt}>{formatDateTime(alert.matchedAt)}</time>
       </p>
       <p class="snippet">

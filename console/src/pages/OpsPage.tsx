@@ -46,14 +46,28 @@ export function OpsPage({ api }: { api: ConsoleApi }) {
             </thead>
             <tbody>
               {list.map((feed) => (
-                <tr key={feed.url} class={feed.lastError !== null ? 'attention' : undefined}>
+                <tr key={feed.feedId} class={feed.state === 'broken' ? 'attention' : undefined}>
                   <th scope="row">
                     {feed.title ?? feed.url}
                     <div class="muted small">{feed.url}</div>
                   </th>
-                  <td>{feed.state}</td>
-                  <td>{feed.lastError ?? '—'}</td>
-                  <td>{feed.nextPollAt === null ? '—' : formatDateTime(feed.nextPollAt)}</td>
+                  <td>
+                    {feed.state === 'broken' ? 'Broken' : 'Active'}
+                    {feed.consecutiveErrors > 0 && (
+                      <div class="muted small">{feed.consecutiveErrors} failed polls in a row</div>
+                    )}
+                  </td>
+                  <td>
+                    {feed.lastError === null ? (
+                      '—'
+                    ) : (
+                      <>
+                        <code>{feed.lastError.code}</code> {feed.lastError.message}
+                        <div class="muted small">{formatDateTime(feed.lastError.at)}</div>
+                      </>
+                    )}
+                  </td>
+                  <td>{formatDateTime(feed.nextPollAt)}</td>
                 </tr>
               ))}
             </tbody>

@@ -17,7 +17,8 @@ import { formatDateTime, formatDay } from '../text/dates.ts';
 
 /** How long typing must pause before the query is checked. */
 const CHECK_DELAY_MS = 300;
-const PREVIEW_DAYS = [7, 14, 30];
+/** The API previews at most 90 days back. */
+const PREVIEW_DAYS = [7, 30, 90];
 
 type Check =
   | { state: 'empty' }

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { routeConsoleRequest } from '../../../functions/console-api/router.ts';
+import { CONSOLE_ROUTES } from '../../../functions/console-api/routes.ts';
+import {
+  consoleResponseValidator,
+  declaredOperations,
+  loadConsoleOpenApi,
+} from '../../support/console-openapi.ts';
+import { ADMIN_CLAIMS, consoleEvent } from '../../support/console-requests.ts';
+import { FixedClock } from '../../support/in-memory-ports.ts';
+
+describe('docs/api/console.openapi.yaml', () => {
+  it('declares every route of routes.ts with its operationId and admin flag', () => {
+    // Prepare
+    const declared = declaredOperations(loadConsoleOpenApi());
+
+    // Act
+    const routes = CONSOLE_ROUTES.map(({ method, path, operationId, admin }) => ({
+      method,
+      path,
+      operationId,
+      admin,
+    }));
+
+    // Assess
+    for (const route of routes) expect(declared).toContainEqual(route);
+  });
+
+  it('is OpenAPI 3.1 whose response schemas all compile, references included', () => {
+    // Prepare
+    const document = loadConsoleOpenApi();
+    const validate = consoleResponseValidator(document);
+
+    // Act
+    const problems = declaredOperations(document).flatMap(({ method, path }) =>
+      Object.keys(document.paths[path]?.[method.toLowerCase() as 'get']?.responses ?? {}).flatMap((status) =>
+        // An impossible body: compiling each schema and resolving its references is what is checked.
+        validate(method, path, Number(status), Symbol('not JSON')).filter((problem) =>
+          problem.startsWith('the document'),
+        ),
+      ),
+    );
+
+    // Assess
+    expect(document.openapi).toMatch(/^3\.1\./);
+    expect(problems).toEqual([]);
+  });
+
+  it('describes the bodies the router answers, errors included', async () => {
+    // Prepare
+    const validate = consoleResponseValidator();
+    const deps = { clock: new FixedClock(new Date('2026-11-24T06:30:00Z')) };
+
+    // Act
+    const me = await routeConsoleRequest(
+      consoleEvent({ method: 'GET', path: '/me', claims: ADMIN_CLAIMS }),
+      CONSOLE_ROUTES,
+      deps,
+    );
+    const anonymous = await routeConsoleRequest(
+      consoleEvent({ method: 'GET', path: '/me', claims: {} }),
+      CONSOLE_ROUTES,
+      deps,
+    );
+
+    // Assess
+    expect(validate('GET', '/me', me.statusCode ?? 0, JSON.parse(me.body ?? ''))).toEqual([]);
+    expect(validate('GET', '/me', anonymous.statusCode ?? 0, JSON.parse(anonymous.body ?? ''))).toEqual([]);
+    expect(validate('GET', '/me', 200, { userId: 'x', admin: 'yes' })).not.toEqual([]);
+  });
+});

@@ -4,13 +4,42 @@
  * which validates the input, calls one use case in shared/console and maps the result to JSON.
  */
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
+import { DynamoDbRuleStore } from '../adapters/dynamodb/rule-store.dynamodb.ts';
+import { DynamoDbSubscriptionStore } from '../adapters/dynamodb/subscription-store.dynamodb.ts';
+import { S3ArticleArchive } from '../adapters/s3/article-archive.s3.ts';
+import { ENV } from '../infra/resource-definitions.ts';
+import { createReader } from '../reader/wirewatch-reader.ts';
+import { type Classifier, createClassifier } from '../shared/classification/classifier.ts';
+import { subscriptionTargetsOf } from '../shared/console/subscription-targets.ts';
 import { systemClock } from '../shared/ports/clock.ts';
+import { countryAliasesEnv, requiredEnv } from './commons/config.ts';
+import { dynamodb } from './commons/dynamodb-client.ts';
 import { logger } from './commons/observability.ts';
+import { s3 } from './commons/s3-client.ts';
 import type { ConsoleDeps } from './console-api/console-deps.ts';
 import { routeConsoleRequest } from './console-api/router.ts';
 import { CONSOLE_ROUTES } from './console-api/routes.ts';
 
-const deps: ConsoleDeps = { clock: systemClock };
+const table = { client: dynamodb, tableName: requiredEnv(ENV.tableName) };
+const subscriptions = new DynamoDbSubscriptionStore(table);
+let classifier: Classifier | undefined;
+
+const deps: ConsoleDeps = {
+  clock: systemClock,
+  listings: createReader(table),
+  archive: new S3ArticleArchive(s3, requiredEnv(ENV.bucketName)),
+  rules: new DynamoDbRuleStore(table),
+  classifier: () => {
+    classifier ??= createClassifier({ extraAliases: countryAliasesEnv(ENV.extraCountryAliases) });
+    return classifier;
+  },
+  subscriptionTargets: async (email) =>
+    subscriptionTargetsOf(
+      (await subscriptions.listDigestSubscriptions())
+        .filter((subscription) => subscription.email.toLowerCase() === email.trim().toLowerCase())
+        .map(({ filter }) => filter),
+    ),
+};
 
 export const handler = async (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => {
   logger.addContext(context);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { routeConsoleRequest } from '../../../functions/console-api/router.ts';
 import { CONSOLE_ROUTES } from '../../../functions/console-api/routes.ts';
+import { memoryConsoleDeps } from '../../support/console-deps.ts';
 import {
   consoleResponseValidator,
   declaredOperations,
@@ -49,7 +50,7 @@ describe('docs/api/console.openapi.yaml', () => {
   it('describes the bodies the router answers, errors included', async () => {
     // Prepare
     const validate = consoleResponseValidator();
-    const deps = { clock: new FixedClock(new Date('2026-11-24T06:30:00Z')) };
+    const deps = memoryConsoleDeps({ clock: new FixedClock(new Date('2026-11-24T06:30:00Z')) });
 
     // Act
     const me = await routeConsoleRequest(

@@ -47,9 +47,3 @@ export function parseConfig(raw: unknown): ConsoleConfig {
   }
   throw new Error('config.json: auth.mode must be "local" or "cognito"');
 }
-
-export async function loadConfig(): Promise<ConsoleConfig> {
-  const response = await fetch('/config.json', { cache: 'no-store' });
-  if (!response.ok) throw new Error(`config.json could not be read (HTTP ${response.status})`);
-  return parseConfig(await response.json());
-}

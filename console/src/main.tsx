@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { App } from './App.tsx';
 import { ConsoleApi } from './api/console-api.ts';
 import { openSession } from './auth/session.ts';
-import { loadConfig } from './config.ts';
+import { loadConfig } from './load-config.ts';
 import './styles.css';
 
 const root = document.getElementById('app') as HTMLElement;

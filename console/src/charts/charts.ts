@@ -107,7 +107,8 @@ export function drawHeatMap(
       },
       scales: {
         x: { type: 'category', labels: heatMap.topics, offset: true, grid: { display: false } },
-        y: { type: 'category', labels: heatMap.pairs, offset: true, grid: { display: false } },
+        // The first (busiest) pair on top, as in the table under the chart.
+        y: { type: 'category', labels: heatMap.pairs, offset: true, reverse: true, grid: { display: false } },
       },
       onClick: onPoint((index) => {
         const cell = cells[index];

@@ -21,14 +21,13 @@ export interface AxeViolation {
 
 /** Serious and critical violations on the page as it is now, under WCAG 2.1 A and AA and best practice. */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) {
+  // The callbacks run in the page; this file is typed for Node, so the page's globals go through globalThis.
+  if (!(await page.evaluate(() => 'axe' in globalThis))) {
     await page.addScriptTag({ content: await readFile(AXE_SOURCE, 'utf8') });
   }
   const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (context: Document, options: object) => Promise<unknown> } }
-    ).axe;
-    const results = (await axe.run(document, {
+    const { axe } = globalThis as unknown as { axe: { run: (options: object) => Promise<unknown> } };
+    const results = (await axe.run({
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
     })) as {
       violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];

@@ -41,23 +41,36 @@ export function TimelinePage({
               summary={`${pair} articles per day: ${days.map(({ date, count }) => `${formatDay(date)} ${count}`).join(', ')}`}
               onPick={({ date }) => navigate(dayHash(date))}
             />
-            <table>
-              <caption>{pair} articles per day</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Day</th>
-                  <th scope="col">Articles</th>
-                </tr>
-              </thead>
-              <tbody>
-                {days.map(({ date, count }) => (
-                  <tr key={date}>
-                    <th scope="row">{formatDay(date)}</th>
-                    <td class="count">{count === 0 ? '0' : <a href={dayHash(date)}>{count}</a>}</td>
+            {days.some(({ count }) => count > 0) ? (
+              <table>
+                <caption>Days with {pair} articles (every other day of the period has none)</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Day</th>
+                    <th scope="col">Articles</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {days
+                    .filter(({ count }) => count > 0)
+                    .map(({ date, count }) => (
+                      <tr key={date}>
+                        <th scope="row">{formatDay(date)}</th>
+                        <td class="count">
+                          <a
+                            href={dayHash(date)}
+                            aria-label={`${count} ${pair} articles on ${formatDay(date)}`}
+                          >
+                            {count}
+                          </a>
+                        </td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            ) : (
+              <p>No {pair} articles in this period.</p>
+            )}
           </>
         )}
       </Show>

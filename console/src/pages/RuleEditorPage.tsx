@@ -28,10 +28,12 @@ type Check =
 
 function QueryError({ query, message, position }: { query: string; message: string; position: number }) {
   const at = Math.min(Math.max(0, position), query.length);
+  // The rule language's own messages start with the position; it is said once, here.
+  const reason = message.replace(/^at position \d+:\s*/, '');
   return (
     <div class="query-error">
       <p class="error">
-        Syntax error at position {at}: {message}
+        Syntax error at position {at}: {reason}
       </p>
       <p class="query-at" aria-hidden="true">
         <code>

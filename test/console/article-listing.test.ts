@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listArticles } from '../../shared/console/article-listing.ts';
-import { ConsoleInputError } from '../../shared/console/console-input-error.ts';
+import { ConsoleRefusal } from '../../shared/console/console-refusal.ts';
 import { resolvePeriod } from '../../shared/console/period.ts';
 import { anArticle } from '../support/builders.ts';
 import { MemoryListings } from '../support/memory-listings.ts';
@@ -61,7 +61,7 @@ describe('listArticles', () => {
     const attempt = listArticles({ ...filters, period: PERIOD, limit: 10 }, new MemoryListings());
 
     // Assess
-    await expect(attempt).rejects.toThrow(ConsoleInputError);
+    await expect(attempt).rejects.toThrow(ConsoleRefusal);
     await expect(attempt).rejects.toThrow(message);
   });
 });

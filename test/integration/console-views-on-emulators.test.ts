@@ -6,6 +6,7 @@
  */
 import { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDbArticleCatalog } from '../../adapters/dynamodb/article-catalog.dynamodb.ts';
 import { S3ArticleArchive } from '../../adapters/s3/article-archive.s3.ts';
 import type { ConsoleDeps } from '../../functions/console-api/console-deps.ts';
 import { routeConsoleRequest } from '../../functions/console-api/router.ts';
@@ -54,6 +55,7 @@ beforeAll(async () => {
     clock: new FixedClock(new Date(`${seedDay}T12:00:00Z`)),
     listings: reader,
     archive: new S3ArticleArchive(s3, LOCAL_NAMES.bucket),
+    catalog: new DynamoDbArticleCatalog(pipeline.table),
     rules: pipeline.ruleStore,
     classifier: createClassifier,
     subscriptionTargets: async () => [{ kind: 'pair', value: 'PK-US' }],

@@ -4,6 +4,7 @@
  * which validates the input, calls one use case in shared/console and maps the result to JSON.
  */
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
+import { DynamoDbArticleCatalog } from '../adapters/dynamodb/article-catalog.dynamodb.ts';
 import { DynamoDbRuleStore } from '../adapters/dynamodb/rule-store.dynamodb.ts';
 import { DynamoDbSubscriptionStore } from '../adapters/dynamodb/subscription-store.dynamodb.ts';
 import { S3ArticleArchive } from '../adapters/s3/article-archive.s3.ts';
@@ -26,9 +27,10 @@ let classifier: Classifier | undefined;
 
 const deps: ConsoleDeps = {
   clock: systemClock,
-  listings: createReader(table),
-  archive: new S3ArticleArchive(s3, requiredEnv(ENV.bucketName)),
   rules: new DynamoDbRuleStore(table),
+  archive: new S3ArticleArchive(s3, requiredEnv(ENV.bucketName)),
+  catalog: new DynamoDbArticleCatalog(table),
+  listings: createReader(table),
   classifier: () => {
     classifier ??= createClassifier({ extraAliases: countryAliasesEnv(ENV.extraCountryAliases) });
     return classifier;

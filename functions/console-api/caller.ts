@@ -3,16 +3,13 @@
  * `cognito:groups`), never from anything else the client sends. Locally the console server puts the
  * local analyst's claims in the same place.
  */
+import type { Analyst } from '../../shared/console/analyst.ts';
 import { ApiError } from './console-http.ts';
 
 /** Members of this Cognito group may change any rule and read the ops routes. */
 export const ADMIN_GROUP = 'admins';
 
-export interface Caller {
-  userId: string;
-  email: string;
-  admin: boolean;
-}
+export type Caller = Analyst;
 
 type Claims = Record<string, string | number | boolean | string[]> | undefined;
 

@@ -5,16 +5,18 @@
 import type { Classifier } from '../../shared/classification/classifier.ts';
 import type { SubscriptionTarget } from '../../shared/console/inbox.ts';
 import type { ArticleArchive } from '../../shared/ports/article-archive.ts';
+import type { ArticleCatalog } from '../../shared/ports/article-catalog.ts';
 import type { ArticleListings } from '../../shared/ports/article-listings.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
 import type { RuleStore } from '../../shared/ports/rule-store.ts';
 
 export interface ConsoleDeps {
   clock: Clock;
+  rules: RuleStore;
+  archive: ArticleArchive;
+  catalog: ArticleCatalog;
   /** The table's article and alert listings (the typed reader on DynamoDB). */
   listings: ArticleListings;
-  archive: Pick<ArticleArchive, 'getArticle'>;
-  rules: Pick<RuleStore, 'listRules'>;
   /** Built on first use: only the article page needs it, and building it takes a moment. */
   classifier: () => Classifier;
   /** What the address is subscribed to: the inbox shows what these subscriptions delivered. */

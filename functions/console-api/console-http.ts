@@ -51,6 +51,11 @@ export function parseInput<Schema extends z.ZodMiniType>(
 ): z.infer<Schema> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((issue) => `${[where, ...issue.path].join('.')}: ${issue.message}`);
+  const issues = parsed.error.issues.map((issue) => {
+    const field = [where, ...issue.path].join('.');
+    return issue.code === 'unrecognized_keys'
+      ? `${field}: unknown field ${issue.keys.join(', ')}`
+      : `${field}: ${issue.message}`;
+  });
   throw new ApiError(400, 'invalid_request', issues.join('; '));
 }

@@ -7,7 +7,6 @@ import {
   cursorParameter,
   pairParameter,
   periodOf,
-  refusingBadInputAsync,
   ruleParameter,
   sourceParameter,
   timeParameter,
@@ -29,8 +28,6 @@ export const listAlerts: ConsoleHandler = async ({ caller, query }, deps) => {
   const { cursor, since, until, ...filters } = parseInput(AlertsQuery, query, 'query');
   const period = periodOf({ since, until }, deps.clock);
   const subscriptions = await deps.subscriptionTargets(caller.email);
-  const page = await refusingBadInputAsync(() =>
-    inbox({ subscriptions, filters, period, limit: VIEW_PAGE_SIZE, cursor }, deps.listings),
-  );
+  const page = await inbox({ subscriptions, filters, period, limit: VIEW_PAGE_SIZE, cursor }, deps.listings);
   return ok(page);
 };

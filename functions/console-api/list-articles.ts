@@ -7,7 +7,6 @@ import {
   cursorParameter,
   pairParameter,
   periodOf,
-  refusingBadInputAsync,
   timeParameter,
   topicParameter,
   VIEW_PAGE_SIZE,
@@ -25,9 +24,7 @@ const ArticlesQuery = z.object({
 export const listArticlesRoute: ConsoleHandler = async ({ query }, deps) => {
   const { pair, topic, cursor, ...range } = parseInput(ArticlesQuery, query, 'query');
   const period = periodOf(range, deps.clock);
-  const page = await refusingBadInputAsync(() =>
-    listArticles({ pair, topic, cursor, period, limit: VIEW_PAGE_SIZE }, deps.listings),
-  );
+  const page = await listArticles({ pair, topic, cursor, period, limit: VIEW_PAGE_SIZE }, deps.listings);
   return ok({
     articles: page.articles.map(({ sortAt: _sortAt, ...article }) => article),
     nextCursor: page.nextCursor,

@@ -7,6 +7,7 @@
  * logged and answered with a 500 that says nothing about the cause.
  */
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { ConsoleRefusal, type RefusalKind } from '../../shared/console/console-refusal.ts';
 import { logger } from '../commons/observability.ts';
 import { callerFromClaims } from './caller.ts';
 import type { ConsoleDeps } from './console-deps.ts';
@@ -84,6 +85,13 @@ function requestBody(event: APIGatewayProxyEventV2WithJWTAuthorizer): unknown {
   }
 }
 
+const REFUSAL_STATUS: Record<RefusalKind, { status: number; code: string }> = {
+  invalid: { status: 400, code: 'invalid_request' },
+  not_found: { status: 404, code: 'not_found' },
+  forbidden: { status: 403, code: 'forbidden' },
+  conflict: { status: 409, code: 'conflict' },
+};
+
 function httpResponse(response: ConsoleResponse): APIGatewayProxyStructuredResultV2 {
   const headers = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
   if (response.body === undefined)
@@ -118,6 +126,10 @@ export async function routeConsoleRequest(
   } catch (error) {
     if (error instanceof ApiError) {
       return httpResponse({ status: error.status, body: errorBody(error.code, error.message) });
+    }
+    if (error instanceof ConsoleRefusal) {
+      const { status, code } = REFUSAL_STATUS[error.kind];
+      return httpResponse({ status, body: errorBody(code, error.message) });
     }
     // The route key, not the path or body: those may carry an analyst's address or rule text.
     logger.error('Console request failed', { routeKey: event.routeKey, error });

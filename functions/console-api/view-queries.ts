@@ -1,12 +1,10 @@
 /**
- * What the read-only views (/alerts, /articles, /trends) share: the query parameters they accept, the
- * period they cover and how a request a use case refuses (ConsoleInputError) becomes a 400.
+ * What the read-only views (/alerts, /articles, /trends) share: the query parameters they accept and
+ * the period they cover. A period or cursor the use cases refuse is a ConsoleRefusal, a 400.
  */
 import * as z from 'zod/mini';
-import { ConsoleInputError } from '../../shared/console/console-input-error.ts';
 import { type Period, resolvePeriod } from '../../shared/console/period.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
-import { ApiError } from './console-http.ts';
 
 const label = (pattern: RegExp, example: string) =>
   z.string().check(z.regex(pattern, `expected a value such as ${example}`));
@@ -28,24 +26,5 @@ export function periodOf(
   clock: Clock,
   defaultDays = DEFAULT_VIEW_DAYS,
 ): Period {
-  return refusingBadInput(() => resolvePeriod(query, clock.now(), defaultDays));
-}
-
-/** Runs the use case, answering what it refuses about the request with a 400. */
-export function refusingBadInput<T>(work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    if (error instanceof ConsoleInputError) throw new ApiError(400, 'invalid_request', error.message);
-    throw error;
-  }
-}
-
-export async function refusingBadInputAsync<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof ConsoleInputError) throw new ApiError(400, 'invalid_request', error.message);
-    throw error;
-  }
+  return resolvePeriod(query, clock.now(), defaultDays);
 }

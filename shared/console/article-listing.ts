@@ -5,7 +5,7 @@
 import type { ArticleListings, ListedArticle } from '../ports/article-listings.ts';
 import { normaliseLabelValue } from '../rules/article-labels.ts';
 import { decodeCursor, encodeCursor } from './console-cursor.ts';
-import { ConsoleInputError } from './console-input-error.ts';
+import { ConsoleRefusal } from './console-refusal.ts';
 import type { Period } from './period.ts';
 import { ResumableListing, sortKey } from './resumable-listing.ts';
 
@@ -59,7 +59,7 @@ export async function listArticles(
       ? null
       : decodeCursor(request.cursor, (value) => {
           if (typeof value !== 'string')
-            throw new ConsoleInputError('invalid-cursor', 'the cursor is not one this API gave');
+            throw new ConsoleRefusal('invalid', 'the cursor is not one this API gave');
           return value;
         });
   let listing: ResumableListing<ListedArticle>;
@@ -81,7 +81,7 @@ export async function listArticles(
       request.limit,
     );
   } else {
-    throw new ConsoleInputError('missing-filter', 'give a pair, a topic or both');
+    throw new ConsoleRefusal('invalid', 'give a pair, a topic or both');
   }
   const articles: ArticleSummaryView[] = [];
   while (articles.length < request.limit && (listing.buffered || listing.reads < MAX_READS)) {

@@ -11,10 +11,10 @@ import type { ArticleRecord } from '../articles/article-record.ts';
 import type { ArticleListings, ListedArticle, ListingPage, ListingRange } from '../ports/article-listings.ts';
 import { articleLabels, normaliseLabelValue } from '../rules/article-labels.ts';
 import { decodeCursor, encodeCursor } from './console-cursor.ts';
-import { ConsoleInputError } from './console-input-error.ts';
+import { ConsoleRefusal } from './console-refusal.ts';
 import type { Period } from './period.ts';
 import { ResumableListing, sortKey } from './resumable-listing.ts';
-import { type SnippetHighlight, snippetHighlights } from './snippet-highlights.ts';
+import { type Span, snippetHighlights } from './snippet-highlights.ts';
 
 export interface SubscriptionTarget {
   kind: 'rule' | 'pair' | 'topic';
@@ -47,7 +47,7 @@ export interface InboxAlert {
   publishedAt: string | null;
   snippet: string;
   /** Offsets of the matched terms in the snippet. */
-  highlights: SnippetHighlight[];
+  highlights: Span[];
   pairs: string[];
   topics: string[];
 }
@@ -88,7 +88,7 @@ function readPosition(value: unknown): Position {
     value !== null &&
     !Array.isArray(value) &&
     Object.values(value).every((entry) => entry === true || typeof entry === 'string');
-  if (!valid) throw new ConsoleInputError('invalid-cursor', 'the cursor is not one this API gave');
+  if (!valid) throw new ConsoleRefusal('invalid', 'the cursor is not one this API gave');
   return value as Position;
 }
 
@@ -277,10 +277,7 @@ function inboxAlert({ alert, article }: Entry): InboxAlert {
     source: article.source,
     publishedAt: article.publishedAt,
     snippet: alert.snippet,
-    highlights: snippetHighlights(
-      alert.snippet,
-      alert.highlights.map(({ term }) => term),
-    ),
+    highlights: snippetHighlights(alert.snippet, alert.highlights),
     pairs: article.countryPairs,
     topics: article.topics,
   };

@@ -3,7 +3,7 @@
  * more than MAX_PERIOD_DAYS of the table. Bounds are written so that the table's time sort keys
  * (`<sortAt>#<id>`, sortAt with or without milliseconds) fall inside them at both ends.
  */
-import { ConsoleInputError } from './console-input-error.ts';
+import { ConsoleRefusal } from './console-refusal.ts';
 
 export const MAX_PERIOD_DAYS = 31;
 const DAY_MS = 86_400_000;
@@ -27,10 +27,7 @@ export interface PeriodRequest {
 function instant(value: string, name: string): Date {
   const parsed = new Date(DATE.test(value) ? `${value}T00:00:00Z` : value);
   if (Number.isNaN(parsed.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(value)) {
-    throw new ConsoleInputError(
-      'invalid-period',
-      `${name} must be a date (2026-11-27) or an ISO 8601 instant`,
-    );
+    throw new ConsoleRefusal('invalid', `${name} must be a date (2026-11-27) or an ISO 8601 instant`);
   }
   return parsed;
 }
@@ -46,7 +43,7 @@ export const articleDay = (sortAt: string) => sortAt.slice(0, 10);
  */
 export function resolvePeriod(request: PeriodRequest, now: Date, defaultDays: number): Period {
   if (request.date !== undefined && (request.since !== undefined || request.until !== undefined)) {
-    throw new ConsoleInputError('invalid-period', 'give either date or since/until, not both');
+    throw new ConsoleRefusal('invalid', 'give either date or since/until, not both');
   }
   const sinceText = request.date ?? request.since;
   const untilText = request.date ?? request.until;
@@ -57,13 +54,13 @@ export function resolvePeriod(request: PeriodRequest, now: Date, defaultDays: nu
       ? new Date(Date.parse(`${dayOf(until)}T00:00:00Z`) - (defaultDays - 1) * DAY_MS)
       : instant(sinceText, request.date ? 'date' : 'since');
   if (since.getTime() > until.getTime()) {
-    throw new ConsoleInputError('invalid-period', 'since must not be after until');
+    throw new ConsoleRefusal('invalid', 'since must not be after until');
   }
   const days: string[] = [];
   for (let day = Date.parse(`${dayOf(since)}T00:00:00Z`); day <= until.getTime(); day += DAY_MS) {
     days.push(dayOf(new Date(day)));
     if (days.length > MAX_PERIOD_DAYS) {
-      throw new ConsoleInputError('invalid-period', `a period covers at most ${MAX_PERIOD_DAYS} days`);
+      throw new ConsoleRefusal('invalid', `a period covers at most ${MAX_PERIOD_DAYS} days`);
     }
   }
   const sinceIsDay = sinceText === undefined || DATE.test(sinceText);

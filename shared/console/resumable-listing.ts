@@ -5,7 +5,7 @@
  * time, and the items at or before the key in listing order (already consumed) are skipped.
  */
 import type { ListingPage, ListingRange } from '../ports/article-listings.ts';
-import { ConsoleInputError } from './console-input-error.ts';
+import { ConsoleRefusal } from './console-refusal.ts';
 import type { Period } from './period.ts';
 
 const SORT_KEY = /^(\d{4}-\d{2}-\d{2}T[0-9:.]+Z)#([A-Za-z0-9_-]{1,64})$/;
@@ -13,10 +13,10 @@ const SORT_KEY = /^(\d{4}-\d{2}-\d{2}T[0-9:.]+Z)#([A-Za-z0-9_-]{1,64})$/;
 /** `<time>#<id>`: listings are in descending order of it. */
 export const sortKey = (time: string, id: string) => `${time}#${id}`;
 
-/** The time of a sort key from a cursor; throws ConsoleInputError when it is not one. */
+/** The time of a sort key from a cursor; throws ConsoleRefusal when it is not one. */
 export function sortKeyTime(key: string): string {
   const match = SORT_KEY.exec(key);
-  if (match === null) throw new ConsoleInputError('invalid-cursor', 'the cursor is not one this API gave');
+  if (match === null) throw new ConsoleRefusal('invalid', 'the cursor is not one this API gave');
   return match[1] as string;
 }
 

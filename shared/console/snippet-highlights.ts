@@ -1,27 +1,30 @@
 /**
- * Where an alert's matched terms appear in its snippet, for the page to mark them: the snippet is a
- * sentence (or a window of it) with its white space collapsed, so a term is looked for the same way.
+ * Where the matched words fall in a snippet. A snippet is a sentence with its whitespace collapsed,
+ * perhaps cut to a window, so highlight offsets into the title or text do not apply to it; instead
+ * every occurrence of each matched stretch is looked up in the snippet (ignoring case, as rules do),
+ * and the spans are returned in reading order, none overlapping another.
  */
-export interface SnippetHighlight {
+export interface Span {
   start: number;
   end: number;
 }
 
-/** Every occurrence of each term in the snippet, in order, overlapping ones merged. */
-export function snippetHighlights(snippet: string, terms: readonly string[]): SnippetHighlight[] {
-  const found: SnippetHighlight[] = [];
-  for (const term of new Set(terms.map((text) => text.replace(/\s+/g, ' ').trim()))) {
-    if (term === '') continue;
-    for (let at = snippet.indexOf(term); at >= 0; at = snippet.indexOf(term, at + term.length)) {
-      found.push({ start: at, end: at + term.length });
+const escapeForPattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function snippetHighlights(snippet: string, highlights: readonly { term: string }[]): Span[] {
+  const terms = [...new Set(highlights.map(({ term }) => term.replace(/\s+/g, ' ').trim()))].filter(Boolean);
+  const found: Span[] = [];
+  for (const term of terms) {
+    for (const match of snippet.matchAll(new RegExp(escapeForPattern(term), 'giu'))) {
+      found.push({ start: match.index, end: match.index + match[0].length });
     }
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
-  const merged: SnippetHighlight[] = [];
+  const spans: Span[] = [];
   for (const span of found) {
-    const last = merged.at(-1);
-    if (last !== undefined && span.start <= last.end) last.end = Math.max(last.end, span.end);
-    else merged.push({ ...span });
+    const previous = spans.at(-1);
+    if (previous !== undefined && span.start < previous.end) continue;
+    spans.push(span);
   }
-  return merged;
+  return spans;
 }

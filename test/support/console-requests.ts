@@ -1,9 +1,11 @@
 /** API Gateway HTTP API events for the console API, as a JWT authorizer would pass them on. */
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import type { ConsoleDeps } from '../../functions/console-api/console-deps.ts';
 import type { ConsoleRoute } from '../../functions/console-api/console-route.ts';
-import { matchConsoleRoute } from '../../functions/console-api/router.ts';
+import { matchConsoleRoute, routeConsoleRequest } from '../../functions/console-api/router.ts';
 import { CONSOLE_ROUTES } from '../../functions/console-api/routes.ts';
 import { httpApiEvent } from '../../local/lambda-events.ts';
+import { consoleResponseValidator } from './console-openapi.ts';
 
 export const ANALYST_CLAIMS = {
   sub: 'analyst-1',
@@ -58,4 +60,31 @@ export function consoleEvent(call: ConsoleCall): APIGatewayProxyEventV2WithJWTAu
     },
     '123456789012',
   );
+}
+
+let validator: ReturnType<typeof consoleResponseValidator> | undefined;
+
+/**
+ * Calls the router as API Gateway would and returns the status and parsed body, after checking the
+ * body against the response schema the OpenAPI file declares for the route and status: every test
+ * that calls through here also checks the document.
+ */
+export async function callConsole(call: ConsoleCall, deps: ConsoleDeps) {
+  const routes = call.routes ?? CONSOLE_ROUTES;
+  const response = await routeConsoleRequest(consoleEvent(call), routes, deps);
+  const status = response.statusCode ?? 0;
+  const body: unknown = response.body === undefined ? undefined : JSON.parse(response.body);
+  if (routes === CONSOLE_ROUTES && status !== 404 && status !== 405) {
+    const [rawPath = ''] = call.path.split('?', 1);
+    const { route } = matchConsoleRoute(routes, call.method, rawPath);
+    validator ??= consoleResponseValidator();
+    const problems = validator(call.method, route.path, status, body);
+    if (problems.length > 0) {
+      throw new Error(
+        `${call.method} ${call.path} answered ${status} outside its OpenAPI schema: ${problems.join('; ')}`,
+      );
+    }
+  }
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever the route answered
+  return { status, body: body as any };
 }

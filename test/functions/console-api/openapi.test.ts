@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { routeConsoleRequest } from '../../../functions/console-api/router.ts';
 import { CONSOLE_ROUTES } from '../../../functions/console-api/routes.ts';
-import { memoryConsoleDeps } from '../../support/console-deps.ts';
+import { fakeConsoleDeps } from '../../support/console-fakes.ts';
 import {
   consoleResponseValidator,
   declaredOperations,
   loadConsoleOpenApi,
 } from '../../support/console-openapi.ts';
 import { ADMIN_CLAIMS, consoleEvent } from '../../support/console-requests.ts';
-import { FixedClock } from '../../support/in-memory-ports.ts';
 
 describe('docs/api/console.openapi.yaml', () => {
   it('declares every route of routes.ts with its operationId and admin flag', () => {
@@ -50,7 +49,7 @@ describe('docs/api/console.openapi.yaml', () => {
   it('describes the bodies the router answers, errors included', async () => {
     // Prepare
     const validate = consoleResponseValidator();
-    const deps = memoryConsoleDeps({ clock: new FixedClock(new Date('2026-11-24T06:30:00Z')) });
+    const deps = fakeConsoleDeps();
 
     // Act
     const me = await routeConsoleRequest(

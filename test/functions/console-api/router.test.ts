@@ -3,16 +3,15 @@ import { ApiError, ok } from '../../../functions/console-api/console-http.ts';
 import type { ConsoleRoute } from '../../../functions/console-api/console-route.ts';
 import { MAX_BODY_BYTES, routeConsoleRequest } from '../../../functions/console-api/router.ts';
 import { CONSOLE_ROUTES } from '../../../functions/console-api/routes.ts';
-import { memoryConsoleDeps } from '../../support/console-deps.ts';
+import { fakeConsoleDeps } from '../../support/console-fakes.ts';
 import {
   ADMIN_CLAIMS,
   ANALYST_CLAIMS,
   type ConsoleCall,
   consoleEvent,
 } from '../../support/console-requests.ts';
-import { FixedClock } from '../../support/in-memory-ports.ts';
 
-const deps = memoryConsoleDeps({ clock: new FixedClock(new Date('2026-11-24T06:30:00Z')) });
+const deps = fakeConsoleDeps();
 
 const echo: ConsoleRoute['handler'] = async (request) => ok(request);
 const TEST_ROUTES: readonly ConsoleRoute[] = [

@@ -7,10 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { routeConsoleRequest } from '../../../functions/console-api/router.ts';
 import { CONSOLE_ROUTES } from '../../../functions/console-api/routes.ts';
 import { anAlert, anArticle } from '../../support/builders.ts';
-import { memoryConsoleDeps } from '../../support/console-deps.ts';
+import { fakeConsoleDeps } from '../../support/console-fakes.ts';
 import { consoleResponseValidator } from '../../support/console-openapi.ts';
 import { consoleEvent } from '../../support/console-requests.ts';
-import { MemoryArchive, MemoryRules } from '../../support/in-memory-ports.ts';
+import { FixedClock, MemoryArchive, MemoryRules } from '../../support/in-memory-ports.ts';
 import { MemoryListings } from '../../support/memory-listings.ts';
 
 const validate = consoleResponseValidator();
@@ -39,14 +39,16 @@ async function deps() {
     contentHash: article.contentHash,
     simhash: null,
   });
-  return memoryConsoleDeps({
+  return {
+    ...fakeConsoleDeps(),
+    clock: new FixedClock(new Date('2026-11-27T10:00:00Z')),
     listings: new MemoryListings([article], [anAlert({ articleId: 'article-1' })]),
     archive,
     rules: new MemoryRules([
       { id: 'ct-dialogue', name: 'CT dialogue', query: '"counterterrorism dialogue"', createdAt: '' },
     ]),
-    subscriptionTargets: async () => [{ kind: 'rule', value: 'ct-dialogue' }],
-  });
+    subscriptionTargets: async () => [{ kind: 'rule' as const, value: 'ct-dialogue' }],
+  };
 }
 
 async function call(path: string, consoleDeps?: Awaited<ReturnType<typeof deps>>) {

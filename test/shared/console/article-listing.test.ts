@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { listArticles } from '../../shared/console/article-listing.ts';
-import { ConsoleInputError } from '../../shared/console/console-input-error.ts';
-import { resolvePeriod } from '../../shared/console/period.ts';
-import { anArticle } from '../support/builders.ts';
-import { MemoryListings } from '../support/memory-listings.ts';
+import { listArticles } from '../../../shared/console/article-listing.ts';
+import { ConsoleRefusal } from '../../../shared/console/console-refusal.ts';
+import { resolvePeriod } from '../../../shared/console/period.ts';
+import { anArticle } from '../../support/builders.ts';
+import { MemoryListings } from '../../support/memory-listings.ts';
 
 const NOW = new Date('2026-11-27T10:00:00Z');
 const PERIOD = resolvePeriod({ since: '2026-11-20' }, NOW, 30);
@@ -61,7 +61,7 @@ describe('listArticles', () => {
     const attempt = listArticles({ ...filters, period: PERIOD, limit: 10 }, new MemoryListings());
 
     // Assess
-    await expect(attempt).rejects.toThrow(ConsoleInputError);
+    await expect(attempt).rejects.toThrow(ConsoleRefusal);
     await expect(attempt).rejects.toThrow(message);
   });
 });

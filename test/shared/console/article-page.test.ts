@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ArticleDocument } from '../../shared/articles/article-document.ts';
-import { type Classifier, createClassifier } from '../../shared/classification/classifier.ts';
-import { articlePage } from '../../shared/console/article-page.ts';
-import { anAlert, anArticle } from '../support/builders.ts';
-import { MemoryArchive, MemoryRules } from '../support/in-memory-ports.ts';
-import { MemoryListings } from '../support/memory-listings.ts';
+import type { ArticleDocument } from '../../../shared/articles/article-document.ts';
+import { type Classifier, createClassifier } from '../../../shared/classification/classifier.ts';
+import { articlePage } from '../../../shared/console/article-page.ts';
+import { anAlert, anArticle } from '../../support/builders.ts';
+import { MemoryArchive, MemoryRules } from '../../support/in-memory-ports.ts';
+import { MemoryListings } from '../../support/memory-listings.ts';
 
-const SEED = readFileSync(new URL('../../samples/articles/bilateral-ties.txt', import.meta.url), 'utf8');
+const SEED = readFileSync(new URL('../../../samples/articles/bilateral-ties.txt', import.meta.url), 'utf8');
 const TITLE = 'Pakistan and US seek stronger ties';
 const DOCUMENT_KEY = 'articles/yyyy=2026/mm=11/dd=26/article-1.json';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConsoleInputError } from '../../shared/console/console-input-error.ts';
-import { MAX_PERIOD_DAYS, resolvePeriod } from '../../shared/console/period.ts';
+import { ConsoleRefusal } from '../../../shared/console/console-refusal.ts';
+import { MAX_PERIOD_DAYS, resolvePeriod } from '../../../shared/console/period.ts';
 
 const NOW = new Date('2026-11-27T10:30:00Z');
 
@@ -55,7 +55,7 @@ describe('resolvePeriod', () => {
     const attempt = () => resolvePeriod(request, NOW, 30);
 
     // Assess
-    expect(attempt).toThrow(ConsoleInputError);
+    expect(attempt).toThrow(ConsoleRefusal);
     expect(attempt).toThrow(message);
   });
 });

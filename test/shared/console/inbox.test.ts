@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type InboxRequest, inbox, type SubscriptionTarget } from '../../shared/console/inbox.ts';
-import { resolvePeriod } from '../../shared/console/period.ts';
-import { anAlert, anArticle } from '../support/builders.ts';
-import { MemoryListings } from '../support/memory-listings.ts';
+import { type InboxRequest, inbox, type SubscriptionTarget } from '../../../shared/console/inbox.ts';
+import { resolvePeriod } from '../../../shared/console/period.ts';
+import { anAlert, anArticle } from '../../support/builders.ts';
+import { MemoryListings } from '../../support/memory-listings.ts';
 
 const PERIOD = resolvePeriod({ since: '2026-11-20' }, new Date('2026-11-27T10:00:00Z'), 30);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evidenceLocator, locateAll } from '../../shared/console/evidence-spans.ts';
+import { evidenceLocator, locateAll } from '../../../shared/console/evidence-spans.ts';
 
 describe('evidenceLocator', () => {
   it('finds a sentence whose white space the classifier collapsed, as offsets in the text', () => {

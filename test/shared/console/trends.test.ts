@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { resolvePeriod } from '../../shared/console/period.ts';
-import { heatmap, MAX_HEATMAP_PAIRS, pairTimeline } from '../../shared/console/trends.ts';
-import { anArticle } from '../support/builders.ts';
-import { MemoryListings } from '../support/memory-listings.ts';
+import { resolvePeriod } from '../../../shared/console/period.ts';
+import { heatmap, MAX_HEATMAP_PAIRS, pairTimeline } from '../../../shared/console/trends.ts';
+import { anArticle } from '../../support/builders.ts';
+import { MemoryListings } from '../../support/memory-listings.ts';
 
 const NOW = new Date('2026-11-27T10:00:00Z');
 

@@ -1,0 +1,54 @@
+/** ConsoleDeps made of in-memory ports, for handler tests that need no emulator. */
+import type { ConsoleDeps } from '../../functions/console-api/console-deps.ts';
+import { type ArticleDocument, contentHashOf } from '../../shared/articles/article-document.ts';
+import { articleDocumentKey } from '../../shared/articles/storage-keys.ts';
+import { type Classifier, createClassifier } from '../../shared/classification/classifier.ts';
+import type { SubscriptionTarget } from '../../shared/console/inbox.ts';
+import { FixedClock, MemoryArchive, MemoryCatalog, MemoryRules } from './in-memory-ports.ts';
+import { MemoryListings } from './memory-listings.ts';
+
+export const CONSOLE_NOW = new Date('2026-11-24T06:30:00.000Z');
+
+export function fakeConsoleDeps() {
+  let classifier: Classifier | undefined;
+  return {
+    clock: new FixedClock(CONSOLE_NOW),
+    rules: new MemoryRules(),
+    archive: new MemoryArchive(),
+    catalog: new MemoryCatalog(),
+    listings: new MemoryListings(),
+    classifier: () => {
+      classifier ??= createClassifier();
+      return classifier;
+    },
+    subscriptionTargets: async (_email: string): Promise<SubscriptionTarget[]> => [],
+  } satisfies ConsoleDeps;
+}
+
+/** Archives a document fetched at `fetchedAt`, as ingest-article would. */
+export async function archiveDocument(
+  archive: MemoryArchive,
+  document: { id: string; title: string; text: string; fetchedAt: string; publishedAt?: string },
+): Promise<void> {
+  const stored: ArticleDocument = {
+    schemaVersion: 1,
+    id: document.id,
+    url: `https://news.example/${document.id}`,
+    canonicalUrl: `https://news.example/${document.id}`,
+    feedId: 'feed-1',
+    feedUrl: 'https://news.example/feed.xml',
+    source: 'news.example',
+    title: document.title,
+    byline: null,
+    publishedAt: document.publishedAt ?? null,
+    fetchedAt: document.fetchedAt,
+    lang: 'en',
+    siteName: null,
+    excerpt: null,
+    text: document.text,
+    rawKey: `raw/${document.id}.html.gz`,
+    contentHash: contentHashOf(document.title, document.text),
+    simhash: null,
+  };
+  await archive.putArticle(articleDocumentKey(document.id, document.fetchedAt), stored);
+}

@@ -8,21 +8,21 @@ import { DynamoDbArticleCatalog } from '../adapters/dynamodb/article-catalog.dyn
 import { DynamoDbRuleStore } from '../adapters/dynamodb/rule-store.dynamodb.ts';
 import { DynamoDbSubscriptionStore } from '../adapters/dynamodb/subscription-store.dynamodb.ts';
 import { S3ArticleArchive } from '../adapters/s3/article-archive.s3.ts';
+import { SnsEmailSubscriptions } from '../adapters/sns/email-subscriptions.sns.ts';
 import { ENV } from '../infra/resource-definitions.ts';
 import { createReader } from '../reader/wirewatch-reader.ts';
 import { type Classifier, createClassifier } from '../shared/classification/classifier.ts';
-import { subscriptionTargetsOf } from '../shared/console/subscription-targets.ts';
 import { systemClock } from '../shared/ports/clock.ts';
 import { countryAliasesEnv, requiredEnv } from './commons/config.ts';
 import { dynamodb } from './commons/dynamodb-client.ts';
 import { logger } from './commons/observability.ts';
 import { s3 } from './commons/s3-client.ts';
+import { sns } from './commons/sns-client.ts';
 import type { ConsoleDeps } from './console-api/console-deps.ts';
 import { routeConsoleRequest } from './console-api/router.ts';
 import { CONSOLE_ROUTES } from './console-api/routes.ts';
 
 const table = { client: dynamodb, tableName: requiredEnv(ENV.tableName) };
-const subscriptions = new DynamoDbSubscriptionStore(table);
 let classifier: Classifier | undefined;
 
 const deps: ConsoleDeps = {
@@ -35,12 +35,9 @@ const deps: ConsoleDeps = {
     classifier ??= createClassifier({ extraAliases: countryAliasesEnv(ENV.extraCountryAliases) });
     return classifier;
   },
-  subscriptionTargets: async (email) =>
-    subscriptionTargetsOf(
-      (await subscriptions.listDigestSubscriptions())
-        .filter((subscription) => subscription.email.toLowerCase() === email.trim().toLowerCase())
-        .map(({ filter }) => filter),
-    ),
+  alertSubscriptions: new SnsEmailSubscriptions(sns, requiredEnv(ENV.topicArn)),
+  digestRecipients: new SnsEmailSubscriptions(sns, requiredEnv(ENV.digestTopicArn)),
+  subscriptions: new DynamoDbSubscriptionStore(table),
 };
 
 export const handler = async (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => {

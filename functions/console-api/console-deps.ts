@@ -3,12 +3,13 @@
  * AWS, the local console server from the emulators, and unit tests from in-memory fakes.
  */
 import type { Classifier } from '../../shared/classification/classifier.ts';
-import type { SubscriptionTarget } from '../../shared/console/inbox.ts';
 import type { ArticleArchive } from '../../shared/ports/article-archive.ts';
 import type { ArticleCatalog } from '../../shared/ports/article-catalog.ts';
 import type { ArticleListings } from '../../shared/ports/article-listings.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
+import type { EmailSubscriptions } from '../../shared/ports/email-subscriptions.ts';
 import type { RuleStore } from '../../shared/ports/rule-store.ts';
+import type { SubscriptionStore } from '../../shared/ports/subscription-store.ts';
 
 export interface ConsoleDeps {
   clock: Clock;
@@ -19,6 +20,9 @@ export interface ConsoleDeps {
   listings: ArticleListings;
   /** Built on first use: only the article page needs it, and building it takes a moment. */
   classifier: () => Classifier;
-  /** What the address is subscribed to: the inbox shows what these subscriptions delivered. */
-  subscriptionTargets: (email: string) => Promise<SubscriptionTarget[]>;
+  /** Email subscriptions on the alerts topic. */
+  alertSubscriptions: EmailSubscriptions;
+  /** Email subscriptions on the digest topic. */
+  digestRecipients: EmailSubscriptions;
+  subscriptions: SubscriptionStore;
 }

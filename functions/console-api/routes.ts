@@ -5,7 +5,9 @@
 import { checkRule } from './check-rule.ts';
 import type { ConsoleRoute } from './console-route.ts';
 import { createRule } from './create-rule.ts';
+import { createSubscription } from './create-subscription.ts';
 import { deleteRule } from './delete-rule.ts';
+import { deleteSubscription } from './delete-subscription.ts';
 import { getArticle } from './get-article.ts';
 import { getHeatmap } from './get-heatmap.ts';
 import { getMe } from './get-me.ts';
@@ -13,6 +15,7 @@ import { getTimeline } from './get-timeline.ts';
 import { listAlerts } from './list-alerts.ts';
 import { listArticlesRoute } from './list-articles.ts';
 import { listRules } from './list-rules.ts';
+import { listSubscriptions } from './list-subscriptions.ts';
 import { previewRule } from './preview-rule.ts';
 import { updateRule } from './update-rule.ts';
 
@@ -35,4 +38,25 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   },
   { method: 'GET', path: '/trends/heatmap', operationId: 'getHeatmap', admin: false, handler: getHeatmap },
   { method: 'GET', path: '/trends/timeline', operationId: 'getTimeline', admin: false, handler: getTimeline },
+  {
+    method: 'GET',
+    path: '/subscriptions',
+    operationId: 'listSubscriptions',
+    admin: false,
+    handler: listSubscriptions,
+  },
+  {
+    method: 'POST',
+    path: '/subscriptions',
+    operationId: 'createSubscription',
+    admin: false,
+    handler: createSubscription,
+  },
+  {
+    method: 'DELETE',
+    path: '/subscriptions/{subscriptionId}',
+    operationId: 'deleteSubscription',
+    admin: false,
+    handler: deleteSubscription,
+  },
 ];

@@ -15,11 +15,7 @@ import { ConsoleRefusal } from './console-refusal.ts';
 import type { Period } from './period.ts';
 import { ResumableListing, sortKey } from './resumable-listing.ts';
 import { type Span, snippetHighlights } from './snippet-highlights.ts';
-
-export interface SubscriptionTarget {
-  kind: 'rule' | 'pair' | 'topic';
-  value: string;
-}
+import type { SubscriptionTarget } from './subscription-targets.ts';
 
 export interface InboxFilters {
   rule?: string;

@@ -7,7 +7,9 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbArticleCatalog } from '../../adapters/dynamodb/article-catalog.dynamodb.ts';
+import { DynamoDbSubscriptionStore } from '../../adapters/dynamodb/subscription-store.dynamodb.ts';
 import { S3ArticleArchive } from '../../adapters/s3/article-archive.s3.ts';
+import { SnsEmailSubscriptions } from '../../adapters/sns/email-subscriptions.sns.ts';
 import type { ConsoleDeps } from '../../functions/console-api/console-deps.ts';
 import { routeConsoleRequest } from '../../functions/console-api/router.ts';
 import { CONSOLE_ROUTES } from '../../functions/console-api/routes.ts';
@@ -17,7 +19,7 @@ import { createReader } from '../../reader/wirewatch-reader.ts';
 import { createClassifier } from '../../shared/classification/classifier.ts';
 import { articleIdFor } from '../../shared/urls/canonical-url.ts';
 import { consoleResponseValidator } from '../support/console-openapi.ts';
-import { consoleEvent } from '../support/console-requests.ts';
+import { ANALYST_CLAIMS, consoleEvent } from '../support/console-requests.ts';
 import { FixedClock } from '../support/in-memory-ports.ts';
 import {
   articleJobFor,
@@ -58,8 +60,12 @@ beforeAll(async () => {
     catalog: new DynamoDbArticleCatalog(pipeline.table),
     rules: pipeline.ruleStore,
     classifier: createClassifier,
-    subscriptionTargets: async () => [{ kind: 'pair', value: 'PK-US' }],
+    alertSubscriptions: new SnsEmailSubscriptions(pipeline.sns, pipeline.topicArn),
+    digestRecipients: new SnsEmailSubscriptions(pipeline.sns, pipeline.digestTopicArn),
+    subscriptions: new DynamoDbSubscriptionStore(pipeline.table),
   };
+  // The analyst subscribes to PK-US as the console does: a filter policy on their alert subscription.
+  await deps.alertSubscriptions.put(ANALYST_CLAIMS.email, { countryPairs: ['PK-US'] });
 }, 60_000);
 
 afterAll(async () => {

@@ -3,9 +3,41 @@ import type { ConsoleDeps } from '../../functions/console-api/console-deps.ts';
 import { type ArticleDocument, contentHashOf } from '../../shared/articles/article-document.ts';
 import { articleDocumentKey } from '../../shared/articles/storage-keys.ts';
 import { type Classifier, createClassifier } from '../../shared/classification/classifier.ts';
-import type { SubscriptionTarget } from '../../shared/console/inbox.ts';
+import {
+  type EmailSubscriptions,
+  type FilterPolicy,
+  SubscriptionPendingError,
+  type TopicEmailSubscription,
+} from '../../shared/ports/email-subscriptions.ts';
+import { MemorySubscriptions } from './digest-fakes.ts';
 import { FixedClock, MemoryArchive, MemoryCatalog, MemoryRules } from './in-memory-ports.ts';
 import { MemoryListings } from './memory-listings.ts';
+
+/**
+ * One topic's email subscriptions as SNS keeps them, by lower-cased address. `confirmAtOnce` false
+ * leaves new ones pending, and `unreadable` addresses are listed as SNS lists pending ones: without
+ * their ARN, so their filter cannot be read or changed.
+ */
+export class MemoryEmailSubscriptions implements EmailSubscriptions {
+  readonly byAddress = new Map<string, TopicEmailSubscription>();
+  readonly unreadable = new Set<string>();
+  constructor(private readonly confirmAtOnce = true) {}
+  async find(email: string) {
+    const key = email.toLowerCase();
+    if (this.unreadable.has(key)) return { filterPolicy: null, pending: true };
+    return this.byAddress.get(key) ?? null;
+  }
+  async put(email: string, filterPolicy: FilterPolicy) {
+    const key = email.toLowerCase();
+    if (this.unreadable.has(key)) throw new SubscriptionPendingError(`${email} is pending`);
+    const subscription = { filterPolicy, pending: this.byAddress.get(key)?.pending ?? !this.confirmAtOnce };
+    this.byAddress.set(key, subscription);
+    return subscription;
+  }
+  async remove(email: string) {
+    return this.byAddress.delete(email.toLowerCase());
+  }
+}
 
 export const CONSOLE_NOW = new Date('2026-11-24T06:30:00.000Z');
 
@@ -21,7 +53,9 @@ export function fakeConsoleDeps() {
       classifier ??= createClassifier();
       return classifier;
     },
-    subscriptionTargets: async (_email: string): Promise<SubscriptionTarget[]> => [],
+    alertSubscriptions: new MemoryEmailSubscriptions(),
+    digestRecipients: new MemoryEmailSubscriptions(false),
+    subscriptions: new MemorySubscriptions(),
   } satisfies ConsoleDeps;
 }
 

@@ -2,12 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredRule } from '../../../shared/ports/rule-store.ts';
 import { archiveDocument, fakeConsoleDeps } from '../../support/console-fakes.ts';
-import {
-  ADMIN_CLAIMS,
-  ANALYST_CLAIMS,
-  callConsole,
-  OTHER_ANALYST_CLAIMS,
-} from '../../support/console-requests.ts';
+import { ADMIN_CLAIMS, callConsole, OTHER_ANALYST_CLAIMS } from '../../support/console-requests.ts';
 
 const createdAt = '2026-11-01T00:00:00.000Z';
 const rule = (id: string, owner?: string): StoredRule => ({

@@ -9,7 +9,7 @@ import { CONSOLE_ROUTES } from '../../../functions/console-api/routes.ts';
 import { anAlert, anArticle } from '../../support/builders.ts';
 import { fakeConsoleDeps } from '../../support/console-fakes.ts';
 import { consoleResponseValidator } from '../../support/console-openapi.ts';
-import { consoleEvent } from '../../support/console-requests.ts';
+import { ANALYST_CLAIMS, consoleEvent } from '../../support/console-requests.ts';
 import { FixedClock, MemoryArchive, MemoryRules } from '../../support/in-memory-ports.ts';
 import { MemoryListings } from '../../support/memory-listings.ts';
 
@@ -39,7 +39,7 @@ async function deps() {
     contentHash: article.contentHash,
     simhash: null,
   });
-  return {
+  const consoleDeps = {
     ...fakeConsoleDeps(),
     clock: new FixedClock(new Date('2026-11-27T10:00:00Z')),
     listings: new MemoryListings([article], [anAlert({ articleId: 'article-1' })]),
@@ -47,8 +47,9 @@ async function deps() {
     rules: new MemoryRules([
       { id: 'ct-dialogue', name: 'CT dialogue', query: '"counterterrorism dialogue"', createdAt: '' },
     ]),
-    subscriptionTargets: async () => [{ kind: 'rule' as const, value: 'ct-dialogue' }],
   };
+  await consoleDeps.alertSubscriptions.put(ANALYST_CLAIMS.email, { rule: ['ct-dialogue'] });
+  return consoleDeps;
 }
 
 async function call(path: string, consoleDeps?: Awaited<ReturnType<typeof deps>>) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type InboxRequest, inbox, type SubscriptionTarget } from '../../../shared/console/inbox.ts';
+import { type InboxRequest, inbox } from '../../../shared/console/inbox.ts';
 import { resolvePeriod } from '../../../shared/console/period.ts';
+import type { SubscriptionTarget } from '../../../shared/console/subscription-targets.ts';
 import { anAlert, anArticle } from '../../support/builders.ts';
 import { MemoryListings } from '../../support/memory-listings.ts';
 

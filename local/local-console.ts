@@ -1,0 +1,33 @@
+/**
+ * Serves the analyst console over a running local pipeline: loads the console API's Lambda entry the
+ * way the pipeline loads its other handlers (after the pipeline has set the environment), and
+ * starts the console server on 127.0.0.1 with the built page from console/dist.
+ */
+import { fileURLToPath } from 'node:url';
+import { CONSOLE_ROUTES } from '../functions/console-api/routes.ts';
+import { type ConsoleApiHandler, type ConsoleServer, startConsoleServer } from './console-server.ts';
+import type { LocalPipeline } from './local-pipeline.ts';
+
+/** Where `npm run build:console` writes the page. */
+export const CONSOLE_DIST = fileURLToPath(new URL('../console/dist/', import.meta.url));
+
+const CONSOLE_API_ENTRY = new URL('../functions/console-api.ts', import.meta.url).href;
+
+export interface LocalConsoleOptions {
+  port?: number;
+  staticRoot?: string;
+}
+
+/** `pipeline` is only required started: its emulators and environment are what the handler reaches. */
+export async function startLocalConsole(
+  _pipeline: LocalPipeline,
+  options: LocalConsoleOptions = {},
+): Promise<ConsoleServer> {
+  const module = (await import(/* @vite-ignore */ CONSOLE_API_ENTRY)) as { handler: ConsoleApiHandler };
+  return startConsoleServer({
+    handler: module.handler,
+    routes: CONSOLE_ROUTES,
+    staticRoot: options.staticRoot ?? CONSOLE_DIST,
+    ...(options.port === undefined ? {} : { port: options.port }),
+  });
+}

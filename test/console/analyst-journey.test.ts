@@ -187,6 +187,8 @@ describe.skipIf(executablePath === null)('the analyst console in Chromium', () =
       await ruleEvidence.waitFor();
       await page.getByRole('button', { name: /Pair PK-US/ }).waitFor();
       expect(await page.locator('.article-text mark').count()).toBeGreaterThan(0);
+      // The text keeps its own direction (an Urdu or Arabic article reads right to left).
+      expect(await page.locator('.article-text > [dir="auto"]').count()).toBe(1);
       await checkStep('07-article-evidence');
       await ruleEvidence.click();
       const ruleMarks = await page.locator('.article-text mark').allTextContents();

@@ -8,7 +8,9 @@ import { createRule } from './create-rule.ts';
 import { createSubscription } from './create-subscription.ts';
 import { deleteRule } from './delete-rule.ts';
 import { deleteSubscription } from './delete-subscription.ts';
+import { getDeadLetters } from './get-dead-letters.ts';
 import { getMe } from './get-me.ts';
+import { listFeeds } from './list-feeds.ts';
 import { listRules } from './list-rules.ts';
 import { listSubscriptions } from './list-subscriptions.ts';
 import { previewRule } from './preview-rule.ts';
@@ -42,5 +44,13 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
     operationId: 'deleteSubscription',
     admin: false,
     handler: deleteSubscription,
+  },
+  { method: 'GET', path: '/ops/feeds', operationId: 'listFeeds', admin: true, handler: listFeeds },
+  {
+    method: 'GET',
+    path: '/ops/dead-letters',
+    operationId: 'getDeadLetters',
+    admin: true,
+    handler: getDeadLetters,
   },
 ];

@@ -9,7 +9,13 @@ import {
   type TopicEmailSubscription,
 } from '../../shared/ports/email-subscriptions.ts';
 import { MemorySubscriptions } from './digest-fakes.ts';
-import { FixedClock, MemoryArchive, MemoryCatalog, MemoryRules } from './in-memory-ports.ts';
+import {
+  FixedClock,
+  MemoryArchive,
+  MemoryCatalog,
+  MemoryFeedStates,
+  MemoryRules,
+} from './in-memory-ports.ts';
 
 /**
  * One topic's email subscriptions as SNS keeps them, by lower-cased address. `confirmAtOnce` false
@@ -48,6 +54,8 @@ export function fakeConsoleDeps() {
     alertSubscriptions: new MemoryEmailSubscriptions(),
     digestRecipients: new MemoryEmailSubscriptions(false),
     subscriptions: new MemorySubscriptions(),
+    feeds: new MemoryFeedStates(),
+    deadLetters: { depths: async () => [{ queue: 'feedJobs', depth: 2 }] },
   } satisfies ConsoleDeps;
 }
 

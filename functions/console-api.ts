@@ -12,8 +12,10 @@ import { S3ArticleArchive } from '../adapters/s3/article-archive.s3.ts';
 import { SnsEmailSubscriptions } from '../adapters/sns/email-subscriptions.sns.ts';
 import { parseNamedQueues, SqsDeadLetterDepths } from '../adapters/sqs/dead-letter-depths.sqs.ts';
 import { ENV } from '../infra/resource-definitions.ts';
+import { createReader } from '../reader/wirewatch-reader.ts';
+import { type Classifier, createClassifier } from '../shared/classification/classifier.ts';
 import { systemClock } from '../shared/ports/clock.ts';
-import { requiredEnv } from './commons/config.ts';
+import { countryAliasesEnv, requiredEnv } from './commons/config.ts';
 import { dynamodb } from './commons/dynamodb-client.ts';
 import { logger } from './commons/observability.ts';
 import { s3 } from './commons/s3-client.ts';
@@ -24,11 +26,18 @@ import { routeConsoleRequest } from './console-api/router.ts';
 import { CONSOLE_ROUTES } from './console-api/routes.ts';
 
 const table = { client: dynamodb, tableName: requiredEnv(ENV.tableName) };
+let classifier: Classifier | undefined;
+
 const deps: ConsoleDeps = {
   clock: systemClock,
   rules: new DynamoDbRuleStore(table),
   archive: new S3ArticleArchive(s3, requiredEnv(ENV.bucketName)),
   catalog: new DynamoDbArticleCatalog(table),
+  listings: createReader(table),
+  classifier: () => {
+    classifier ??= createClassifier({ extraAliases: countryAliasesEnv(ENV.extraCountryAliases) });
+    return classifier;
+  },
   alertSubscriptions: new SnsEmailSubscriptions(sns, requiredEnv(ENV.topicArn)),
   digestRecipients: new SnsEmailSubscriptions(sns, requiredEnv(ENV.digestTopicArn)),
   subscriptions: new DynamoDbSubscriptionStore(table),

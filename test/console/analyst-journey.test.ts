@@ -238,4 +238,19 @@ describe.skipIf(executablePath === null)('the analyst console in Chromium', () =
     },
     STEP_TIMEOUT_MS,
   );
+  it(
+    'shows an admin the feeds, the broken sample feed among them, and the dead-letter queues',
+    async () => {
+      // Act
+      await page.getByRole('link', { name: 'Ops' }).click();
+
+      // Assess
+      await page.getByRole('heading', { level: 1, name: 'Operations' }).waitFor();
+      const broken = page.getByRole('row', { name: /Regional Desk/ });
+      expect(await broken.textContent()).toContain('feed-malformed');
+      await page.getByRole('heading', { name: 'Dead-letter queues' }).waitFor();
+      await checkStep('12-ops');
+    },
+    STEP_TIMEOUT_MS,
+  );
 });

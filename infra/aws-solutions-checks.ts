@@ -44,7 +44,7 @@ export function addAwsSolutionsChecks(app: App, stack: WirewatchStack): void {
       role,
       'AwsSolutions-IAM5[Resource::*]',
       fn === stack.functions.consoleApi
-        ? 'X-Ray PutTraceSegments and PutTelemetryRecords (active tracing), and SNS Unsubscribe and GetSubscriptionAttributes (an analyst removing or checking their own subscription), support no resource-level permissions.'
+        ? 'X-Ray PutTraceSegments and PutTelemetryRecords (active tracing), and SNS Unsubscribe, GetSubscriptionAttributes and SetSubscriptionAttributes (an analyst removing, checking or changing their own subscription), support no resource-level permissions.'
         : 'X-Ray PutTraceSegments and PutTelemetryRecords (active tracing) support no resource-level permissions.',
     );
   }

@@ -4,7 +4,7 @@
  * never be forgotten for a variable, nor a variable for a grant.
  */
 
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
@@ -81,8 +81,9 @@ export function bindTopicPublisher(
 
 /**
  * The function subscribes and unsubscribes email addresses on `topic` and reads their state, for the
- * console's subscriptions. Subscribe and ListSubscriptionsByTopic are granted on the topic alone;
- * SNS authorizes Unsubscribe and GetSubscriptionAttributes on no resource type, so only `*` works.
+ * console's subscriptions (and their filter policies). Subscribe and ListSubscriptionsByTopic are
+ * granted on the topic alone; SNS authorizes Unsubscribe and Get/SetSubscriptionAttributes on no
+ * resource type, so only `*` works for them.
  */
 export function bindTopicSubscriptions(
   fn: LambdaFunction,
@@ -97,21 +98,22 @@ export function bindTopicSubscriptions(
   );
   fn.addToRolePolicy(
     new PolicyStatement({
-      actions: ['sns:Unsubscribe', 'sns:GetSubscriptionAttributes'],
+      actions: ['sns:Unsubscribe', 'sns:GetSubscriptionAttributes', 'sns:SetSubscriptionAttributes'],
       resources: ['*'],
     }),
   );
   fn.addEnvironment(envName, topic.topicArn);
 }
 
-/** The function reads the depth of each named queue, found through ENV.deadLetterQueueUrls (JSON). */
+/** The function reads the depth of each named queue, found through ENV.deadLetterQueueUrls (`name=url,…`). */
 export function bindQueueDepthReader(fn: LambdaFunction, queues: Readonly<Record<string, IQueue>>): void {
-  const urls: Record<string, string> = {};
-  for (const [name, queue] of Object.entries(queues)) {
-    queue.grant(fn, 'sqs:GetQueueAttributes');
-    urls[name] = queue.queueUrl;
-  }
-  fn.addEnvironment(ENV.deadLetterQueueUrls, Stack.of(fn).toJsonString(urls));
+  for (const queue of Object.values(queues)) queue.grant(fn, 'sqs:GetQueueAttributes');
+  fn.addEnvironment(
+    ENV.deadLetterQueueUrls,
+    Object.entries(queues)
+      .map(([name, queue]) => `${name}=${queue.queueUrl}`)
+      .join(','),
+  );
 }
 
 /** The function enqueues jobs on `queue`, found through the variable `envName`. */

@@ -179,7 +179,10 @@ export class WirewatchStack extends Stack {
     bindBucket(classifyArticle, this.bucket, 'write', [BUCKET.ruleIndexKey]);
     bindTopicPublisher(classifyArticle, this.alertTopic, ENV.topicArn);
     if (props.extraCountryAliases !== undefined) {
-      classifyArticle.addEnvironment(ENV.extraCountryAliases, JSON.stringify(props.extraCountryAliases));
+      // The console classifies too: the evidence it shows for an article's countries.
+      for (const classifier of [classifyArticle, consoleApi]) {
+        classifier.addEnvironment(ENV.extraCountryAliases, JSON.stringify(props.extraCountryAliases));
+      }
     }
     bindTopicPublisher(fetchFeed, this.opsTopic, ENV.opsTopicArn);
     bindTopicPublisher(sendDigest, this.digestTopic, ENV.digestTopicArn);

@@ -20,7 +20,7 @@ export interface LocalConsoleOptions {
 }
 
 /**
- * `pipeline` is only required started: its emulators and environment are what the handler reaches.
+ * The handler reaches the pipeline's emulators through the environment the pipeline set when it started.
  * While the console is served, the emails the pipeline sends link to it: alerts and digests to its
  * article pages (through the console URL the emailing handlers read), and each email's unsubscribe
  * link to its `/unsubscribe`, so the link works after the poll that sent it, for as long as it serves.
@@ -29,6 +29,10 @@ export async function startLocalConsole(
   pipeline: LocalPipeline,
   options: LocalConsoleOptions = {},
 ): Promise<ConsoleServer> {
+  // As the stack configures the function: every dead-letter queue, for the ops view.
+  process.env[ENV.deadLetterQueueUrls] = [...pipeline.deadLetterQueues]
+    .map(([name, queue]) => `${name}=${queue.settings.url}`)
+    .join(',');
   const module = (await import(/* @vite-ignore */ CONSOLE_API_ENTRY)) as { handler: ConsoleApiHandler };
   const sns = pipeline.aws.sns;
   const server = await startConsoleServer({

@@ -97,12 +97,10 @@ describe('WirewatchStack', () => {
           [ENV.bucketName]: stack.bucket.bucketName,
           [ENV.topicArn]: stack.alertTopic.topicArn,
           [ENV.digestTopicArn]: stack.digestTopic.topicArn,
-          [ENV.deadLetterQueueUrls]: stack.toJsonString({
-            ...Object.fromEntries(
-              QUEUE_NAMES.map((name) => [name, stack.queues[name].deadLetterQueue.queueUrl]),
-            ),
-            schedules: stack.scheduleDeadLetterQueue.queueUrl,
-          }),
+          [ENV.deadLetterQueueUrls]: [
+            ...QUEUE_NAMES.map((name) => `${name}=${stack.queues[name].deadLetterQueue.queueUrl}`),
+            `schedules=${stack.scheduleDeadLetterQueue.queueUrl}`,
+          ].join(','),
         },
       };
 
@@ -183,6 +181,7 @@ describe('WirewatchStack', () => {
           'sns:ListSubscriptionsByTopic',
           'sns:Unsubscribe',
           'sns:GetSubscriptionAttributes',
+          'sns:SetSubscriptionAttributes',
         ]),
       );
     });
@@ -296,7 +295,11 @@ describe('WirewatchStack', () => {
       '%s is granted "*" only for actions with no resource-level permissions (X-Ray; SNS subscriptions for console-api)',
       (name) => {
         // Prepare
-        const subscriptionActions = ['sns:Unsubscribe', 'sns:GetSubscriptionAttributes'];
+        const subscriptionActions = [
+          'sns:Unsubscribe',
+          'sns:GetSubscriptionAttributes',
+          'sns:SetSubscriptionAttributes',
+        ];
         const allowed = (action: string) =>
           action.startsWith('xray:') || (name === 'consoleApi' && subscriptionActions.includes(action));
 
@@ -725,7 +728,7 @@ describe('WirewatchStack', () => {
 });
 
 describe('WirewatchStack options', () => {
-  it('hands extra country aliases to classify-article, and to no other function', () => {
+  it('hands extra country aliases to classify-article and console-api, which classify, and to no other function', () => {
     // Prepare
     const app = newTestApp();
 
@@ -738,14 +741,16 @@ describe('WirewatchStack options', () => {
     const template = Template.fromStack(stack);
 
     // Assess
-    template.hasResourceProperties('AWS::Lambda::Function', {
-      Role: stack.resolve(stack.functions.classifyArticle.role?.roleArn),
-      Environment: { Variables: Match.objectLike({ [ENV.extraCountryAliases]: '{"PK":["Pakland"]}' }) },
-    });
+    for (const classifier of [stack.functions.classifyArticle, stack.functions.consoleApi]) {
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Role: stack.resolve(classifier.role?.roleArn),
+        Environment: { Variables: Match.objectLike({ [ENV.extraCountryAliases]: '{"PK":["Pakland"]}' }) },
+      });
+    }
     const withAliases = Object.values(template.findResources('AWS::Lambda::Function')).filter(
       (resource) => ENV.extraCountryAliases in (resource.Properties?.Environment?.Variables ?? {}),
     );
-    expect(withAliases).toHaveLength(1);
+    expect(withAliases).toHaveLength(2);
   });
 });
 

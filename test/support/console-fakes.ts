@@ -2,6 +2,7 @@
 import type { ConsoleDeps } from '../../functions/console-api/console-deps.ts';
 import { type ArticleDocument, contentHashOf } from '../../shared/articles/article-document.ts';
 import { articleDocumentKey } from '../../shared/articles/storage-keys.ts';
+import { type Classifier, createClassifier } from '../../shared/classification/classifier.ts';
 import {
   type EmailSubscriptions,
   type FilterPolicy,
@@ -9,7 +10,14 @@ import {
   type TopicEmailSubscription,
 } from '../../shared/ports/email-subscriptions.ts';
 import { MemorySubscriptions } from './digest-fakes.ts';
-import { FixedClock, MemoryArchive, MemoryCatalog, MemoryRules } from './in-memory-ports.ts';
+import {
+  FixedClock,
+  MemoryArchive,
+  MemoryCatalog,
+  MemoryFeedStates,
+  MemoryRules,
+} from './in-memory-ports.ts';
+import { MemoryListings } from './memory-listings.ts';
 
 /**
  * One topic's email subscriptions as SNS keeps them, by lower-cased address. `confirmAtOnce` false
@@ -40,14 +48,22 @@ export class MemoryEmailSubscriptions implements EmailSubscriptions {
 export const CONSOLE_NOW = new Date('2026-11-24T06:30:00.000Z');
 
 export function fakeConsoleDeps() {
+  let classifier: Classifier | undefined;
   return {
     clock: new FixedClock(CONSOLE_NOW),
     rules: new MemoryRules(),
     archive: new MemoryArchive(),
     catalog: new MemoryCatalog(),
+    listings: new MemoryListings(),
+    classifier: () => {
+      classifier ??= createClassifier();
+      return classifier;
+    },
     alertSubscriptions: new MemoryEmailSubscriptions(),
     digestRecipients: new MemoryEmailSubscriptions(false),
     subscriptions: new MemorySubscriptions(),
+    feeds: new MemoryFeedStates(),
+    deadLetters: { depths: async () => [{ queue: 'feedJobs', depth: 2 }] },
   } satisfies ConsoleDeps;
 }
 

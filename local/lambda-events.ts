@@ -1,6 +1,12 @@
 /** AWS-shaped events and contexts, as Lambda hands them to handlers, for the local runtime. */
 import { randomUUID } from 'node:crypto';
-import type { Context, ScheduledEvent, SQSEvent, SQSMessageAttributes } from 'aws-lambda';
+import type {
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  Context,
+  ScheduledEvent,
+  SQSEvent,
+  SQSMessageAttributes,
+} from 'aws-lambda';
 import { type MessageAttribute, md5Hex, type QueuedMessage } from './queues/local-queue.ts';
 
 export function scheduledEvent(
@@ -81,5 +87,69 @@ export function lambdaContext(
     done: unsupported,
     fail: unsupported,
     succeed: unsupported,
+  };
+}
+
+export interface HttpApiRequest {
+  method: string;
+  /** The path as API Gateway passes it on: without the query string, still percent-encoded. */
+  rawPath: string;
+  rawQueryString: string;
+  headers: Record<string, string>;
+  body: string | undefined;
+  /** `METHOD /template` of the route the path matched, or `$default`. */
+  routeKey: string;
+  pathParameters: Record<string, string> | undefined;
+  /** What a JWT authorizer would have verified. */
+  claims: Record<string, string>;
+  sourceIp: string;
+}
+
+/** The API Gateway HTTP API (payload 2.0) event a Lambda behind a JWT authorizer receives. */
+export function httpApiEvent(
+  request: HttpApiRequest,
+  account: string,
+  at = new Date(),
+): APIGatewayProxyEventV2WithJWTAuthorizer {
+  const queryStringParameters: Record<string, string> = {};
+  for (const [name, value] of new URLSearchParams(request.rawQueryString)) {
+    // API Gateway joins a repeated parameter's values with commas.
+    const earlier = queryStringParameters[name];
+    queryStringParameters[name] = earlier === undefined ? value : `${earlier},${value}`;
+  }
+  const body = request.body === undefined || request.body === '' ? undefined : request.body;
+  return {
+    version: '2.0',
+    routeKey: request.routeKey,
+    rawPath: request.rawPath,
+    rawQueryString: request.rawQueryString,
+    headers: request.headers,
+    ...(request.rawQueryString === '' ? {} : { queryStringParameters }),
+    ...(request.pathParameters === undefined ? {} : { pathParameters: request.pathParameters }),
+    requestContext: {
+      accountId: account,
+      apiId: 'local',
+      authorizer: {
+        principalId: '',
+        integrationLatency: 0,
+        jwt: { claims: request.claims, scopes: [] },
+      },
+      domainName: request.headers.host ?? '127.0.0.1',
+      domainPrefix: 'local',
+      http: {
+        method: request.method,
+        path: request.rawPath,
+        protocol: 'HTTP/1.1',
+        sourceIp: request.sourceIp,
+        userAgent: request.headers['user-agent'] ?? '',
+      },
+      requestId: randomUUID(),
+      routeKey: request.routeKey,
+      stage: '$default',
+      time: at.toUTCString(),
+      timeEpoch: at.getTime(),
+    },
+    ...(body === undefined ? {} : { body }),
+    isBase64Encoded: false,
   };
 }

@@ -2,10 +2,10 @@
  * SubscriptionStore on the table: one Subscription item per digest subscription, listed on gsi1 under
  * SUBSCRIPTIONS#digest by lower-cased address, so an address's subscriptions are one query.
  */
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DigestSubscription } from '../../shared/alerts/digest-subscription.ts';
 import type { SubscriptionStore } from '../../shared/ports/subscription-store.ts';
-import { batchWrite, queryAll, type TableClient } from './table-client.ts';
+import { appliedUnlessConditionFails, batchWrite, queryAll, type TableClient } from './table-client.ts';
 import { DIGEST_SUBSCRIPTIONS_PARTITION, SCHEMA_VERSION, subscriptionKey } from './table-keys.ts';
 
 const addressKey = (email: string) => email.trim().toLowerCase();
@@ -31,6 +31,22 @@ export class DynamoDbSubscriptionStore implements SubscriptionStore {
 
   async listDigestSubscriptions(): Promise<DigestSubscription[]> {
     return this.query();
+  }
+
+  async listSubscriptionsFor(email: string): Promise<DigestSubscription[]> {
+    return this.query(addressKey(email));
+  }
+
+  async removeSubscription(id: string): Promise<boolean> {
+    return appliedUnlessConditionFails(
+      this.table.client.send(
+        new DeleteCommand({
+          TableName: this.table.tableName,
+          Key: subscriptionKey(id),
+          ConditionExpression: 'attribute_exists(pk)',
+        }),
+      ),
+    );
   }
 
   async removeSubscriptionsFor(email: string): Promise<number> {

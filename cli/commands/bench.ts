@@ -15,6 +15,7 @@ export const main = (args: string[]) =>
       match: () => import('../../bench/match.ts'),
       bundles: () => import('../../bench/bundles.ts'),
       e2e: () => import('../../bench/e2e.ts'),
+      console: () => import('../../bench/console-views.ts'),
     },
     args,
   );

@@ -143,6 +143,8 @@ export async function main(args: string[]): Promise<number> {
           name: values.name ?? previous?.name ?? id,
           query,
           createdAt: previous?.createdAt ?? systemClock.now().toISOString(),
+          // A console rule replaced from the CLI stays its analyst's.
+          ...(previous?.owner === undefined ? {} : { owner: previous.owner }),
         });
         console.log(
           previous === undefined

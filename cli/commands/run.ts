@@ -1,15 +1,19 @@
 /**
- * `wirewatch run [--feeds FILE] [--state DIR] [--watch]`: the whole pipeline on this machine, with the
+ * `wirewatch run [--feeds FILE] [--state DIR] [--watch] [--console]`: the whole pipeline on this machine, with the
  * real handlers on in-process emulators (local/). Registers the feeds; seeds the analysts' rules and
  * the sample subscriber once, when the state is new (rules and subscribers files given explicitly
  * are applied on every run), so later `rules` and `unsubscribe` edits stay; polls every feed once
  * now, prints each delivered email and a summary; with --watch it keeps polling as each feed's
- * schedule says.
+ * schedule says. With --console (what `npm start` passes) it then serves the analyst console on
+ * 127.0.0.1 over the same emulators and prints its URL, until Ctrl-C; with --watch too, polling
+ * goes on while the console is served.
  */
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ListSubscriptionsByTopicCommand, SubscribeCommand } from '@aws-sdk/client-sns';
 import { z } from 'zod';
+import type { ConsoleServer } from '../../local/console-server.ts';
+import { startLocalConsole } from '../../local/local-console.ts';
 import type { LocalPipeline } from '../../local/local-pipeline.ts';
 import { createReader } from '../../reader/wirewatch-reader.ts';
 import { registerFeeds } from '../../shared/pipeline/register-feeds.ts';
@@ -25,7 +29,7 @@ import { isSeeded, markSeeded, SAMPLES_DIR, startLocalRuntime } from '../local-r
 import { printEmail } from '../print-email.ts';
 
 const USAGE =
-  'usage: wirewatch run [--feeds FILE] [--rules FILE] [--subscribers FILE] [--state DIR] [--watch] [--interval SECONDS] [--verbose]';
+  'usage: wirewatch run [--feeds FILE] [--rules FILE] [--subscribers FILE] [--state DIR] [--watch] [--interval SECONDS] [--console] [--console-port PORT] [--verbose]';
 
 // Strict objects: a misspelt field is refused by name instead of being dropped without a word.
 const FeedListSchema = z.array(
@@ -105,6 +109,27 @@ async function countSubscribers(pipeline: LocalPipeline): Promise<number> {
   return count;
 }
 
+/** Resolves at Ctrl-C or SIGTERM, removing its handlers. */
+function untilStopped(): Promise<void> {
+  return new Promise<void>((done) => {
+    const onSignal = () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      done();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}
+
+function consolePort(value: string | undefined): number {
+  if (value === undefined) return 0;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new CliError('--console-port must be a port number (0 lets the system choose)');
+  return port;
+}
+
 /**
  * Waits `seconds` for the next poll; true when Ctrl-C or SIGTERM came first. Its signal handlers are
  * gone when it resolves, so a signal during a poll stops the process at once (the state keeps the
@@ -136,9 +161,12 @@ export async function main(args: string[]): Promise<number> {
       watch: { type: 'boolean', default: false },
       interval: { type: 'string', default: '60' },
       verbose: { type: 'boolean', default: false },
+      console: { type: 'boolean', default: false },
+      'console-port': { type: 'string' },
     },
     USAGE,
   );
+  const port = consolePort(values['console-port']);
   const interval = Number(values.interval);
   if (!Number.isFinite(interval) || interval <= 0)
     throw new CliError('--interval must be a positive number of seconds');
@@ -174,7 +202,18 @@ export async function main(args: string[]): Promise<number> {
   }
 
   const pipeline = await startLocalRuntime({ stateDir, outboxDir, verbose: values.verbose });
+  let consoleServer: ConsoleServer | null = null;
+  let consoleAnnounced = false;
+  // Served from before the first poll, so the emails it sends link to the console; announced once,
+  // after that poll, so the console opens on what the poll brought in.
+  const serveConsole = async () => {
+    if (consoleServer === null || consoleAnnounced) return;
+    consoleAnnounced = true;
+    console.log(`\nAnalyst console: ${consoleServer.url}`);
+    console.log("  (the link carries this run's access token; open it in a browser on this machine)");
+  };
   try {
+    if (values.console) consoleServer = await startLocalConsole(pipeline, { port });
     console.log(`wirewatch local run · state: ${stateDir ?? 'in memory (use --state DIR to keep it)'}`);
     const unfinished = pipeline.pendingJobs();
     if (unfinished > 0) console.log(`resuming ${unfinished} job(s) an interrupted run left unfinished`);
@@ -248,6 +287,7 @@ export async function main(args: string[]): Promise<number> {
         // A watch wakes every interval; most wake-ups find no feed due and deserve one line, not a summary.
         const nextDue = [...after.values()].map(({ nextDueAt }) => nextDueAt).sort()[0] ?? 'never';
         console.log(`${since}  nothing due (next feed due ${nextDue}); next poll in ${interval} s`);
+        await serveConsole();
         if (values.watch && (await stoppedBeforeNextPoll(interval))) break;
         continue;
       }
@@ -287,14 +327,21 @@ export async function main(args: string[]): Promise<number> {
         console.log(`    ${name}: ${terminalLine(code)}: ${terminalLine(reason)}`);
       }
       console.log(`  errors            ${failedFeeds + deadLetters.length}`);
+      await serveConsole();
       if (values.watch) {
         console.log(`\nWatching: next poll in ${interval} s (Ctrl-C to stop)`);
         if (await stoppedBeforeNextPoll(interval)) break;
       }
     } while (values.watch);
     console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    // With --watch the loop ends at Ctrl-C only; without, the console is served until then.
+    if (consoleServer !== null && !values.watch) {
+      console.log('Serving the analyst console until Ctrl-C.');
+      await untilStopped();
+    }
     return 0;
   } finally {
+    await (consoleServer as ConsoleServer | null)?.close();
     await pipeline.close();
   }
 }

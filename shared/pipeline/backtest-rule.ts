@@ -5,12 +5,15 @@
  * Article items, as the pipeline matches them. Nothing is written and nothing is sent.
  *
  * Each article counts once, on the first day of the range it was archived (a changed article is
- * archived again on the day it was re-fetched).
+ * archived again on the day it was re-fetched), or the last day when reading newest first.
+ *
+ * Bounds keep a backtest asked for by a web page short: it stops after reading `maxArticles`
+ * articles or once `timeUp` says so, and reports that it was truncated.
  */
 import type { ArticleArchive } from '../ports/article-archive.ts';
 import type { ArticleCatalog } from '../ports/article-catalog.ts';
 import { pairRelationLabels } from '../rules/article-labels.ts';
-import { compileRuleSet } from '../rules/rule-set.ts';
+import { compileRuleSet, type Highlight } from '../rules/rule-set.ts';
 import { archiveDays } from './replay-archive.ts';
 
 export interface BacktestRequest {
@@ -19,6 +22,16 @@ export interface BacktestRequest {
   since: string;
   until: string;
   sampleSize: number;
+  /** Reads the newest day first, so bounds cut off the oldest days and the samples are the newest. */
+  newestFirst?: boolean;
+  bounds?: BacktestBounds;
+}
+
+export interface BacktestBounds {
+  /** Archived articles read at most. */
+  maxArticles: number;
+  /** Asked before each article; true stops the backtest there. */
+  timeUp: () => boolean;
 }
 
 export interface BacktestDay {
@@ -32,7 +45,10 @@ export interface BacktestSample {
   articleId: string;
   title: string;
   url: string;
+  source: string;
+  publishedAt: string | null;
   snippet: string;
+  highlights: Highlight[];
 }
 
 export interface BacktestResult {
@@ -43,6 +59,8 @@ export interface BacktestResult {
   /** Days with at least one archived article, oldest first. */
   days: BacktestDay[];
   samples: BacktestSample[];
+  /** The bounds stopped it before the whole range was read. */
+  truncated: boolean;
 }
 
 export interface BacktestDeps {
@@ -55,11 +73,26 @@ const BACKTEST_RULE_ID = 'backtest';
 /** Throws RuleSyntaxError when the query does not parse. */
 export async function backtestRule(request: BacktestRequest, deps: BacktestDeps): Promise<BacktestResult> {
   const ruleSet = compileRuleSet([{ id: BACKTEST_RULE_ID, query: request.query }]);
-  const result: BacktestResult = { articles: 0, matched: 0, uncatalogued: 0, days: [], samples: [] };
+  const result: BacktestResult = {
+    articles: 0,
+    matched: 0,
+    uncatalogued: 0,
+    days: [],
+    samples: [],
+    truncated: false,
+  };
   const counted = new Set<string>();
-  for (const { day, prefix } of archiveDays(request.since, request.until)) {
+  const days = archiveDays(request.since, request.until);
+  if (request.newestFirst === true) days.reverse();
+  const outOfBounds = () =>
+    request.bounds !== undefined && (counted.size >= request.bounds.maxArticles || request.bounds.timeUp());
+  for (const { day, prefix } of days) {
     const tally: BacktestDay = { day, articles: 0, matched: 0 };
     for await (const key of deps.archive.listArticleKeys(prefix)) {
+      if (outOfBounds()) {
+        result.truncated = true;
+        break;
+      }
       const document = await deps.archive.getArticle(key);
       if (counted.has(document.id)) continue;
       counted.add(document.id);
@@ -84,14 +117,20 @@ export async function backtestRule(request: BacktestRequest, deps: BacktestDeps)
           articleId: document.id,
           title: document.title,
           url: document.canonicalUrl,
+          source: document.source,
+          publishedAt: document.publishedAt,
           snippet: match.snippet,
+          highlights: match.highlights,
         });
       }
     }
-    if (tally.articles === 0) continue;
-    result.days.push(tally);
-    result.articles += tally.articles;
-    result.matched += tally.matched;
+    if (tally.articles > 0) {
+      result.days.push(tally);
+      result.articles += tally.articles;
+      result.matched += tally.matched;
+    }
+    if (result.truncated) break;
   }
+  if (request.newestFirst === true) result.days.reverse();
   return result;
 }

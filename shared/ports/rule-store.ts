@@ -4,6 +4,8 @@ export interface StoredRule {
   name: string;
   query: string;
   createdAt: string;
+  /** The email of the analyst who made it in the console; absent for rules from the CLI or samples. */
+  owner?: string;
 }
 
 export interface RuleStore {

@@ -75,7 +75,10 @@ describe('backtesting a rule on the archive', () => {
         articleId: 'a1',
         title: 'Talks resume',
         url: 'https://news.example/a1',
+        source: 'news.example',
+        publishedAt: null,
         snippet: expect.stringContaining('counterterrorism dialogue'),
+        highlights: [expect.objectContaining({ field: 'text', term: 'counterterrorism dialogue' })],
       },
     ]);
   });
@@ -114,5 +117,59 @@ describe('backtesting a rule on the archive', () => {
 
     // Assess
     await expect(backtest).rejects.toBeInstanceOf(RuleSyntaxError);
+  });
+
+  it('reads the newest day first and stops at its article bound, saying it was truncated', async () => {
+    // Prepare: one sanctions article on each of three days
+    const archive = await archiveOf(
+      ['2026-11-01', '2026-11-02', '2026-11-03'].map((day) =>
+        aDocument(`s-${day}`, `${day}T10:00:00.000Z`, 'Sanctions', 'New sanctions were announced.'),
+      ),
+    );
+    const bounds = { maxArticles: 2, timeUp: () => false };
+
+    // Act
+    const result = await backtestRule(
+      { query: 'sanctions', ...range, newestFirst: true, bounds },
+      { archive, catalog: new MemoryCatalog() },
+    );
+
+    // Assess: the two newest days, listed oldest first; samples newest first
+    expect(result.truncated).toBe(true);
+    expect(result.days.map(({ day }) => day)).toEqual(['2026-11-02', '2026-11-03']);
+    expect(result.samples.map(({ articleId }) => articleId)).toEqual(['s-2026-11-03', 's-2026-11-02']);
+  });
+
+  it('stops when its time is up', async () => {
+    // Prepare: time runs out after the first article
+    const archive = await archiveOf(
+      ['a', 'b', 'c'].map((id) => aDocument(id, '2026-11-02T10:00:00.000Z', 'Sanctions', 'Sanctions again.')),
+    );
+    let asked = 0;
+    const bounds = { maxArticles: 100, timeUp: () => ++asked > 1 };
+
+    // Act
+    const result = await backtestRule(
+      { query: 'sanctions', ...range, bounds },
+      { archive, catalog: new MemoryCatalog() },
+    );
+
+    // Assess
+    expect(result).toMatchObject({ articles: 1, truncated: true });
+  });
+
+  it('reads the whole range when the bounds are not reached', async () => {
+    // Prepare
+    const archive = await archiveOf([aDocument('a', '2026-11-02T10:00:00.000Z', 'Sanctions', 'Sanctions.')]);
+    const bounds = { maxArticles: 1, timeUp: () => false };
+
+    // Act
+    const result = await backtestRule(
+      { query: 'sanctions', ...range, bounds },
+      { archive, catalog: new MemoryCatalog() },
+    );
+
+    // Assess
+    expect(result).toMatchObject({ articles: 1, truncated: false });
   });
 });

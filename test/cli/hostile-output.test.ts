@@ -133,8 +133,12 @@ describe('rules output of hostile text', () => {
           title: HOSTILE_TITLE,
           snippet: 'a\u001b[2Jb',
           url: 'https://x.example/\u202E',
+          source: 'x.example',
+          publishedAt: null,
+          highlights: [],
         },
       ],
+      truncated: false,
     };
 
     // Act

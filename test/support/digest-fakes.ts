@@ -16,10 +16,16 @@ export class MemorySubscriptions implements SubscriptionStore {
   async listDigestSubscriptions() {
     return [...this.subscriptions.values()];
   }
-  async removeSubscriptionsFor(email: string) {
-    const mine = [...this.subscriptions.values()].filter(
+  async listSubscriptionsFor(email: string) {
+    return [...this.subscriptions.values()].filter(
       (subscription) => subscription.email.toLowerCase() === email.toLowerCase(),
     );
+  }
+  async removeSubscription(id: string) {
+    return this.subscriptions.delete(id);
+  }
+  async removeSubscriptionsFor(email: string) {
+    const mine = await this.listSubscriptionsFor(email);
     for (const { id } of mine) this.subscriptions.delete(id);
     return mine.length;
   }

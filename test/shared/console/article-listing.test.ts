@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { listArticles } from '../../../shared/console/article-listing.ts';
+import { ConsoleRefusal } from '../../../shared/console/console-refusal.ts';
+import { resolvePeriod } from '../../../shared/console/period.ts';
+import { anArticle } from '../../support/builders.ts';
+import { MemoryListings } from '../../support/memory-listings.ts';
+
+const NOW = new Date('2026-11-27T10:00:00Z');
+const PERIOD = resolvePeriod({ since: '2026-11-20' }, NOW, 30);
+
+const article = (id: string, sortAt: string, topics: string[]) =>
+  anArticle({ id, sortAt, topics: topics.map((topic) => ({ id: topic, score: 0.5 })) });
+
+describe('listArticles', () => {
+  it('pages through a pair’s articles kept to a topic, newest first, each once', async () => {
+    // Prepare: five PK-US articles, three on trade, two sharing one instant
+    const listings = new MemoryListings([
+      article('a1', '2026-11-26T08:00:00.000Z', ['trade']),
+      article('a2', '2026-11-26T09:00:00.000Z', ['diplomacy']),
+      article('a3', '2026-11-26T09:00:00.000Z', ['trade']),
+      article('a4', '2026-11-26T10:00:00.000Z', ['trade', 'diplomacy']),
+      article('a5', '2026-11-26T11:00:00.000Z', ['diplomacy']),
+    ]);
+    const request = { pair: 'US-PK', topic: 'trade', period: PERIOD, limit: 2 };
+
+    // Act
+    const first = await listArticles(request, listings);
+    const second = await listArticles({ ...request, cursor: first.nextCursor ?? undefined }, listings);
+
+    // Assess
+    expect(first.articles.map(({ articleId }) => articleId)).toEqual(['a4', 'a3']);
+    expect(second.articles.map(({ articleId }) => articleId)).toEqual(['a1']);
+    expect(second.nextCursor).toBeNull();
+  });
+
+  it('lists one day for a timeline point', async () => {
+    // Prepare
+    const listings = new MemoryListings([
+      article('a1', '2026-11-25T23:59:59Z', ['trade']),
+      article('a2', '2026-11-26T00:00:00Z', ['trade']),
+      article('a3', '2026-11-26T23:59:59.999Z', ['trade']),
+      article('a4', '2026-11-27T00:00:00.000Z', ['trade']),
+    ]);
+
+    // Act
+    const page = await listArticles(
+      { topic: 'trade', period: resolvePeriod({ date: '2026-11-26' }, NOW, 30), limit: 10 },
+      listings,
+    );
+
+    // Assess
+    expect(page.articles.map(({ articleId }) => articleId)).toEqual(['a3', 'a2']);
+  });
+
+  it.each([
+    [{}, 'give a pair, a topic or both'],
+    [{ pair: 'PK-US', cursor: 'not-a-cursor' }, 'the cursor is not one this API gave'],
+    [{ pair: 'PK-US', cursor: Buffer.from('"2026#x#y"').toString('base64url') }, 'the cursor is not one'],
+  ])('refuses %j', async (filters, message) => {
+    // Act
+    const attempt = listArticles({ ...filters, period: PERIOD, limit: 10 }, new MemoryListings());
+
+    // Assess
+    await expect(attempt).rejects.toThrow(ConsoleRefusal);
+    await expect(attempt).rejects.toThrow(message);
+  });
+});

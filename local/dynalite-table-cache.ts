@@ -1,7 +1,7 @@
 /**
  * dynalite (4.0.0) reads a table's definition from LevelDB and decodes it on every request, before
- * the request's own reads: a third of its time per request in `bench e2e`, where a classified article
- * makes about twenty requests. The definition changes only through dynalite's own writes to its table
+ * the request's own reads: about a quarter of the emulator's time in a profile of `bench e2e`, where
+ * a classified article makes about twenty requests. The definition changes only through dynalite's own writes to its table
  * store (CreateTable, UpdateTable, DeleteTable and their status changes), so each store keeps the
  * definitions it has read, drops them whenever that store writes one, and hands out a copy each time,
  * as a fresh read would be (the actions change what they are given before writing it back).

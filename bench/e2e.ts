@@ -7,7 +7,7 @@
  * Reports articles per second (wall time from the first dispatch to the last email), alert latency
  * p50/p95 from article stored (the S3 ObjectCreated event time of its document) to email written (the
  * mtime of its .eml file in the outbox), and the process's peak RSS (getrusage maxRSS, which includes
- * the emulators: they run in this process). Beside it, an in-house baseline named as such: the same
+ * the emulators: they run in this process, DynamoDB and S3 in a worker thread of it). Beside it, an in-house baseline named as such: the same
  * pure steps (parse feed, extract page, classify, match rules) called in a loop on a slice of the same
  * corpus, with no HTTP, queues, emulators or storage: the distance between the two is the cost of the
  * pipeline's I/O and hand-offs.

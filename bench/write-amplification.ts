@@ -93,7 +93,13 @@ async function census(reader: DynamoDBClient) {
 /** One poll of the sample feeds through the local pipeline, metered. */
 export async function measurePipelineRun(): Promise<PipelineRunFigures> {
   const outboxDir = await mkdtemp(join(tmpdir(), 'wirewatch-cost-'));
-  const pipeline = await startLocalRuntime({ stateDir: null, outboxDir, verbose: false });
+  // One batch at a time: each invocation's CPU time is then its own (and its emulators'), not its neighbours'.
+  const pipeline = await startLocalRuntime({
+    stateDir: null,
+    outboxDir,
+    verbose: false,
+    invocationsAtOnce: { perFunction: 1, total: 1 },
+  });
   try {
     const feeds = await readJson<{ url: string; title?: string }[]>(join(SAMPLES_DIR, 'feeds.json'));
     const rules = await readJson<{ id: string; name?: string; query: string }[]>(

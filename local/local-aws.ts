@@ -1,20 +1,18 @@
 /**
  * The AWS services wirewatch uses, emulated in this process on 127.0.0.1 with port 0: DynamoDB
- * (dynalite), S3 (s3rver), SNS (local/sns) and the SQS send API (local/sqs). With a state directory
- * everything persists between runs (the queues, kept by local-pipeline.ts, too); without one it lives
- * in memory and a temp folder.
+ * (dynalite) and S3 (s3rver) in a worker thread of their own (storage-emulators.ts), so their work
+ * runs on another core than the handlers'; SNS (local/sns) and the SQS send API (local/sqs) in this
+ * thread, beside the queues and the outbox they feed. With a state directory everything persists
+ * between runs (the queues, kept by local-pipeline.ts, too); without one it lives in memory and a
+ * temp folder.
  */
 import type { EventEmitter } from 'node:events';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import dynalite from 'dynalite';
-import S3rver from 's3rver';
-import { closeDynaliteIterators } from './dynalite-iterators.ts';
 import { type SnsEmulator, startSnsEmulator } from './sns/sns-emulator.ts';
 import { type SqsEndpoint, startSqsEndpoint } from './sqs/sqs-endpoint.ts';
+import { startStorageEmulators } from './storage-emulators.ts';
 
 export const LOCAL_REGION = 'us-east-1';
 export const LOCAL_ACCOUNT = '000000000000';
@@ -34,16 +32,14 @@ export interface LocalAws {
   s3: Pick<EventEmitter, 'on'>;
   sns: SnsEmulator;
   sqs: SqsEndpoint;
+  /**
+   * Resolves once every S3 event of a request already answered has been emitted, where events come
+   * from elsewhere than the thread that made the request; absent where they are emitted before the
+   * answer arrives.
+   */
+  settled?(): Promise<void>;
   close(): Promise<void>;
 }
-
-const listen = (server: Server) =>
-  new Promise<string>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () =>
-      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
-    );
-  });
 
 export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws> {
   const { stateDir } = options;
@@ -51,21 +47,12 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
   const s3Dir = stateDir === null ? await mkdtemp(join(tmpdir(), 'wirewatch-s3-')) : join(stateDir, 's3');
   await mkdir(options.outboxDir, { recursive: true });
 
-  closeDynaliteIterators();
-  const dynamodbServer = dynalite({
-    createTableMs: 0,
-    ...(stateDir === null ? {} : { path: join(stateDir, 'dynamodb') }),
+  const storage = await startStorageEmulators({
+    dynamodbPath: stateDir === null ? null : join(stateDir, 'dynamodb'),
+    s3Dir,
+    resetS3OnClose: stateDir === null,
+    bucketName: options.bucketName,
   });
-  const dynamodbEndpoint = await listen(dynamodbServer);
-  const s3 = new S3rver({
-    address: '127.0.0.1',
-    port: 0,
-    silent: true,
-    directory: s3Dir,
-    resetOnClose: stateDir === null,
-    configureBuckets: [{ name: options.bucketName }],
-  });
-  const s3Address = await s3.run();
   const sns = await startSnsEmulator({
     outboxDir: options.outboxDir,
     region: LOCAL_REGION,
@@ -77,23 +64,14 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
   const sqs = await startSqsEndpoint(LOCAL_ACCOUNT);
 
   return {
-    endpoints: {
-      dynamodb: dynamodbEndpoint,
-      s3: `http://127.0.0.1:${s3Address.port}`,
-      sns: sns.endpoint,
-      sqs: sqs.endpoint,
-    },
-    s3,
+    endpoints: { ...storage.endpoints, sns: sns.endpoint, sqs: sqs.endpoint },
+    s3: storage.s3Events,
     sns,
     sqs,
+    settled: () => storage.settled(),
     async close() {
       await sns.idle();
-      await Promise.all([
-        new Promise<void>((resolve) => dynamodbServer.close(() => resolve())),
-        s3.close(),
-        sns.close(),
-        sqs.close(),
-      ]);
+      await Promise.all([storage.close(), sns.close(), sqs.close()]);
       if (stateDir === null) await rm(s3Dir, { recursive: true, force: true });
     },
   };

@@ -139,6 +139,8 @@ export async function runChaos(
       sampleRoot: SAMPLE_SITE,
       verbose: false,
       faults: runtimeFaults,
+      // The fault injector follows the AWS calls of the one invocation under way.
+      invocationsAtOnce: { perFunction: 1, total: 1 },
       retryDelayMs: ALERT_LEASE_MS,
       loopbackSites: [{ hosts: corpus.hosts, address: site.address }],
     });

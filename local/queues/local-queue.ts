@@ -101,6 +101,14 @@ export class LocalQueue {
     return next;
   }
 
+  /** Whether a message could be received now. */
+  hasVisible(now = Date.now()): boolean {
+    for (const message of this.messages.values()) {
+      if (!this.inFlight.has(message.messageId) && message.visibleAt <= now) return true;
+    }
+    return false;
+  }
+
   /** Takes up to a batch of visible messages and hides them while they are processed. */
   receive(now = Date.now()): QueuedMessage[] {
     const batch: QueuedMessage[] = [];

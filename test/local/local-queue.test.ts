@@ -36,6 +36,23 @@ describe('local queue semantics', () => {
     expect(queue.stats).toMatchObject({ sent: 3, deliveries: 3, succeeded: 2 });
   });
 
+  it('has a visible message only while one is neither in flight nor waiting out a retry delay', () => {
+    // Prepare
+    const { queue } = queuePair(3);
+    queue.send('job');
+
+    // Act
+    const before = queue.hasVisible(0);
+    const [message] = queue.receive(0);
+    const inFlight = queue.hasVisible(0);
+    queue.fail(message?.messageId as string, 'timeout', 0);
+    const waiting = queue.hasVisible(50);
+    const due = queue.hasVisible(100);
+
+    // Assess
+    expect([before, inFlight, waiting, due]).toEqual([true, false, false, true]);
+  });
+
   it('redelivers a failed message after a backoff with a higher receive count', () => {
     // Prepare
     const { queue } = queuePair(3);

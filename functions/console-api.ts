@@ -5,10 +5,12 @@
  */
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
 import { DynamoDbArticleCatalog } from '../adapters/dynamodb/article-catalog.dynamodb.ts';
+import { DynamoDbFeedStateStore } from '../adapters/dynamodb/feed-state-store.dynamodb.ts';
 import { DynamoDbRuleStore } from '../adapters/dynamodb/rule-store.dynamodb.ts';
 import { DynamoDbSubscriptionStore } from '../adapters/dynamodb/subscription-store.dynamodb.ts';
 import { S3ArticleArchive } from '../adapters/s3/article-archive.s3.ts';
 import { SnsEmailSubscriptions } from '../adapters/sns/email-subscriptions.sns.ts';
+import { parseNamedQueues, SqsDeadLetterDepths } from '../adapters/sqs/dead-letter-depths.sqs.ts';
 import { ENV } from '../infra/resource-definitions.ts';
 import { createReader } from '../reader/wirewatch-reader.ts';
 import { type Classifier, createClassifier } from '../shared/classification/classifier.ts';
@@ -18,6 +20,7 @@ import { dynamodb } from './commons/dynamodb-client.ts';
 import { logger } from './commons/observability.ts';
 import { s3 } from './commons/s3-client.ts';
 import { sns } from './commons/sns-client.ts';
+import { sqs } from './commons/sqs-client.ts';
 import type { ConsoleDeps } from './console-api/console-deps.ts';
 import { routeConsoleRequest } from './console-api/router.ts';
 import { CONSOLE_ROUTES } from './console-api/routes.ts';
@@ -38,7 +41,17 @@ const deps: ConsoleDeps = {
   alertSubscriptions: new SnsEmailSubscriptions(sns, requiredEnv(ENV.topicArn)),
   digestRecipients: new SnsEmailSubscriptions(sns, requiredEnv(ENV.digestTopicArn)),
   subscriptions: new DynamoDbSubscriptionStore(table),
+  feeds: new DynamoDbFeedStateStore(table),
+  deadLetters: new SqsDeadLetterDepths(sqs, deadLetterQueues()),
 };
+
+function deadLetterQueues() {
+  try {
+    return parseNamedQueues(requiredEnv(ENV.deadLetterQueueUrls));
+  } catch (error) {
+    throw new Error(`${ENV.deadLetterQueueUrls}: ${(error as Error).message}`);
+  }
+}
 
 export const handler = async (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => {
   logger.addContext(context);

@@ -24,6 +24,8 @@ export const ENV = {
   opsTopicArn: 'WIREWATCH_OPS_TOPIC_ARN',
   /** The consuming function's own dead-letter queue, where poison messages go at once with their reason. */
   deadLetterQueueUrl: 'WIREWATCH_DEAD_LETTER_QUEUE_URL',
+  /** The console's ops view: every dead-letter queue as comma-separated `name=url` pairs. */
+  deadLetterQueueUrls: 'WIREWATCH_DEAD_LETTER_QUEUE_URLS',
   /** Comma-separated host names or IPs that the SSRF guard lets through (local sample server only). */
   allowedPrivateHosts: 'WIREWATCH_ALLOW_PRIVATE_HOSTS',
   /** Comma-separated `host:port=address:port` overrides, as curl's --connect-to (local sample server only). */

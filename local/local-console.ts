@@ -5,6 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { CONSOLE_ROUTES } from '../functions/console-api/routes.ts';
+import { ENV } from '../infra/resource-definitions.ts';
 import { type ConsoleApiHandler, type ConsoleServer, startConsoleServer } from './console-server.ts';
 import type { LocalPipeline } from './local-pipeline.ts';
 
@@ -18,11 +19,15 @@ export interface LocalConsoleOptions {
   staticRoot?: string;
 }
 
-/** `pipeline` is only required started: its emulators and environment are what the handler reaches. */
+/** The handler reaches the pipeline's emulators through the environment the pipeline set when it started. */
 export async function startLocalConsole(
-  _pipeline: LocalPipeline,
+  pipeline: LocalPipeline,
   options: LocalConsoleOptions = {},
 ): Promise<ConsoleServer> {
+  // As the stack configures the function: every dead-letter queue, for the ops view.
+  process.env[ENV.deadLetterQueueUrls] = [...pipeline.deadLetterQueues]
+    .map(([name, queue]) => `${name}=${queue.settings.url}`)
+    .join(',');
   const module = (await import(/* @vite-ignore */ CONSOLE_API_ENTRY)) as { handler: ConsoleApiHandler };
   return startConsoleServer({
     handler: module.handler,

@@ -7,7 +7,9 @@ import type { ArticleArchive } from '../../shared/ports/article-archive.ts';
 import type { ArticleCatalog } from '../../shared/ports/article-catalog.ts';
 import type { ArticleListings } from '../../shared/ports/article-listings.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
+import type { DeadLetterDepths } from '../../shared/ports/dead-letter-depths.ts';
 import type { EmailSubscriptions } from '../../shared/ports/email-subscriptions.ts';
+import type { FeedStateStore } from '../../shared/ports/feed-state-store.ts';
 import type { RuleStore } from '../../shared/ports/rule-store.ts';
 import type { SubscriptionStore } from '../../shared/ports/subscription-store.ts';
 
@@ -25,4 +27,6 @@ export interface ConsoleDeps {
   /** Email subscriptions on the digest topic. */
   digestRecipients: EmailSubscriptions;
   subscriptions: SubscriptionStore;
+  feeds: FeedStateStore;
+  deadLetters: DeadLetterDepths;
 }

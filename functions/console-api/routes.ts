@@ -9,11 +9,13 @@ import { createSubscription } from './create-subscription.ts';
 import { deleteRule } from './delete-rule.ts';
 import { deleteSubscription } from './delete-subscription.ts';
 import { getArticle } from './get-article.ts';
+import { getDeadLetters } from './get-dead-letters.ts';
 import { getHeatmap } from './get-heatmap.ts';
 import { getMe } from './get-me.ts';
 import { getTimeline } from './get-timeline.ts';
 import { listAlerts } from './list-alerts.ts';
 import { listArticlesRoute } from './list-articles.ts';
+import { listFeeds } from './list-feeds.ts';
 import { listRules } from './list-rules.ts';
 import { listSubscriptions } from './list-subscriptions.ts';
 import { previewRule } from './preview-rule.ts';
@@ -58,5 +60,13 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
     operationId: 'deleteSubscription',
     admin: false,
     handler: deleteSubscription,
+  },
+  { method: 'GET', path: '/ops/feeds', operationId: 'listFeeds', admin: true, handler: listFeeds },
+  {
+    method: 'GET',
+    path: '/ops/dead-letters',
+    operationId: 'getDeadLetters',
+    admin: true,
+    handler: getDeadLetters,
   },
 ];

@@ -109,6 +109,10 @@ export async function startSqsEndpoint(accountId = '000000000000'): Promise<SqsE
       }
       return { Successful: entries.map((entry) => ({ Id: entry.Id, ...accept(queue, entry) })), Failed: [] };
     },
+    // The depth ops read; the local queue holds no in-flight or delayed messages apart from its waiting ones.
+    GetQueueAttributes: (input) => ({
+      Attributes: { ApproximateNumberOfMessages: String(queueFor(input.QueueUrl).size) },
+    }),
     GetQueueUrl: (input) => {
       const queue = [...byUrl.values()].find(({ settings }) => settings.name === input.QueueName);
       if (queue === undefined) {

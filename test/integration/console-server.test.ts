@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleServer } from '../../local/console-server.ts';
 import { startLocalConsole } from '../../local/local-console.ts';
+import { newFeedState } from '../../shared/polling/feed-state.ts';
 import { consoleResponseValidator } from '../support/console-openapi.ts';
 import {
   articleJobFor,
@@ -209,5 +210,28 @@ describe('the local console server', () => {
     ]);
     expect(removed.status).toBe(204);
     expect(after.subscriptions.map(({ delivery }: { delivery: string }) => delivery)).toEqual(['immediate']);
+  });
+
+  it('shows the admin the feeds from the table and the depth of each dead-letter queue', async () => {
+    // Prepare
+    const validate = consoleResponseValidator();
+    sample.pipeline.deadLetterQueues.get('articleJobs')?.send('{"poison":true}', {});
+    await sample.pipeline.feedStore.registerFeed(
+      newFeedState({ url: 'https://feeds.example/world.xml' }, new Date()),
+    );
+
+    // Act
+    const feeds = JSON.parse((await api('/ops/feeds')).text);
+    const deadLetters = JSON.parse((await api('/ops/dead-letters')).text);
+
+    // Assess
+    expect(validate('GET', '/ops/feeds', 200, feeds)).toEqual([]);
+    expect(feeds.feeds.map(({ url }: { url: string }) => url)).toContain('https://feeds.example/world.xml');
+    expect(validate('GET', '/ops/dead-letters', 200, deadLetters)).toEqual([]);
+    expect(deadLetters.queues).toEqual([
+      { queue: 'feedJobs', depth: 0 },
+      { queue: 'articleJobs', depth: 1 },
+      { queue: 'classifyJobs', depth: 0 },
+    ]);
   });
 });

@@ -63,6 +63,8 @@ beforeAll(async () => {
     alertSubscriptions: new SnsEmailSubscriptions(pipeline.sns, pipeline.topicArn),
     digestRecipients: new SnsEmailSubscriptions(pipeline.sns, pipeline.digestTopicArn),
     subscriptions: new DynamoDbSubscriptionStore(pipeline.table),
+    feeds: pipeline.feedStore,
+    deadLetters: { depths: async () => [] },
   };
   // The analyst subscribes to PK-US as the console does: a filter policy on their alert subscription.
   await deps.alertSubscriptions.put(ANALYST_CLAIMS.email, { countryPairs: ['PK-US'] });

@@ -10,7 +10,13 @@ import {
   type TopicEmailSubscription,
 } from '../../shared/ports/email-subscriptions.ts';
 import { MemorySubscriptions } from './digest-fakes.ts';
-import { FixedClock, MemoryArchive, MemoryCatalog, MemoryRules } from './in-memory-ports.ts';
+import {
+  FixedClock,
+  MemoryArchive,
+  MemoryCatalog,
+  MemoryFeedStates,
+  MemoryRules,
+} from './in-memory-ports.ts';
 import { MemoryListings } from './memory-listings.ts';
 
 /**
@@ -56,6 +62,8 @@ export function fakeConsoleDeps() {
     alertSubscriptions: new MemoryEmailSubscriptions(),
     digestRecipients: new MemoryEmailSubscriptions(false),
     subscriptions: new MemorySubscriptions(),
+    feeds: new MemoryFeedStates(),
+    deadLetters: { depths: async () => [{ queue: 'feedJobs', depth: 2 }] },
   } satisfies ConsoleDeps;
 }
 

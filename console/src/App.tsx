@@ -98,15 +98,7 @@ export function App({ api, session }: { api: ConsoleApi; session: Session }) {
   }
   const { title, body } = page(route, api, me.value);
   return (
-    <Layout
-      me={me.value}
-      route={route}
-      title={title}
-      onSignOut={() => {
-        session.signOut();
-        window.location.reload();
-      }}
-    >
+    <Layout me={me.value} route={route} title={title} onSignOut={() => session.signOut()}>
       {body}
     </Layout>
   );

@@ -135,6 +135,11 @@ export async function backtestRule(request: BacktestRequest, deps: BacktestDeps)
   };
 
   for (const { day, prefix } of days) {
+    // Listing a day is a request of its own: a long range of quiet days spends time too.
+    if (request.bounds?.timeUp() === true) {
+      result.truncated = true;
+      break;
+    }
     const tally: BacktestDay = { day, articles: 0, matched: 0 };
     let batch: string[] = [];
     for await (const key of deps.archive.listArticleKeys(prefix)) {

@@ -141,12 +141,19 @@ describe('backtesting a rule on the archive', () => {
   });
 
   it('stops when its time is up', async () => {
-    // Prepare: time runs out after the first article
+    // Prepare: one article on each day, and time runs out once one has been read
     const archive = await archiveOf(
-      ['a', 'b', 'c'].map((id) => aDocument(id, '2026-11-02T10:00:00.000Z', 'Sanctions', 'Sanctions again.')),
+      ['2026-11-01', '2026-11-02', '2026-11-03'].map((day) =>
+        aDocument(`t-${day}`, `${day}T10:00:00.000Z`, 'Sanctions', 'Sanctions again.'),
+      ),
     );
-    let asked = 0;
-    const bounds = { maxArticles: 100, timeUp: () => ++asked > 1 };
+    let reads = 0;
+    const read = archive.getArticle.bind(archive);
+    archive.getArticle = (key: string) => {
+      reads += 1;
+      return read(key);
+    };
+    const bounds = { maxArticles: 100, timeUp: () => reads > 0 };
 
     // Act
     const result = await backtestRule(

@@ -25,7 +25,7 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'console',
-          include: ['test/console/**/*.test.ts'],
+          include: ['test/console/**/*.test.ts', 'console/src/**/*.test.ts'],
           // Builds console/dist once, and only when a console test is in the run.
           globalSetup: ['test/console/support/build-console.global.ts'],
         },

@@ -110,7 +110,13 @@ function ArticleBody({ article }: { article: ArticleView }) {
                 {label}
                 <span class="muted">
                   {' '}
-                  ({spans.length === 0 ? 'no passage found' : `${spans.length} passages`})
+                  (
+                  {spans.length === 0
+                    ? 'no passage found'
+                    : spans.length === 1
+                      ? '1 passage'
+                      : `${spans.length} passages`}
+                  )
                 </span>
               </button>
               {kind === 'pair' && (

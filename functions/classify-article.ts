@@ -16,7 +16,7 @@ import { classifyStoredArticle } from '../shared/pipeline/classify-stored-articl
 import { PermanentJobError } from '../shared/pipeline/jobs.ts';
 import { RuleBook } from '../shared/pipeline/rule-book.ts';
 import { systemClock } from '../shared/ports/clock.ts';
-import { countryAliasesEnv, numberEnv, requiredEnv } from './commons/config.ts';
+import { countryAliasesEnv, numberEnv, optionalEnv, requiredEnv } from './commons/config.ts';
 import { dynamodb } from './commons/dynamodb-client.ts';
 import { logger, metrics } from './commons/observability.ts';
 import { parseRecord, queueConsumer } from './commons/queue-consumer.ts';
@@ -69,6 +69,7 @@ const deps = {
   clock,
   leaseSeconds: numberEnv(ENV.alertLeaseSeconds, 60),
   clusterWindowDays: 7,
+  consoleUrl: optionalEnv(ENV.consoleUrl),
 };
 
 /** S3 URL-encodes keys in notifications, with '+' for spaces. */

@@ -15,7 +15,7 @@ import { SnsDigestPublisher } from '../adapters/sns/digest-publisher.sns.ts';
 import { ENV } from '../infra/resource-definitions.ts';
 import { previousUtcDay, sendDailyDigests } from '../shared/pipeline/send-daily-digests.ts';
 import { systemClock } from '../shared/ports/clock.ts';
-import { requiredEnv } from './commons/config.ts';
+import { optionalEnv, requiredEnv } from './commons/config.ts';
 import { dynamodb } from './commons/dynamodb-client.ts';
 import { logger, metrics, publishAddedMetrics } from './commons/observability.ts';
 import { sns } from './commons/sns-client.ts';
@@ -35,6 +35,7 @@ const deps = {
   publisher: new SnsDigestPublisher(sns, requiredEnv(ENV.digestTopicArn)),
   clock: systemClock,
   leaseSeconds: 60,
+  consoleUrl: optionalEnv(ENV.consoleUrl),
 };
 
 export const handler = async (event: ScheduledEvent, context: Context) => {

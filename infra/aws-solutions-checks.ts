@@ -43,12 +43,14 @@ export function addAwsSolutionsChecks(app: App, stack: WirewatchStack): void {
     acknowledge(
       role,
       'AwsSolutions-IAM5[Resource::*]',
-      'X-Ray PutTraceSegments and PutTelemetryRecords (active tracing) support no resource-level permissions.',
+      fn === stack.functions.consoleApi
+        ? 'X-Ray PutTraceSegments and PutTelemetryRecords (active tracing), and SNS Unsubscribe, GetSubscriptionAttributes and SetSubscriptionAttributes (an analyst removing, checking or changing their own subscription), support no resource-level permissions.'
+        : 'X-Ray PutTraceSegments and PutTelemetryRecords (active tracing) support no resource-level permissions.',
     );
   }
   // fetch-article never touches the table, so only the table's users carry this acknowledgement.
-  const { dispatchFeeds, fetchFeed, classifyArticle, sendDigest } = stack.functions;
-  for (const tableUser of [dispatchFeeds, fetchFeed, classifyArticle, sendDigest]) {
+  const { dispatchFeeds, fetchFeed, classifyArticle, sendDigest, consoleApi } = stack.functions;
+  for (const tableUser of [dispatchFeeds, fetchFeed, classifyArticle, sendDigest, consoleApi]) {
     acknowledge(
       roleOf(tableUser),
       `AwsSolutions-IAM5[${tableIndexes}]`,
@@ -89,6 +91,13 @@ export function addAwsSolutionsChecks(app: App, stack: WirewatchStack): void {
     'AwsSolutions-IAM5[Action::s3:Abort*]',
     "s3:AbortMultipartUpload from CDK's grantPut, on the one precompiled-rules object only.",
   );
+  acknowledge(
+    roleOf(consoleApi),
+    `AwsSolutions-IAM5[${articleObjects}]`,
+    'Reads the article documents an analyst opens or a rule preview scans, anywhere under the articles/ prefix and nowhere else.',
+  );
+  addConsoleAcknowledgements(stack);
+
   const topicPublishers = [
     { role: classifyRole, topic: 'alert' },
     { role: roleOf(stack.functions.sendDigest), topic: 'digest' },
@@ -103,6 +112,69 @@ export function addAwsSolutionsChecks(app: App, stack: WirewatchStack): void {
       role,
       'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:kms:<AWS::Region>:<AWS::AccountId>:key/*]',
       'The AWS-managed SNS key has no ARN known at synth time; CDK limits the grant to it with kms:ResourceAliases.',
+    );
+  }
+}
+
+/** The analyst console's hosting, user pool and the CDK-managed function that deploys the page. */
+function addConsoleAcknowledgements(stack: WirewatchStack): void {
+  const { bucket, distribution } = stack.consoleHosting;
+  acknowledge(
+    bucket,
+    'AwsSolutions-S1',
+    'Holds only the built console, readable by CloudFront alone; requests for it are the CloudFront requests, and every API call is in the API access log.',
+  );
+  acknowledge(
+    distribution,
+    'AwsSolutions-CFR1',
+    'Analysts may travel anywhere; every API call needs a signed-in analyst, so the static page needs no geographic restriction.',
+  );
+  acknowledge(
+    distribution,
+    'AwsSolutions-CFR2',
+    'Serves static files only, cached at the edge; the API behind the page is throttled per stage and needs a user pool token. A web ACL would add a monthly charge for no protection the page needs.',
+  );
+  acknowledge(
+    distribution,
+    'AwsSolutions-CFR3',
+    'Standard logs need an ACL-enabled bucket; the page is static and public by design, and everything an analyst does goes through the API, whose access log is kept.',
+  );
+  acknowledge(
+    distribution,
+    'AwsSolutions-CFR4',
+    'The default *.cloudfront.net certificate allows no choice of TLS policy (it keeps TLSv1 for old clients); current browsers refuse anything below TLS 1.2 themselves. A custom domain with its own certificate and TLSv1.2_2021 would remove the finding.',
+  );
+  acknowledge(
+    stack.analystUserPool.userPool,
+    'AwsSolutions-COG8',
+    'The Essentials plan: accounts are created by an administrator only, and MFA (TOTP) is required for every sign-in; the Plus plan is charged per user for threat protection those accounts do not need.',
+  );
+  const deployer = bucketDeploymentHandler(stack);
+  acknowledge(
+    deployer,
+    'AwsSolutions-L1',
+    "aws-cdk-lib's own BucketDeployment function; its runtime is chosen and upgraded by CDK.",
+  );
+  const deployerRole = deployer.node.findChild('ServiceRole');
+  acknowledge(
+    deployerRole,
+    'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+    "aws-cdk-lib's own BucketDeployment function; its role is created and managed by CDK.",
+  );
+  for (const finding of [
+    'Action::s3:GetBucket*',
+    'Action::s3:GetObject*',
+    'Action::s3:List*',
+    'Action::s3:Abort*',
+    'Action::s3:DeleteObject*',
+    'Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*',
+    `Resource::<${logicalIdOf(bucket)}.Arn>/*`,
+    'Resource::*',
+  ]) {
+    acknowledge(
+      deployerRole,
+      `AwsSolutions-IAM5[${finding}]`,
+      "aws-cdk-lib's BucketDeployment: reads the page's asset from the CDK asset bucket, replaces the console bucket's objects, and invalidates the distribution (CloudFront invalidations have no resource-level permissions).",
     );
   }
 }
@@ -124,5 +196,14 @@ function logicalIdOf(construct: IConstruct): string {
 function bucketNotificationsHandler(stack: WirewatchStack): IConstruct {
   const handler = stack.node.children.find((child) => child.node.id.startsWith('BucketNotificationsHandler'));
   if (!handler) throw new Error('No S3 bucket notifications handler in the stack');
+  return handler;
+}
+
+/** CDK creates this singleton function, under a hashed id naming its memory size, for BucketDeployment. */
+function bucketDeploymentHandler(stack: WirewatchStack): IConstruct {
+  const handler = stack.node.children.find((child) =>
+    child.node.id.startsWith('Custom::CDKBucketDeployment'),
+  );
+  if (!handler) throw new Error('No BucketDeployment handler in the stack');
   return handler;
 }

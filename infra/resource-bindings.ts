@@ -32,12 +32,13 @@ export function bindTable(fn: LambdaFunction, table: ITable, access: TableAccess
   fn.addEnvironment(ENV.tableName, table.tableName);
 }
 
-export type BucketAccess = 'read' | 'write';
+export type BucketAccess = 'read' | 'write' | 'list';
 
 /**
  * `read` grants `s3:GetObject` only: a reader that is told which key to read needs no listing and no
  * bucket metadata. `write` grants object puts only: a writer has no reason to read, list or delete.
- * `objectKeyPatterns` narrow either grant to parts of the bucket, e.g. `articles/*`.
+ * `list` grants listing keys, under the given prefixes only. `objectKeyPatterns` narrow any grant to
+ * parts of the bucket, e.g. `articles/*`.
  */
 export function bindBucket(
   fn: LambdaFunction,
@@ -54,6 +55,14 @@ export function bindBucket(
     );
     // A bucket encrypted with a KMS key also needs the key to decrypt what is read.
     bucket.encryptionKey?.grantDecrypt(fn);
+  } else if (access === 'list') {
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [...objectKeyPatterns] } },
+      }),
+    );
   } else {
     for (const pattern of objectKeyPatterns) bucket.grantPut(fn, pattern);
   }
@@ -68,6 +77,43 @@ export function bindTopicPublisher(
 ): void {
   topic.grantPublish(fn);
   fn.addEnvironment(envName, topic.topicArn);
+}
+
+/**
+ * The function subscribes and unsubscribes email addresses on `topic` and reads their state, for the
+ * console's subscriptions (and their filter policies). Subscribe and ListSubscriptionsByTopic are
+ * granted on the topic alone; SNS authorizes Unsubscribe and Get/SetSubscriptionAttributes on no
+ * resource type, so only `*` works for them.
+ */
+export function bindTopicSubscriptions(
+  fn: LambdaFunction,
+  topic: ITopic,
+  envName: typeof ENV.topicArn | typeof ENV.digestTopicArn,
+): void {
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['sns:Subscribe', 'sns:ListSubscriptionsByTopic'],
+      resources: [topic.topicArn],
+    }),
+  );
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['sns:Unsubscribe', 'sns:GetSubscriptionAttributes', 'sns:SetSubscriptionAttributes'],
+      resources: ['*'],
+    }),
+  );
+  fn.addEnvironment(envName, topic.topicArn);
+}
+
+/** The function reads the depth of each named queue, found through ENV.deadLetterQueueUrls (`name=url,…`). */
+export function bindQueueDepthReader(fn: LambdaFunction, queues: Readonly<Record<string, IQueue>>): void {
+  for (const queue of Object.values(queues)) queue.grant(fn, 'sqs:GetQueueAttributes');
+  fn.addEnvironment(
+    ENV.deadLetterQueueUrls,
+    Object.entries(queues)
+      .map(([name, queue]) => `${name}=${queue.queueUrl}`)
+      .join(','),
+  );
 }
 
 /** The function enqueues jobs on `queue`, found through the variable `envName`. */

@@ -43,6 +43,11 @@ export const ENV = {
   dispatchMaxFeedsPerRun: 'WIREWATCH_DISPATCH_MAX_FEEDS_PER_RUN',
   /** Optional: batches of ten feeds dispatch-feeds leases and enqueues at the same time. */
   dispatchConcurrentBatches: 'WIREWATCH_DISPATCH_CONCURRENT_BATCHES',
+  /**
+   * The analyst console's origin (`https://…`, no trailing slash), which alert and digest emails link
+   * to (`<consoleUrl>/#/articles/<articleId>`); unset, emails link to the article's own page only.
+   */
+  consoleUrl: 'WIREWATCH_CONSOLE_URL',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];
@@ -146,6 +151,9 @@ export const FUNCTIONS = {
     consumes: 'classifyJobs',
   },
   sendDigest: { entry: 'functions/send-digest.ts', timeoutSeconds: 300, memoryMiB: 512 },
+  // API Gateway gives up on an integration after 30 s; rule previews are bounded well inside this.
+  // The memory buys CPU for previews, which match a rule against many archived articles.
+  consoleApi: { entry: 'functions/console-api.ts', timeoutSeconds: 25, memoryMiB: 1024 },
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionName = keyof typeof FUNCTIONS;

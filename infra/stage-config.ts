@@ -47,6 +47,14 @@ export interface StageConfig {
   readonly memoryMiB: Readonly<Record<FunctionName, number>>;
   /** How long the oldest job of each queue may wait before ops are alarmed, in minutes. */
   readonly backlogMaxAgeMinutes: Readonly<Record<QueueName, number>>;
+  /**
+   * The analysts' sign-in page is `https://<prefix>.auth.<region>.amazoncognito.com`; the prefix is
+   * unique per region across all of AWS. null: `wirewatch-<stage>-<account id>`, unique per account.
+   */
+  readonly consoleDomainPrefix: string | null;
+  /** The console API stage's steady request rate (requests per second) and burst, for all callers together. */
+  readonly consoleApiRateLimit: number;
+  readonly consoleApiBurstLimit: number;
 }
 
 /** Where each setting may come from, as `app.node.tryGetContext` returns it. */
@@ -81,6 +89,11 @@ export const DEFAULT_STAGE_CONFIG: StageConfig = {
     number
   >,
   backlogMaxAgeMinutes: { feedJobs: 15, articleJobs: 30, classifyJobs: 15 },
+  consoleDomainPrefix: null,
+  // A few analysts clicking and typing (rule checks as they type) stay far below this; a runaway
+  // script or a stolen token cannot run up the bill or starve the previews of the others.
+  consoleApiRateLimit: 10,
+  consoleApiBurstLimit: 20,
 };
 
 /** Context key of the per-stage blocks in cdk.json. */
@@ -175,6 +188,21 @@ export function parseStageConfig(raw: Record<string, unknown>): StageConfig {
       1,
       1440,
     ),
+    consoleDomainPrefix: domainPrefix(
+      raw.consoleDomainPrefix === undefined ? d.consoleDomainPrefix : raw.consoleDomainPrefix,
+    ),
+    consoleApiRateLimit: wholeNumber(
+      'consoleApiRateLimit',
+      raw.consoleApiRateLimit ?? d.consoleApiRateLimit,
+      1,
+      10_000,
+    ),
+    consoleApiBurstLimit: wholeNumber(
+      'consoleApiBurstLimit',
+      raw.consoleApiBurstLimit ?? d.consoleApiBurstLimit,
+      1,
+      5_000,
+    ),
   };
   assertReservationsFitTriggers(config);
   return config;
@@ -200,6 +228,30 @@ function stageName(value: unknown): string {
     throw new StageConfigError(
       'stage',
       'must start with a lower-case letter and hold at most 20 lower-case letters, digits or hyphens',
+      value,
+    );
+  }
+  return value;
+}
+
+/**
+ * Cognito's rule for a hosted UI domain prefix: lower-case letters, digits and inner hyphens, at most
+ * 63, and none of the reserved words it refuses at deploy time.
+ */
+function domainPrefix(value: unknown): string | null {
+  if (value === null || value === '') return null;
+  if (typeof value !== 'string' || !/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(value)) {
+    throw new StageConfigError(
+      'consoleDomainPrefix',
+      'must be 1 to 63 lower-case letters, digits or inner hyphens, or empty for wirewatch-<stage>-<account id>',
+      value,
+    );
+  }
+  const reserved = ['aws', 'amazon', 'cognito'].find((word) => value.includes(word));
+  if (reserved !== undefined) {
+    throw new StageConfigError(
+      'consoleDomainPrefix',
+      `must not contain "${reserved}" (Cognito refuses it)`,
       value,
     );
   }

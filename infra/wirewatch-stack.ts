@@ -5,11 +5,14 @@
  *   -> fetch-article -> S3 (raw/, articles/) -> ObjectCreated articles/*.json -> classify queue
  *   -> classify-article -> DynamoDB table (+ stream for downstream readers) and the alert topic.
  *   Daily schedule -> send-digest -> the digest topic (one email a day per digest recipient).
+ *   Analyst console: CloudFront (console/dist from a private bucket) -> HTTP API with a JWT authorizer
+ *   on the analysts' user pool -> console-api -> the table, the archive, the topics' subscriptions.
  *
  * Every key, prefix, queue setting and function size comes from `resource-definitions.ts`, the source
  * of truth shared with the local runtime; this file only wires those definitions together.
  */
 
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
@@ -23,6 +26,10 @@ import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { CONSOLE_ROUTES } from '../functions/console-api/routes.ts';
+import { ADMIN_GROUP_NAME, AnalystUserPool } from './constructs/analyst-user-pool.ts';
+import { ConsoleApi } from './constructs/console-api.ts';
+import { ConsoleHosting } from './constructs/console-hosting.ts';
 import { OpsAlarms } from './constructs/ops-alarms.ts';
 import { OpsTopic } from './constructs/ops-topic.ts';
 import { PipelineDashboard } from './constructs/pipeline-dashboard.ts';
@@ -31,9 +38,11 @@ import { QueueWithDlq } from './constructs/queue-with-dlq.ts';
 import {
   bindBucket,
   bindQueueConsumer,
+  bindQueueDepthReader,
   bindQueueProducer,
   bindTable,
   bindTopicPublisher,
+  bindTopicSubscriptions,
 } from './resource-bindings.ts';
 import {
   BUCKET,
@@ -74,6 +83,12 @@ export interface WirewatchStackProps extends StackProps {
    * @default none
    */
   readonly extraCountryAliases?: Record<string, string[]>;
+  /**
+   * The built analyst console, deployed beside its config.json. cdk.json's build step runs
+   * `npm run build:console` before every synth; tests pass a small directory of their own.
+   * @default console/dist
+   */
+  readonly consoleAssetDirectory?: string;
 }
 
 export class WirewatchStack extends Stack {
@@ -89,6 +104,9 @@ export class WirewatchStack extends Stack {
   public readonly functions: Record<FunctionName, PipelineFunction>;
   /** Catches schedule events that could not invoke dispatch-feeds or send-digest after every retry. */
   public readonly scheduleDeadLetterQueue: Queue;
+  public readonly consoleHosting: ConsoleHosting;
+  public readonly analystUserPool: AnalystUserPool;
+  public readonly consoleApi: ConsoleApi;
 
   constructor(scope: Construct, id: string, props: WirewatchStackProps = {}) {
     super(scope, id, props);
@@ -147,7 +165,8 @@ export class WirewatchStack extends Stack {
       }
       return fn;
     });
-    const { dispatchFeeds, fetchFeed, fetchArticle, classifyArticle, sendDigest } = this.functions;
+    const { dispatchFeeds, fetchFeed, fetchArticle, classifyArticle, sendDigest, consoleApi } =
+      this.functions;
     // fetch-article only archives pages to S3; it never touches the table.
     for (const tableUser of [dispatchFeeds, fetchFeed, classifyArticle]) bindTable(tableUser, this.table);
     // send-digest reads subscriptions, alerts and articles, and writes only its DigestSent records.
@@ -160,7 +179,10 @@ export class WirewatchStack extends Stack {
     bindBucket(classifyArticle, this.bucket, 'write', [BUCKET.ruleIndexKey]);
     bindTopicPublisher(classifyArticle, this.alertTopic, ENV.topicArn);
     if (props.extraCountryAliases !== undefined) {
-      classifyArticle.addEnvironment(ENV.extraCountryAliases, JSON.stringify(props.extraCountryAliases));
+      // The console classifies too: the evidence it shows for an article's countries.
+      for (const classifier of [classifyArticle, consoleApi]) {
+        classifier.addEnvironment(ENV.extraCountryAliases, JSON.stringify(props.extraCountryAliases));
+      }
     }
     bindTopicPublisher(fetchFeed, this.opsTopic, ENV.opsTopicArn);
     bindTopicPublisher(sendDigest, this.digestTopic, ENV.digestTopicArn);
@@ -195,6 +217,53 @@ export class WirewatchStack extends Stack {
     });
 
     this.opsAlarms = this.addAlarms(config);
+
+    this.consoleHosting = new ConsoleHosting(this, 'ConsoleHosting', {
+      assetDirectory: consoleAssetDirectory(props.consoleAssetDirectory),
+      logRetention: config.logRetentionDays as RetentionDays,
+    });
+    this.analystUserPool = new AnalystUserPool(this, 'AnalystUserPool', {
+      consoleUrl: this.consoleHosting.url,
+      domainPrefix: config.consoleDomainPrefix,
+      stage: config.stage,
+      removalPolicy: dataRemovalPolicy,
+    });
+    // Rules, subscriptions, alerts, feeds: the console reads and changes the pipeline's own items.
+    bindTable(consoleApi, this.table);
+    // Article text for the article page and the previews, which list the archive by day.
+    bindBucket(consoleApi, this.bucket, 'read', [`${BUCKET.articlePrefix}*`]);
+    bindBucket(consoleApi, this.bucket, 'list', [`${BUCKET.articlePrefix}*`]);
+    bindTopicSubscriptions(consoleApi, this.alertTopic, ENV.topicArn);
+    bindTopicSubscriptions(consoleApi, this.digestTopic, ENV.digestTopicArn);
+    bindQueueDepthReader(consoleApi, {
+      ...Object.fromEntries(entriesOf(this.queues).map(([name, queues]) => [name, queues.deadLetterQueue])),
+      schedules: this.scheduleDeadLetterQueue,
+    });
+    this.consoleApi = new ConsoleApi(this, 'ConsoleHttpApi', {
+      routes: CONSOLE_ROUTES,
+      handler: consoleApi,
+      userPool: this.analystUserPool.userPool,
+      userPoolClient: this.analystUserPool.consoleClient,
+      allowedOrigin: this.consoleHosting.url,
+      throttle: { rateLimit: config.consoleApiRateLimit, burstLimit: config.consoleApiBurstLimit },
+      alarms: this.opsAlarms,
+      logRetention: config.logRetentionDays as RetentionDays,
+    });
+    this.consoleHosting.publish({
+      apiUrl: this.consoleApi.url,
+      auth: {
+        mode: 'cognito',
+        region: this.region,
+        userPoolId: this.analystUserPool.userPool.userPoolId,
+        clientId: this.analystUserPool.consoleClient.userPoolClientId,
+        domain: this.analystUserPool.hostedUiDomain,
+      },
+    });
+    // Alert and digest emails link to each article's page in the console.
+    for (const emailer of [classifyArticle, sendDigest]) {
+      emailer.addEnvironment(ENV.consoleUrl, this.consoleHosting.url);
+    }
+
     this.dashboard = new PipelineDashboard(this, 'Dashboard', {
       metricsNamespace: metricsNamespace(config.stage),
       serviceName: SERVICE_NAME,
@@ -318,7 +387,27 @@ export class WirewatchStack extends Stack {
       });
     }
     new CfnOutput(this, 'ScheduleDeadLetterQueueUrl', { value: this.scheduleDeadLetterQueue.queueUrl });
+    new CfnOutput(this, 'ConsoleUrl', {
+      value: this.consoleHosting.url,
+      description: 'The analyst console; alert emails link to its article pages.',
+    });
+    new CfnOutput(this, 'ConsoleApiUrl', { value: this.consoleApi.url });
+    new CfnOutput(this, 'AnalystUserPoolId', {
+      value: this.analystUserPool.userPool.userPoolId,
+      description: `Create analysts here (no self sign-up); add admins to the "${ADMIN_GROUP_NAME}" group.`,
+    });
   }
+}
+
+/** The built console, or a clear error when it was not built: synth would otherwise fail on a missing asset. */
+function consoleAssetDirectory(given: string | undefined): string {
+  const directory = given ?? join(REPOSITORY_ROOT, 'console', 'dist');
+  if (!existsSync(join(directory, 'index.html'))) {
+    throw new Error(
+      `The analyst console is not built: ${directory} has no index.html. Run \`npm run build:console\` (cdk.json's build step runs it before \`cdk synth\` and \`cdk deploy\`).`,
+    );
+  }
+  return directory;
 }
 
 function toTableAttribute(attribute: KeyAttribute): { name: string; type: AttributeType } {

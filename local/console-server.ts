@@ -47,6 +47,12 @@ export interface ConsoleServerOptions {
   /** 0 (the default) lets the system choose a free port. */
   port?: number;
   analyst?: { sub: string; email: string; groups: readonly string[] };
+  /**
+   * Answers the unsubscribe links of the emails the local SNS emulator delivers, pointed here
+   * (`/unsubscribe?SubscriptionArn=…`, no token: like SNS's own link, it is the capability), so they
+   * work for as long as the console is served.
+   */
+  unsubscribeLink?: (url: URL, response: ServerResponse) => Promise<void>;
 }
 
 export interface ConsoleServer {
@@ -215,6 +221,10 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
   async function answerPage(request: IncomingMessage, response: ServerResponse, url: URL) {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       sendError(response, 405, 'method_not_allowed', 'The page is read with GET');
+      return;
+    }
+    if (url.pathname === '/unsubscribe' && options.unsubscribeLink !== undefined) {
+      await options.unsubscribeLink(url, response);
       return;
     }
     if (url.pathname === '/config.json') {

@@ -19,7 +19,12 @@ export interface LocalConsoleOptions {
   staticRoot?: string;
 }
 
-/** The handler reaches the pipeline's emulators through the environment the pipeline set when it started. */
+/**
+ * The handler reaches the pipeline's emulators through the environment the pipeline set when it started.
+ * While the console is served, the emails the pipeline sends link to it: alerts and digests to its
+ * article pages (through the console URL the emailing handlers read), and each email's unsubscribe
+ * link to its `/unsubscribe`, so the link works after the poll that sent it, for as long as it serves.
+ */
 export async function startLocalConsole(
   pipeline: LocalPipeline,
   options: LocalConsoleOptions = {},
@@ -29,10 +34,22 @@ export async function startLocalConsole(
     .map(([name, queue]) => `${name}=${queue.settings.url}`)
     .join(',');
   const module = (await import(/* @vite-ignore */ CONSOLE_API_ENTRY)) as { handler: ConsoleApiHandler };
-  return startConsoleServer({
+  const sns = pipeline.aws.sns;
+  const server = await startConsoleServer({
     handler: module.handler,
     routes: CONSOLE_ROUTES,
     staticRoot: options.staticRoot ?? CONSOLE_DIST,
     ...(options.port === undefined ? {} : { port: options.port }),
+    unsubscribeLink: (url, response) => sns.answerUnsubscribeLink(url, response),
   });
+  process.env[ENV.consoleUrl] = server.origin;
+  sns.setLinkOrigin(server.origin);
+  return {
+    ...server,
+    close: async () => {
+      sns.setLinkOrigin(null);
+      delete process.env[ENV.consoleUrl];
+      await server.close();
+    },
+  };
 }

@@ -203,14 +203,17 @@ export async function main(args: string[]): Promise<number> {
 
   const pipeline = await startLocalRuntime({ stateDir, outboxDir, verbose: values.verbose });
   let consoleServer: ConsoleServer | null = null;
-  // Started once, after the first poll, so the console opens on what that poll brought in.
+  let consoleAnnounced = false;
+  // Served from before the first poll, so the emails it sends link to the console; announced once,
+  // after that poll, so the console opens on what the poll brought in.
   const serveConsole = async () => {
-    if (!values.console || consoleServer !== null) return;
-    consoleServer = await startLocalConsole(pipeline, { port });
+    if (consoleServer === null || consoleAnnounced) return;
+    consoleAnnounced = true;
     console.log(`\nAnalyst console: ${consoleServer.url}`);
     console.log("  (the link carries this run's access token; open it in a browser on this machine)");
   };
   try {
+    if (values.console) consoleServer = await startLocalConsole(pipeline, { port });
     console.log(`wirewatch local run · state: ${stateDir ?? 'in memory (use --state DIR to keep it)'}`);
     const unfinished = pipeline.pendingJobs();
     if (unfinished > 0) console.log(`resuming ${unfinished} job(s) an interrupted run left unfinished`);

@@ -12,6 +12,17 @@ export function requiredEnv(name: string): string {
   return value;
 }
 
+/**
+ * An optional setting, read each time it is asked for: the local runtime sets some (the console's
+ * URL) only after the handlers have loaded. Unset or empty is null.
+ */
+export function optionalEnv(name: string): () => string | null {
+  return () => {
+    const value = process.env[name];
+    return value === undefined || value === '' ? null : value;
+  };
+}
+
 export function numberEnv(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;

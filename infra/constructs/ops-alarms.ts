@@ -6,6 +6,7 @@
  */
 
 import { Duration } from 'aws-cdk-lib';
+import type { IHttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   Alarm,
   type AlarmProps,
@@ -189,6 +190,35 @@ export class OpsAlarms extends Construct {
         ...overrides,
       },
     );
+  }
+
+  /**
+   * Any 5xx from the console API in five minutes: its handlers answer bad input with a 4xx, so a 5xx
+   * is a failed or timed-out function, or API Gateway itself failing to reach it.
+   */
+  public alarmOnApiServerErrors(id: string, stage: IHttpStage, overrides: AlarmOverrides = {}): Alarm {
+    return this.addAlarm(id, stage.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }), {
+      alarmDescription: 'The console API answered with a server error: see the console-api log group.',
+      ...overrides,
+    });
+  }
+
+  /**
+   * The console API's 90th-percentile latency stayed above `threshold` for three five-minute periods:
+   * analysts wait on every page, and the previews are near their time bound.
+   */
+  public alarmOnApiLatency(
+    id: string,
+    stage: IHttpStage,
+    threshold: Duration,
+    overrides: AlarmOverrides = {},
+  ): Alarm {
+    return this.addAlarm(id, stage.metricLatency({ period: Duration.minutes(5), statistic: 'p90' }), {
+      threshold: threshold.toMilliseconds(),
+      evaluationPeriods: 3,
+      alarmDescription: `The console API's p90 latency has been over ${threshold.toHumanString()} for 15 minutes.`,
+      ...overrides,
+    });
   }
 
   private addAlarm(id: string, metric: IMetric, props: AlarmOverrides): Alarm {

@@ -65,6 +65,14 @@ export interface SnsEmulator {
    * to see them (its email listeners registered); returns how many there were.
    */
   deliverPending(): Promise<number>;
+  /**
+   * Where the unsubscribe links of emails delivered from now on point: the origin of another server
+   * on this machine that answers `/unsubscribe` with `answerUnsubscribeLink` (the local console), so
+   * a link keeps working wherever that server runs; null goes back to this emulator's own endpoint.
+   */
+  setLinkOrigin(origin: string | null): void;
+  /** Answers a GET of an email's unsubscribe link (`/unsubscribe?SubscriptionArn=…`), for whichever server received it. */
+  answerUnsubscribeLink(url: URL, response: ServerResponse): Promise<void>;
   /** Resolves once every delivery scheduled so far, and any they cause, has been made or has failed. */
   idle(): Promise<void>;
   /** Waits for pending deliveries, then stops the server. */
@@ -114,6 +122,7 @@ export async function startSnsEmulator(options: SnsEmulatorOptions): Promise<Sns
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  let linkOrigin = endpoint;
 
   async function handleRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', endpoint);
@@ -189,7 +198,7 @@ export async function startSnsEmulator(options: SnsEmulatorOptions): Promise<Sns
   }
 
   async function deliver(delivery: PlannedDelivery): Promise<void> {
-    const unsubscribeUrl = `${endpoint}/unsubscribe?SubscriptionArn=${encodeURIComponent(delivery.subscriptionArn)}`;
+    const unsubscribeUrl = `${linkOrigin}/unsubscribe?SubscriptionArn=${encodeURIComponent(delivery.subscriptionArn)}`;
     if (delivery.protocol === 'lambda') {
       const handler = functions.get(delivery.endpoint);
       if (!handler) throw new Error(`No function registered for ${delivery.endpoint}`);
@@ -241,6 +250,10 @@ export async function startSnsEmulator(options: SnsEmulatorOptions): Promise<Sns
       await queue.idle();
       return deliveries.length;
     },
+    setLinkOrigin: (origin) => {
+      linkOrigin = origin?.replace(/\/+$/, '') ?? endpoint;
+    },
+    answerUnsubscribeLink: handleUnsubscribeLink,
     idle: () => queue.idle(),
     close: async () => {
       await queue.idle();

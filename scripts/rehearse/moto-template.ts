@@ -7,6 +7,10 @@
  * need: CloudWatch dashboards (their alarm widgets `Fn::GetAtt` alarms moto does not create, which
  * moto answers with a 500) with the outputs naming them, and the tags of KMS keys (moto hands
  * CloudFormation's `Key`/`Value` tags to KMS, which expects `TagKey`/`TagValue`: another 500).
+ * The console's CloudFront resources are left out too (moto has no CloudFront in CloudFormation), and
+ * so are the Lambda-backed custom resources that would deploy its page and empty its bucket; kept
+ * resources that name the distribution (the user pool client's callback URL, the API's CORS origin,
+ * the emailing functions' console URL) get a stand-in value instead.
  * Nothing here changes the template the product deploys to AWS.
  */
 
@@ -45,7 +49,21 @@ export interface MotoDeployment {
 const EVENT_SOURCE_MAPPING = 'AWS::Lambda::EventSourceMapping';
 const BUCKET_NOTIFICATIONS = 'Custom::S3BucketNotifications';
 /** Resource types moto cannot create and nothing in the rehearsal reads. */
-const NOT_REHEARSED = new Set(['AWS::CloudWatch::Dashboard']);
+const NOT_REHEARSED = new Set([
+  'AWS::CloudWatch::Dashboard',
+  // Lambda-backed: moto would have to run their functions, which it cannot without Docker.
+  'Custom::CDKBucketDeployment',
+  'Custom::S3AutoDeleteObjects',
+]);
+/**
+ * Resource types moto cannot create whose attributes kept resources carry only as values (a URL, an
+ * origin): each Ref or Fn::GetAtt to them becomes a stand-in (`standInFor`).
+ */
+const STOOD_IN = new Set([
+  'AWS::CloudFront::Distribution',
+  'AWS::CloudFront::OriginAccessControl',
+  'AWS::CloudFront::ResponseHeadersPolicy',
+]);
 const KMS_KEY = 'AWS::KMS::Key';
 /** Lambda's default batch size for an SQS event source mapping. */
 const DEFAULT_SQS_BATCH_SIZE = 10;
@@ -69,6 +87,7 @@ export function prepareForMoto(template: CfnTemplate): MotoDeployment {
   const queueTriggers: QueueTrigger[] = [];
   const bucketNotifications: BucketNotification[] = [];
   const removed = new Set<string>();
+  const standIns = new Set<string>();
   for (const [id, resource] of Object.entries(template.Resources)) {
     const properties = resource.Properties ?? {};
     if (resource.Type === EVENT_SOURCE_MAPPING) {
@@ -86,12 +105,18 @@ export function prepareForMoto(template: CfnTemplate): MotoDeployment {
       removed.add(id);
     } else if (NOT_REHEARSED.has(resource.Type)) {
       removed.add(id);
+    } else if (STOOD_IN.has(resource.Type)) {
+      standIns.add(id);
     }
   }
+  const leftOut = new Set([...removed, ...standIns]);
   const resources = Object.fromEntries(
     Object.entries(template.Resources)
-      .filter(([id]) => !removed.has(id))
-      .map(([id, resource]) => [id, forMoto(withoutDependencies(resource, removed))]),
+      .filter(([id]) => !leftOut.has(id))
+      .map(([id, resource]) => [
+        id,
+        forMoto(withStandIns(withoutDependencies(resource, leftOut), standIns) as CfnResource),
+      ]),
   );
   for (const [id, resource] of Object.entries(resources)) {
     const gone = [...referencedIds(resource)].filter((ref) => removed.has(ref));
@@ -102,7 +127,7 @@ export function prepareForMoto(template: CfnTemplate): MotoDeployment {
   if (isRecord(template.Outputs))
     prepared.Outputs = Object.fromEntries(
       Object.entries(template.Outputs).filter(
-        ([, output]) => ![...referencedIds(output)].some((ref) => removed.has(ref)),
+        ([, output]) => ![...referencedIds(output)].some((ref) => leftOut.has(ref)),
       ),
     );
   return { template: prepared, queueTriggers, bucketNotifications };
@@ -146,6 +171,33 @@ export function referencedIds(value: unknown, found = new Set<string>()): Set<st
     referencedIds(argument, found);
   }
   return found;
+}
+
+/** What a Ref (`attribute` undefined) or an Fn::GetAtt to a stood-in resource becomes: a reserved, never-resolving host name. */
+export function standInFor(logicalId: string, attribute?: string): string {
+  return `${[logicalId, attribute ?? 'ref']
+    .join('-')
+    .replace(/[^A-Za-z0-9-]/g, '-')
+    .toLowerCase()}.not-rehearsed.invalid`;
+}
+
+/** `value` with each Ref and Fn::GetAtt to a stood-in resource replaced by its stand-in. */
+function withStandIns(value: unknown, standIns: ReadonlySet<string>): unknown {
+  if (Array.isArray(value)) return value.map((item) => withStandIns(item, standIns));
+  if (!isRecord(value)) return value;
+  const entries = Object.entries(value);
+  const [first] = entries;
+  if (entries.length === 1 && first !== undefined) {
+    const [key, argument] = first;
+    if (key === 'Ref' && typeof argument === 'string' && standIns.has(argument)) return standInFor(argument);
+    if (key === 'Fn::GetAtt') {
+      const [logicalId, attribute] =
+        typeof argument === 'string' ? argument.split('.') : (argument as unknown[]);
+      if (typeof logicalId === 'string' && standIns.has(logicalId))
+        return standInFor(logicalId, String(attribute));
+    }
+  }
+  return Object.fromEntries(entries.map(([key, item]) => [key, withStandIns(item, standIns)]));
 }
 
 function withoutDependencies(resource: CfnResource, removed: ReadonlySet<string>): CfnResource {

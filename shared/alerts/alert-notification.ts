@@ -6,7 +6,9 @@
 import type { ArticleRecord } from '../articles/article-record.ts';
 import type { RelationType } from '../classification/pair-relations.ts';
 import type { AlertHighlight, AlertRecord } from './alert-record.ts';
+import { articlePageUrl } from './console-links.ts';
 import { toBodySafe, toHeaderSafe } from './email-text.ts';
+import { formatReaderDate } from './reader-date.ts';
 
 export const ALERT_MESSAGE_SCHEMA_VERSION = 1;
 /** Schema 1.1 added `article.relations`. */
@@ -53,10 +55,18 @@ export interface AlertNotification {
   attributes: AlertAttributes;
 }
 
+export interface AlertEmailOptions {
+  /** The analyst console's origin, whose article page the email links to; null links only to the article's own page. */
+  consoleUrl?: string | null;
+}
+
 /** SNS refuses subjects of 100 characters or more, or with line breaks or control characters. */
 const SUBJECT_LIMIT = 99;
 /** An evidence sentence is shown whole unless it runs on (a sentence splitter's miss). */
 const EVIDENCE_LIMIT = 300;
+
+/** A byline is a name or a few; anything longer is a feed's mistake, not a byline. */
+const BYLINE_LIMIT = 120;
 
 /** Cuts to `limit` characters (code points), ending with an ellipsis when cut. */
 export function truncate(value: string, limit: number): string {
@@ -72,6 +82,22 @@ export function truncate(value: string, limit: number): string {
 export function alertSubject(ruleName: string, primaryPair: string | null, title: string): string {
   const parts = ['[wirewatch]', toHeaderSafe(ruleName), primaryPair, toHeaderSafe(title)].filter(Boolean);
   return truncate(parts.join(' · ').replace('[wirewatch] · ', '[wirewatch] '), SUBJECT_LIMIT);
+}
+
+/** Where the article comes from, in a reader's terms: 'news.example · by Jane Doe · published Thu 26 Nov 2026, 09:00 UTC'. */
+export function provenanceLine(article: Pick<ArticleRecord, 'source' | 'byline' | 'publishedAt'>): string {
+  const byline = article.byline === null ? '' : truncate(toHeaderSafe(article.byline), BYLINE_LIMIT);
+  const published =
+    article.publishedAt === null
+      ? ''
+      : (formatReaderDate(article.publishedAt) ?? toHeaderSafe(article.publishedAt));
+  return [
+    toHeaderSafe(article.source),
+    byline === '' ? '' : `by ${byline}`,
+    published === '' ? '' : `published ${published}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /** How a relation type reads in an email: 'verbal cooperation'. */
@@ -102,7 +128,16 @@ export function emphasise(snippet: string, terms: readonly string[]): string {
   return snippet.replace(new RegExp(`(${escaped.join('|')})`, 'gi'), '*$1*');
 }
 
-export function composeAlert(article: ArticleRecord, alert: AlertRecord): AlertNotification {
+/**
+ * The alert for one article and rule. The email carries no unsubscribe footer of its own: SNS (and
+ * the local emulator) adds one, with a link that works, to every email it delivers.
+ */
+export function composeAlert(
+  article: ArticleRecord,
+  alert: AlertRecord,
+  options: AlertEmailOptions = {},
+): AlertNotification {
+  const consoleUrl = options.consoleUrl ?? null;
   const pairs = article.countryPairs.map(({ pair }) => pair);
   const countries = article.countries.map(({ code }) => code);
   const topics = article.topics.map(({ id }) => id);
@@ -143,16 +178,16 @@ export function composeAlert(article: ArticleRecord, alert: AlertRecord): AlertN
       `  ${highlighted}`,
       '',
       toHeaderSafe(article.title),
-      `${toHeaderSafe(article.source)}${article.publishedAt === null ? '' : ` · published ${article.publishedAt}`}`,
+      provenanceLine(article),
       `Country pair: ${article.primaryPair ?? 'none'}${pairs.length > 1 ? ` (also ${pairs.filter((pair) => pair !== article.primaryPair).join(', ')})` : ''}`,
       ...relationLines(article),
       `Topics: ${topics.length === 0 ? 'none' : topics.join(', ')}`,
       '',
-      `Read it: ${toHeaderSafe(article.canonicalUrl)}`,
+      ...(consoleUrl === null ? [] : [`Open it in the console: ${articlePageUrl(consoleUrl, article.id)}`]),
+      `Original article: ${toHeaderSafe(article.canonicalUrl)}`,
       '',
       '--',
       `You receive this because you subscribed to wirewatch alerts for rule "${alert.ruleId}".`,
-      'To stop them, run `npx wirewatch unsubscribe --email <your address>` or use the link below.',
     ].join('\n'),
   );
   return {

@@ -4,8 +4,9 @@
  * source, pair and its relation, topics, highlighted snippet and link.
  */
 import type { ArticleRecord } from '../articles/article-record.ts';
-import { emphasise, relationLabel, truncate } from './alert-notification.ts';
+import { emphasise, provenanceLine, relationLabel, truncate } from './alert-notification.ts';
 import type { AlertRecord } from './alert-record.ts';
+import { articlePageUrl } from './console-links.ts';
 import { toBodySafe, toHeaderSafe } from './email-text.ts';
 
 export interface DigestEntry {
@@ -57,7 +58,7 @@ function byRule(entries: readonly DigestEntry[]): DigestEntry[][] {
     .sort((a, b) => ruleName(a).localeCompare(ruleName(b)));
 }
 
-function describeEntry({ alert, article }: DigestEntry, index: number): string[] {
+function describeEntry({ alert, article }: DigestEntry, index: number, consoleUrl: string | null): string[] {
   const pairs = article.countryPairs.map(({ pair }) => pair);
   const otherPairs = pairs.filter((pair) => pair !== article.primaryPair);
   const topics = article.topics.map(({ id }) => id);
@@ -68,17 +69,27 @@ function describeEntry({ alert, article }: DigestEntry, index: number): string[]
   );
   return [
     `${index}. ${truncate(toHeaderSafe(article.title), TITLE_LIMIT)}`,
-    `   ${toHeaderSafe(article.source)}${article.publishedAt === null ? '' : ` · published ${article.publishedAt}`}`,
+    `   ${provenanceLine(article)}`,
     `   Country pair: ${article.primaryPair ?? 'none'}${otherPairs.length > 0 ? ` (also ${otherPairs.join(', ')})` : ''}`,
     ...(relation === undefined ? [] : [`   Relation: ${relationLabel(relation.type)}`]),
     `   Topics: ${topics.length === 0 ? 'none' : topics.join(', ')}`,
     `   ${snippet}`,
-    `   ${toHeaderSafe(article.canonicalUrl)}`,
+    ...(consoleUrl === null ? [] : [`   In the console: ${articlePageUrl(consoleUrl, article.id)}`]),
+    `   Original article: ${toHeaderSafe(article.canonicalUrl)}`,
     '',
   ];
 }
 
-export function composeDigest(recipient: string, day: string, entries: readonly DigestEntry[]): DigestEmail {
+/**
+ * One recipient's digest. Like alerts, it carries no unsubscribe footer of its own: SNS (and the
+ * local emulator) adds one to every email. `consoleUrl` null: entries link to the articles' own pages.
+ */
+export function composeDigest(
+  recipient: string,
+  day: string,
+  entries: readonly DigestEntry[],
+  consoleUrl: string | null = null,
+): DigestEmail {
   const groups = byRule(entries);
   const lines = [
     `Your wirewatch digest for ${day} (UTC): ${entries.length} match${entries.length === 1 ? '' : 'es'} for ${groups.length} rule${groups.length === 1 ? '' : 's'}.`,
@@ -93,7 +104,7 @@ export function composeDigest(recipient: string, day: string, entries: readonly 
     const shown = group.slice(0, Math.min(MAX_SHOWN_PER_RULE, room));
     room -= shown.length;
     shown.forEach((entry, index) => {
-      lines.push(...describeEntry(entry, index + 1));
+      lines.push(...describeEntry(entry, index + 1, consoleUrl));
     });
     const hidden = group.length - shown.length;
     if (hidden > 0) {
@@ -103,11 +114,7 @@ export function composeDigest(recipient: string, day: string, entries: readonly 
       );
     }
   }
-  lines.push(
-    '--',
-    'You receive this daily digest because you subscribed to wirewatch digests.',
-    'To stop it, run `npx wirewatch unsubscribe --digest --email <your address>` or use the link below.',
-  );
+  lines.push('--', 'You receive this daily digest because you subscribed to wirewatch digests.');
   return {
     recipient,
     day,

@@ -1,8 +1,8 @@
 /**
  * A label or alert listing read newest first and resumed after the last item a caller consumed. The
  * position is that item's sort key, `<time>#<id>` (the listing's gsi1sk), so a console cursor carries
- * keys the server checks, never a raw DynamoDB start key: the listing is queried again up to that
- * time, and the items at or before the key in listing order (already consumed) are skipped.
+ * keys the server checks, never a raw DynamoDB start key: the listing is queried again with that key
+ * as its upper bound (see ListingRange.until), and the item at the key itself is skipped.
  */
 import type { ListingPage, ListingRange } from '../ports/article-listings.ts';
 import { ConsoleRefusal } from './console-refusal.ts';
@@ -73,9 +73,11 @@ export class ResumableListing<T> {
 
   async #read(): Promise<void> {
     const resumeAt = this.#started || this.consumedKey === null ? null : this.consumedKey;
+    // A sort key as the upper bound resumes at that very item, however many share its time.
+    const until = resumeAt !== null && resumeAt < `${this.period.until}$` ? resumeAt : this.period.until;
     const page = await this.list({
       since: this.period.since,
-      until: resumeAt === null ? this.period.until : sortKeyTime(resumeAt),
+      until,
       limit: this.pageSize,
       cursor: this.#cursor,
     });

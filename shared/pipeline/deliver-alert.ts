@@ -17,6 +17,11 @@ export interface DeliverAlertDeps {
   clock: Clock;
   /** How long a delivery attempt holds the alert: longer than a publish can take. */
   leaseSeconds: number;
+  /**
+   * The analyst console's origin, which the email links to, read when the alert is composed (the
+   * local console starts after the handlers load); absent or null, the email links only to the article.
+   */
+  consoleUrl?: () => string | null;
 }
 
 export async function deliverAlertOnce(
@@ -28,7 +33,8 @@ export async function deliverAlertOnce(
   return deliverOnce(
     {
       claim: (now, leaseUntil) => ledger.claimAlert(alert, now, leaseUntil),
-      publish: (claimed) => publisher.publish(composeAlert(article, claimed)),
+      publish: (claimed) =>
+        publisher.publish(composeAlert(article, claimed, { consoleUrl: deps.consoleUrl?.() ?? null })),
       markPublished: (messageId, at) => ledger.markPublished(alert.articleId, alert.ruleId, messageId, at),
       release: () => ledger.releaseAlert(alert.articleId, alert.ruleId),
     },

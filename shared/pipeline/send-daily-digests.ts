@@ -29,6 +29,8 @@ export interface SendDailyDigestsDeps {
   clock: Clock;
   /** How long a delivery attempt holds a digest: longer than a publish can take. */
   leaseSeconds: number;
+  /** The analyst console's origin, which each entry links to; absent or null, entries link only to the articles. */
+  consoleUrl?: () => string | null;
 }
 
 export interface DigestRunSummary {
@@ -146,7 +148,8 @@ export async function sendDailyDigests(day: string, deps: SendDailyDigestsDeps):
       const outcome = await deliverOnce(
         {
           claim: (now, leaseUntil) => deps.ledger.claimDigest(record, now, leaseUntil),
-          publish: () => deps.publisher.publish(composeDigest(email, day, entries)),
+          publish: () =>
+            deps.publisher.publish(composeDigest(email, day, entries, deps.consoleUrl?.() ?? null)),
           markPublished: (messageId, at) => deps.ledger.markDigestPublished(recipientId, day, messageId, at),
           release: () => deps.ledger.releaseDigest(recipientId, day),
         },

@@ -29,6 +29,10 @@ export interface ListingPage<T> {
 /** An inclusive time range (ISO 8601), a page size and where the previous page ended. */
 export interface ListingRange {
   since?: string;
+  /**
+   * Compared with each item's sort key `<time>#<id>` as `key <= until + '$'`: an instant includes
+   * everything at that instant, and a sort key itself includes that item and those after it.
+   */
   until?: string;
   limit?: number;
   cursor?: string | null;

@@ -8,11 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { addAwsSolutionsChecks } from '../../infra/aws-solutions-checks.ts';
 import { loadStageConfig } from '../../infra/stage-config.ts';
 import { WirewatchStack } from '../../infra/wirewatch-stack.ts';
-import { newTestApp } from './test-app.ts';
+import { newTestApp, testStackProps } from './test-app.ts';
 
 function prepareCheckedApp() {
   const app = newTestApp();
-  const stack = new WirewatchStack(app, 'WirewatchChecked');
+  const stack = new WirewatchStack(app, 'WirewatchChecked', testStackProps());
   addAwsSolutionsChecks(app, stack);
   return { app, stack };
 }
@@ -33,7 +33,7 @@ describe('addAwsSolutionsChecks', () => {
     // Prepare
     const app = newTestApp({ context: { stage, opsAlarmEmail: 'oncall@example.com' } });
     const config = loadStageConfig((key) => app.node.tryGetContext(key));
-    const stack = new WirewatchStack(app, `Wirewatch-${stage}`, { config });
+    const stack = new WirewatchStack(app, `Wirewatch-${stage}`, testStackProps({ config }));
     addAwsSolutionsChecks(app, stack);
 
     // Act

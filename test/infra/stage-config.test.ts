@@ -74,6 +74,22 @@ describe('parseStageConfig', () => {
     expect(config.reservedConcurrency).toEqual({ dispatchFeeds: 1 });
   });
 
+  it('takes a hosted UI domain prefix and the console API throttle, and derives the prefix when it is empty', () => {
+    // Act
+    const configured = parseStageConfig({
+      consoleDomainPrefix: 'acme-news-desk',
+      consoleApiRateLimit: '25',
+      consoleApiBurstLimit: 50,
+    });
+    const derived = parseStageConfig({ consoleDomainPrefix: '' });
+
+    // Assess
+    expect(configured.consoleDomainPrefix).toBe('acme-news-desk');
+    expect(configured.consoleApiRateLimit).toBe(25);
+    expect(configured.consoleApiBurstLimit).toBe(50);
+    expect(derived.consoleDomainPrefix).toBeNull();
+  });
+
   it.each([
     [{ stage: 'Prod' }, /"stage".*lower-case letter/],
     [{ stage: 'prod_eu' }, /"stage"/],
@@ -98,6 +114,13 @@ describe('parseStageConfig', () => {
     [{ memoryMiB: { classifyArticle: 64 } }, /"memoryMiB.classifyArticle".*from 128 to 10240/],
     [{ backlogMaxAgeMinutes: { feedJobs: 0 } }, /"backlogMaxAgeMinutes.feedJobs"/],
     [{ opsEmail: 'oncall@example.com' }, /"opsEmail".*unknown setting/],
+    [{ consoleDomainPrefix: 'Wirewatch' }, /"consoleDomainPrefix".*lower-case letters/],
+    [{ consoleDomainPrefix: 'news-desk-' }, /"consoleDomainPrefix".*inner hyphens/],
+    [{ consoleDomainPrefix: 'x'.repeat(64) }, /"consoleDomainPrefix".*1 to 63/],
+    [{ consoleDomainPrefix: 'acme-cognito-login' }, /"consoleDomainPrefix".*must not contain "cognito"/],
+    [{ consoleDomainPrefix: 'awsnews' }, /"consoleDomainPrefix".*must not contain "aws"/],
+    [{ consoleApiRateLimit: 0 }, /"consoleApiRateLimit".*from 1 to 10000/],
+    [{ consoleApiBurstLimit: '1.5' }, /"consoleApiBurstLimit"/],
   ])('refuses %j', (raw, message) => {
     // Act
     const parse = () => parseStageConfig(raw);

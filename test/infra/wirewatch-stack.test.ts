@@ -23,7 +23,7 @@ import {
 import { DEFAULT_STAGE_CONFIG, parseStageConfig } from '../../infra/stage-config.ts';
 import { WirewatchStack } from '../../infra/wirewatch-stack.ts';
 import { grantedActionsOf, grantedStatementsOf } from './policy-statements.ts';
-import { newTestApp } from './test-app.ts';
+import { newTestApp, testStackProps } from './test-app.ts';
 
 const QUEUE_NAMES = Object.keys(QUEUES) as QueueName[];
 const FUNCTION_NAMES = Object.keys(FUNCTIONS) as FunctionName[];
@@ -46,7 +46,7 @@ describe('WirewatchStack', () => {
     const app = newTestApp();
 
     // Act
-    stack = new WirewatchStack(app, 'WirewatchTest');
+    stack = new WirewatchStack(app, 'WirewatchTest', testStackProps());
     template = Template.fromStack(stack);
   });
 
@@ -85,8 +85,23 @@ describe('WirewatchStack', () => {
           ...deadLetters('classifyJobs'),
           [ENV.bucketName]: stack.bucket.bucketName,
           [ENV.topicArn]: stack.alertTopic.topicArn,
+          [ENV.consoleUrl]: stack.consoleHosting.url,
         },
-        sendDigest: { ...table, [ENV.digestTopicArn]: stack.digestTopic.topicArn },
+        sendDigest: {
+          ...table,
+          [ENV.digestTopicArn]: stack.digestTopic.topicArn,
+          [ENV.consoleUrl]: stack.consoleHosting.url,
+        },
+        consoleApi: {
+          ...table,
+          [ENV.bucketName]: stack.bucket.bucketName,
+          [ENV.topicArn]: stack.alertTopic.topicArn,
+          [ENV.digestTopicArn]: stack.digestTopic.topicArn,
+          [ENV.deadLetterQueueUrls]: [
+            ...QUEUE_NAMES.map((name) => `${name}=${stack.queues[name].deadLetterQueue.queueUrl}`),
+            `schedules=${stack.scheduleDeadLetterQueue.queueUrl}`,
+          ].join(','),
+        },
       };
 
       // Assess
@@ -141,8 +156,63 @@ describe('WirewatchStack', () => {
       for (const name of FUNCTION_NAMES.filter(
         (other) => !['classifyArticle', 'sendDigest', 'fetchFeed'].includes(other),
       )) {
-        expect(grantedActionsOf(stack, stack.functions[name], 'sns:'), name).toEqual([]);
+        expect(grantedActionsOf(stack, stack.functions[name], 'sns:Publish'), name).toEqual([]);
       }
+      for (const name of FUNCTION_NAMES.filter((other) => other !== 'consoleApi')) {
+        expect(
+          grantedActionsOf(stack, stack.functions[name], 'sns:').filter((action) => action !== 'sns:Publish'),
+          name,
+        ).toEqual([]);
+      }
+    });
+
+    it('lets console-api manage subscriptions on the alert and digest topics only, and never publish', () => {
+      // Assess
+      const statements = grantedStatementsOf(stack, stack.functions.consoleApi);
+      const subscribeTargets = statements
+        .filter((statement) => statement.actions.includes('sns:Subscribe'))
+        .flatMap((statement) => statement.resources);
+      expect(new Set(subscribeTargets)).toEqual(
+        new Set([stack.resolve(stack.alertTopic.topicArn), stack.resolve(stack.digestTopic.topicArn)]),
+      );
+      expect(new Set(grantedActionsOf(stack, stack.functions.consoleApi, 'sns:'))).toEqual(
+        new Set([
+          'sns:Subscribe',
+          'sns:ListSubscriptionsByTopic',
+          'sns:Unsubscribe',
+          'sns:GetSubscriptionAttributes',
+          'sns:SetSubscriptionAttributes',
+        ]),
+      );
+    });
+
+    it('lets console-api read and list article documents only, and read only the depth of the dead-letter queues', () => {
+      // Assess
+      const statements = grantedStatementsOf(stack, stack.functions.consoleApi);
+      const s3Statements = statements.filter((statement) =>
+        statement.actions.some((action) => action.startsWith('s3:')),
+      );
+      expect(s3Statements).toEqual([
+        {
+          actions: ['s3:GetObject'],
+          resources: [stack.resolve(stack.bucket.arnForObjects(`${BUCKET.articlePrefix}*`))],
+        },
+        { actions: ['s3:ListBucket'], resources: [stack.resolve(stack.bucket.bucketArn)] },
+      ]);
+      const listing = Template.fromStack(stack).toJSON();
+      expect(JSON.stringify(listing)).toContain(`"s3:prefix":["${BUCKET.articlePrefix}*"]`);
+      expect(new Set(grantedActionsOf(stack, stack.functions.consoleApi, 'sqs:'))).toEqual(
+        new Set(['sqs:GetQueueAttributes']),
+      );
+      const queueTargets = statements
+        .filter((statement) => statement.actions.includes('sqs:GetQueueAttributes'))
+        .flatMap((statement) => statement.resources);
+      expect(new Set(queueTargets)).toEqual(
+        new Set([
+          ...QUEUE_NAMES.map((name) => stack.resolve(stack.queues[name].deadLetterQueue.queueArn)),
+          stack.resolve(stack.scheduleDeadLetterQueue.queueArn),
+        ]),
+      );
     });
 
     it("lets fetch-feed use the ops topic's key to publish, and only that key", () => {
@@ -222,13 +292,24 @@ describe('WirewatchStack', () => {
     });
 
     it.each(FUNCTION_NAMES)(
-      '%s is granted "*" only for X-Ray, which has no resource-level permissions',
+      '%s is granted "*" only for actions with no resource-level permissions (X-Ray; SNS subscriptions for console-api)',
       (name) => {
-        // Assess
+        // Prepare
+        const subscriptionActions = [
+          'sns:Unsubscribe',
+          'sns:GetSubscriptionAttributes',
+          'sns:SetSubscriptionAttributes',
+        ];
+        const allowed = (action: string) =>
+          action.startsWith('xray:') || (name === 'consoleApi' && subscriptionActions.includes(action));
+
+        // Act
         const wildcardActions = grantedStatementsOf(stack, stack.functions[name])
           .filter((statement) => statement.resources.includes('*'))
           .flatMap((statement) => statement.actions);
-        expect(wildcardActions.filter((action) => !action.startsWith('xray:'))).toEqual([]);
+
+        // Assess
+        expect(wildcardActions.filter((action) => !allowed(action))).toEqual([]);
       },
     );
   });
@@ -647,23 +728,29 @@ describe('WirewatchStack', () => {
 });
 
 describe('WirewatchStack options', () => {
-  it('hands extra country aliases to classify-article, and to no other function', () => {
+  it('hands extra country aliases to classify-article and console-api, which classify, and to no other function', () => {
     // Prepare
     const app = newTestApp();
 
     // Act
-    const stack = new WirewatchStack(app, 'WirewatchAliases', { extraCountryAliases: { PK: ['Pakland'] } });
+    const stack = new WirewatchStack(
+      app,
+      'WirewatchAliases',
+      testStackProps({ extraCountryAliases: { PK: ['Pakland'] } }),
+    );
     const template = Template.fromStack(stack);
 
     // Assess
-    template.hasResourceProperties('AWS::Lambda::Function', {
-      Role: stack.resolve(stack.functions.classifyArticle.role?.roleArn),
-      Environment: { Variables: Match.objectLike({ [ENV.extraCountryAliases]: '{"PK":["Pakland"]}' }) },
-    });
+    for (const classifier of [stack.functions.classifyArticle, stack.functions.consoleApi]) {
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Role: stack.resolve(classifier.role?.roleArn),
+        Environment: { Variables: Match.objectLike({ [ENV.extraCountryAliases]: '{"PK":["Pakland"]}' }) },
+      });
+    }
     const withAliases = Object.values(template.findResources('AWS::Lambda::Function')).filter(
       (resource) => ENV.extraCountryAliases in (resource.Properties?.Environment?.Variables ?? {}),
     );
-    expect(withAliases).toHaveLength(1);
+    expect(withAliases).toHaveLength(2);
   });
 });
 
@@ -686,7 +773,12 @@ describe('WirewatchStack stages', () => {
 
     // Act
     const stacks = ['dev', 'prod'].map(
-      (stage) => new WirewatchStack(app, `Wirewatch-${stage}`, { config: parseStageConfig({ stage }) }),
+      (stage) =>
+        new WirewatchStack(
+          app,
+          `Wirewatch-${stage}`,
+          testStackProps({ config: parseStageConfig({ stage }) }),
+        ),
     );
 
     // Assess
@@ -708,7 +800,12 @@ describe('WirewatchStack stages', () => {
     // Prepare
     const app = newTestApp();
     const stacks = ['dev', 'prod'].map(
-      (stage) => new WirewatchStack(app, `Wirewatch-${stage}`, { config: parseStageConfig({ stage }) }),
+      (stage) =>
+        new WirewatchStack(
+          app,
+          `Wirewatch-${stage}`,
+          testStackProps({ config: parseStageConfig({ stage }) }),
+        ),
     );
 
     // Act
@@ -752,7 +849,7 @@ describe('WirewatchStack stages', () => {
     });
 
     // Act
-    const stack = new WirewatchStack(app, 'Wirewatch-dev', { config });
+    const stack = new WirewatchStack(app, 'Wirewatch-dev', testStackProps({ config }));
     const template = Template.fromStack(stack);
 
     // Assess
@@ -797,7 +894,7 @@ describe('WirewatchStack stages', () => {
 
   it('subscribes no one to the ops topic when no email is configured', () => {
     // Act
-    const stack = new WirewatchStack(newTestApp(), 'Wirewatch-dev');
+    const stack = new WirewatchStack(newTestApp(), 'Wirewatch-dev', testStackProps());
 
     // Assess
     Template.fromStack(stack).resourceCountIs('AWS::SNS::Subscription', 0);

@@ -9,6 +9,7 @@ import {
   referencedIds,
   resolveIntrinsics,
   rewriteAwsQueueUrl,
+  standInFor,
 } from '../../scripts/rehearse/moto-template.ts';
 import { sqsEventFromMessages } from '../../scripts/rehearse/received-messages.ts';
 
@@ -225,6 +226,70 @@ describe('prepareForMoto, for what moto cannot create', () => {
 
     // Assess
     expect(preparing).toThrow('Alarm references Dashboard, which the copy deployed to moto leaves out');
+  });
+});
+
+/** The shapes CDK synthesizes for the console: its distribution, named by kept resources, and its page deployment. */
+function consoleTemplate(): CfnTemplate {
+  const consoleUrl = { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': ['Distribution', 'DomainName'] }]] };
+  return {
+    Resources: {
+      ConsoleBucket: { Type: 'AWS::S3::Bucket' },
+      HeadersPolicy: { Type: 'AWS::CloudFront::ResponseHeadersPolicy' },
+      Distribution: {
+        Type: 'AWS::CloudFront::Distribution',
+        Properties: { DistributionConfig: { ResponseHeadersPolicyId: { Ref: 'HeadersPolicy' } } },
+      },
+      PoolClient: { Type: 'AWS::Cognito::UserPoolClient', Properties: { CallbackURLs: [consoleUrl] } },
+      Emailer: {
+        Type: 'AWS::Lambda::Function',
+        Properties: { Environment: { Variables: { WIREWATCH_CONSOLE_URL: consoleUrl } } },
+      },
+      PageDeployment: {
+        Type: 'Custom::CDKBucketDeployment',
+        Properties: {
+          DestinationBucketName: { Ref: 'ConsoleBucket' },
+          DistributionId: { Ref: 'Distribution' },
+        },
+      },
+      EmptyBucketOnDelete: {
+        Type: 'Custom::S3AutoDeleteObjects',
+        Properties: { BucketName: { Ref: 'ConsoleBucket' } },
+        DependsOn: ['Distribution'],
+      },
+    },
+    Outputs: { ConsoleUrl: { Value: consoleUrl }, BucketName: { Value: { Ref: 'ConsoleBucket' } } },
+  };
+}
+
+describe('prepareForMoto, for the console', () => {
+  it('leaves out CloudFront and the Lambda-backed page deployment, and keeps the rest', () => {
+    // Prepare
+    const template = consoleTemplate();
+
+    // Act
+    const { template: deployedCopy } = prepareForMoto(template);
+
+    // Assess
+    expect(Object.keys(deployedCopy.Resources).sort()).toEqual(['ConsoleBucket', 'Emailer', 'PoolClient']);
+    expect(deployedCopy.Outputs).toEqual({ BucketName: { Value: { Ref: 'ConsoleBucket' } } });
+  });
+
+  it('gives kept resources a stand-in for what they name of the distribution, a host that never resolves', () => {
+    // Prepare
+    const template = consoleTemplate();
+
+    // Act
+    const { template: deployedCopy } = prepareForMoto(template);
+
+    // Assess
+    const standInUrl = { 'Fn::Join': ['', ['https://', standInFor('Distribution', 'DomainName')]] };
+    expect(standInFor('Distribution', 'DomainName')).toBe('distribution-domainname.not-rehearsed.invalid');
+    expect(deployedCopy.Resources.PoolClient?.Properties?.CallbackURLs).toEqual([standInUrl]);
+    expect(deployedCopy.Resources.Emailer?.Properties?.Environment).toEqual({
+      Variables: { WIREWATCH_CONSOLE_URL: standInUrl },
+    });
+    expect(template.Resources.Distribution).toBeDefined();
   });
 });
 

@@ -1,30 +1,89 @@
 import { describe, expect, it } from 'vitest';
-import { alertSubject, composeAlert } from '../../shared/alerts/alert-notification.ts';
+import { alertSubject, composeAlert, emphasise } from '../../shared/alerts/alert-notification.ts';
 import { toHeaderSafe } from '../../shared/alerts/email-text.ts';
 import { anAlert, anArticle } from '../support/builders.ts';
 
 describe('alert notifications', () => {
-  it('writes an email a person wants to read: what matched, the article, its labels, the link, how to stop', () => {
+  it('writes an email a person wants to read: what matched, the article, who wrote it and when, its labels, the links', () => {
     // Prepare
-    const article = anArticle();
+    const article = anArticle({ byline: 'Jane Doe and Omar Khan' });
 
     // Act
-    const { email, subject } = composeAlert(article, anAlert());
+    const { email, subject } = composeAlert(article, anAlert(), { consoleUrl: 'https://console.example' });
 
     // Assess
     expect(subject).toBe(
       '[wirewatch] Counterterrorism dialogue · PK-US · Pakistan and US agree to deepen ties',
     );
-    expect(email).toContain('resume the *counterterrorism dialogue* next month');
-    expect(email).toContain('Pakistan and US agree to deepen ties');
-    expect(email).toContain('news.example · published 2026-11-26T09:00:00.000Z');
-    expect(email).toContain('Country pair: PK-US');
-    expect(email).toContain(
-      'Relations:\n  PK-US: verbal cooperation\n    “Pakistan and the US agreed to resume the counterterrorism dialogue.”',
+    expect(email).toBe(
+      [
+        'Rule "Counterterrorism dialogue" matched:',
+        '',
+        `  ${emphasise(anAlert().snippet, ['counterterrorism dialogue'])}`,
+        '',
+        'Pakistan and US agree to deepen ties',
+        'news.example · by Jane Doe and Omar Khan · published Thu 26 Nov 2026, 09:00 UTC',
+        'Country pair: PK-US',
+        'Relations:',
+        '  PK-US: verbal cooperation',
+        '    “Pakistan and the US agreed to resume the counterterrorism dialogue.”',
+        'Topics: diplomacy, counterterrorism',
+        '',
+        'Open it in the console: https://console.example/#/articles/article-1',
+        'Original article: https://news.example/pk-us',
+        '',
+        '--',
+        'You receive this because you subscribed to wirewatch alerts for rule "ct-dialogue".',
+      ].join('\n'),
     );
-    expect(email).toContain('Topics: diplomacy, counterterrorism');
-    expect(email).toContain('Read it: https://news.example/pk-us');
-    expect(email).toContain('wirewatch unsubscribe');
+    expect(email).toContain('resume the *counterterrorism dialogue* next month');
+  });
+
+  it('leaves the unsubscribe footer to SNS, which adds one with a working link to every email', () => {
+    // Act
+    const { email } = composeAlert(anArticle(), anAlert(), { consoleUrl: 'https://console.example' });
+
+    // Assess
+    expect(email).not.toMatch(/unsubscribe|stop (them|receiving)/i);
+  });
+
+  it('links only to the article itself when no console is configured, and leaves out what the feed did not give', () => {
+    // Prepare
+    const article = anArticle({ byline: null, publishedAt: null });
+
+    // Act
+    const { email } = composeAlert(article, anAlert());
+
+    // Assess
+    expect(email).toContain('\nPakistan and US agree to deepen ties\nnews.example\nCountry pair: PK-US\n');
+    expect(email).not.toContain('console');
+    expect(email).toContain('Original article: https://news.example/pk-us');
+  });
+
+  it('links to the article page of the one console origin, with an id safe in a URL', () => {
+    // Prepare
+    const article = anArticle({ id: 'a/b c#1' });
+
+    // Act
+    const { email } = composeAlert(article, anAlert(), { consoleUrl: 'https://console.example/' });
+
+    // Assess
+    expect(email).toContain('Open it in the console: https://console.example/#/articles/a%2Fb%20c%231\n');
+  });
+
+  it('keeps a hostile byline on one line and short', () => {
+    // Prepare
+    const article = anArticle({ byline: `Jane\r\nBcc: victim@example.com ${'and others '.repeat(30)}` });
+
+    // Act
+    const { email } = composeAlert(article, anAlert());
+
+    // Assess
+    const provenance = email.split('\n').find((line) => line.startsWith('news.example · by Jane'));
+    expect(provenance).toBeDefined();
+    expect(provenance).toContain('by Jane Bcc: victim@example.com and others');
+    expect(email).not.toMatch(/^Bcc:/m);
+    expect([...(provenance ?? '')].length).toBeLessThan(200);
   });
 
   it('keeps subjects under 100 characters and free of anything that could start a new header', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { emphasise } from '../../shared/alerts/alert-notification.ts';
 import { composeDigest, digestSubject } from '../../shared/alerts/digest-email.ts';
 import { anAlert, anArticle } from '../support/builders.ts';
 
@@ -23,7 +24,7 @@ describe('daily digest email', () => {
     ];
 
     // Act
-    const digest = composeDigest('analyst@example.com', '2026-11-27', entries);
+    const digest = composeDigest('analyst@example.com', '2026-11-27', entries, 'https://console.example');
 
     // Assess
     expect(digest).toMatchObject({ recipient: 'analyst@example.com', day: '2026-11-27', matchCount: 3 });
@@ -32,11 +33,38 @@ describe('daily digest email', () => {
       body.indexOf('== Counterterrorism dialogue (2) =='),
     );
     expect(body.indexOf('https://news.example/a')).toBeLessThan(body.indexOf('https://news.example/b'));
-    expect(body).toContain('1. a\n   news.example · published 2026-11-26T09:00:00.000Z');
-    expect(body).toContain('   Country pair: PK-US\n   Relation: verbal cooperation\n');
-    expect(body).toContain('   Topics: diplomacy, counterterrorism');
+    expect(body).toContain(
+      [
+        '== Arms deals (1) ==',
+        '',
+        '1. c',
+        '   news.example · published Thu 26 Nov 2026, 09:00 UTC',
+        '   Country pair: PK-US',
+        '   Relation: verbal cooperation',
+        '   Topics: diplomacy, counterterrorism',
+        `   ${emphasise(anAlert().snippet, ['counterterrorism dialogue'])}`,
+        '   In the console: https://console.example/#/articles/c',
+        '   Original article: https://news.example/c',
+        '',
+      ].join('\n'),
+    );
     expect(body).toContain('resume the *counterterrorism dialogue* next month');
-    expect(body).toMatch(/unsubscribe --digest --email/);
+  });
+
+  it('leaves the unsubscribe footer to SNS, and links only to the articles when no console is configured', () => {
+    // Prepare
+    const entries = [entry('a', 'ct-dialogue', 'Counterterrorism dialogue', '2026-11-27T09:00:00.000Z')];
+
+    // Act
+    const { body } = composeDigest('analyst@example.com', '2026-11-27', entries);
+
+    // Assess
+    expect(body).not.toMatch(/unsubscribe/i);
+    expect(body).not.toContain('console');
+    expect(body).toContain('   Original article: https://news.example/a\n');
+    expect(body.endsWith('You receive this daily digest because you subscribed to wirewatch digests.')).toBe(
+      true,
+    );
   });
 
   it('says how many matches the day had in a subject SNS accepts', () => {

@@ -33,6 +33,28 @@ describe('listArticles', () => {
     expect(second.nextCursor).toBeNull();
   });
 
+  it('pages through many articles that share one instant, each once, resuming at the last one shown', async () => {
+    // Prepare: more articles at midnight than a request may read pages of (a feed giving dates only)
+    const ids = Array.from({ length: 300 }, (_, index) => `a${String(index).padStart(3, '0')}`);
+    const listings = new MemoryListings(ids.map((id) => article(id, '2026-11-26T00:00:00.000Z', ['trade'])));
+    const seen: string[] = [];
+    let cursor: string | undefined;
+
+    // Act
+    for (let page = 0; page < 200; page += 1) {
+      const answer = await listArticles({ topic: 'trade', period: PERIOD, limit: 25, cursor }, listings);
+      seen.push(...answer.articles.map(({ articleId }) => articleId));
+      if (answer.nextCursor === null) break;
+      cursor = answer.nextCursor;
+    }
+
+    // Assess
+    expect(seen).toHaveLength(300);
+    expect(new Set(seen).size).toBe(300);
+    // Twelve pages of 25: a page resumes at its cursor's article, not at the top of the shared instant.
+    expect(listings.queries).toBeLessThanOrEqual(24);
+  });
+
   it('lists one day for a timeline point', async () => {
     // Prepare
     const listings = new MemoryListings([

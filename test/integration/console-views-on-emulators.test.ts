@@ -17,6 +17,8 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/local-aws.ts';
 import { LOCAL_NAMES } from '../../local/local-pipeline.ts';
 import { createReader } from '../../reader/wirewatch-reader.ts';
 import { createClassifier } from '../../shared/classification/classifier.ts';
+import { listArticles } from '../../shared/console/article-listing.ts';
+import { resolvePeriod } from '../../shared/console/period.ts';
 import { articleIdFor } from '../../shared/urls/canonical-url.ts';
 import { consoleResponseValidator } from '../support/console-openapi.ts';
 import { ANALYST_CLAIMS, consoleEvent } from '../support/console-requests.ts';
@@ -30,7 +32,14 @@ import {
   startSamplePipeline,
 } from '../support/sample-pipeline.ts';
 
-const STORIES = ['pakistan-us-bilateral-ties', 'india-china-border-talks', 'us-mexico-migration-talks'];
+const STORIES = [
+  'pakistan-us-bilateral-ties',
+  'india-china-border-talks',
+  'us-mexico-migration-talks',
+  'japan-south-korea-summit',
+  'saudi-iran-consular-talks',
+  'egypt-ethiopia-nile-talks',
+];
 const SEED_ID = articleIdFor(SEED_URL);
 
 let sample: SamplePipeline;
@@ -132,5 +141,24 @@ describe('console views on the emulators', () => {
     // Assess
     expect(timeline.days).toEqual([{ date: seedDay, count: 1 }]);
     expect(articles.articles.map(({ articleId }: { articleId: string }) => articleId)).toEqual([SEED_ID]);
+  });
+
+  it('pages a pair’s articles one at a time through the reader, each once, resuming at its cursor', async () => {
+    // Prepare
+    const period = resolvePeriod({ until: seedDay }, new Date(`${seedDay}T12:00:00Z`), 31);
+    const everyOne = await listArticles({ topic: 'diplomacy', period, limit: 50 }, deps.listings);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+
+    // Act
+    do {
+      const page = await listArticles({ topic: 'diplomacy', period, limit: 1, cursor }, deps.listings);
+      seen.push(...page.articles.map(({ articleId }) => articleId));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined && seen.length <= everyOne.articles.length);
+
+    // Assess
+    expect(everyOne.articles.length).toBeGreaterThan(1);
+    expect(seen).toEqual(everyOne.articles.map(({ articleId }) => articleId));
   });
 });

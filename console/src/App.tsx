@@ -19,14 +19,23 @@ import { TrendsPage } from './pages/TrendsPage.tsx';
 import type { Route } from './routing/hash-route.ts';
 import { useHashRoute } from './routing/use-hash-route.ts';
 
+/** A filtered page starts afresh (its form, its loaded pages) whenever its filters change. */
+const filtersKey = (filters: Record<string, string>) => new URLSearchParams(filters).toString();
+
 function page(route: Route, api: ConsoleApi, me: Me): { title: string; body: ComponentChildren } {
   switch (route.page) {
     case 'inbox':
-      return { title: 'Inbox', body: <InboxPage api={api} filters={route.filters} /> };
+      return {
+        title: 'Inbox',
+        body: <InboxPage key={filtersKey(route.filters)} api={api} filters={route.filters} />,
+      };
     case 'article':
       return { title: 'Article', body: <ArticlePage api={api} articleId={route.articleId} /> };
     case 'articles':
-      return { title: 'Articles', body: <ArticlesPage api={api} filters={route.filters} /> };
+      return {
+        title: 'Articles',
+        body: <ArticlesPage key={filtersKey(route.filters)} api={api} filters={route.filters} />,
+      };
     case 'rules':
       return { title: 'Rules', body: <RulesPage api={api} me={me} /> };
     case 'rule':
@@ -48,11 +57,21 @@ function page(route: Route, api: ConsoleApi, me: Me): { title: string; body: Com
         body: <SubscriptionsPage api={api} me={me} filters={route.filters} />,
       };
     case 'trends':
-      return { title: 'Trends', body: <TrendsPage api={api} filters={route.filters} /> };
+      return {
+        title: 'Trends',
+        body: <TrendsPage key={filtersKey(route.filters)} api={api} filters={route.filters} />,
+      };
     case 'timeline':
       return {
         title: `Timeline ${route.pair}`,
-        body: <TimelinePage api={api} pair={route.pair} filters={route.filters} />,
+        body: (
+          <TimelinePage
+            key={`${route.pair}?${filtersKey(route.filters)}`}
+            api={api}
+            pair={route.pair}
+            filters={route.filters}
+          />
+        ),
       };
     case 'ops':
       return me.admin
@@ -98,15 +117,7 @@ export function App({ api, session }: { api: ConsoleApi; session: Session }) {
   }
   const { title, body } = page(route, api, me.value);
   return (
-    <Layout
-      me={me.value}
-      route={route}
-      title={title}
-      onSignOut={() => {
-        session.signOut();
-        window.location.reload();
-      }}
-    >
+    <Layout me={me.value} route={route} title={title} onSignOut={() => session.signOut()}>
       {body}
     </Layout>
   );

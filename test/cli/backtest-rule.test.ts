@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { type ArticleDocument, contentHashOf } from '../../shared/articles/article-document.ts';
 import { articleDocumentKey } from '../../shared/articles/storage-keys.ts';
-import { backtestRule } from '../../shared/pipeline/backtest-rule.ts';
+import { BACKTEST_READ_CONCURRENCY, backtestRule } from '../../shared/pipeline/backtest-rule.ts';
 import { RuleSyntaxError } from '../../shared/rules/rule-language.ts';
 import { anArticle } from '../support/builders.ts';
 import { MemoryArchive, MemoryCatalog } from '../support/in-memory-ports.ts';
@@ -141,12 +141,19 @@ describe('backtesting a rule on the archive', () => {
   });
 
   it('stops when its time is up', async () => {
-    // Prepare: time runs out after the first article
+    // Prepare: one article on each day, and time runs out once one has been read
     const archive = await archiveOf(
-      ['a', 'b', 'c'].map((id) => aDocument(id, '2026-11-02T10:00:00.000Z', 'Sanctions', 'Sanctions again.')),
+      ['2026-11-01', '2026-11-02', '2026-11-03'].map((day) =>
+        aDocument(`t-${day}`, `${day}T10:00:00.000Z`, 'Sanctions', 'Sanctions again.'),
+      ),
     );
-    let asked = 0;
-    const bounds = { maxArticles: 100, timeUp: () => ++asked > 1 };
+    let reads = 0;
+    const read = archive.getArticle.bind(archive);
+    archive.getArticle = (key: string) => {
+      reads += 1;
+      return read(key);
+    };
+    const bounds = { maxArticles: 100, timeUp: () => reads > 0 };
 
     // Act
     const result = await backtestRule(
@@ -171,5 +178,34 @@ describe('backtesting a rule on the archive', () => {
 
     // Assess
     expect(result).toMatchObject({ articles: 1, truncated: false });
+  });
+
+  it('reads several archived articles at once, never more than its concurrency', async () => {
+    // Prepare: an archive that counts the reads in flight
+    const archive = await archiveOf(
+      Array.from({ length: 40 }, (_, index) =>
+        aDocument(`c${index}`, '2026-11-02T10:00:00.000Z', 'Sanctions', 'Sanctions again.'),
+      ),
+    );
+    let inFlight = 0;
+    let most = 0;
+    const read = archive.getArticle.bind(archive);
+    archive.getArticle = async (key: string) => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      inFlight -= 1;
+      return read(key);
+    };
+
+    // Act
+    const result = await backtestRule(
+      { query: 'sanctions', ...range },
+      { archive, catalog: new MemoryCatalog() },
+    );
+
+    // Assess
+    expect(result.matched).toBe(40);
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(BACKTEST_READ_CONCURRENCY);
   });
 });

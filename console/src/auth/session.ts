@@ -8,6 +8,7 @@ export interface Session {
   /** The bearer token for the next request; null when the analyst must sign in. */
   token(): Promise<string | null>;
   signIn(): Promise<void>;
+  /** Forgets the sign-in and leaves: to the sign-in page locally, through the hosted UI's logout on AWS. */
   signOut(): void;
 }
 
@@ -20,7 +21,10 @@ export async function openSession(config: ConsoleConfig): Promise<Session> {
       token: async () => token,
       // Locally the only way in is the address npm start printed; the sign-in page says so.
       signIn: async () => {},
-      signOut: () => forgetLocalToken(localStorage),
+      signOut: () => {
+        forgetLocalToken(localStorage);
+        window.location.reload();
+      },
     };
   }
   await completeCognitoSignIn(auth, window.location);

@@ -41,12 +41,12 @@ const onPoint =
     if (first !== undefined) pick(first.index);
   };
 
-/** Articles (or matches) per day as bars; clicking a bar picks its day. */
+/** Articles (or matches) per day as bars; clicking a bar picks its day, when something is to be done with it. */
 export function drawDayChart(
   canvas: HTMLCanvasElement,
   days: readonly DayCount[],
   label: string,
-  pick: (day: DayCount) => void,
+  pick?: (day: DayCount) => void,
 ): DrawnChart {
   return new Chart(canvas, {
     type: 'bar',
@@ -59,7 +59,7 @@ export function drawDayChart(
       scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
       onClick: onPoint((index) => {
         const day = days[index];
-        if (day !== undefined) pick(day);
+        if (day !== undefined) pick?.(day);
       }),
     },
   });

@@ -35,7 +35,8 @@ export function DayChart({
   days: readonly DayCount[];
   label: string;
   summary: string;
-  onPick: (day: DayCount) => void;
+  /** What clicking a day's bar does; nothing when left out. */
+  onPick?: (day: DayCount) => void;
 }) {
   const canvas = useChart((element, charts) => charts.drawDayChart(element, days, label, onPick), [days]);
   return (

@@ -41,7 +41,6 @@ export function InboxPage({ api, filters }: { api: ConsoleApi; filters: Record<s
 
   const apply = (event: Event) => {
     event.preventDefault();
-    setMore(null);
     navigate(routeHash('/inbox', draft));
   };
   const loadMore = async (cursor: string) => {

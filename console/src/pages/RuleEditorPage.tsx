@@ -63,7 +63,6 @@ function PreviewResult({ preview, days }: { preview: RulePreview; days: number }
         days={preview.days}
         label="Matches"
         summary={`Matches per day: ${preview.days.map(({ date, count }) => `${formatDay(date)} ${count}`).join(', ')}`}
-        onPick={() => {}}
       />
       {preview.articles.length === 0 ? (
         <p>No archived article matches this rule in that time.</p>

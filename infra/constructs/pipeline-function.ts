@@ -1,7 +1,7 @@
 /**
  * PipelineFunction: a NodejsFunction with wirewatch's house defaults, so every handler is built,
- * traced and logged the same way: Node 22 on ARM64, minified ESM with source maps, the AWS SDK
- * bundled, X-Ray tracing, an explicit log group with retention and the Powertools settings. Its
+ * traced and logged the same way: Node 22 on ARM64, minified ESM with a source map beside it, the AWS
+ * SDK bundled, X-Ray tracing, an explicit log group with retention and the Powertools settings. Its
  * role may write to that log group only, instead of the managed basic-execution policy's
  * `logs:*` on every group in the account.
  *
@@ -54,8 +54,11 @@ export const PIPELINE_BUNDLING = {
   mainFields: ['module', 'main'],
   banner: ESM_REQUIRE_BANNER,
   minify: true,
+  // The map ships in the asset for mapping a logged stack trace by hand, but Node does not load it:
+  // `--enable-source-maps` parses it at every cold start, 10-15 % of each function's import
+  // (docs/performance.md). Opt back in per function with environment NODE_OPTIONS.
   sourceMap: true,
-  // Stack traces need only the mappings; embedded sources would triple the bundle's size.
+  // Mapping a position needs only the mappings; embedded sources would triple the map's size.
   sourcesContent: false,
   // We bundle the SDK so Lambda runs exactly the versions pinned in package-lock.json, not
   // whatever the runtime happens to ship this week; the cost is a few hundred KB per bundle.
@@ -86,7 +89,6 @@ export class PipelineFunction extends NodejsFunction {
       role,
       bundling: { ...PIPELINE_BUNDLING, mainFields: [...PIPELINE_BUNDLING.mainFields], ...bundling },
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: serviceName,
         POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
         POWERTOOLS_LOG_LEVEL: logLevel,

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
-import { PIPELINE_BUNDLING } from '../infra/constructs/pipeline-function.ts';
+import { BUNDLE_ALIASES, PIPELINE_BUNDLING } from '../infra/constructs/pipeline-function.ts';
 import { ENV, FUNCTIONS, type FunctionName } from '../infra/resource-definitions.ts';
 import { parseCommandArgs } from '../tools/cli-arguments.ts';
 import { CliError } from '../tools/cli-error.ts';
@@ -40,7 +40,8 @@ interface ImportTiming {
 
 /**
  * esbuild with the options every PipelineFunction is bundled with (PIPELINE_BUNDLING: nothing is
- * external, the SDK included); gives the path of the bundle, `index.mjs` as in the Lambda asset.
+ * external, the SDK included; its `--alias` arguments are BUNDLE_ALIASES); gives the path of the
+ * bundle, `index.mjs` as in the Lambda asset.
  */
 export async function buildFunctionBundle(name: FunctionName, outdir: string): Promise<string> {
   const outfile = join(outdir, name, 'index.mjs');
@@ -56,6 +57,7 @@ export async function buildFunctionBundle(name: FunctionName, outdir: string): P
     minify: PIPELINE_BUNDLING.minify,
     sourcemap: PIPELINE_BUNDLING.sourceMap,
     sourcesContent: PIPELINE_BUNDLING.sourcesContent,
+    alias: BUNDLE_ALIASES,
     logLevel: 'silent',
   });
   return outfile;

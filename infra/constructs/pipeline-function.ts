@@ -1,7 +1,7 @@
 /**
  * PipelineFunction: a NodejsFunction with wirewatch's house defaults, so every handler is built,
- * traced and logged the same way: Node 22 on ARM64, minified ESM with source maps, the AWS SDK
- * bundled, X-Ray tracing, an explicit log group with retention and the Powertools settings. Its
+ * traced and logged the same way: Node 22 on ARM64, minified ESM with a source map beside it, the AWS
+ * SDK bundled, X-Ray tracing, an explicit log group with retention and the Powertools settings. Its
  * role may write to that log group only, instead of the managed basic-execution policy's
  * `logs:*` on every group in the account.
  *
@@ -9,6 +9,7 @@
  * are merged key by key so an override need not repeat the rest.
  */
 
+import { join } from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
@@ -44,6 +45,14 @@ export const ESM_REQUIRE_BANNER =
   "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
 
 /**
+ * Modules replaced in every bundle by one that behaves the same but costs less at cold start
+ * (specifier → absolute path of the replacement).
+ */
+export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
+  'cssomnom/parse': join(import.meta.dirname, '../../functions/commons/style-sheet-parser-on-demand.ts'),
+};
+
+/**
  * How every function is bundled. Exported so the bundle bench and the bundle tests build exactly
  * what ships, from this one definition.
  */
@@ -54,12 +63,18 @@ export const PIPELINE_BUNDLING = {
   mainFields: ['module', 'main'],
   banner: ESM_REQUIRE_BANNER,
   minify: true,
+  // The map ships in the asset for mapping a logged stack trace by hand, but Node does not load it:
+  // `--enable-source-maps` parses it at every cold start, 10-15 % of each function's import
+  // (docs/performance.md). Opt back in per function with environment NODE_OPTIONS.
   sourceMap: true,
-  // Stack traces need only the mappings; embedded sources would triple the bundle's size.
+  // Mapping a position needs only the mappings; embedded sources would triple the map's size.
   sourcesContent: false,
   // We bundle the SDK so Lambda runs exactly the versions pinned in package-lock.json, not
   // whatever the runtime happens to ship this week; the cost is a few hundred KB per bundle.
   bundleAwsSDK: true,
+  esbuildArgs: {
+    '--alias': Object.entries(BUNDLE_ALIASES).map(([specifier, path]) => `${specifier}=${path}`),
+  },
 } as const satisfies BundlingOptions;
 
 export class PipelineFunction extends NodejsFunction {
@@ -86,7 +101,6 @@ export class PipelineFunction extends NodejsFunction {
       role,
       bundling: { ...PIPELINE_BUNDLING, mainFields: [...PIPELINE_BUNDLING.mainFields], ...bundling },
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: serviceName,
         POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
         POWERTOOLS_LOG_LEVEL: logLevel,

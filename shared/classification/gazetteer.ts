@@ -159,8 +159,16 @@ function placeEntries(): GeoEntry[] {
   return entries;
 }
 
+/** Whether every code unit of `text` is ASCII, which has no accents to strip. */
+function isAscii(text: string): boolean {
+  for (let index = 0; index < text.length; index += 1) if (text.charCodeAt(index) > 0x7f) return false;
+  return true;
+}
+
 /** An alias as the matcher compares it: no case, no accents. */
 function aliasKey(alias: string): string {
+  // Most aliases are ASCII: lower-casing is all they need, without a Unicode normalisation and regex each.
+  if (isAscii(alias)) return alias.toLowerCase();
   return alias.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 

@@ -28,7 +28,6 @@ export type MatchHandler = (pattern: number, start: number, end: number) => void
 /** Longest pattern, in folded characters: the ring of recent positions must hold it. */
 const MAX_PATTERN_LENGTH = 128;
 const RING_MASK = MAX_PATTERN_LENGTH - 1;
-const NO_STATE = -1;
 
 export class TermMatcher {
   private constructor(
@@ -56,65 +55,73 @@ export class TermMatcher {
       return classes !== null && classes.length <= MAX_PATTERN_LENGTH ? classes : null;
     });
     const capacity = 1 + folded.reduce((total, classes) => total + (classes?.length ?? 0), 0);
-    const goto = new Int32Array(capacity * CLASS_COUNT).fill(NO_STATE);
+    // While the trie is built, 0 marks a missing child (the root is no state's child), and a fresh
+    // typed array is all zeros already.
+    const transitions: Uint16Array | Uint32Array =
+      capacity <= 0x10000 ? new Uint16Array(capacity * CLASS_COUNT) : new Uint32Array(capacity * CLASS_COUNT);
+    // Each state but the root is entered by one trie edge: its class, and the state's siblings.
+    const edgeClass = new Uint8Array(capacity);
+    const firstChild = new Int32Array(capacity);
+    const nextSibling = new Int32Array(capacity);
     const firstOutput = new Int32Array(capacity).fill(-1);
     const nextOutput = new Int32Array(patterns.length).fill(-1);
     const patternLength = new Int32Array(patterns.length);
     const patternOpenEnd = new Uint8Array(patterns.length);
     let stateCount = 1;
-    folded.forEach((classes, pattern) => {
-      if (classes === null) return;
+    for (let pattern = 0; pattern < folded.length; pattern += 1) {
+      const classes = folded[pattern];
+      if (classes === null || classes === undefined) continue;
       let state = 0;
       for (const characterClass of classes) {
         const slot = state * CLASS_COUNT + characterClass;
-        let next = goto[slot] ?? NO_STATE;
-        if (next === NO_STATE) {
+        let next = transitions[slot] as number;
+        if (next === 0) {
           next = stateCount;
           stateCount += 1;
-          goto[slot] = next;
+          transitions[slot] = next;
+          edgeClass[next] = characterClass;
+          nextSibling[next] = firstChild[state] as number;
+          firstChild[state] = next;
         }
         state = next;
       }
-      nextOutput[pattern] = firstOutput[state] ?? -1;
+      nextOutput[pattern] = firstOutput[state] as number;
       firstOutput[state] = pattern;
       patternLength[pattern] = classes.length;
       patternOpenEnd[pattern] = patterns[pattern]?.openEnd === true ? 1 : 0;
-    });
-    const transitions = goto.subarray(0, stateCount * CLASS_COUNT);
+    }
     const outputs = firstOutput.slice(0, stateCount);
     const failure = new Int32Array(stateCount);
     const outputLink = new Int32Array(stateCount);
-    // Breadth-first: a state's failure target is shallower, so already complete when it is needed.
+    const reportFrom = new Int32Array(stateCount);
+    // Breadth-first: a state's failure target is shallower, so its row is complete when it is needed.
+    // A state's row is its failure target's row (copied natively) with its own children written over
+    // it; the root's row is complete already, its missing children leading back to the root (0).
     const queue = new Int32Array(stateCount);
     let head = 0;
     let tail = 0;
-    for (let characterClass = 0; characterClass < CLASS_COUNT; characterClass += 1) {
-      const child = transitions[characterClass] ?? NO_STATE;
-      if (child === NO_STATE) {
-        transitions[characterClass] = 0;
-      } else {
+    for (let child = firstChild[0] as number; child !== 0; child = nextSibling[child] as number) {
+      queue[tail++] = child;
+    }
+    while (head < tail) {
+      const state = queue[head++] as number;
+      const fallback = failure[state] as number;
+      const link = (outputs[fallback] as number) >= 0 ? fallback : (outputLink[fallback] as number);
+      outputLink[state] = link;
+      reportFrom[state] = (outputs[state] as number) >= 0 ? state : link;
+      const row = state * CLASS_COUNT;
+      const fallbackRow = fallback * CLASS_COUNT;
+      transitions.copyWithin(row, fallbackRow, fallbackRow + CLASS_COUNT);
+      for (let child = firstChild[state] as number; child !== 0; child = nextSibling[child] as number) {
+        const characterClass = edgeClass[child] as number;
+        failure[child] = transitions[fallbackRow + characterClass] as number;
+        transitions[row + characterClass] = child;
         queue[tail++] = child;
       }
     }
-    while (head < tail) {
-      const state = queue[head++] ?? 0;
-      const fallback = failure[state] ?? 0;
-      outputLink[state] = (outputs[fallback] ?? -1) >= 0 ? fallback : (outputLink[fallback] ?? 0);
-      for (let characterClass = 0; characterClass < CLASS_COUNT; characterClass += 1) {
-        const slot = state * CLASS_COUNT + characterClass;
-        const child = transitions[slot] ?? NO_STATE;
-        const viaFallback = transitions[fallback * CLASS_COUNT + characterClass] ?? 0;
-        if (child === NO_STATE) {
-          transitions[slot] = viaFallback;
-        } else {
-          failure[child] = viaFallback;
-          queue[tail++] = child;
-        }
-      }
-    }
-    const reportFrom = outputLink.map((link, state) => ((outputs[state] ?? -1) >= 0 ? state : link));
+    const used = transitions.subarray(0, stateCount * CLASS_COUNT);
     // Half-width entries keep a table of up to 65,535 states twice as likely to stay in cache.
-    const table = stateCount <= 0xffff ? Uint16Array.from(transitions) : Uint32Array.from(transitions);
+    const table = used instanceof Uint32Array && stateCount <= 0xffff ? new Uint16Array(used) : used.slice();
     return new TermMatcher(
       table,
       reportFrom,

@@ -86,4 +86,28 @@ describe('TermMatcher', () => {
     );
     fc.assert(property);
   });
+
+  it('matches past 65,535 states, where the table needs full-width entries', () => {
+    // Prepare: 9,000 random ten-letter words share few prefixes, so the trie has about 70,000 states.
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    let seed = 1;
+    const nextLetter = () => {
+      seed = (seed * 48271) % 2147483647;
+      return letters[seed % 26];
+    };
+    const words = Array.from({ length: 9000 }, () => Array.from({ length: 10 }, nextLetter).join(''));
+    const terms = [...new Set(words)];
+    const first = terms[0] ?? '';
+    const last = terms[terms.length - 1] ?? '';
+
+    // Act
+    const matcher = TermMatcher.build(terms.map((text) => ({ text })));
+    const found: string[] = [];
+    const text = `${last} and ${first}, not ${first}x`;
+    matcher.scan(text, (pattern, start, end) => found.push(`${terms[pattern]}=${text.slice(start, end)}`));
+
+    // Assess
+    expect(matcher.stateCount).toBeGreaterThan(0xffff);
+    expect(found).toEqual([`${last}=${last}`, `${first}=${first}`]);
+  });
 });

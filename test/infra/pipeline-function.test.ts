@@ -30,7 +30,7 @@ describe('PipelineFunction', () => {
     for (const directory of bundleDirectories.splice(0)) rmSync(directory, { recursive: true, force: true });
   });
 
-  it('runs Node 22 on ARM64 with tracing, source maps and the Powertools settings', () => {
+  it('runs Node 22 on ARM64 with tracing and the Powertools settings, without loading source maps', () => {
     // Prepare
     const stack = new Stack(newTestApp(), 'PipelineFunctionTest');
 
@@ -44,7 +44,7 @@ describe('PipelineFunction', () => {
       TracingConfig: { Mode: 'Active' },
       Environment: {
         Variables: {
-          NODE_OPTIONS: '--enable-source-maps',
+          NODE_OPTIONS: Match.absent(),
           POWERTOOLS_SERVICE_NAME: 'test-service',
           POWERTOOLS_METRICS_NAMESPACE: 'TestNamespace',
           POWERTOOLS_LOG_LEVEL: 'INFO',
@@ -115,7 +115,6 @@ describe('PipelineFunction', () => {
         Variables: Match.objectLike({
           POWERTOOLS_LOG_LEVEL: 'DEBUG',
           EXTRA_SETTING: 'on',
-          NODE_OPTIONS: '--enable-source-maps',
         }),
       },
     });

@@ -110,7 +110,6 @@ describe('WirewatchStack', () => {
         Environment: {
           Variables: Match.objectEquals(
             stack.resolve({
-              NODE_OPTIONS: '--enable-source-maps',
               POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
               POWERTOOLS_METRICS_NAMESPACE: metricsNamespace(DEFAULT_STAGE_CONFIG.stage),
               POWERTOOLS_LOG_LEVEL: 'INFO',

@@ -23,7 +23,7 @@ import type {
   Context,
 } from 'aws-lambda';
 import type { ConsoleRoute } from '../functions/console-api/console-route.ts';
-import { MAX_BODY_BYTES, matchConsoleRoute } from '../functions/console-api/router.ts';
+import { MAX_BODY_BYTES, matchConsoleRoute } from '../functions/console-api/route-match.ts';
 import { httpApiEvent, lambdaContext } from './lambda-events.ts';
 import { LOCAL_ACCOUNT, LOCAL_REGION } from './local-aws.ts';
 

@@ -78,6 +78,13 @@ describe('wirewatch run on the samples', () => {
     expect(first.stdout.match(/✓ /g)?.length).toBe(4);
   });
 
+  it('prints no function log or metric lines: the handlers are quiet unless --verbose', () => {
+    // Assess
+    for (const output of [first.stdout, first.stderr]) {
+      expect(output).not.toMatch(/"level":|"_aws":|Namespace should be defined/);
+    }
+  });
+
   it('sends no duplicate on a second run: unchanged feeds answer 304 and nothing is stored', async () => {
     // Act
     const emails = (await readdir(join(state, 'outbox'))).filter((name) => name.endsWith('.eml'));

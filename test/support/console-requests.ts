@@ -2,7 +2,8 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import type { ConsoleDeps } from '../../functions/console-api/console-deps.ts';
 import type { ConsoleRoute } from '../../functions/console-api/console-route.ts';
-import { matchConsoleRoute, routeConsoleRequest } from '../../functions/console-api/router.ts';
+import { matchConsoleRoute } from '../../functions/console-api/route-match.ts';
+import { routeConsoleRequest } from '../../functions/console-api/router.ts';
 import { CONSOLE_ROUTES } from '../../functions/console-api/routes.ts';
 import { httpApiEvent } from '../../local/lambda-events.ts';
 import { consoleResponseValidator } from './console-openapi.ts';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, ok } from '../../../functions/console-api/console-http.ts';
 import type { ConsoleRoute } from '../../../functions/console-api/console-route.ts';
-import { MAX_BODY_BYTES, routeConsoleRequest } from '../../../functions/console-api/router.ts';
+import { MAX_BODY_BYTES } from '../../../functions/console-api/route-match.ts';
+import { routeConsoleRequest } from '../../../functions/console-api/router.ts';
 import { CONSOLE_ROUTES } from '../../../functions/console-api/routes.ts';
 import { fakeConsoleDeps } from '../../support/console-fakes.ts';
 import {

@@ -233,6 +233,8 @@ describe.skipIf(executablePath === null)('the analyst console in Chromium', () =
       // Assess
       await page.getByRole('heading', { level: 1, name: 'Timeline PK-US' }).waitFor();
       const counted = page.getByRole('table').getByRole('link');
+      // The heading shows before the timeline's data arrives: wait for its table, then count.
+      await counted.first().waitFor();
       expect(await counted.count()).toBeGreaterThan(0);
       await checkStep('11-pair-timeline');
     },

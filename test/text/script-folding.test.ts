@@ -123,7 +123,9 @@ describe('script folding', () => {
     const start = folded.text.indexOf('etats-unis');
 
     // Assess
-    expect(sourceOf(source, folded.sourceOffsets, start, start + 'etats-unis'.length)).toBe('E\u0301tats-Unis');
+    expect(sourceOf(source, folded.sourceOffsets, start, start + 'etats-unis'.length)).toBe(
+      'E\u0301tats-Unis',
+    );
   });
 
   it('maps an expansion (ß → ss) to the one source character', () => {

@@ -260,8 +260,8 @@ export function relationModifiers(
 const ANY_CLAUSE_MARK = /[,;:()[\]،؛，；：、。！？!?]/u;
 /** Characters before a Chinese cue in which its modifiers stand ("拒绝与美国举行会谈"). */
 const CHARACTER_WINDOW = 8;
-/** Words after a cue where a verb-final language puts its negation or cut-off. */
-const MODIFIER_AFTER_WINDOW = 3;
+/** Words after a cue where a verb-final language puts its negation or cut-off ("قرارداد گاز با ترکیه را لغو کرد"). */
+const MODIFIER_AFTER_WINDOW = 5;
 /** The longest modifier phrase, in words, of any language. */
 const LANGUAGE_MODIFIER_MAX_WORDS = 5;
 /** Characters read on either side of a cue: enough for the words of the windows. */

@@ -8,10 +8,12 @@
  *   npm run build:language-countries            # rewrite the compiled files
  *   npm run build:language-countries -- --check # exit 1 when a committed file differs from a fresh build
  */
+import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import type { LanguageCountry } from '../shared/classification/languages/language-profile.ts';
 import { LANGUAGE_CODES, type LanguageCode } from '../shared/classification/languages/role-grammar.ts';
 
@@ -89,34 +91,44 @@ export function compileLanguageCountries(
   };
 }
 
-export function serialise(compiled: CompiledLanguageCountries): string {
-  return `${JSON.stringify(compiled, null, 1)}\n`;
-}
-
 /** A fresh build of one language's file, from the installed package and the curated file. */
-export async function buildLanguageCountries(lang: LanguageCode): Promise<string> {
+export async function buildLanguageCountries(lang: LanguageCode): Promise<CompiledLanguageCountries> {
   const iso = require(`i18n-iso-countries/langs/${lang}.json`) as {
     countries: Record<string, string | string[]>;
   };
   const version = (require('i18n-iso-countries/package.json') as { version: string }).version;
   const curated = JSON.parse(await readFile(curatedFile(lang), 'utf8')) as CuratedLanguageCountries;
-  return serialise(compileLanguageCountries(iso.countries, curated, `i18n-iso-countries ${version}`));
+  return compileLanguageCountries(iso.countries, curated, `i18n-iso-countries ${version}`);
+}
+
+/** The committed file, parsed; null when there is none. Its layout is the formatter's. */
+export async function committedLanguageCountries(
+  lang: LanguageCode,
+): Promise<CompiledLanguageCountries | null> {
+  const text = await readFile(countriesFile(lang), 'utf8').catch(() => null);
+  return text === null ? null : (JSON.parse(text) as CompiledLanguageCountries);
 }
 
 async function main(): Promise<void> {
   const check = process.argv.includes('--check');
   let stale = 0;
+  const written: string[] = [];
   for (const lang of LANGUAGE_CODES) {
     const fresh = await buildLanguageCountries(lang);
-    const committed = await readFile(countriesFile(lang), 'utf8').catch(() => '');
-    if (fresh === committed) continue;
+    if (JSON.stringify(fresh) === JSON.stringify(await committedLanguageCountries(lang))) continue;
     if (check) {
       stale += 1;
       process.stderr.write(`${countriesFile(lang)} differs from a fresh build\n`);
     } else {
-      await writeFile(countriesFile(lang), fresh);
-      process.stdout.write(`wrote ${countriesFile(lang)}\n`);
+      await writeFile(countriesFile(lang), `${JSON.stringify(fresh, null, 2)}\n`);
+      written.push(countriesFile(lang));
     }
+  }
+  // The project's formatter lays the files out, so that lint passes on them as written.
+  if (written.length > 0) {
+    const biome = join(import.meta.dirname, '../node_modules/.bin/biome');
+    await promisify(execFile)(biome, ['format', '--write', ...written]);
+    process.stdout.write(`wrote ${written.join(', ')}\n`);
   }
   if (stale > 0) process.exitCode = 1;
 }

@@ -24,7 +24,8 @@ const RUSSIAN_ADJECTIVE: readonly [string, readonly string[]][] = [
 
 /**
  * Case forms of a Russian noun in the order genitive, dative, accusative, instrumental,
- * prepositional (singular; plural for plural nouns), by its ending; null when it does not decline.
+ * prepositional, and a sixth variant of one of them (singular; plural for plural nouns), by its
+ * ending; null when it does not decline.
  */
 function russianNounCases(word: string): string[] | null {
   const lower = word.toLowerCase();
@@ -37,8 +38,8 @@ function russianNounCases(word: string): string[] | null {
     return [soft ? 'и' : 'ы', 'е', 'у', 'ой', 'е'].map((ending) => stem(1) + ending);
   }
   if (lower.endsWith('ы') || lower.endsWith('и')) {
-    // Plurals: Штаты → Штатов, Штатам, Штатами, Штатах; Филиппины → Филиппин.
-    return [`${stem(1)}ов`, stem(1), `${stem(1)}ам`, `${stem(1)}ами`, `${stem(1)}ах`];
+    // Plurals: Штаты → Штатов, Штатам, Штатами, Штатах; Филиппины → Филиппин (the sixth form).
+    return [`${stem(1)}ов`, `${stem(1)}ам`, word, `${stem(1)}ами`, `${stem(1)}ах`, stem(1)];
   }
   if (lower.endsWith('й')) return ['я', 'ю', 'й', 'ем', 'е'].map((ending) => stem(1) + ending);
   // Masculine (Кремль → Кремля) and feminine (Беларусь → Беларуси) nouns in -ь.

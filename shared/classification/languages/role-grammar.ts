@@ -58,9 +58,11 @@ export function roleGrammar(lang: LanguageCode, verbs: readonly string[]): RoleG
   const joins = JOINS[lang];
   const exact = new Set<string>();
   const prefixes: string[] = [];
-  for (const verb of verbs) {
+  for (const phrase of verbs) {
+    // Words are read one at a time: a phrase ("a déclaré", "نے کہا") is known by its last word.
+    const verb = lang === 'zh' ? phrase : (phrase.trim().split(/\s+/).pop() ?? '');
     if (verb.endsWith('*')) prefixes.push(foldTerm(verb.slice(0, -1)));
-    else exact.add(foldTerm(verb));
+    else if (verb !== '') exact.add(foldTerm(verb));
   }
   const isVerb = (word: string): boolean => {
     const folded = foldTerm(word);

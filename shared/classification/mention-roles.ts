@@ -26,7 +26,8 @@ export interface RoleGrammar {
   actingVerbEnd(text: string, start: number, end: number, sentenceStart: number, sentenceEnd: number): number;
   isObjectOfVerb(text: string, verbEnd: number, objectStart: number): boolean;
   isBroker(text: string, start: number, end: number): boolean;
-  isStateDemonym(text: string, end: number): boolean;
+  /** Whether the demonym at [start, end) stands for the state: "Iranian officials", "le président américain". */
+  isStateDemonym(text: string, start: number, end: number): boolean;
 }
 
 const MAX_JOIN = 12;
@@ -46,7 +47,7 @@ export const ENGLISH_ROLES: RoleGrammar = {
   actingVerbEnd: (text, _start, end, _sentenceStart, sentenceEnd) => actingVerbEnd(text, end, sentenceEnd),
   isObjectOfVerb,
   isBroker,
-  isStateDemonym,
+  isStateDemonym: (text, _start, end) => isStateDemonym(text, end),
 };
 
 /**
@@ -75,7 +76,7 @@ export function readMentionRoles(
   const verbEnds = new Map<GeoMention, number>();
   mentions.forEach((mention, index) => {
     const sentenceEnd = starts[mention.sentence + 1] ?? document.length;
-    if (mention.kind === 'demonym' && grammar.isStateDemonym(document, mention.end))
+    if (mention.kind === 'demonym' && grammar.isStateDemonym(document, mention.start, mention.end))
       mention.kind = 'government';
     const sentenceStart = starts[mention.sentence] ?? 0;
     const verbEnd = grammar.actingVerbEnd(document, mention.start, mention.end, sentenceStart, sentenceEnd);

@@ -39,6 +39,8 @@ export interface LanguageCountry {
 /** data/languages/<lang>/countries.json */
 export interface LanguageCountryData {
   countries: Record<string, LanguageCountry>;
+  /** Phrases that hold a country's alias but name no country ("América Latina"): they hide it. */
+  nonCountryPhrases?: string[];
 }
 
 /** data/languages/<lang>/topics.json: terms per topic id, weights and '*' as in topic-lexicon.json. */
@@ -388,6 +390,11 @@ export function buildLanguageProfile(
     }
   }
 
+  for (const phrase of data.countries.nonCountryPhrases ?? []) {
+    for (const form of [phrase, ...inflectedForms(lang, phrase, 'name')]) {
+      add(form, { layer: 'geo', entry: { alias: form, code: null, kind: 'name' } });
+    }
+  }
   addCompounds(lang, data.countries.countries, add);
 
   const topics = languageTopics(englishTopics, data.topics);

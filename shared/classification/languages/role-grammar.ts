@@ -42,6 +42,71 @@ const JOINS: Readonly<Record<LanguageCode, Joins>> = {
   es: { and: 'y|e', betweenBefore: 'entre', betweenAfter: null, verbFirst: false },
 };
 
+/**
+ * Nouns of the state that make a demonym next to them stand for the state itself, as "Iranian
+ * officials" does in English: written before the demonym in French, Spanish, Arabic and Persian ("le
+ * président américain", "الرئيس الأمريكي"), after it in Russian, Urdu and Hindi ("российская сторона",
+ * "امریکی صدر"). Russian nouns are stems: their case endings follow.
+ */
+const STATE_NOUNS: Readonly<Record<LanguageCode, { before: string[]; after: string[] }>> = {
+  fr: {
+    before: (
+      'président|présidente|premier ministre|ministre|ministère|gouvernement|diplomatie|armée|ambassadeur|' +
+      'ambassade|homologue|autorités|dirigeant|dirigeants|forces|troupes|marine|délégation|parlement|régime|' +
+      'administration|chancelier|chancelière|porte-parole|responsables|officiels|militaires|soldats|' +
+      "affaires étrangères|chef de la diplomatie|chef de l’état|chef de l'état|côté|partie"
+    ).split('|'),
+    after: [],
+  },
+  es: {
+    before: (
+      'presidente|presidenta|primer ministro|ministro|ministra|ministerio|gobierno|canciller|cancillería|' +
+      'ejército|embajador|embajada|autoridades|fuerzas|tropas|delegación|parlamento|congreso|régimen|' +
+      'administración|mandatario|jefe de estado|portavoz|diplomacia|homólogo|militares|funcionarios|líder|' +
+      'exteriores|parte'
+    ).split('|'),
+    after: [],
+  },
+  ar: {
+    before: (
+      'الرئيس|رئيس الوزراء|رئيس الحكومة|الحكومة|وزارة الخارجية|وزير الخارجية|الخارجية|وزير|وزارة|الجيش|' +
+      'القوات|السفير|السفارة|الوفد|البرلمان|السلطات|المسؤولين|المسؤولون|المسؤول|مسؤول|مسؤولون|النظام|الإدارة|' +
+      'الجانب|الدبلوماسية|الطرف|الدفاع|القيادة'
+    ).split('|'),
+    after: [],
+  },
+  fa: {
+    before:
+      'مقام|مقامات|مقام‌های|دولت|ارتش|نیروهای|دیپلمات|دیپلمات‌های|هیئت|سفیر|وزیر|رئیس جمهور|نظامیان|طرف'.split(
+        '|',
+      ),
+    after: [],
+  },
+  ur: {
+    before: [],
+    after: (
+      'صدر|وزیر اعظم|وزیراعظم|حکومت|وزیر خارجہ|وزارت خارجہ|فوج|حکام|سفیر|سفارت خانہ|وفد|پارلیمان|افواج|' +
+      'عہدیدار|عہدیداروں|سفارتکار|قیادت|انتظامیہ|ترجمان|وزیر دفاع|حکومتی'
+    ).split('|'),
+  },
+  hi: {
+    before: [],
+    after: (
+      'राष्ट्रपति|प्रधानमंत्री|सरकार|विदेश मंत्री|विदेश मंत्रालय|सेना|अधिकारी|अधिकारियों|राजदूत|दूतावास|' +
+      'प्रतिनिधिमंडल|संसद|सैनिक|सैनिकों|नेता|प्रशासन|प्रवक्ता|सुरक्षा बल|रक्षा मंत्री|पक्ष'
+    ).split('|'),
+  },
+  ru: {
+    before: [],
+    after: (
+      'президент|премьер|правительств|министр|власт|арми|войск|военн|посол|посл|посольств|делегаци|парламент|' +
+      'сторон|дипломат|лидер|руководств|ведомств|сил|МИД|спецслужб'
+    ).split('|'),
+  },
+  zh: { before: [], after: [] },
+};
+const STATE_NOUN_WINDOW = 40;
+
 /** Clause marks in all scripts: a verb beyond one belongs to another clause. */
 const CLAUSE_BREAK = /[,;:()“”"«»،؛，；：、。！？]/u;
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
@@ -68,6 +133,8 @@ export function roleGrammar(lang: LanguageCode, verbs: readonly string[]): RoleG
     const folded = foldTerm(word);
     return exact.has(folded) || prefixes.some((prefix) => folded.startsWith(prefix));
   };
+  const stateNounsBefore = STATE_NOUNS[lang].before.map(foldTerm);
+  const stateNounsAfter = STATE_NOUNS[lang].after.map(foldTerm);
   // Arabic and Persian write "and" onto the next word ("ومصر"): the join may be the letter alone.
   const andJoin = new RegExp(`^\\s*(?:${joins.and})\\s*$`, 'u');
 
@@ -126,6 +193,16 @@ export function roleGrammar(lang: LanguageCode, verbs: readonly string[]): RoleG
       return objectStart - verbEnd <= OBJECT_WINDOW && !CLAUSE_BREAK.test(text.slice(verbEnd, objectStart));
     },
     isBroker: () => false,
-    isStateDemonym: () => false,
+    isStateDemonym(text, start, end) {
+      const before = foldTerm(text.slice(Math.max(0, start - STATE_NOUN_WINDOW), start)).replace(
+        /\s+/gu,
+        ' ',
+      );
+      const after = foldTerm(text.slice(end, end + STATE_NOUN_WINDOW)).replace(/\s+/gu, ' ');
+      return (
+        stateNounsBefore.some((noun) => before.endsWith(`${noun} `)) ||
+        stateNounsAfter.some((noun) => after.startsWith(` ${noun}`))
+      );
+    },
   };
 }

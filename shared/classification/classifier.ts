@@ -468,6 +468,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
       mentions,
       firstBodySentence,
       leadEnd,
+      modifiers: profile?.relationModifiers,
     });
     // An off-topic story keeps the topics it shares with public life (health, technology, climate…).
     const scoredTopics = mainTopics(

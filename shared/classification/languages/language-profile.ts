@@ -11,7 +11,12 @@ import { foldTerm, foldText } from '../../text/script-folding.ts';
 import type { RelationCue } from '../country-pairs.ts';
 import type { GeoEntry, GeoKind } from '../gazetteer.ts';
 import type { RoleGrammar } from '../mention-roles.ts';
-import type { RelationType, RelationTypeCue } from '../pair-relations.ts';
+import {
+  type RelationModifiers,
+  type RelationType,
+  type RelationTypeCue,
+  relationModifiers,
+} from '../pair-relations.ts';
 import { TOPIC_IDS } from '../topic-ids.ts';
 import type { TopicDefinition, TopicTerm } from '../topic-lexicon.ts';
 import { FoldedMatcher } from './folded-matcher.ts';
@@ -48,7 +53,10 @@ export interface LanguageRelationData {
   /** As pair-relation-cues.json: QuadClass → phrase → weight, and modifiers. */
   pairRelationCues?: {
     cues?: Partial<Record<RelationType, Record<string, number>>>;
+    /** Words before a cue that change its class, by kind (negation, refusal, hedge, …). */
     modifiers?: Record<string, string[]>;
+    /** Words after a cue that do so: where the verb follows its noun (Persian, Urdu, Hindi). */
+    modifiersAfter?: Record<string, string[]>;
   };
   /** Verbs of saying or doing that make the country named just before them an actor. */
   roleVerbs?: string[];
@@ -96,6 +104,7 @@ export interface LanguageProfile {
   readonly topics: readonly TopicDefinition[];
   readonly relationCues: readonly RelationCue[];
   readonly grammar: RoleGrammar;
+  readonly relationModifiers: RelationModifiers;
   /** Aliases compiled, inflected forms included. */
   readonly aliasCount: number;
   /** Reports every accepted occurrence in `document`, in the order their ends are met. */
@@ -433,6 +442,11 @@ export function buildLanguageProfile(
     topics,
     relationCues,
     grammar: roleGrammar(lang, data.relations?.roleVerbs ?? []),
+    relationModifiers: relationModifiers(
+      data.relations?.pairRelationCues?.modifiers,
+      data.relations?.pairRelationCues?.modifiersAfter,
+      lang === 'zh',
+    ),
     aliasCount,
     scan(document, onPayload) {
       const folded = foldText(document);

@@ -8,6 +8,7 @@
  * text's offsets, as the English matcher reports them. See docs/classification.md, "Other languages".
  */
 import { foldTerm, foldText } from '../../text/script-folding.ts';
+import type { GenreTerm } from '../article-scope.ts';
 import type { RelationCue } from '../country-pairs.ts';
 import type { GeoEntry, GeoKind } from '../gazetteer.ts';
 import type { RoleGrammar } from '../mention-roles.ts';
@@ -62,8 +63,14 @@ export interface LanguageRelationData {
   roleVerbs?: string[];
 }
 
+/** data/languages/<lang>/genres.json: as genre-lexicon.json, weighted words of stories outside public affairs. */
+export interface LanguageGenreData {
+  genres: Record<string, Record<string, number>>;
+}
+
 export interface LanguageData {
   countries: LanguageCountryData;
+  genres?: LanguageGenreData;
   topics?: LanguageTopicData;
   relations?: LanguageRelationData;
 }
@@ -74,7 +81,8 @@ export type LanguagePayload =
   | { layer: 'topic'; topic: number; term: TopicTerm }
   | { layer: 'relation'; cue: RelationCue }
   | { layer: 'relationType'; cue: RelationTypeCue }
-  | { layer: 'non-evidence'; phrase: string };
+  | { layer: 'non-evidence'; phrase: string }
+  | { layer: 'genre'; term: GenreTerm };
 
 /** Where a two-country compound (中美, پاک امریکہ) splits, in folded offsets within the pattern. */
 interface PairSplit {
@@ -417,6 +425,12 @@ export function buildLanguageProfile(
         { layer: 'relationType', cue: { phrase: text, openEnd, type: type as RelationType, weight } },
         { openEnd },
       );
+    }
+  }
+  for (const [genre, terms] of Object.entries(data.genres?.genres ?? {})) {
+    for (const [phrase, weight] of Object.entries(terms)) {
+      const { text, openEnd } = withoutStar(phrase);
+      add(text, { layer: 'genre', term: { genre, text, openEnd, weight } }, { openEnd });
     }
   }
   for (const phrase of data.relations?.pairRelationCues?.modifiers?.negation ?? []) {

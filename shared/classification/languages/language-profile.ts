@@ -281,8 +281,16 @@ function addCompounds(
 const WORD_CHARACTER = /[\p{L}\p{M}\p{N}]/u;
 const HAN = /\p{Script=Han}/u;
 
-function isWordCharacter(character: string | undefined): boolean {
-  return character !== undefined && WORD_CHARACTER.test(character);
+/** Per UTF-16 code unit: 0 not yet known, 1 part of a word (letter, mark, digit), 2 not. */
+const wordKind = new Uint8Array(0x10000);
+
+function isWordUnit(code: number): boolean {
+  let kind = wordKind[code] ?? 0;
+  if (kind === 0) {
+    kind = WORD_CHARACTER.test(String.fromCharCode(code)) ? 1 : 2;
+    wordKind[code] = kind;
+  }
+  return kind === 1;
 }
 
 /** Offsets of the folded term whose source character is a capital ("ÉTATS-Unis": 0 and 7). */
@@ -442,12 +450,12 @@ export function buildLanguageProfile(
   /** The word run (letters, marks, digits) of the folded text that ends at `at`. */
   const runBefore = (text: string, at: number): string => {
     let start = at;
-    while (start > 0 && isWordCharacter(text[start - 1])) start -= 1;
+    while (start > 0 && isWordUnit(text.charCodeAt(start - 1))) start -= 1;
     return text.slice(start, at);
   };
   const runAfter = (text: string, at: number): string => {
     let end = at;
-    while (end < text.length && isWordCharacter(text[end])) end += 1;
+    while (end < text.length && isWordUnit(text.charCodeAt(end))) end += 1;
     return text.slice(at, end);
   };
 

@@ -1,14 +1,16 @@
 /**
- * The per-language country files are what scripts/build-language-countries.ts makes from
- * i18n-iso-countries and the curated files, and the build keeps prose names only.
+ * The per-language country files and the generated module are what scripts/build-languages.ts makes
+ * from i18n-iso-countries, the curated files and the data files; the build keeps prose names only.
  */
 import { describe, expect, it } from 'vitest';
 import {
   buildLanguageCountries,
   committedLanguageCountries,
+  committedLanguageJson,
   compileLanguageCountries,
+  languageJson,
   proseNames,
-} from '../../../scripts/build-language-countries.ts';
+} from '../../../scripts/build-languages.ts';
 import { LANGUAGE_CODES } from '../../../shared/classification/languages/role-grammar.ts';
 
 describe('the per-language country files', () => {
@@ -24,6 +26,14 @@ describe('the per-language country files', () => {
       expect(rebuilt).toEqual(committed);
     });
   }
+
+  it('are what the classifier reads: language-data.generated.ts holds every data file as built', async () => {
+    // Act
+    const fresh = await languageJson();
+
+    // Assess
+    expect(await committedLanguageJson()).toEqual(fresh);
+  });
 
   it('keeps a spelled-out abbreviation but not a qualifier, and drops catalogue forms with commas', () => {
     // Assess

@@ -110,11 +110,8 @@ interface CompiledPattern {
 export interface LanguageProfile {
   readonly lang: LanguageCode;
   readonly topics: readonly TopicDefinition[];
-  readonly relationCues: readonly RelationCue[];
   readonly grammar: RoleGrammar;
   readonly relationModifiers: RelationModifiers;
-  /** Aliases compiled, inflected forms included. */
-  readonly aliasCount: number;
   /** Reports every accepted occurrence in `document`, in the order their ends are met. */
   scan(document: string, onPayload: (payload: LanguagePayload, start: number, end: number) => void): void;
 }
@@ -400,7 +397,6 @@ export function buildLanguageProfile(
     else target?.payloads.push(payload);
   };
 
-  let aliasCount = 0;
   const seen = new Set<string>();
   for (const [code, country] of Object.entries(data.countries.countries)) {
     for (const [field, kind] of CURATED_KINDS) {
@@ -409,7 +405,6 @@ export function buildLanguageProfile(
           const key = `${foldTerm(form)}\u0000${code}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          aliasCount += 1;
           const payload: LanguagePayload = { layer: 'geo', entry: { alias: form, code, kind } };
           add(form, payload, { suffixes: kind === 'demonym' ? demonymSuffixSet : suffixSet });
           // "للعراق": the preposition ل swallows the alef of the article.
@@ -433,12 +428,9 @@ export function buildLanguageProfile(
     for (const term of topic.terms)
       add(term.text, { layer: 'topic', topic: index, term }, { openEnd: term.openEnd });
   });
-  const relationCues: RelationCue[] = [];
   for (const [phrase, weight] of Object.entries(data.relations?.relationCues ?? {})) {
     const { text, openEnd } = withoutStar(phrase);
-    const cue = { phrase: text, weight };
-    relationCues.push(cue);
-    add(text, { layer: 'relation', cue }, { openEnd });
+    add(text, { layer: 'relation', cue: { phrase: text, weight } }, { openEnd });
   }
   for (const [type, phrases] of Object.entries(data.relations?.pairRelationCues?.cues ?? {})) {
     for (const [phrase, weight] of Object.entries(phrases ?? {})) {
@@ -477,14 +469,12 @@ export function buildLanguageProfile(
   return {
     lang,
     topics,
-    relationCues,
     grammar: roleGrammar(lang, data.relations?.roleVerbs ?? []),
     relationModifiers: relationModifiers(
       data.relations?.pairRelationCues?.modifiers,
       data.relations?.pairRelationCues?.modifiersAfter,
       lang === 'zh',
     ),
-    aliasCount,
     scan(document, onPayload) {
       const folded = foldText(document);
       const { text, sourceOffsets } = collapseGaps(folded.text, folded.sourceOffsets);

@@ -59,6 +59,27 @@ function setup() {
   return { client, clock, deps };
 }
 
+describe('classifying a stored article in another language', () => {
+  it('reads it with the profile of the language extraction stored', async () => {
+    // Prepare
+    const { deps } = setup();
+    deps.archive.documents.set(DOCUMENT_KEY, {
+      ...DOCUMENT,
+      lang: 'ur',
+      title: 'پاکستان اور امریکہ کے درمیان انسداد دہشت گردی مذاکرات بحال',
+      text:
+        'اسلام آباد: پاکستان اور امریکہ نے بدھ کو انسداد دہشت گردی مذاکرات بحال کرنے پر اتفاق کیا۔ ' +
+        'دفتر خارجہ نے واشنگٹن سے آئے وفد سے بات چیت کے بعد بتایا کہ امریکی وفد کل واپس جائے گا۔',
+    });
+
+    // Act
+    const classified = await classifyStoredArticle(DOCUMENT_KEY, deps);
+
+    // Assess
+    expect(classified.primaryPair).toBe('PK-US');
+  });
+});
+
 describe('re-classifying a stored article', () => {
   it('writes nothing when the table returns the unchanged item with its attributes and nested maps reordered', async () => {
     // Prepare

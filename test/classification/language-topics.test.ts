@@ -254,6 +254,20 @@ describe('relation modifiers in each word order', () => {
     expect(relation).not.toBe('material-conflict');
   });
 
+  it('reads Urdu failure after the noun: failed talks are no cooperation', () => {
+    // Prepare
+    const title = 'ایران اور سعودی عرب کے درمیان حج انتظامات پر اختلاف';
+    const text =
+      'ایران اور سعودی عرب کے درمیان حج انتظامات پر مذاکرات کی ناکامی کے بعد ایرانی شہری حج نہیں کر سکیں گے۔ ' +
+      'ایران نے سعودی عرب کے انتظامات پر سوال اٹھایا ہے۔';
+
+    // Act
+    const relation = relationOf('ur', title, text);
+
+    // Assess
+    expect(relation).not.toBe('verbal-cooperation');
+  });
+
   it('reads a Hindi cut-off after the noun: a cancelled agreement is material conflict', () => {
     // Prepare
     const title = 'भारत ने पाकिस्तान के साथ व्यापार समझौता रद्द किया';

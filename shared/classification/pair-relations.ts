@@ -311,11 +311,6 @@ function characterModifiers(
   return found.sort((left, right) => right.end - left.end).map((entry) => entry.modifier);
 }
 
-/**
- * The modifiers of a cue in a language with a profile, in the order they apply: those after it
- * (nearest first), then those before it (nearest first), as English reads its modifiers outwards.
- * Only the cue's clause is read.
- */
 /** A sentence's words, each folded once, with the clause each stands in. */
 interface SentenceWords {
   starts: number[];
@@ -414,7 +409,7 @@ function chineseModifiers(
   return characterModifiers(document.slice(beforeStart, hit.start), modifiers.beforeLongestFirst);
 }
 
-/** The vote a cue casts once the words before it are read, nearest first; null for none. */
+/** The vote a cue casts once the words around it are read, nearest first; null for none. */
 function voteOf(
   document: string,
   sentenceStart: number,

@@ -160,3 +160,20 @@ describe('Latin script', () => {
     expect(codes('es', 'El gobierno de Chile anunció reformas.')).toEqual(['CL']);
   });
 });
+
+describe('stories outside public affairs', () => {
+  it('reads a sports story in Urdu as off-topic: no pair, only the headline’s countries', () => {
+    // Act
+    const classification = classifier.classify({
+      lang: 'ur',
+      title: 'کرکٹ: دوسرے ٹیسٹ میچ میں بلے بازوں کی شاندار بیٹنگ',
+      text:
+        'لاہور کے قذافی اسٹیڈیم میں پاکستان اور انگلینڈ کے درمیان دوسرے ٹیسٹ میچ کے پہلے دن بلے بازوں نے ' +
+        'تین سو رنز بنائے۔ کپتان نے سنچری مکمل کی جبکہ بولر نے دو وکٹیں حاصل کیں۔ اننگز کل بھی جاری رہے گی۔',
+    });
+
+    // Assess
+    expect(classification.pairs).toEqual([]);
+    expect(classification.countries).toEqual([]);
+  });
+});

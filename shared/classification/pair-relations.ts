@@ -89,6 +89,8 @@ export interface RelationModifiers {
   after: ReadonlyMap<string, Modifier>;
   /** Modifiers are found by characters, not words (Chinese). */
   characters: boolean;
+  /** The phrases before a cue, longest first: the order Chinese tries them in. */
+  beforeLongestFirst: readonly (readonly [string, Modifier])[];
 }
 
 /** A material act reported as done outweighs talk about the same relation. */
@@ -253,19 +255,27 @@ export function relationModifiers(
   after: Readonly<Record<string, readonly string[]>> | undefined,
   characters: boolean,
 ): RelationModifiers {
-  return { before: modifierMap(before, characters), after: modifierMap(after, characters), characters };
+  const beforeMap = modifierMap(before, characters);
+  return {
+    before: beforeMap,
+    after: modifierMap(after, characters),
+    characters,
+    beforeLongestFirst: [...beforeMap].sort((left, right) => right[0].length - left[0].length),
+  };
 }
 
 /** Clause marks of every script: a modifier beyond one belongs to another clause. */
-const ANY_CLAUSE_MARK = /[,;:()[\]،؛，；：、。！？!?]/u;
+const ANY_CLAUSE_MARKS: ReadonlySet<number> = new Set(
+  [...',;:()[]،؛，；：、。！？!?'].map((mark) => mark.charCodeAt(0)),
+);
+/** Words of the source text; joiners stay inside them, as folding removes them ("نمی‌کند"). */
+const SOURCE_WORD = /[\p{L}\p{M}\p{N}\u200c\u200d]+/gu;
 /** Characters before a Chinese cue in which its modifiers stand ("拒绝与美国举行会谈"). */
 const CHARACTER_WINDOW = 8;
 /** Words after a cue where a verb-final language puts its negation or cut-off ("قرارداد گاز با ترکیه را لغو کرد"). */
 const MODIFIER_AFTER_WINDOW = 5;
 /** The longest modifier phrase, in words, of any language. */
 const LANGUAGE_MODIFIER_MAX_WORDS = 5;
-/** Characters read on either side of a cue: enough for the words of the windows. */
-const READ_CHARACTERS = 120;
 
 /** The phrase of `map` made of the most words of `words` ending at `end` (or starting at it). */
 function phraseAt(
@@ -284,11 +294,13 @@ function phraseAt(
 }
 
 /** Chinese: the modifier strings in the characters before a cue, longest first, nearest first. */
-function characterModifiers(before: string, modifiers: ReadonlyMap<string, Modifier>): Modifier[] {
+function characterModifiers(
+  before: string,
+  longestFirst: readonly (readonly [string, Modifier])[],
+): Modifier[] {
   const window = foldTerm(before.slice(-CHARACTER_WINDOW)).replace(/\s+/gu, '');
   const used = new Array<boolean>(window.length).fill(false);
   const found: { modifier: Modifier; end: number }[] = [];
-  const longestFirst = [...modifiers].sort((left, right) => right[0].length - left[0].length);
   for (const [phrase, modifier] of longestFirst) {
     for (let at = window.indexOf(phrase); at >= 0; at = window.indexOf(phrase, at + 1)) {
       if (used.slice(at, at + phrase.length).some(Boolean)) continue;
@@ -299,57 +311,119 @@ function characterModifiers(before: string, modifiers: ReadonlyMap<string, Modif
   return found.sort((left, right) => right.end - left.end).map((entry) => entry.modifier);
 }
 
+/** A sentence's words, each folded once, with the clause each stands in. */
+interface SentenceWords {
+  starts: number[];
+  ends: number[];
+  folded: string[];
+  clauses: number[];
+  /** Where the clause marks stand. */
+  marks: number[];
+}
+
+function sentenceWords(document: string, sentenceStart: number, sentenceEnd: number): SentenceWords {
+  const words: SentenceWords = { starts: [], ends: [], folded: [], clauses: [], marks: [] };
+  const text = document.slice(sentenceStart, sentenceEnd);
+  let previousEnd = 0;
+  for (const match of text.matchAll(SOURCE_WORD)) {
+    for (let index = previousEnd; index < match.index; index += 1) {
+      if (ANY_CLAUSE_MARKS.has(text.charCodeAt(index))) words.marks.push(sentenceStart + index);
+    }
+    previousEnd = match.index + match[0].length;
+    words.starts.push(sentenceStart + match.index);
+    words.ends.push(sentenceStart + previousEnd);
+    words.folded.push(foldTerm(match[0]));
+    words.clauses.push(words.marks.length);
+  }
+  return words;
+}
+
+/** How many of the sorted positions are below `position`. */
+function countBelow(positions: readonly number[], position: number): number {
+  let low = 0;
+  let high = positions.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((positions[middle] ?? 0) < position) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /**
- * The modifiers of a cue in a language with a profile, in the order they apply: those after it
- * (nearest first), then those before it (nearest first), as English reads its modifiers outwards.
- * Only the cue's clause is read.
+ * The modifiers of a cue in a spaced language, in the order they apply: those after it (nearest
+ * first), then those before it (nearest first), as English reads its modifiers outwards. Only the
+ * cue's clause is read.
  */
 function languageModifiers(
-  document: string,
-  sentenceStart: number,
-  sentenceEnd: number,
+  words: SentenceWords,
   hit: RelationCueHit,
   modifiers: RelationModifiers,
 ): Modifier[] {
-  let beforeStart = hit.start;
-  while (beforeStart > Math.max(sentenceStart, hit.start - READ_CHARACTERS)) {
-    if (ANY_CLAUSE_MARK.test(document.charAt(beforeStart - 1))) break;
-    beforeStart -= 1;
+  const clause = countBelow(words.marks, hit.start);
+  const firstAfter = countBelow(words.starts, hit.end);
+  const after: string[] = [];
+  for (
+    let index = firstAfter;
+    index < words.folded.length && after.length < MODIFIER_AFTER_WINDOW;
+    index += 1
+  ) {
+    if (words.clauses[index] !== clause) break;
+    after.push(words.folded[index] ?? '');
   }
-  const before = document.slice(beforeStart, hit.start);
-  if (modifiers.characters) return characterModifiers(before, modifiers.before);
-  let after = document.slice(hit.end, Math.min(sentenceEnd, hit.end + READ_CHARACTERS));
-  const afterBreak = after.search(ANY_CLAUSE_MARK);
-  if (afterBreak >= 0) after = after.slice(0, afterBreak);
-
+  const before: string[] = [];
+  for (
+    let index = countBelow(words.ends, hit.start + 1) - 1;
+    index >= 0 && before.length < MODIFIER_WINDOW;
+    index -= 1
+  ) {
+    if (words.clauses[index] !== clause) break;
+    before.unshift(words.folded[index] ?? '');
+  }
   const found: Modifier[] = [];
-  const afterWords = (foldTerm(after).match(WORD_RUN) ?? []).slice(0, MODIFIER_AFTER_WINDOW);
-  for (let at = 0; at < afterWords.length; ) {
-    const phrase = phraseAt(modifiers.after, afterWords, at, 'starting');
+  for (let at = 0; at < after.length; ) {
+    const phrase = phraseAt(modifiers.after, after, at, 'starting');
     if (phrase !== null) found.push(phrase.modifier);
     at += phrase?.length ?? 1;
   }
-  const beforeWords = (foldTerm(before).match(WORD_RUN) ?? []).slice(-MODIFIER_WINDOW);
-  for (let at = beforeWords.length; at > 0; ) {
-    const phrase = phraseAt(modifiers.before, beforeWords, at, 'ending');
+  for (let at = before.length; at > 0; ) {
+    const phrase = phraseAt(modifiers.before, before, at, 'ending');
     if (phrase !== null) found.push(phrase.modifier);
     at -= phrase?.length ?? 1;
   }
   return found;
 }
 
-/** The vote a cue casts once the words before it are read, nearest first; null for none. */
+/** Chinese: the modifiers in the characters of the clause before the cue. */
+function chineseModifiers(
+  document: string,
+  sentenceStart: number,
+  hit: RelationCueHit,
+  modifiers: RelationModifiers,
+): Modifier[] {
+  let beforeStart = hit.start;
+  const beforeLimit = Math.max(sentenceStart, hit.start - CHARACTER_WINDOW);
+  while (beforeStart > beforeLimit && !ANY_CLAUSE_MARKS.has(document.charCodeAt(beforeStart - 1))) {
+    beforeStart -= 1;
+  }
+  return characterModifiers(document.slice(beforeStart, hit.start), modifiers.beforeLongestFirst);
+}
+
+/** The vote a cue casts once the words around it are read, nearest first; null for none. */
 function voteOf(
   document: string,
   sentenceStart: number,
-  sentenceEnd: number,
   hit: RelationCueHit,
-  modifiers: RelationModifiers | undefined,
+  language: { modifiers: RelationModifiers; words: () => SentenceWords } | null,
 ): Vote | null {
   let type: Acting | null = hit.cue.type === 'none' ? null : hit.cue.type;
   let weight = hit.cue.weight;
-  if (modifiers !== undefined) {
-    for (const modifier of languageModifiers(document, sentenceStart, sentenceEnd, hit, modifiers)) {
+  if (language !== null) {
+    const { modifiers } = language;
+    const found = modifiers.characters
+      ? chineseModifiers(document, sentenceStart, hit, modifiers)
+      : languageModifiers(language.words(), hit, modifiers);
+    for (const modifier of found) {
       if (type === null) break;
       type = modify(type, modifier);
       if (modifier === 'background') weight = hit.cue.weight * BACKGROUND_WEIGHT;
@@ -421,9 +495,22 @@ export function pairRelations(input: PairRelationInput): (pair: string) => PairR
     let votes = votesBySentence.get(sentence);
     if (votes !== undefined) return votes;
     votes = [];
+    const sentenceStart = starts[sentence] ?? 0;
+    // A language's modifiers read the sentence's folded words, folded once for all its cues.
+    let words: SentenceWords | undefined;
+    const modifiers = input.modifiers;
+    const language =
+      modifiers === undefined
+        ? null
+        : {
+            modifiers,
+            words: () => {
+              words ??= sentenceWords(document, sentenceStart, starts[sentence + 1] ?? document.length);
+              return words;
+            },
+          };
     for (const hit of leftmostLongest(hitsIn(sentence))) {
-      const sentenceEnd = starts[sentence + 1] ?? document.length;
-      const vote = voteOf(document, starts[sentence] ?? 0, sentenceEnd, hit, input.modifiers);
+      const vote = voteOf(document, sentenceStart, hit, language);
       if (vote !== null) votes.push(vote);
     }
     votesBySentence.set(sentence, votes);

@@ -208,6 +208,34 @@ describe('stories in the eight languages', () => {
   });
 });
 
+describe('common words that only look like negators', () => {
+  it('keeps Arabic topic evidence after كما (also), which carries the letters of ما', () => {
+    // Prepare
+    const title = 'الشرطة تعتقل ثلاثة أشخاص';
+    const text =
+      'قتل عشرة أشخاص في هجوم إرهابي وسط العاصمة يوم الأحد. ' +
+      'كما أعلنت وحدة مكافحة الإرهاب اعتقال ثلاثة مشتبه بهم في المدينة.';
+
+    // Act
+    const topics = classifier.classify({ title, text, lang: 'ar' }).topics.map((topic) => topic.id);
+
+    // Assess
+    expect(topics).toContain('counterterrorism');
+  });
+
+  it('reads French "fin mars" (at the end of March) as a date, not as an end to the treaty', () => {
+    // Prepare
+    const title = "La France et l'Allemagne fixent une date";
+    const text = "La France et l'Allemagne concluront fin mars un traité de coopération à Aix-la-Chapelle.";
+
+    // Act
+    const relation = classifier.classify({ title, text, lang: 'fr' }).pairs[0]?.relation.type;
+
+    // Assess
+    expect(relation).toBe('verbal-cooperation');
+  });
+});
+
 describe('relation modifiers in each word order', () => {
   const relationOf = (lang: string, title: string, text: string): string | undefined =>
     classifier.classify({ title, text, lang }).pairs[0]?.relation.type;
@@ -224,6 +252,20 @@ describe('relation modifiers in each word order', () => {
 
     // Assess
     expect(relation).not.toBe('material-conflict');
+  });
+
+  it('reads Urdu failure after the noun: failed talks are no cooperation', () => {
+    // Prepare
+    const title = 'ایران اور سعودی عرب کے درمیان حج انتظامات پر اختلاف';
+    const text =
+      'ایران اور سعودی عرب کے درمیان حج انتظامات پر مذاکرات کی ناکامی کے بعد ایرانی شہری حج نہیں کر سکیں گے۔ ' +
+      'ایران نے سعودی عرب کے انتظامات پر سوال اٹھایا ہے۔';
+
+    // Act
+    const relation = relationOf('ur', title, text);
+
+    // Assess
+    expect(relation).not.toBe('verbal-cooperation');
   });
 
   it('reads a Hindi cut-off after the noun: a cancelled agreement is material conflict', () => {

@@ -9,6 +9,7 @@
  * See docs/classification.md, "Relations".
  */
 
+import { foldTerm } from '../text/script-folding.ts';
 import { sentenceText } from '../text/sentence-segmenter.ts';
 import cueData from './data/pair-relation-cues.json' with { type: 'json' };
 
@@ -62,6 +63,8 @@ export interface PairRelationInput {
   firstBodySentence: number;
   /** Index of the first sentence after the lead. */
   leadEnd: number;
+  /** The modifier words of the article's language; absent: English (pair-relation-cues.json). */
+  modifiers?: RelationModifiers;
 }
 
 type Acting = Exclude<RelationType, 'none'>;
@@ -73,7 +76,22 @@ interface Vote {
   start: number;
 }
 
-type Modifier = 'negation' | 'refusal' | 'hedge' | 'objection' | 'cutoff' | 'background';
+export type Modifier = 'negation' | 'refusal' | 'hedge' | 'objection' | 'cutoff' | 'background';
+
+/**
+ * A language's modifier words (relations.json of data/languages/<lang>/), folded. Spaced languages
+ * read them as word sequences: before the cue, as English does, and after it where the language
+ * puts negation and cut-off on a verb that follows the noun ("حمله نکرد", "समझौता रद्द कर दिया").
+ * Chinese reads them as character strings in the clause before the cue ("不会签署", "暂停会谈").
+ */
+export interface RelationModifiers {
+  before: ReadonlyMap<string, Modifier>;
+  after: ReadonlyMap<string, Modifier>;
+  /** Modifiers are found by characters, not words (Chinese). */
+  characters: boolean;
+  /** The phrases before a cue, longest first: the order Chinese tries them in. */
+  beforeLongestFirst: readonly (readonly [string, Modifier])[];
+}
 
 /** A material act reported as done outweighs talk about the same relation. */
 const MATERIAL_PREFERENCE = 1.25;
@@ -205,10 +223,213 @@ function modifierEndingAt(
   return null;
 }
 
-/** The vote a cue casts once the words before it are read, nearest first; null for none. */
-function voteOf(document: string, sentenceStart: number, hit: RelationCueHit): Vote | null {
+const MODIFIER_KINDS: ReadonlySet<string> = new Set([
+  'negation',
+  'refusal',
+  'hedge',
+  'objection',
+  'cutoff',
+  'background',
+]);
+const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
+
+/** Folded phrase (words joined by one space; no spaces for Chinese) → modifier. */
+function modifierMap(
+  lists: Readonly<Record<string, readonly string[]>> | undefined,
+  characters: boolean,
+): Map<string, Modifier> {
+  const map = new Map<string, Modifier>();
+  for (const [modifier, phrases] of Object.entries(lists ?? {})) {
+    if (!MODIFIER_KINDS.has(modifier)) throw new Error(`unknown relation modifier "${modifier}"`);
+    for (const phrase of phrases) {
+      const words = foldTerm(phrase).match(WORD_RUN) ?? [];
+      if (words.length > 0) map.set(words.join(characters ? '' : ' '), modifier as Modifier);
+    }
+  }
+  return map;
+}
+
+/** The modifiers of a language's relations.json: `modifiers` before a cue, `modifiersAfter` after it. */
+export function relationModifiers(
+  before: Readonly<Record<string, readonly string[]>> | undefined,
+  after: Readonly<Record<string, readonly string[]>> | undefined,
+  characters: boolean,
+): RelationModifiers {
+  const beforeMap = modifierMap(before, characters);
+  return {
+    before: beforeMap,
+    after: modifierMap(after, characters),
+    characters,
+    beforeLongestFirst: [...beforeMap].sort((left, right) => right[0].length - left[0].length),
+  };
+}
+
+/** Clause marks of every script: a modifier beyond one belongs to another clause. */
+const ANY_CLAUSE_MARKS: ReadonlySet<number> = new Set(
+  [...',;:()[]،؛，；：、。！？!?'].map((mark) => mark.charCodeAt(0)),
+);
+/** Words of the source text; joiners stay inside them, as folding removes them ("نمی‌کند"). */
+const SOURCE_WORD = /[\p{L}\p{M}\p{N}\u200c\u200d]+/gu;
+/** Characters before a Chinese cue in which its modifiers stand ("拒绝与美国举行会谈"). */
+const CHARACTER_WINDOW = 8;
+/** Words after a cue where a verb-final language puts its negation or cut-off ("قرارداد گاز با ترکیه را لغو کرد"). */
+const MODIFIER_AFTER_WINDOW = 5;
+/** The longest modifier phrase, in words, of any language. */
+const LANGUAGE_MODIFIER_MAX_WORDS = 5;
+
+/** The phrase of `map` made of the most words of `words` ending at `end` (or starting at it). */
+function phraseAt(
+  map: ReadonlyMap<string, Modifier>,
+  words: readonly string[],
+  at: number,
+  direction: 'ending' | 'starting',
+): { modifier: Modifier; length: number } | null {
+  const room = direction === 'ending' ? at : words.length - at;
+  for (let length = Math.min(LANGUAGE_MODIFIER_MAX_WORDS, room); length > 0; length -= 1) {
+    const slice = direction === 'ending' ? words.slice(at - length, at) : words.slice(at, at + length);
+    const modifier = map.get(slice.join(' '));
+    if (modifier !== undefined) return { modifier, length };
+  }
+  return null;
+}
+
+/** Chinese: the modifier strings in the characters before a cue, longest first, nearest first. */
+function characterModifiers(
+  before: string,
+  longestFirst: readonly (readonly [string, Modifier])[],
+): Modifier[] {
+  const window = foldTerm(before.slice(-CHARACTER_WINDOW)).replace(/\s+/gu, '');
+  const used = new Array<boolean>(window.length).fill(false);
+  const found: { modifier: Modifier; end: number }[] = [];
+  for (const [phrase, modifier] of longestFirst) {
+    for (let at = window.indexOf(phrase); at >= 0; at = window.indexOf(phrase, at + 1)) {
+      if (used.slice(at, at + phrase.length).some(Boolean)) continue;
+      used.fill(true, at, at + phrase.length);
+      found.push({ modifier, end: at + phrase.length });
+    }
+  }
+  return found.sort((left, right) => right.end - left.end).map((entry) => entry.modifier);
+}
+
+/** A sentence's words, each folded once, with the clause each stands in. */
+interface SentenceWords {
+  starts: number[];
+  ends: number[];
+  folded: string[];
+  clauses: number[];
+  /** Where the clause marks stand. */
+  marks: number[];
+}
+
+function sentenceWords(document: string, sentenceStart: number, sentenceEnd: number): SentenceWords {
+  const words: SentenceWords = { starts: [], ends: [], folded: [], clauses: [], marks: [] };
+  const text = document.slice(sentenceStart, sentenceEnd);
+  let previousEnd = 0;
+  for (const match of text.matchAll(SOURCE_WORD)) {
+    for (let index = previousEnd; index < match.index; index += 1) {
+      if (ANY_CLAUSE_MARKS.has(text.charCodeAt(index))) words.marks.push(sentenceStart + index);
+    }
+    previousEnd = match.index + match[0].length;
+    words.starts.push(sentenceStart + match.index);
+    words.ends.push(sentenceStart + previousEnd);
+    words.folded.push(foldTerm(match[0]));
+    words.clauses.push(words.marks.length);
+  }
+  return words;
+}
+
+/** How many of the sorted positions are below `position`. */
+function countBelow(positions: readonly number[], position: number): number {
+  let low = 0;
+  let high = positions.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((positions[middle] ?? 0) < position) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * The modifiers of a cue in a spaced language, in the order they apply: those after it (nearest
+ * first), then those before it (nearest first), as English reads its modifiers outwards. Only the
+ * cue's clause is read.
+ */
+function languageModifiers(
+  words: SentenceWords,
+  hit: RelationCueHit,
+  modifiers: RelationModifiers,
+): Modifier[] {
+  const clause = countBelow(words.marks, hit.start);
+  const firstAfter = countBelow(words.starts, hit.end);
+  const after: string[] = [];
+  for (
+    let index = firstAfter;
+    index < words.folded.length && after.length < MODIFIER_AFTER_WINDOW;
+    index += 1
+  ) {
+    if (words.clauses[index] !== clause) break;
+    after.push(words.folded[index] ?? '');
+  }
+  const before: string[] = [];
+  for (
+    let index = countBelow(words.ends, hit.start + 1) - 1;
+    index >= 0 && before.length < MODIFIER_WINDOW;
+    index -= 1
+  ) {
+    if (words.clauses[index] !== clause) break;
+    before.unshift(words.folded[index] ?? '');
+  }
+  const found: Modifier[] = [];
+  for (let at = 0; at < after.length; ) {
+    const phrase = phraseAt(modifiers.after, after, at, 'starting');
+    if (phrase !== null) found.push(phrase.modifier);
+    at += phrase?.length ?? 1;
+  }
+  for (let at = before.length; at > 0; ) {
+    const phrase = phraseAt(modifiers.before, before, at, 'ending');
+    if (phrase !== null) found.push(phrase.modifier);
+    at -= phrase?.length ?? 1;
+  }
+  return found;
+}
+
+/** Chinese: the modifiers in the characters of the clause before the cue. */
+function chineseModifiers(
+  document: string,
+  sentenceStart: number,
+  hit: RelationCueHit,
+  modifiers: RelationModifiers,
+): Modifier[] {
+  let beforeStart = hit.start;
+  const beforeLimit = Math.max(sentenceStart, hit.start - CHARACTER_WINDOW);
+  while (beforeStart > beforeLimit && !ANY_CLAUSE_MARKS.has(document.charCodeAt(beforeStart - 1))) {
+    beforeStart -= 1;
+  }
+  return characterModifiers(document.slice(beforeStart, hit.start), modifiers.beforeLongestFirst);
+}
+
+/** The vote a cue casts once the words around it are read, nearest first; null for none. */
+function voteOf(
+  document: string,
+  sentenceStart: number,
+  hit: RelationCueHit,
+  language: { modifiers: RelationModifiers; words: () => SentenceWords } | null,
+): Vote | null {
   let type: Acting | null = hit.cue.type === 'none' ? null : hit.cue.type;
   let weight = hit.cue.weight;
+  if (language !== null) {
+    const { modifiers } = language;
+    const found = modifiers.characters
+      ? chineseModifiers(document, sentenceStart, hit, modifiers)
+      : languageModifiers(language.words(), hit, modifiers);
+    for (const modifier of found) {
+      if (type === null) break;
+      type = modify(type, modifier);
+      if (modifier === 'background') weight = hit.cue.weight * BACKGROUND_WEIGHT;
+    }
+    return type === null ? null : { type, weight, start: hit.start };
+  }
   const words = wordsBefore(document, sentenceStart, hit.start);
   for (let end = words.length; type !== null && end > 0; ) {
     const found = modifierEndingAt(words, end);
@@ -274,8 +495,22 @@ export function pairRelations(input: PairRelationInput): (pair: string) => PairR
     let votes = votesBySentence.get(sentence);
     if (votes !== undefined) return votes;
     votes = [];
+    const sentenceStart = starts[sentence] ?? 0;
+    // A language's modifiers read the sentence's folded words, folded once for all its cues.
+    let words: SentenceWords | undefined;
+    const modifiers = input.modifiers;
+    const language =
+      modifiers === undefined
+        ? null
+        : {
+            modifiers,
+            words: () => {
+              words ??= sentenceWords(document, sentenceStart, starts[sentence + 1] ?? document.length);
+              return words;
+            },
+          };
     for (const hit of leftmostLongest(hitsIn(sentence))) {
-      const vote = voteOf(document, starts[sentence] ?? 0, hit);
+      const vote = voteOf(document, sentenceStart, hit, language);
       if (vote !== null) votes.push(vote);
     }
     votesBySentence.set(sentence, votes);

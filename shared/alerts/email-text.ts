@@ -69,3 +69,13 @@ export function bidiLine(safeValue: string, indent = ''): string {
   const mark = 2 * rightToLeft > letters ? RIGHT_TO_LEFT_MARK : LEFT_TO_RIGHT_MARK;
   return `${indent}${mark}${safeValue}`;
 }
+
+const OWN_DIRECTION_MARKS = /[\u200e\u200f\u2068\u2069]/g;
+
+/**
+ * An email body or subject without the direction marks bidiIsolate and bidiLine add, for a terminal:
+ * terminals lay text out in their own way (most not at all) and would show the marks as escapes.
+ */
+export function withoutOwnDirectionMarks(composed: string): string {
+  return composed.replace(OWN_DIRECTION_MARKS, '');
+}

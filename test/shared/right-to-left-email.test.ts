@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { renderEmail } from '../../local/sns/email-message.ts';
 import { alertSubject, composeAlert } from '../../shared/alerts/alert-notification.ts';
 import { composeDigest } from '../../shared/alerts/digest-email.ts';
-import { bidiIsolate, bidiLine } from '../../shared/alerts/email-text.ts';
+import { bidiIsolate, bidiLine, withoutOwnDirectionMarks } from '../../shared/alerts/email-text.ts';
 import { anAlert, anArticle } from '../support/builders.ts';
 
 const FSI = '\u2068';
@@ -155,5 +155,20 @@ describe('a digest with an Urdu entry', () => {
     expect(body).toContain(`== ${FSI}${URDU_RULE}${PDI} (1) ==`);
     expect(body).toContain(`\n1. ${FSI}${URDU_TITLE}${PDI}\n`);
     expect(body).toContain(`\n   ${RLM}${URDU_SNIPPET.replace('مذاکرات', '*مذاکرات*')}\n`);
+  });
+});
+
+describe('an email printed on a terminal', () => {
+  it('goes without the marks wirewatch added, which terminals would show as escapes', () => {
+    // Prepare
+    const { article, alert } = urduAlert();
+    const { email } = composeAlert(article, alert);
+
+    // Act
+    const printed = withoutOwnDirectionMarks(email);
+
+    // Assess
+    expect(printed).not.toMatch(/[\u200e\u200f\u2068\u2069]/);
+    expect(printed.split('\n')[0]).toBe(`Rule "${URDU_RULE}" matched:`);
   });
 });

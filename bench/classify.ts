@@ -8,9 +8,13 @@
  * Throughput is per CPU-second of this process (one core), so other load on the machine does not
  * skew it; the two alternate which runs first, round by round, and each figure is the median round.
  * `--json` prints {"articlesPerSec","mbPerSec","initMs","rssMB"} for wirewatch alone.
+ * Without --json, when the multilingual dev set's texts are at MULTI (--multilingual, default
+ * ../devset-private/multilingual, one <lang>.jsonl per language), it also reports the speed on them,
+ * each article read with its own language's profile, and the CPU time each profile took to compile
+ * on its language's first article.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseReutersSgml } from '../evals/reuters.ts';
 import { createClassifier } from '../shared/classification/classifier.ts';
@@ -18,7 +22,7 @@ import { buildGazetteer } from '../shared/classification/gazetteer.ts';
 import { parseCommandArgs } from '../tools/cli-arguments.ts';
 import { alternatingRounds, cpuMs, median } from './measure.ts';
 
-const USAGE = 'usage: wirewatch bench classify [--data DIR] [--json]';
+const USAGE = 'usage: wirewatch bench classify [--data DIR] [--multilingual MULTI] [--json]';
 const ARTICLE_BYTES = 5_000;
 const ARTICLE_COUNT = 2_000;
 /** The baseline is ~30× slower: a slice of the articles keeps each of its rounds short. */
@@ -32,6 +36,32 @@ const SAMPLE_PATH = new URL('../samples/articles/bilateral-ties.txt', import.met
 interface Article {
   title: string;
   text: string;
+  lang?: string;
+}
+
+/** The multilingual dev set's texts, every language's articles in turn; empty when they are absent. */
+async function multilingualArticles(directory: string): Promise<Article[]> {
+  if (!existsSync(directory)) return [];
+  const byLanguage: Article[][] = [];
+  for (const file of (await readdir(directory)).filter((name) => name.endsWith('.jsonl')).sort()) {
+    const lines = (await readFile(join(directory, file), 'utf8'))
+      .split('\n')
+      .filter((line) => line.trim() !== '');
+    byLanguage.push(
+      lines.map((line) => {
+        const { title, text, lang } = JSON.parse(line) as Article;
+        return { title, text, lang };
+      }),
+    );
+  }
+  const articles: Article[] = [];
+  for (let index = 0; byLanguage.some((list) => index < list.length); index += 1) {
+    for (const list of byLanguage) {
+      const article = list[index];
+      if (article !== undefined) articles.push(article);
+    }
+  }
+  return articles;
 }
 
 async function reutersBodies(dataDir: string): Promise<string[]> {
@@ -128,7 +158,11 @@ function naiveRegexBaseline(): (article: Article) => number {
 }
 
 export async function main(args: string[]): Promise<number> {
-  const { values } = parseCommandArgs(args, { data: { type: 'string' }, json: { type: 'boolean' } }, USAGE);
+  const { values } = parseCommandArgs(
+    args,
+    { data: { type: 'string' }, multilingual: { type: 'string' }, json: { type: 'boolean' } },
+    USAGE,
+  );
   const json = values.json === true;
   const initStarted = cpuMs();
   const classifier = createClassifier();
@@ -158,6 +192,27 @@ export async function main(args: string[]): Promise<number> {
   );
   console.log(
     `  in-house baseline (naive regex per gazetteer alias, countries only; not a third-party library): ${Math.round(theirs?.perSec ?? 0)} articles/s, ${(theirs?.mbPerSec ?? 0).toFixed(1)} MB/s`,
+  );
+  const multilingualDirectory = values.multilingual ?? '../devset-private/multilingual';
+  const mixed = await multilingualArticles(multilingualDirectory);
+  if (mixed.length === 0) {
+    console.log(`  mixed languages: skipped, no texts in ${multilingualDirectory}`);
+    return 0;
+  }
+  // A fresh classifier, so each profile's compile is timed on its language's first article.
+  const multilingual = createClassifier();
+  const compileMs: string[] = [];
+  for (const lang of [...new Set(mixed.map((article) => article.lang))].sort()) {
+    const first = mixed.find((article) => article.lang === lang) as Article;
+    const started = cpuMs();
+    multilingual.classify(first);
+    compileMs.push(`${lang} ${Math.round(cpuMs() - started)}`);
+  }
+  const [mixedFigures] = await measure([
+    { articles: mixed, work: (article) => multilingual.classify(article) },
+  ]);
+  console.log(
+    `  mixed languages (${mixed.length} dev set articles from ${multilingualDirectory}, each with its own profile): ${Math.round(mixedFigures?.perSec ?? 0)} articles/s, ${(mixedFigures?.mbPerSec ?? 0).toFixed(1)} MB/s; first article per language (profile compile included), CPU ms: ${compileMs.join(', ')}`,
   );
   return 0;
 }

@@ -8,6 +8,8 @@ export interface InputDocument {
   id?: string;
   title: string;
   text: string;
+  /** The document's language as a BCP-47 tag ("ur", "zh-Hans"); absent: English. */
+  lang?: string;
   [field: string]: unknown;
 }
 
@@ -24,7 +26,16 @@ function toDocument(value: unknown, where: string): InputDocument {
   if (record.id !== undefined && typeof record.id !== 'string' && typeof record.id !== 'number') {
     throw new CliError(`${where}: "id" must be a string or a number`);
   }
-  return { ...record, id: record.id === undefined ? undefined : String(record.id), title, text };
+  if (record.lang !== undefined && record.lang !== null && typeof record.lang !== 'string') {
+    throw new CliError(`${where}: "lang" must be a string`);
+  }
+  return {
+    ...record,
+    id: record.id === undefined ? undefined : String(record.id),
+    title,
+    text,
+    lang: typeof record.lang === 'string' ? record.lang : undefined,
+  };
 }
 
 function parseJson(line: string, where: string): unknown {

@@ -84,7 +84,8 @@ function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }
 
-function labelsOf(value: unknown): NewsLabels | string {
+/** The labels of one article, or why they cannot be used. */
+export function labelsOf(value: unknown): NewsLabels | string {
   if (typeof value !== 'object' || value === null) return 'missing "labels" object';
   const { countries, primaryPair, topics, relations } = value as Record<string, unknown>;
   if (!isStringArray(countries)) return '"countries" must be an array of codes';

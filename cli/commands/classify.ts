@@ -1,5 +1,6 @@
 /**
- * `wirewatch classify [--jsonl] [FILE|-]`: classifies {"id"?, "title", "text"} documents and prints one
+ * `wirewatch classify [--jsonl] [FILE|-]`: classifies {"id"?, "title", "text", "lang"?} documents (lang: a
+ * BCP-47 tag such as "ur" or "zh-Hans" selects that language's profile; absent: English) and prints one
  * JSON object per document with its countries, country pairs (each with its relation on the CAMEO
  * QuadClass scale), primary pair and topics. With --jsonl the input is streamed line by line, so a
  * process handles any number of documents in bounded memory.
@@ -16,7 +17,11 @@ export async function main(args: string[]): Promise<number> {
   if (positionals.length > 1) throw new CliError(`expected at most one input file\n${USAGE}`);
   const classifier = createClassifier();
   for await (const document of readDocuments(positionals[0], values.jsonl === true)) {
-    const { countries, pairs, primaryPair, topics } = classifier.classify(document);
+    const { countries, pairs, primaryPair, topics } = classifier.classify({
+      title: document.title,
+      text: document.text,
+      lang: document.lang,
+    });
     await writeJsonLine({ id: document.id ?? null, countries, pairs, primaryPair, topics });
   }
   return 0;

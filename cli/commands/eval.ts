@@ -11,6 +11,7 @@ export const main = (args: string[]) =>
       'reuters-topics': () => import('../../evals/reuters-topics.ts'),
       news: () => import('../../evals/news.ts'),
       relations: () => import('../../evals/relations.ts'),
+      multilingual: () => import('../../evals/multilingual.ts'),
     },
     args,
   );

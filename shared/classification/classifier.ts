@@ -35,7 +35,15 @@ import {
   type GeoEntry,
   personNameContext,
 } from './gazetteer.ts';
-import { readMentionRoles } from './mention-roles.ts';
+import { LANGUAGE_DATA } from './languages/language-data.ts';
+import {
+  buildLanguageProfile,
+  type LanguageData,
+  type LanguagePayload,
+  type LanguageProfile,
+} from './languages/language-profile.ts';
+import { isLanguageCode, type LanguageCode } from './languages/role-grammar.ts';
+import { ENGLISH_ROLES, readMentionRoles } from './mention-roles.ts';
 import {
   type PairRelation,
   pairRelations,
@@ -85,13 +93,32 @@ export interface Classification {
   topics: TopicLabel[];
 }
 
+export interface ClassifierInput {
+  title: string;
+  text: string;
+  /**
+   * The article's language as a BCP-47 tag (its primary subtag decides): one of the languages with
+   * a profile (ur ar fa hi zh ru fr es) reads the article with that profile; absent, 'und', 'en' or
+   * any other reads it as English.
+   */
+  lang?: string | null;
+}
+
 export interface Classifier {
-  classify(input: { title: string; text: string }): Classification;
+  classify(input: ClassifierInput): Classification;
 }
 
 export interface ClassifierOptions {
   /** More aliases per ISO code, e.g. { PK: ['Pakland'] }, read as country names. */
   extraAliases?: Record<string, string[]>;
+  /** Language data to use instead of data/languages/<lang>/ (tests). */
+  languages?: Partial<Record<LanguageCode, LanguageData>>;
+}
+
+/** The language profile an article's `lang` selects, or null for English. */
+export function profileLanguage(lang: string | null | undefined): LanguageCode | null {
+  const primary = lang?.split(/[-_]/)[0]?.toLowerCase() ?? '';
+  return isLanguageCode(primary) ? primary : null;
 }
 
 type Payload =
@@ -143,13 +170,21 @@ function leadEndSentence(document: string, starts: readonly number[], firstBodyS
   return sentence;
 }
 
-/** Whether text[start, end) holds at least `count` whitespace-separated words. */
+/** Characters of Chinese or Japanese that read as one word of a spaced script. */
+const CHARACTERS_PER_WORD = 2;
+
+/**
+ * Whether text[start, end) holds at least `count` whitespace-separated words; Chinese, written
+ * without spaces, counts every CHARACTERS_PER_WORD ideographs as a word.
+ */
 function hasWords(text: string, start: number, end: number, count: number): boolean {
   let words = 0;
+  let ideographs = 0;
   let inWord = false;
   for (let index = start; index < end; index += 1) {
     const code = text.charCodeAt(index);
     const space = code === 32 || code === 10 || code === 9 || code === 13;
+    if (code >= 0x3400 && code <= 0x9fff && ++ideographs >= count * CHARACTERS_PER_WORD) return true;
     if (!space && !inWord && ++words >= count) return true;
     inWord = !space;
   }
@@ -250,8 +285,21 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
   const matcher = TermMatcher.build(patterns);
   const displayNames = countryDisplayNames();
   const nameContext = personNameContext();
+  // Compiled on the first article in each language, so English alone never pays for them.
+  const profiles = new Map<LanguageCode, LanguageProfile>();
+  const profileFor = (lang: LanguageCode): LanguageProfile => {
+    let profile = profiles.get(lang);
+    if (profile === undefined) {
+      profile = buildLanguageProfile(lang, options.languages?.[lang] ?? LANGUAGE_DATA[lang], topics);
+      profiles.set(lang, profile);
+    }
+    return profile;
+  };
 
-  function classify(input: { title: string; text: string }): Classification {
+  function classify(input: ClassifierInput): Classification {
+    const language = profileLanguage(input.lang);
+    const profile = language === null ? null : profileFor(language);
+    const articleTopics = profile?.topics ?? topics;
     const title = input.title.trim();
     const bodyStart = title.length + 2;
     const document = `${title}\n\n${joinDropCaps(input.text)}`;
@@ -272,56 +320,63 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     const relationTypeHits: RelationCueHit[] = [];
     const cueSentences = new Map<AmbiguityRule, { code: string | null; sentence: number }[]>();
     const genreHits: GenreTerm[] = [];
-    matcher.scan(document, (pattern, start, end) => {
-      for (const payload of payloads[pattern] ?? []) {
-        if (payload.capitals && !hasPatternCapitals(document, start, end, payloadText(payload))) continue;
-        switch (payload.layer) {
-          case 'geo':
-            geoSpans.push({ start, end, value: payload.entry });
-            break;
-          case 'topic': {
-            const sentence = sentenceIndexAt(starts, start);
-            if (cancelsEvidence(document, lastNonEvidenceEnd, starts[sentence] ?? 0, start)) break;
-            topicSpans.push({
-              start,
-              end,
-              value: {
-                topic: payload.topic,
-                term: payload.term,
-                sentence,
-                unit: units[sentence] ?? sentence,
-                zone: start < title.length ? 'title' : sentence < leadEnd ? 'lead' : 'body',
-              },
-            });
-            break;
-          }
-          case 'relation': {
-            const sentence = sentenceIndexAt(starts, start);
-            relationBySentence.set(
+    const take = (payload: Payload | LanguagePayload, start: number, end: number): void => {
+      switch (payload.layer) {
+        case 'geo':
+          geoSpans.push({ start, end, value: payload.entry });
+          break;
+        case 'topic': {
+          const sentence = sentenceIndexAt(starts, start);
+          if (cancelsEvidence(document, lastNonEvidenceEnd, starts[sentence] ?? 0, start)) break;
+          topicSpans.push({
+            start,
+            end,
+            value: {
+              topic: payload.topic,
+              term: payload.term,
               sentence,
-              Math.max(relationBySentence.get(sentence) ?? 0, payload.cue.weight),
-            );
-            break;
-          }
-          case 'genre':
-            genreHits.push(payload.term);
-            break;
-          case 'non-evidence':
-            // Matches arrive in order of their end, so this word is seen before the terms after it.
-            lastNonEvidenceEnd = end;
-            break;
-          case 'relationType':
-            relationTypeHits.push({ start, end, cue: payload.cue });
-            break;
-          case 'cue': {
-            const list = cueSentences.get(payload.rule) ?? [];
-            list.push({ code: payload.code, sentence: sentenceIndexAt(starts, start) });
-            cueSentences.set(payload.rule, list);
-            break;
-          }
+              unit: units[sentence] ?? sentence,
+              zone: start < title.length ? 'title' : sentence < leadEnd ? 'lead' : 'body',
+            },
+          });
+          break;
+        }
+        case 'relation': {
+          const sentence = sentenceIndexAt(starts, start);
+          relationBySentence.set(
+            sentence,
+            Math.max(relationBySentence.get(sentence) ?? 0, payload.cue.weight),
+          );
+          break;
+        }
+        case 'genre':
+          genreHits.push(payload.term);
+          break;
+        case 'non-evidence':
+          // Matches arrive in order of their end, so this word is seen before the terms after it.
+          lastNonEvidenceEnd = end;
+          break;
+        case 'relationType':
+          relationTypeHits.push({ start, end, cue: payload.cue });
+          break;
+        case 'cue': {
+          const list = cueSentences.get(payload.rule) ?? [];
+          list.push({ code: payload.code, sentence: sentenceIndexAt(starts, start) });
+          cueSentences.set(payload.rule, list);
+          break;
         }
       }
-    });
+    };
+    if (profile !== null) {
+      profile.scan(document, take);
+    } else {
+      matcher.scan(document, (pattern, start, end) => {
+        for (const payload of payloads[pattern] ?? []) {
+          if (payload.capitals && !hasPatternCapitals(document, start, end, payloadText(payload))) continue;
+          take(payload, start, end);
+        }
+      });
+    }
 
     const zoneOf = (start: number, sentence: number): Zone => {
       if (start < title.length) return 'title';
@@ -329,7 +384,8 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
       return sentence < leadEnd ? 'lead' : 'body';
     };
     const resolveCode = (entry: GeoEntry, start: number, end: number, sentence: number): string | null => {
-      if (entry.kind === 'compound' && !isHyphenated(document, start, end)) return null;
+      // A profile checks its own compounds: Chinese and Urdu write them without a hyphen (中美, پاک امریکہ).
+      if (entry.kind === 'compound' && profile === null && !isHyphenated(document, start, end)) return null;
       if (entry.kind === 'regionAbbreviation' && !followsComma(document, start)) return null;
       if (namesSomethingElse(document, end)) return null;
       const rule = entry.ambiguity;
@@ -368,7 +424,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
       });
     }
 
-    const roles = readMentionRoles(document, starts, found);
+    const roles = readMentionRoles(document, starts, found, profile?.grammar ?? ENGLISH_ROLES);
     const { links } = roles;
     const mentions =
       dateline !== null && isOrganisationDateline(document.slice(dateline.start, dateline.end), document)
@@ -393,7 +449,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     const topicHits = [...spansByTopic.values()].flatMap((spans) =>
       leftmostLongest(spans).map((span) => span.value),
     );
-    const passingTopics = scoreTopics(topics, topicHits);
+    const passingTopics = scoreTopics(articleTopics, topicHits);
     const statePresent = mentions.some(
       (mention) => mention.role === 'actor' || mention.kind === 'government' || mention.kind === 'leader',
     );
@@ -412,6 +468,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
       mentions,
       firstBodySentence,
       leadEnd,
+      modifiers: profile?.relationModifiers,
     });
     // An off-topic story keeps the topics it shares with public life (health, technology, climate…).
     const scoredTopics = mainTopics(

@@ -142,7 +142,8 @@ export const NON_EVIDENCE_WORDS: readonly string[] = [
   'labeled',
 ];
 const NEGATION_WINDOW = 48;
-const CLAUSE_END = /[,;:.]/;
+/** Clause marks, with the Arabic-script and Chinese ones: a negator beyond one negates nothing here. */
+const CLAUSE_END = /[,;:.،؛，；：、。]/;
 
 /**
  * Whether the non-evidence word ending at `wordEnd` cancels a term starting at `start`: both in one

@@ -14,6 +14,22 @@ export interface PairLink {
   codes: [string, string];
 }
 
+/** How a language says who acts, who is listed with whom, and "between X and Y". */
+export interface RoleGrammar {
+  /** The text between a country and a metonym that belongs to it. */
+  ownerJoin: RegExp;
+  /** The text between two countries listed together. */
+  listJoin: RegExp;
+  /** Whether two consecutive mentions are the parties of one relation: "between X and Y". */
+  linksPair(text: string, first: GeoMention, second: GeoMention): boolean;
+  /** Where the verb of the country named at [start, end) ends, or -1 when it does not act there. */
+  actingVerbEnd(text: string, start: number, end: number, sentenceStart: number, sentenceEnd: number): number;
+  isObjectOfVerb(text: string, verbEnd: number, objectStart: number): boolean;
+  isBroker(text: string, start: number, end: number): boolean;
+  /** Whether the demonym at [start, end) stands for the state: "Iranian officials", "le président américain". */
+  isStateDemonym(text: string, start: number, end: number): boolean;
+}
+
 const MAX_JOIN = 12;
 const COMPOUND_JOIN = /^\s*[-‐‑–—/]\s*$/;
 const LIST_JOIN = /^\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?$/;
@@ -21,6 +37,18 @@ const BETWEEN_BEFORE = /\bbetween\s+(?:the\s+)?$/i;
 const AND_JOIN = /^\s*(?:and|&)\s+(?:the\s+)?$/;
 /** A metonym joined to the country before it ("Pakistan's Foreign Office", "Indian Foreign Secretary"). */
 const OWNER_JOIN = /^(?:['’]s)?\s+(?:the\s+)?$/;
+
+export const ENGLISH_ROLES: RoleGrammar = {
+  ownerJoin: OWNER_JOIN,
+  listJoin: LIST_JOIN,
+  linksPair: (text, first, second) =>
+    AND_JOIN.test(text.slice(first.end, second.start)) &&
+    BETWEEN_BEFORE.test(text.slice(Math.max(0, first.start - 16), first.start)),
+  actingVerbEnd: (text, _start, end, _sentenceStart, sentenceEnd) => actingVerbEnd(text, end, sentenceEnd),
+  isObjectOfVerb,
+  isBroker,
+  isStateDemonym: (text, _start, end) => isStateDemonym(text, end),
+};
 
 /**
  * Reads each mention's role (updating the mentions) and the links between countries. Drops metonyms
@@ -31,6 +59,7 @@ export function readMentionRoles(
   document: string,
   starts: readonly number[],
   found: GeoMention[],
+  grammar: RoleGrammar = ENGLISH_ROLES,
 ): { mentions: GeoMention[]; links: PairLink[] } {
   const mentions: GeoMention[] = [];
   for (const mention of found) {
@@ -39,7 +68,7 @@ export function readMentionRoles(
       previous !== undefined &&
       previous.code !== mention.code &&
       (mention.kind === 'government' || mention.kind === 'institution') &&
-      OWNER_JOIN.test(document.slice(previous.end, mention.start));
+      grammar.ownerJoin.test(document.slice(previous.end, mention.start));
     if (!owned) mentions.push(mention);
   }
 
@@ -47,9 +76,11 @@ export function readMentionRoles(
   const verbEnds = new Map<GeoMention, number>();
   mentions.forEach((mention, index) => {
     const sentenceEnd = starts[mention.sentence + 1] ?? document.length;
-    if (mention.kind === 'demonym' && isStateDemonym(document, mention.end)) mention.kind = 'government';
-    const verbEnd = actingVerbEnd(document, mention.end, sentenceEnd);
-    if (isBroker(document, mention.start, mention.end)) mention.role = 'broker';
+    if (mention.kind === 'demonym' && grammar.isStateDemonym(document, mention.start, mention.end))
+      mention.kind = 'government';
+    const sentenceStart = starts[mention.sentence] ?? 0;
+    const verbEnd = grammar.actingVerbEnd(document, mention.start, mention.end, sentenceStart, sentenceEnd);
+    if (grammar.isBroker(document, mention.start, mention.end)) mention.role = 'broker';
     else if (verbEnd >= 0) {
       mention.role = 'actor';
       verbEnds.set(mention, verbEnd);
@@ -66,10 +97,7 @@ export function readMentionRoles(
       for (const half of [mention, next]) {
         if (KIND_WEIGHTS[half.kind] < KIND_WEIGHTS.compound) half.kind = 'compound';
       }
-    } else if (
-      AND_JOIN.test(between) &&
-      BETWEEN_BEFORE.test(document.slice(Math.max(0, mention.start - 16), mention.start))
-    ) {
+    } else if (grammar.linksPair(document, mention, next)) {
       links.push({ sentence: mention.sentence, codes: [mention.code, next.code] });
     }
   });
@@ -85,7 +113,7 @@ export function readMentionRoles(
       const member = mentions[before];
       const next = group[group.length - 1];
       if (member === undefined || next === undefined || member.sentence !== actor.sentence) break;
-      if (member.role === 'broker' || !LIST_JOIN.test(document.slice(member.end, next.start))) break;
+      if (member.role === 'broker' || !grammar.listJoin.test(document.slice(member.end, next.start))) break;
       member.role = 'actor';
       group.push(member);
     }
@@ -93,7 +121,7 @@ export function readMentionRoles(
     while ((mentions[objectIndex]?.start ?? Number.POSITIVE_INFINITY) < verbEnd) objectIndex += 1;
     const object = mentions[objectIndex];
     if (object !== undefined && object.sentence === actor.sentence && object.role !== 'broker') {
-      if (isObjectOfVerb(document, verbEnd, object.start)) group.push(object);
+      if (grammar.isObjectOfVerb(document, verbEnd, object.start)) group.push(object);
     }
     for (let first = 0; first < group.length; first += 1) {
       for (let second = first + 1; second < group.length; second += 1) {

@@ -9,6 +9,7 @@
  * See docs/classification.md, "Relations".
  */
 
+import { foldTerm } from '../text/script-folding.ts';
 import { sentenceText } from '../text/sentence-segmenter.ts';
 import cueData from './data/pair-relation-cues.json' with { type: 'json' };
 
@@ -62,6 +63,8 @@ export interface PairRelationInput {
   firstBodySentence: number;
   /** Index of the first sentence after the lead. */
   leadEnd: number;
+  /** The modifier words of the article's language; absent: English (pair-relation-cues.json). */
+  modifiers?: RelationModifiers;
 }
 
 type Acting = Exclude<RelationType, 'none'>;
@@ -73,7 +76,20 @@ interface Vote {
   start: number;
 }
 
-type Modifier = 'negation' | 'refusal' | 'hedge' | 'objection' | 'cutoff' | 'background';
+export type Modifier = 'negation' | 'refusal' | 'hedge' | 'objection' | 'cutoff' | 'background';
+
+/**
+ * A language's modifier words (relations.json of data/languages/<lang>/), folded. Spaced languages
+ * read them as word sequences: before the cue, as English does, and after it where the language
+ * puts negation and cut-off on a verb that follows the noun ("حمله نکرد", "समझौता रद्द कर दिया").
+ * Chinese reads them as character strings in the clause before the cue ("不会签署", "暂停会谈").
+ */
+export interface RelationModifiers {
+  before: ReadonlyMap<string, Modifier>;
+  after: ReadonlyMap<string, Modifier>;
+  /** Modifiers are found by characters, not words (Chinese). */
+  characters: boolean;
+}
 
 /** A material act reported as done outweighs talk about the same relation. */
 const MATERIAL_PREFERENCE = 1.25;
@@ -205,10 +221,141 @@ function modifierEndingAt(
   return null;
 }
 
+const MODIFIER_KINDS: ReadonlySet<string> = new Set([
+  'negation',
+  'refusal',
+  'hedge',
+  'objection',
+  'cutoff',
+  'background',
+]);
+const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
+
+/** Folded phrase (words joined by one space; no spaces for Chinese) → modifier. */
+function modifierMap(
+  lists: Readonly<Record<string, readonly string[]>> | undefined,
+  characters: boolean,
+): Map<string, Modifier> {
+  const map = new Map<string, Modifier>();
+  for (const [modifier, phrases] of Object.entries(lists ?? {})) {
+    if (!MODIFIER_KINDS.has(modifier)) throw new Error(`unknown relation modifier "${modifier}"`);
+    for (const phrase of phrases) {
+      const words = foldTerm(phrase).match(WORD_RUN) ?? [];
+      if (words.length > 0) map.set(words.join(characters ? '' : ' '), modifier as Modifier);
+    }
+  }
+  return map;
+}
+
+/** The modifiers of a language's relations.json: `modifiers` before a cue, `modifiersAfter` after it. */
+export function relationModifiers(
+  before: Readonly<Record<string, readonly string[]>> | undefined,
+  after: Readonly<Record<string, readonly string[]>> | undefined,
+  characters: boolean,
+): RelationModifiers {
+  return { before: modifierMap(before, characters), after: modifierMap(after, characters), characters };
+}
+
+/** Clause marks of every script: a modifier beyond one belongs to another clause. */
+const ANY_CLAUSE_MARK = /[,;:()[\]،؛，；：、。！？!?]/u;
+/** Characters before a Chinese cue in which its modifiers stand ("拒绝与美国举行会谈"). */
+const CHARACTER_WINDOW = 8;
+/** Words after a cue where a verb-final language puts its negation or cut-off ("قرارداد گاز با ترکیه را لغو کرد"). */
+const MODIFIER_AFTER_WINDOW = 5;
+/** The longest modifier phrase, in words, of any language. */
+const LANGUAGE_MODIFIER_MAX_WORDS = 5;
+/** Characters read on either side of a cue: enough for the words of the windows. */
+const READ_CHARACTERS = 120;
+
+/** The phrase of `map` made of the most words of `words` ending at `end` (or starting at it). */
+function phraseAt(
+  map: ReadonlyMap<string, Modifier>,
+  words: readonly string[],
+  at: number,
+  direction: 'ending' | 'starting',
+): { modifier: Modifier; length: number } | null {
+  const room = direction === 'ending' ? at : words.length - at;
+  for (let length = Math.min(LANGUAGE_MODIFIER_MAX_WORDS, room); length > 0; length -= 1) {
+    const slice = direction === 'ending' ? words.slice(at - length, at) : words.slice(at, at + length);
+    const modifier = map.get(slice.join(' '));
+    if (modifier !== undefined) return { modifier, length };
+  }
+  return null;
+}
+
+/** Chinese: the modifier strings in the characters before a cue, longest first, nearest first. */
+function characterModifiers(before: string, modifiers: ReadonlyMap<string, Modifier>): Modifier[] {
+  const window = foldTerm(before.slice(-CHARACTER_WINDOW)).replace(/\s+/gu, '');
+  const used = new Array<boolean>(window.length).fill(false);
+  const found: { modifier: Modifier; end: number }[] = [];
+  const longestFirst = [...modifiers].sort((left, right) => right[0].length - left[0].length);
+  for (const [phrase, modifier] of longestFirst) {
+    for (let at = window.indexOf(phrase); at >= 0; at = window.indexOf(phrase, at + 1)) {
+      if (used.slice(at, at + phrase.length).some(Boolean)) continue;
+      used.fill(true, at, at + phrase.length);
+      found.push({ modifier, end: at + phrase.length });
+    }
+  }
+  return found.sort((left, right) => right.end - left.end).map((entry) => entry.modifier);
+}
+
+/**
+ * The modifiers of a cue in a language with a profile, in the order they apply: those after it
+ * (nearest first), then those before it (nearest first), as English reads its modifiers outwards.
+ * Only the cue's clause is read.
+ */
+function languageModifiers(
+  document: string,
+  sentenceStart: number,
+  sentenceEnd: number,
+  hit: RelationCueHit,
+  modifiers: RelationModifiers,
+): Modifier[] {
+  let beforeStart = hit.start;
+  while (beforeStart > Math.max(sentenceStart, hit.start - READ_CHARACTERS)) {
+    if (ANY_CLAUSE_MARK.test(document.charAt(beforeStart - 1))) break;
+    beforeStart -= 1;
+  }
+  const before = document.slice(beforeStart, hit.start);
+  if (modifiers.characters) return characterModifiers(before, modifiers.before);
+  let after = document.slice(hit.end, Math.min(sentenceEnd, hit.end + READ_CHARACTERS));
+  const afterBreak = after.search(ANY_CLAUSE_MARK);
+  if (afterBreak >= 0) after = after.slice(0, afterBreak);
+
+  const found: Modifier[] = [];
+  const afterWords = (foldTerm(after).match(WORD_RUN) ?? []).slice(0, MODIFIER_AFTER_WINDOW);
+  for (let at = 0; at < afterWords.length; ) {
+    const phrase = phraseAt(modifiers.after, afterWords, at, 'starting');
+    if (phrase !== null) found.push(phrase.modifier);
+    at += phrase?.length ?? 1;
+  }
+  const beforeWords = (foldTerm(before).match(WORD_RUN) ?? []).slice(-MODIFIER_WINDOW);
+  for (let at = beforeWords.length; at > 0; ) {
+    const phrase = phraseAt(modifiers.before, beforeWords, at, 'ending');
+    if (phrase !== null) found.push(phrase.modifier);
+    at -= phrase?.length ?? 1;
+  }
+  return found;
+}
+
 /** The vote a cue casts once the words before it are read, nearest first; null for none. */
-function voteOf(document: string, sentenceStart: number, hit: RelationCueHit): Vote | null {
+function voteOf(
+  document: string,
+  sentenceStart: number,
+  sentenceEnd: number,
+  hit: RelationCueHit,
+  modifiers: RelationModifiers | undefined,
+): Vote | null {
   let type: Acting | null = hit.cue.type === 'none' ? null : hit.cue.type;
   let weight = hit.cue.weight;
+  if (modifiers !== undefined) {
+    for (const modifier of languageModifiers(document, sentenceStart, sentenceEnd, hit, modifiers)) {
+      if (type === null) break;
+      type = modify(type, modifier);
+      if (modifier === 'background') weight = hit.cue.weight * BACKGROUND_WEIGHT;
+    }
+    return type === null ? null : { type, weight, start: hit.start };
+  }
   const words = wordsBefore(document, sentenceStart, hit.start);
   for (let end = words.length; type !== null && end > 0; ) {
     const found = modifierEndingAt(words, end);
@@ -275,7 +422,8 @@ export function pairRelations(input: PairRelationInput): (pair: string) => PairR
     if (votes !== undefined) return votes;
     votes = [];
     for (const hit of leftmostLongest(hitsIn(sentence))) {
-      const vote = voteOf(document, starts[sentence] ?? 0, hit);
+      const sentenceEnd = starts[sentence + 1] ?? document.length;
+      const vote = voteOf(document, starts[sentence] ?? 0, sentenceEnd, hit, input.modifiers);
       if (vote !== null) votes.push(vote);
     }
     votesBySentence.set(sentence, votes);

@@ -106,6 +106,7 @@ export async function articlePage(articleId: string, deps: ArticlePageDeps): Pro
   const classification: Classification = deps.classifier.classify({
     title: document.title,
     text: document.text,
+    lang: document.lang,
   });
   const locator = evidenceLocator(document);
   const countryEvidence = new Map(classification.countries.map((country) => [country.code, country]));

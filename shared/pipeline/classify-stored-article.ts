@@ -68,7 +68,11 @@ export async function classifyStoredArticle(
 ): Promise<ClassifiedArticle> {
   const document = await deps.archive.getArticle(documentKey);
   const previous = await deps.catalog.getArticle(document.id);
-  const classification = deps.classifier.classify({ title: document.title, text: document.text });
+  const classification = deps.classifier.classify({
+    title: document.title,
+    text: document.text,
+    lang: document.lang,
+  });
   const candidate: ArticleRecord = {
     id: document.id,
     url: document.url,

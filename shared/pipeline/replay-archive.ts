@@ -162,7 +162,11 @@ function labelIds(record: Pick<ArticleRecord, 'countries' | 'countryPairs' | 'pr
 export async function previewReplay(key: string, deps: PreviewDeps): Promise<ReplayPreview> {
   const document = await deps.archive.getArticle(key);
   const stored = await deps.catalog.getArticle(document.id);
-  const classification = deps.classifier.classify({ title: document.title, text: document.text });
+  const classification = deps.classifier.classify({
+    title: document.title,
+    text: document.text,
+    lang: document.lang,
+  });
   const after = labelIds({
     countries: classification.countries,
     countryPairs: classification.pairs,

@@ -4,21 +4,21 @@
  *
  * A sentence starts after a blank line, at an indented line (the paragraph mark of wire copy), or
  * after a full stop, `!`, `?` or `…` (and any closing quotes or brackets) followed by white space
- * and a capitalised word, which may open with quotes, brackets or a dash. So a full stop followed
+ * and a capitalised word (or a word of a script without case), which may open with quotes, brackets
+ * or a dash; after the Arabic question mark, the Urdu full stop and the Devanagari danda likewise; and
+ * after the Chinese full stop, exclamation and question marks, with or without white space. So a full stop followed
  * by a comma ("Smith Bros., Widget"), a lower-case word ("e.g. more") or a number ("Rs. 500",
- * "No. 10") ends nothing. Letters of scripts without case (Arabic, Devanagari) count as capitals, the
- * Arabic question mark ؟, the Urdu full stop ۔ and the danda । as full stops, and the Chinese and
- * Japanese 。！？ end a sentence whatever follows. A full stop after an abbreviation ("Gen. Munir") or an initial
+ * "No. 10") ends nothing. A full stop after an abbreviation ("Gen. Munir") or an initial
  * ("U.S. officials", "J. Smith") does not end a sentence either; a digit is not an initial
  * ("rose to 5. The company").
  */
 
 // A run of sentence punctuation is tried from its first character only (the lookbehind): tried from
 // each of its characters, a run of 20,000 full stops cost 20,000 scans of the run, 8 s.
-// Scripts without capitals count every letter as capitalised; Arabic's ؟, Urdu's ۔ and the Devanagari
-// danda । end sentences as a full stop does. Chinese and Japanese 。！？ end one without a space after.
+// Arabic and Urdu (؟ ۔) and Devanagari (। ॥) end sentences as the full stop does; Chinese (。！？)
+// ends them without a following space.
 const BOUNDARY =
-  /(?<![.!?…؟۔।])[.!?…؟۔।]+[\p{Pe}\p{Pf}"']*\s+(?=[\p{Ps}\p{Pi}\p{Pd}"']*(?!\p{Ll})\p{L})|(?<![。！？])[。！？]+[\p{Pe}\p{Pf}"']*\s*(?=\S)|\n[ \t]*\n\s*|\n(?=[ \t]{2,}\S)/gu;
+  /(?<![.!?…؟۔।॥])[.!?…؟۔।॥]+[\p{Pe}\p{Pf}"']*\s+(?=[\p{Ps}\p{Pi}\p{Pd}"']*(?!\p{Ll})\p{L})|(?<![。！？])[。！？]+[\p{Pe}\p{Pf}"'」』]*\s*(?=\S)|\n[ \t]*\n\s*|\n(?=[ \t]{2,}\S)/gu;
 
 // Abbreviations a full stop may follow inside a sentence, whatever their case.
 const ABBREVIATIONS = new Set([

@@ -47,4 +47,38 @@ describe('wirewatch classify', () => {
       'Russian missile strikes hit Kyiv overnight, and Ukraine shot down drones over Kharkiv.',
     );
   });
+
+  it('reads each document in the language its "lang" field names', async () => {
+    // Prepare
+    const document = {
+      id: 'urdu',
+      lang: 'ur',
+      title: 'پاکستان اور امریکہ کے درمیان مذاکرات',
+      text: 'اسلام آباد میں پاکستان اور امریکہ کے وفود نے تجارت پر بات چیت کی۔ امریکی وفد کل واپس جائے گا۔',
+    };
+    const path = join(mkdtempSync(join(tmpdir(), 'wirewatch-classify-')), 'document.json');
+    writeFileSync(path, JSON.stringify(document));
+    output = captureOutput();
+
+    // Act
+    const status = await main([path]);
+    const line = JSON.parse(output.stdout().trim());
+
+    // Assess
+    expect(status).toBe(0);
+    expect(line.primaryPair).toBe('PK-US');
+  });
+
+  it('refuses a "lang" that is not a string', async () => {
+    // Prepare
+    const path = join(mkdtempSync(join(tmpdir(), 'wirewatch-classify-')), 'document.json');
+    writeFileSync(path, JSON.stringify({ title: 'T', text: 'x', lang: 7 }));
+    output = captureOutput();
+
+    // Act
+    const run = main([path]);
+
+    // Assess
+    await expect(run).rejects.toThrow('"lang" must be a string');
+  });
 });

@@ -26,6 +26,7 @@ const COMMANDS = [
   ['eval', 'news', '--help'],
   ['eval', 'reuters', '-h'],
   ['eval', 'extraction', '--help'],
+  ['eval', 'multilingual', '--help'],
   ['bench', '--help'],
   ['bench', 'match', '--help'],
   ['bench', 'extraction', '--help'],

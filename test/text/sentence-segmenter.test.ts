@@ -23,6 +23,19 @@ describe('sentenceStarts', () => {
       ['He fell ill.', 'Doctors came.'],
     ],
     ['a blank line', 'Headline\n\nbody text', ['Headline', 'body text']],
+    ['an Urdu full stop', 'مذاکرات ختم ہوئے۔ امریکہ نے کہا۔', ['مذاکرات ختم ہوئے۔', 'امریکہ نے کہا۔']],
+    ['an Arabic question mark', 'لماذا؟ قال الوزير إن مصر توافق.', ['لماذا؟', 'قال الوزير إن مصر توافق.']],
+    ['a Devanagari danda', 'वार्ता खत्म हुई। भारत ने कहा।', ['वार्ता खत्म हुई।', 'भारत ने कहा।']],
+    [
+      'Chinese full stops, exclamation and question marks without spaces',
+      '中美举行会谈。双方同意合作！会谈何时继续？尚未确定。',
+      ['中美举行会谈。', '双方同意合作！', '会谈何时继续？', '尚未确定。'],
+    ],
+    [
+      'a Chinese full stop before a closing quote',
+      '他说：“我们同意。”会谈结束。',
+      ['他说：“我们同意。”', '会谈结束。'],
+    ],
     ['an indented line', 'Net profit up\n    Sales rose', ['Net profit up', 'Sales rose']],
     ['a letter without case', 'Talks ended. 北京 said no.', ['Talks ended.', '北京 said no.']],
     [

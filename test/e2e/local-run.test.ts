@@ -98,7 +98,9 @@ describe('wirewatch run on the samples', () => {
 
     // Assess
     expect(urdu).toHaveLength(1);
-    expect(urdu[0]?.subject).toMatch(/^\[wirewatch\] \u2068پاک امریکہ انسداد دہشت گردی مذاکرات\u2069 · /);
+    expect(urdu[0]?.subject).toMatch(
+      /^\[wirewatch\] \u2068پاک امریکہ انسداد دہشت گردی مذاکرات\u2069 · PK-US · \u2068پاکستان اور امریکہ/,
+    );
     expect(urdu[0]?.body).toContain('Rule "\u2068پاک امریکہ انسداد دہشت گردی مذاکرات\u2069" matched:');
     expect(urdu[0]?.body).toContain(
       '\n\u200fپاکستان اور امریکہ کے درمیان انسداد دہشت گردی مذاکرات اسلام آباد میں شروع\n',
@@ -161,6 +163,24 @@ describe('wirewatch run on the samples', () => {
       'pk-us-talks-ur',
     ]);
     expect(rules.find(({ id }) => id === 'india-china-border')?.query).toBe('pair:CN-IN AND patrol*');
+  });
+
+  it('stores the Urdu sample as Urdu, under its pair, with its topics', async () => {
+    // Prepare
+    const { table, close } = await openStateTable(state);
+    const reader = createReader(table);
+
+    // Act
+    const page = await reader.articlesForPair('PK-US');
+    const item = page.items.find((entry) =>
+      entry.canonicalUrl.endsWith('/pakistan-us-counterterrorism-talks-ur.html'),
+    );
+    const article = item === undefined ? null : await reader.getArticle(item.id);
+    await close();
+
+    // Assess
+    expect(article).toMatchObject({ lang: 'ur', primaryPair: 'PK-US' });
+    expect(article?.topics.map(({ id }) => id)).toContain('counterterrorism');
   });
 
   it('leaves the seed in the table under its pair, with its labels and S3 location', async () => {

@@ -80,6 +80,11 @@ export interface WordForm {
   readonly folded: string;
   readonly key: string;
   /**
+   * The same word without an Arabic conjunction or preposition written onto its article (`والبحر`,
+   * `بالرياض`, `للسعودية` → `البحر`, `الرياض`, `السعودية`), which an article is also indexed by; else null.
+   */
+  readonly withoutClitic: WordForm | null;
+  /**
    * What a compiled rule set worked out about this form, and which one (`factsOwner`): kept here so
    * that an article's words are looked up once, when cut out, however many rules ask about them.
    */
@@ -91,11 +96,26 @@ export interface WordForm {
 const formCache = new Map<string, WordForm>();
 const FORM_CACHE_LIMIT = 200_000;
 
+// و (and), ف (so), ب (with, in), ک (as; ك folds to ک) written onto the article ال; ل (for) onto it
+// writes لل. Light stemmers for Arabic (Lucene's, Larkey's) strip these; the article stays, as
+// analysts write nouns with it. A bare و is left alone: it begins too many words (وزير, وزارة).
+const ARABIC_CLITIC_ON_ARTICLE = /^(?:[وفبک]ال|لل)(?=.{2})/;
+
+function withoutArabicClitic(folded: string): string | null {
+  if (!ARABIC_CLITIC_ON_ARTICLE.test(folded)) return null;
+  return `ال${folded.slice(folded.startsWith('لل') ? 2 : 3)}`;
+}
+
+function plainForm(folded: string, withoutClitic: WordForm | null): WordForm {
+  return { folded, key: wordKey(folded), withoutClitic, facts: null, factsOwner: null };
+}
+
 function wordForm(raw: string): WordForm {
   let form = formCache.get(raw);
   if (form === undefined) {
     const folded = foldWord(raw);
-    form = { folded, key: wordKey(folded), facts: null, factsOwner: null };
+    const stripped = withoutArabicClitic(folded);
+    form = plainForm(folded, stripped === null ? null : plainForm(stripped, null));
     if (formCache.size >= FORM_CACHE_LIMIT) formCache.clear();
     formCache.set(raw, form);
   }

@@ -29,12 +29,36 @@ describe('rule terms across letter variants', () => {
     ['Cyrillic ё and е', 'объединенные', 'Объединённые Арабские Эмираты', true],
     ['Cyrillic й is not и', 'мир', 'Это мирный процесс.', false],
     ['Arabic-Indic digits as ASCII digits', '"رؤية 2030"', 'أعلنت المملكة عن رؤية ٢٠٣٠ الجديدة.', true],
+    ['a conjunction written onto the article', 'البحر', 'أمن الملاحة في الخليج والبحر الأحمر.', true],
+    ['a phrase after a conjunction', '"البحر الاحمر"', 'أمن الملاحة في الخليج والبحر الأحمر.', true],
+    ['a preposition written onto the article', 'الرياض', 'وصل الوفد بالرياض أمس.', true],
+    ['li- merged with the article', 'السعودية', 'زيارة رسمية للسعودية الشهر المقبل.', true],
+    [
+      'a rule written with the clitic finds only the clitic form',
+      'والبحر',
+      'أمن الملاحة في البحر الأحمر.',
+      false,
+    ],
+    ['a bare waw stays part of the word', 'زير', 'التقى وزير الخارجية بنظيره.', false],
   ])('%s: %s', (_, query, text, expected) => {
     // Act
     const matched = matches(query, article(text));
 
     // Assess
     expect(matched).toBe(expected);
+  });
+});
+
+describe('Arabic clitics', () => {
+  it('highlight the whole written word, clitic included', () => {
+    // Prepare
+    const text = 'أمن الملاحة في الخليج والبحر الأحمر.';
+
+    // Act
+    const [match] = compileRuleSet([{ id: 'R', query: '"البحر الأحمر"' }]).match(article(text));
+
+    // Assess
+    expect(match?.highlights).toEqual([{ field: 'text', term: 'والبحر الأحمر', start: 22, end: 35 }]);
   });
 });
 

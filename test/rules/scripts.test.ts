@@ -103,6 +103,26 @@ describe('phrases and proximity on Chinese text', () => {
   });
 });
 
+describe('snippets of long sentences without spaces', () => {
+  it('are cut where the window ends, around the highlight', () => {
+    // Prepare: one Chinese sentence of 600 characters, the matched word in its middle.
+    const filler = '经济合作与区域发展'.repeat(33);
+    const text = `${filler}巴基斯坦${filler}。`;
+
+    // Act
+    const [match] = compileRuleSet([{ id: 'R', query: '巴基斯坦' }]).match(article(text));
+
+    // Assess
+    const snippet = match?.snippet ?? '';
+    expect(snippet.startsWith('… ')).toBe(true);
+    expect(snippet.endsWith(' …')).toBe(true);
+    expect(snippet).toContain('巴基斯坦');
+    expect([...snippet].length).toBeLessThanOrEqual(324);
+    expect(snippet.indexOf('巴基斯坦')).toBeGreaterThan(100);
+    expect(snippet.length - snippet.indexOf('巴基斯坦')).toBeGreaterThan(100);
+  });
+});
+
 describe('highlights in right-to-left text', () => {
   it('point at the original characters, variants and diacritics included', () => {
     // Prepare: the text writes the Arabic yeh and kaf, harakat and a tatweel; the rule does not.

@@ -115,8 +115,23 @@ function cachedFoldCluster(cluster: string): string {
   return folded;
 }
 
-const FIRST_NON_ASCII = 0x80;
 const FIRST_COMBINING_MARK = 0x0300;
+
+/** Per UTF-16 code unit: 0 not yet known, 1 a combining mark, 2 not one. Filled as text is met. */
+const markKind = new Uint8Array(0x10000);
+/** The folding of each code unit that stands alone (no marks after it), filled as text is met. */
+const foldedUnits: (string | undefined)[] = new Array(0x10000);
+
+function isMarkUnit(code: number): boolean {
+  let kind = markKind[code] ?? 0;
+  if (kind === 0) {
+    kind = code >= FIRST_COMBINING_MARK && COMBINING_MARK.test(String.fromCharCode(code)) ? 1 : 2;
+    markKind[code] = kind;
+  }
+  return kind === 1;
+}
+
+const isSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdfff;
 
 /** End (exclusive) of the cluster that starts at `start`: one code point and the marks after it. */
 function clusterEnd(source: string, start: number): number {
@@ -129,13 +144,23 @@ function clusterEnd(source: string, start: number): number {
   return end;
 }
 
+/**
+ * Calls `onPiece` with the folding of each cluster and the source index where it starts. Most
+ * clusters are one code unit with no mark after it: their foldings are kept per code unit, so a long
+ * text costs a table lookup per character.
+ */
 function foldInto(source: string, onPiece: (piece: string, sourceIndex: number) => void): void {
   let index = 0;
   while (index < source.length) {
     const code = source.charCodeAt(index);
     const next = index + 1 < source.length ? source.charCodeAt(index + 1) : 0;
-    if (code < FIRST_NON_ASCII && next < FIRST_COMBINING_MARK) {
-      onPiece(code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : String.fromCharCode(code), index);
+    if (!isSurrogate(code) && (next < FIRST_COMBINING_MARK || isSurrogate(next) || !isMarkUnit(next))) {
+      let piece = foldedUnits[code];
+      if (piece === undefined) {
+        piece = foldCluster(String.fromCharCode(code));
+        foldedUnits[code] = piece;
+      }
+      onPiece(piece, index);
       index += 1;
       continue;
     }
@@ -145,28 +170,34 @@ function foldInto(source: string, onPiece: (piece: string, sourceIndex: number) 
   }
 }
 
+const UTF16 = new TextDecoder('utf-16le');
+
 /** Folds for matching across scripts: NFKC; lower case; Latin diacritics removed; Arabic-script letter
  *  variants unified (ي ى → ی, ك → ک, ة → ه, أ إ آ ٱ → ا, ؤ → و, ئ → ی), tatweel and Arabic diacritics
  *  (harakat, superscript alef) removed; ZWNJ/ZWJ/soft hyphen/bidi controls removed; Devanagari nukta
  *  forms decomposed and the nukta removed (क़ → क); Cyrillic ё → е. */
 export function foldText(source: string): FoldedText {
-  const pieces: string[] = [];
-  const origins: number[] = [];
+  // Folding seldom lengthens text (ß → ss, ligatures): the buffers grow when it does.
+  let units = new Uint16Array(source.length + 16);
+  let origins = new Uint32Array(source.length + 17);
   let length = 0;
   foldInto(source, (piece, sourceIndex) => {
-    if (piece === '') return;
-    pieces.push(piece);
-    origins.push(sourceIndex);
-    length += piece.length;
+    if (length + piece.length >= units.length) {
+      const grownUnits = new Uint16Array(units.length * 2 + piece.length);
+      grownUnits.set(units);
+      units = grownUnits;
+      const grownOrigins = new Uint32Array(grownUnits.length + 1);
+      grownOrigins.set(origins);
+      origins = grownOrigins;
+    }
+    for (let at = 0; at < piece.length; at += 1) {
+      units[length] = piece.charCodeAt(at);
+      origins[length] = sourceIndex;
+      length += 1;
+    }
   });
-  const sourceOffsets = new Uint32Array(length + 1);
-  let at = 0;
-  pieces.forEach((piece, pieceIndex) => {
-    sourceOffsets.fill(origins[pieceIndex] ?? 0, at, at + piece.length);
-    at += piece.length;
-  });
-  sourceOffsets[length] = source.length;
-  return { text: pieces.join(''), sourceOffsets };
+  origins[length] = source.length;
+  return { text: UTF16.decode(units.subarray(0, length)), sourceOffsets: origins.slice(0, length + 1) };
 }
 
 /** The same folding for a pattern (alias, rule term) with no offsets. */

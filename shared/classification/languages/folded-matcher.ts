@@ -14,6 +14,8 @@ const UNITS = 0x10000;
 export class FoldedMatcher {
   private constructor(
     private readonly transitions: Map<number, number>,
+    /** The root's transitions by code unit (0: none), where most characters of a text lead. */
+    private readonly rootNext: Int32Array,
     private readonly failure: Int32Array,
     /** First pattern ending in each state, or -1. */
     private readonly firstOutput: Int32Array,
@@ -74,21 +76,31 @@ export class FoldedMatcher {
         queue.push(child);
       }
     }
-    return new FoldedMatcher(transitions, failure, firstOutput, outputLink, nextOutput, patternLength);
+    const rootNext = new Int32Array(UNITS);
+    for (const key of childrenOf[0] ?? []) rootNext[key % UNITS] = transitions.get(key) ?? 0;
+    return new FoldedMatcher(
+      transitions,
+      rootNext,
+      failure,
+      firstOutput,
+      outputLink,
+      nextOutput,
+      patternLength,
+    );
   }
 
   /** Reports every occurrence in `text`, in order of the position where it ends. */
   scan(text: string, onMatch: FoldedMatchHandler): void {
-    const { transitions, failure, firstOutput, outputLink, nextOutput, patternLength } = this;
+    const { transitions, rootNext, failure, firstOutput, outputLink, nextOutput, patternLength } = this;
     let state = 0;
     for (let index = 0; index < text.length; index += 1) {
       const unit = text.charCodeAt(index);
-      let next = transitions.get(state * UNITS + unit);
-      while (next === undefined && state !== 0) {
+      let next = state === 0 ? 0 : (transitions.get(state * UNITS + unit) ?? -1);
+      while (next < 0) {
         state = failure[state] ?? 0;
-        next = transitions.get(state * UNITS + unit);
+        next = state === 0 ? 0 : (transitions.get(state * UNITS + unit) ?? -1);
       }
-      state = next ?? 0;
+      state = next === 0 ? (rootNext[unit] ?? 0) : next;
       let outputState = (firstOutput[state] ?? -1) >= 0 ? state : (outputLink[state] ?? 0);
       while (outputState > 0) {
         for (

@@ -8,6 +8,7 @@
  * text's offsets, as the English matcher reports them. See docs/classification.md, "Other languages".
  */
 import { foldTerm, foldText } from '../../text/script-folding.ts';
+import type { GenreTerm } from '../article-scope.ts';
 import type { RelationCue } from '../country-pairs.ts';
 import type { GeoEntry, GeoKind } from '../gazetteer.ts';
 import type { RoleGrammar } from '../mention-roles.ts';
@@ -62,8 +63,14 @@ export interface LanguageRelationData {
   roleVerbs?: string[];
 }
 
+/** data/languages/<lang>/genres.json: as genre-lexicon.json, weighted words of stories outside public affairs. */
+export interface LanguageGenreData {
+  genres: Record<string, Record<string, number>>;
+}
+
 export interface LanguageData {
   countries: LanguageCountryData;
+  genres?: LanguageGenreData;
   topics?: LanguageTopicData;
   relations?: LanguageRelationData;
 }
@@ -74,7 +81,8 @@ export type LanguagePayload =
   | { layer: 'topic'; topic: number; term: TopicTerm }
   | { layer: 'relation'; cue: RelationCue }
   | { layer: 'relationType'; cue: RelationTypeCue }
-  | { layer: 'non-evidence'; phrase: string };
+  | { layer: 'non-evidence'; phrase: string }
+  | { layer: 'genre'; term: GenreTerm };
 
 /** Where a two-country compound (中美, پاک امریکہ) splits, in folded offsets within the pattern. */
 interface PairSplit {
@@ -273,18 +281,41 @@ function addCompounds(
 const WORD_CHARACTER = /[\p{L}\p{M}\p{N}]/u;
 const HAN = /\p{Script=Han}/u;
 
-function isWordCharacter(character: string | undefined): boolean {
-  return character !== undefined && WORD_CHARACTER.test(character);
+/** Per UTF-16 code unit: 0 not yet known, 1 part of a word (letter, mark, digit), 2 not. */
+const wordKind = new Uint8Array(0x10000);
+
+function isWordUnit(code: number): boolean {
+  let kind = wordKind[code] ?? 0;
+  if (kind === 0) {
+    kind = WORD_CHARACTER.test(String.fromCharCode(code)) ? 1 : 2;
+    wordKind[code] = kind;
+  }
+  return kind === 1;
 }
 
-/** Offsets of the folded term whose source character is a capital ("ÉTATS-Unis": 0 and 7). */
-function capitalOffsets(term: string): number[] {
+/**
+ * Offsets of the folded term whose source character must be a capital in the text ("ÉTATS-Unis": 0
+ * and 7). French and Spanish capitalise a name's first word only, whatever the data does ("Émirats
+ * arabes unis", "Arabia Saudita"): there only the first capital counts, and the letters of
+ * abbreviations in capitals (EAU, EE.UU.).
+ */
+function capitalOffsets(term: string, firstWordOnly: boolean): number[] {
   if (term === term.toLowerCase()) return [];
   const folded = foldText(term);
   const offsets: number[] = [];
+  const isCapital = (character: string): boolean => character !== character.toLowerCase();
+  const inCapitalsWord = (at: number): boolean => {
+    const word = /[^\s-]+/y;
+    let start = at;
+    while (start > 0 && !/[\s-]/.test(term.charAt(start - 1))) start -= 1;
+    word.lastIndex = start;
+    const letters = (word.exec(term)?.[0] ?? '').replace(/[^\p{L}]/gu, '');
+    return letters.length >= 2 && letters === letters.toUpperCase();
+  };
   for (let index = 0; index < folded.text.length; index += 1) {
-    const character = term.charAt(folded.sourceOffsets[index] ?? 0);
-    if (character !== character.toLowerCase()) offsets.push(index);
+    const sourceIndex = folded.sourceOffsets[index] ?? 0;
+    if (!isCapital(term.charAt(sourceIndex))) continue;
+    if (!firstWordOnly || offsets.length === 0 || inCapitalsWord(sourceIndex)) offsets.push(index);
   }
   return offsets;
 }
@@ -346,7 +377,7 @@ export function buildLanguageProfile(
       options.openEnd === true || HAN.test(pattern.charAt(pattern.length - 1))
         ? null
         : (options.suffixes ?? suffixSet);
-    const capitals = capitalOffsets(text.trim());
+    const capitals = capitalOffsets(text.trim(), lang === 'fr' || lang === 'es');
     const followers = options.followers ?? null;
     const hyphenated = options.hyphenated === true;
     const key = [
@@ -419,6 +450,12 @@ export function buildLanguageProfile(
       );
     }
   }
+  for (const [genre, terms] of Object.entries(data.genres?.genres ?? {})) {
+    for (const [phrase, weight] of Object.entries(terms)) {
+      const { text, openEnd } = withoutStar(phrase);
+      add(text, { layer: 'genre', term: { genre, text, openEnd, weight } }, { openEnd });
+    }
+  }
   for (const phrase of data.relations?.pairRelationCues?.modifiers?.negation ?? []) {
     add(phrase, { layer: 'non-evidence', phrase });
   }
@@ -428,12 +465,12 @@ export function buildLanguageProfile(
   /** The word run (letters, marks, digits) of the folded text that ends at `at`. */
   const runBefore = (text: string, at: number): string => {
     let start = at;
-    while (start > 0 && isWordCharacter(text[start - 1])) start -= 1;
+    while (start > 0 && isWordUnit(text.charCodeAt(start - 1))) start -= 1;
     return text.slice(start, at);
   };
   const runAfter = (text: string, at: number): string => {
     let end = at;
-    while (end < text.length && isWordCharacter(text[end])) end += 1;
+    while (end < text.length && isWordUnit(text.charCodeAt(end))) end += 1;
     return text.slice(at, end);
   };
 

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createClassifier } from '../../../shared/classification/classifier.ts';
+import { LANGUAGE_DATA } from '../../../shared/classification/languages/language-data.ts';
 
 const classifier = createClassifier();
 
@@ -139,5 +140,29 @@ describe('classification in other languages', () => {
     // Assess
     expect(plain.primaryPair).toBe('PK-US');
     for (const classification of tagged) expect(classification).toEqual(plain);
+  });
+});
+
+describe('language profiles load lazily', () => {
+  it('compiles a profile on the first article in its language, once, and never for English', () => {
+    // Prepare: data whose every read is counted.
+    let reads = 0;
+    const languages = {
+      get ur() {
+        reads += 1;
+        return LANGUAGE_DATA.ur;
+      },
+    };
+    const counting = createClassifier({ languages });
+
+    // Act
+    counting.classify({ title: 'Pakistan and US', text: 'Pakistan and the United States met.' });
+    const readsAfterEnglish = reads;
+    counting.classify({ ...(CASES[0] as Case), lang: 'ur' });
+    counting.classify({ ...(CASES[0] as Case), lang: 'ur-PK' });
+
+    // Assess
+    expect(readsAfterEnglish).toBe(0);
+    expect(reads).toBe(1);
   });
 });

@@ -136,6 +136,12 @@ describe('Latin script', () => {
     );
   });
 
+  it('needs only the first word’s capital in French and Spanish names, as those languages write them', () => {
+    // Assess: the data writes "Émirats Arabes Unis" and "Arabie Saoudite".
+    expect(codes('fr', 'Les Emirats arabes unis et l’Arabie saoudite ont signé.')).toEqual(['AE', 'SA']);
+    expect(codes('fr', 'Les émirats arabes unis.')).toEqual([]);
+  });
+
   it('reads French hyphenated compounds as both countries', () => {
     // Act
     const classification = classifier.classify({
@@ -158,5 +164,22 @@ describe('Latin script', () => {
     // Assess
     expect(codes('es', 'El chile picante es típico de la cocina.')).toEqual([]);
     expect(codes('es', 'El gobierno de Chile anunció reformas.')).toEqual(['CL']);
+  });
+});
+
+describe('stories outside public affairs', () => {
+  it('reads a sports story in Urdu as off-topic: no pair, only the headline’s countries', () => {
+    // Act
+    const classification = classifier.classify({
+      lang: 'ur',
+      title: 'کرکٹ: دوسرے ٹیسٹ میچ میں بلے بازوں کی شاندار بیٹنگ',
+      text:
+        'لاہور کے قذافی اسٹیڈیم میں پاکستان اور انگلینڈ کے درمیان دوسرے ٹیسٹ میچ کے پہلے دن بلے بازوں نے ' +
+        'تین سو رنز بنائے۔ کپتان نے سنچری مکمل کی جبکہ بولر نے دو وکٹیں حاصل کیں۔ اننگز کل بھی جاری رہے گی۔',
+    });
+
+    // Assess
+    expect(classification.pairs).toEqual([]);
+    expect(classification.countries).toEqual([]);
   });
 });

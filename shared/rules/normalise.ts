@@ -1,7 +1,8 @@
 /**
  * Normalisation shared by rules and articles, so both sides compare the same forms: words are cut
- * out of the original string with their offsets, folded (case, diacritics, curly apostrophes, soft
- * hyphens, possessive 's), reduced to a plural-free key, and numbered by position and by sentence
+ * out of the original string with their offsets (each Chinese or Japanese ideograph and kana a word of
+ * its own), folded (script folding as the classifier's, curly apostrophes, possessive 's, digits of
+ * every script), reduced to a plural-free key, and numbered by position and by sentence
  * (sentences as the shared segmenter finds them, `shared/text/sentence-segmenter.ts`).
  * Each word also says whether it may be joined with the next one into a compound
  * (`counter-terrorism`, `counter terrorism` → `counterterrorism`), which is what lets all three
@@ -150,13 +151,14 @@ const OWN_WORD = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
 // 3 a word by itself.
 const wordUnit = new Uint8Array(65_536);
 const PART_OF_WORDS = 1;
+const NOT_PART_OF_WORDS = 2;
 const WORD_BY_ITSELF = 3;
 
 function unitKind(code: number): number {
   if (isInvisibleCharacter(code)) return PART_OF_WORDS;
   const character = String.fromCharCode(code);
   if (OWN_WORD.test(character)) return WORD_BY_ITSELF;
-  return LETTER_DIGIT_OR_MARK.test(character) ? PART_OF_WORDS : 2;
+  return LETTER_DIGIT_OR_MARK.test(character) ? PART_OF_WORDS : NOT_PART_OF_WORDS;
 }
 
 /**

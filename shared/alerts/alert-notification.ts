@@ -198,7 +198,7 @@ export function composeAlert(
     '',
     bidiLine(toHeaderSafe(article.title)),
     provenanceLine(article),
-    `Country pair: ${toHeaderSafe(article.primaryPair ?? 'none')}${otherPairs.length > 0 ? ` (also ${otherPairs.join(', ')})` : ''}`,
+    `Country pair: ${toHeaderSafe(article.primaryPair ?? 'none')}${pairs.length > 1 ? ` (also ${otherPairs.join(', ')})` : ''}`,
     ...relationLines(article),
     `Topics: ${topics.length === 0 ? 'none' : topics.map(toHeaderSafe).join(', ')}`,
     '',

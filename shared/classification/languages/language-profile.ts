@@ -293,14 +293,29 @@ function isWordUnit(code: number): boolean {
   return kind === 1;
 }
 
-/** Offsets of the folded term whose source character is a capital ("ÉTATS-Unis": 0 and 7). */
-function capitalOffsets(term: string): number[] {
+/**
+ * Offsets of the folded term whose source character must be a capital in the text ("ÉTATS-Unis": 0
+ * and 7). French and Spanish capitalise a name's first word only, whatever the data does ("Émirats
+ * arabes unis", "Arabia Saudita"): there only the first capital counts, and the letters of
+ * abbreviations in capitals (EAU, EE.UU.).
+ */
+function capitalOffsets(term: string, firstWordOnly: boolean): number[] {
   if (term === term.toLowerCase()) return [];
   const folded = foldText(term);
   const offsets: number[] = [];
+  const isCapital = (character: string): boolean => character !== character.toLowerCase();
+  const inCapitalsWord = (at: number): boolean => {
+    const word = /[^\s-]+/y;
+    let start = at;
+    while (start > 0 && !/[\s-]/.test(term.charAt(start - 1))) start -= 1;
+    word.lastIndex = start;
+    const letters = (word.exec(term)?.[0] ?? '').replace(/[^\p{L}]/gu, '');
+    return letters.length >= 2 && letters === letters.toUpperCase();
+  };
   for (let index = 0; index < folded.text.length; index += 1) {
-    const character = term.charAt(folded.sourceOffsets[index] ?? 0);
-    if (character !== character.toLowerCase()) offsets.push(index);
+    const sourceIndex = folded.sourceOffsets[index] ?? 0;
+    if (!isCapital(term.charAt(sourceIndex))) continue;
+    if (!firstWordOnly || offsets.length === 0 || inCapitalsWord(sourceIndex)) offsets.push(index);
   }
   return offsets;
 }
@@ -362,7 +377,7 @@ export function buildLanguageProfile(
       options.openEnd === true || HAN.test(pattern.charAt(pattern.length - 1))
         ? null
         : (options.suffixes ?? suffixSet);
-    const capitals = capitalOffsets(text.trim());
+    const capitals = capitalOffsets(text.trim(), lang === 'fr' || lang === 'es');
     const followers = options.followers ?? null;
     const hyphenated = options.hyphenated === true;
     const key = [

@@ -136,6 +136,12 @@ describe('Latin script', () => {
     );
   });
 
+  it('needs only the first word’s capital in French and Spanish names, as those languages write them', () => {
+    // Assess: the data writes "Émirats Arabes Unis" and "Arabie Saoudite".
+    expect(codes('fr', 'Les Emirats arabes unis et l’Arabie saoudite ont signé.')).toEqual(['AE', 'SA']);
+    expect(codes('fr', 'Les émirats arabes unis.')).toEqual([]);
+  });
+
   it('reads French hyphenated compounds as both countries', () => {
     // Act
     const classification = classifier.classify({

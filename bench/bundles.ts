@@ -15,6 +15,7 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { BUNDLE_ALIASES, PIPELINE_BUNDLING } from '../infra/constructs/pipeline-function.ts';
 import { ENV, FUNCTIONS, type FunctionName } from '../infra/resource-definitions.ts';
+import { DEFAULT_STAGE_CONFIG } from '../infra/stage-config.ts';
 import { parseCommandArgs } from '../tools/cli-arguments.ts';
 import { CliError } from '../tools/cli-error.ts';
 import { alternatingRounds, median } from './measure.ts';
@@ -77,7 +78,10 @@ function lambdaLikeEnvironment(): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
     AWS_REGION: 'us-east-1',
+    AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
     POWERTOOLS_SERVICE_NAME: 'wirewatch-bench',
+    // As PipelineFunction sets it from the stage's traceAwsCalls: on, the X-Ray SDK loads at import.
+    POWERTOOLS_TRACE_ENABLED: String(DEFAULT_STAGE_CONFIG.traceAwsCalls),
     POWERTOOLS_METRICS_NAMESPACE: 'WirewatchBench',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     ...resources,

@@ -1,8 +1,8 @@
 /**
  * PipelineFunction: a NodejsFunction with wirewatch's house defaults, so every handler is built,
  * traced and logged the same way: Node 22 on ARM64, minified ESM with a source map beside it, the AWS
- * SDK bundled, X-Ray tracing, an explicit log group with retention and the Powertools settings. Its
- * role may write to that log group only, instead of the managed basic-execution policy's
+ * SDK bundled, X-Ray active tracing (AWS SDK calls traced only on request), an explicit log group with
+ * retention and the Powertools settings. Its role may write to that log group only, instead of the managed basic-execution policy's
  * `logs:*` on every group in the account.
  *
  * Every default is overridable through CDK's own NodejsFunctionProps; `bundling` and `environment`
@@ -35,6 +35,13 @@ export interface PipelineFunctionProps extends NodejsFunctionProps {
    * @default RetentionDays.ONE_MONTH
    */
   readonly logRetention?: RetentionDays;
+  /**
+   * Whether Powertools Tracer records each AWS SDK call as an X-Ray subsegment. Off, the handler
+   * never loads the X-Ray SDK (a shorter cold start); the function's active tracing still records
+   * each invocation.
+   * @default false
+   */
+  readonly traceAwsCalls?: boolean;
 }
 
 /**
@@ -84,6 +91,7 @@ export class PipelineFunction extends NodejsFunction {
       metricsNamespace,
       logLevel = 'INFO',
       logRetention = RetentionDays.ONE_MONTH,
+      traceAwsCalls = false,
       bundling,
       environment,
       ...functionProps
@@ -104,6 +112,7 @@ export class PipelineFunction extends NodejsFunction {
         POWERTOOLS_SERVICE_NAME: serviceName,
         POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
         POWERTOOLS_LOG_LEVEL: logLevel,
+        POWERTOOLS_TRACE_ENABLED: String(traceAwsCalls),
         ...environment,
       },
     });

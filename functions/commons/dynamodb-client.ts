@@ -10,9 +10,7 @@ import { AWS_MAX_ATTEMPTS } from './aws-retries.ts';
 import { traced } from './observability.ts';
 
 export const dynamodb = DynamoDBDocumentClient.from(
-  traced(
-    withAwsClientHooks(new DynamoDBClient({ maxAttempts: AWS_MAX_ATTEMPTS }), 'dynamodb'),
-  ),
+  traced(withAwsClientHooks(new DynamoDBClient({ maxAttempts: AWS_MAX_ATTEMPTS }), 'dynamodb')),
   {
     marshallOptions: { removeUndefinedValues: true },
   },

@@ -7,6 +7,4 @@ import { withAwsClientHooks } from './aws-client-hooks.ts';
 import { AWS_MAX_ATTEMPTS } from './aws-retries.ts';
 import { traced } from './observability.ts';
 
-export const sns = traced(
-  withAwsClientHooks(new SNSClient({ maxAttempts: AWS_MAX_ATTEMPTS }), 'sns'),
-);
+export const sns = traced(withAwsClientHooks(new SNSClient({ maxAttempts: AWS_MAX_ATTEMPTS }), 'sns'));

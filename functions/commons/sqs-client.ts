@@ -8,6 +8,4 @@ import { withAwsClientHooks } from './aws-client-hooks.ts';
 import { AWS_MAX_ATTEMPTS } from './aws-retries.ts';
 import { traced } from './observability.ts';
 
-export const sqs = traced(
-  withAwsClientHooks(new SQSClient({ maxAttempts: AWS_MAX_ATTEMPTS }), 'sqs'),
-);
+export const sqs = traced(withAwsClientHooks(new SQSClient({ maxAttempts: AWS_MAX_ATTEMPTS }), 'sqs'));

@@ -13,14 +13,21 @@ export const metrics = new Metrics({ serviceName: SERVICE_NAME });
 
 /**
  * The Tracer, or undefined when POWERTOOLS_TRACE_ENABLED is 'false' (the stage's `traceAwsCalls`
- * off, or a local run). Imported only when tracing is on: the X-Ray SDK under it costs about a fifth
- * of a small function's cold start (docs/performance.md), and esbuild evaluates a module reached only
- * through import() when that import runs.
+ * off, or a local run). Imported only when tracing is on: the X-Ray SDK under it costs about a tenth
+ * of a small function's cold start (docs/performance.md). A stage that does not trace leaves it out
+ * of the bundle (infra/constructs/pipeline-function.ts).
  */
-const tracer =
-  process.env.POWERTOOLS_TRACE_ENABLED === 'false'
-    ? undefined
-    : new (await import('@aws-lambda-powertools/tracer')).Tracer({ serviceName: SERVICE_NAME });
+const tracer = process.env.POWERTOOLS_TRACE_ENABLED === 'false' ? undefined : await loadTracer();
+
+async function loadTracer() {
+  const { Tracer } = await import('@aws-lambda-powertools/tracer').catch((error: unknown) => {
+    throw new Error(
+      'POWERTOOLS_TRACE_ENABLED is not "false" but this bundle has no tracer: deploy the stage with traceAwsCalls true',
+      { cause: error },
+    );
+  });
+  return new Tracer({ serviceName: SERVICE_NAME });
+}
 
 /** The SDK client, recording each call as an X-Ray subsegment when tracing is on. */
 export function traced<Client>(client: Client): Client {

@@ -36,9 +36,9 @@ export interface PipelineFunctionProps extends NodejsFunctionProps {
    */
   readonly logRetention?: RetentionDays;
   /**
-   * Whether Powertools Tracer records each AWS SDK call as an X-Ray subsegment. Off, the handler
-   * never loads the X-Ray SDK (a shorter cold start); the function's active tracing still records
-   * each invocation.
+   * Whether Powertools Tracer records each AWS SDK call as an X-Ray subsegment. Off, the tracer and
+   * the X-Ray SDK are left out of the bundle and never loaded (a shorter cold start); the function's
+   * active tracing still records each invocation.
    * @default false
    */
   readonly traceAwsCalls?: boolean;
@@ -58,6 +58,18 @@ export const ESM_REQUIRE_BANNER =
 export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   'cssomnom/parse': join(import.meta.dirname, '../../functions/commons/style-sheet-parser-on-demand.ts'),
 };
+
+/** Imported by functions/commons/observability.ts only when AWS SDK calls are traced. */
+export const TRACER_MODULE = '@aws-lambda-powertools/tracer';
+
+/**
+ * Modules left out of a bundle: the tracer (with the X-Ray SDK under it, ~115 KB minified) when AWS
+ * SDK calls are not traced, as the handler then never imports it. Turning tracing on is a deploy,
+ * which bundles it again.
+ */
+export function externalModules(traceAwsCalls: boolean): string[] {
+  return traceAwsCalls ? [] : [TRACER_MODULE];
+}
 
 /**
  * How every function is bundled. Exported so the bundle bench and the bundle tests build exactly
@@ -107,7 +119,12 @@ export class PipelineFunction extends NodejsFunction {
       ...functionProps,
       logGroup,
       role,
-      bundling: { ...PIPELINE_BUNDLING, mainFields: [...PIPELINE_BUNDLING.mainFields], ...bundling },
+      bundling: {
+        ...PIPELINE_BUNDLING,
+        mainFields: [...PIPELINE_BUNDLING.mainFields],
+        externalModules: externalModules(traceAwsCalls),
+        ...bundling,
+      },
       environment: {
         POWERTOOLS_SERVICE_NAME: serviceName,
         POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,

@@ -52,4 +52,17 @@ describe('traced', () => {
     expect(middlewareNames(client)).toBe(before);
     expect(before).not.toMatch(/XRay/);
   });
+
+  it('says how to deploy the tracer when tracing is on in a bundle built without it', async () => {
+    // Prepare
+    vi.doMock('@aws-lambda-powertools/tracer', () => {
+      throw new Error("Cannot find package '@aws-lambda-powertools/tracer'");
+    });
+
+    // Act
+    const loading = observabilityWithTracing('true');
+
+    // Assess
+    await expect(loading).rejects.toThrow(/deploy the stage with traceAwsCalls true/);
+  });
 });

@@ -57,9 +57,9 @@ export interface StageConfig {
   readonly consoleApiBurstLimit: number;
   /**
    * Whether the pipeline functions record each AWS SDK call as an X-Ray subsegment (Powertools
-   * Tracer). Off, they never load the X-Ray SDK, which costs about 50 M instructions (a tenth of a
-   * small function's cold start); Lambda's active tracing still records every invocation and its
-   * INIT. See docs/operations.md.
+   * Tracer). Off, their bundles leave out the X-Ray SDK, which costs about 55–70 M instructions (a
+   * sixth of a small function's import); Lambda's active tracing still records every invocation and
+   * its INIT. See docs/operations.md.
    */
   readonly traceAwsCalls: boolean;
 }

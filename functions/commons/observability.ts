@@ -13,8 +13,8 @@ export const metrics = new Metrics({ serviceName: SERVICE_NAME });
 
 /**
  * The Tracer, or undefined when POWERTOOLS_TRACE_ENABLED is 'false' (the stage's `traceAwsCalls`
- * off, or a local run). Imported only when tracing is on: the X-Ray SDK under it costs about a tenth
- * of a small function's cold start (docs/performance.md). A stage that does not trace leaves it out
+ * off, or a local run). Imported only when tracing is on: the X-Ray SDK under it costs about a sixth
+ * of a small function's import (docs/performance.md). A stage that does not trace leaves it out
  * of the bundle (infra/constructs/pipeline-function.ts).
  */
 const tracer = process.env.POWERTOOLS_TRACE_ENABLED === 'false' ? undefined : await loadTracer();

@@ -89,6 +89,7 @@ function lambdaLikeEnvironment(): NodeJS.ProcessEnv {
     ...resources,
     [ENV.feedQueueUrl]: 'https://sqs.us-east-1.amazonaws.com/123456789012/bench-feeds',
     [ENV.articleQueueUrl]: 'https://sqs.us-east-1.amazonaws.com/123456789012/bench-articles',
+    [ENV.deadLetterQueueUrls]: 'feedJobs=https://sqs.us-east-1.amazonaws.com/123456789012/bench-feeds-dlq',
   };
 }
 

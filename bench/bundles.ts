@@ -13,8 +13,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
-import { BUNDLE_ALIASES, PIPELINE_BUNDLING } from '../infra/constructs/pipeline-function.ts';
+import { BUNDLE_ALIASES, externalModules, PIPELINE_BUNDLING } from '../infra/constructs/pipeline-function.ts';
 import { ENV, FUNCTIONS, type FunctionName } from '../infra/resource-definitions.ts';
+import { DEFAULT_STAGE_CONFIG } from '../infra/stage-config.ts';
 import { parseCommandArgs } from '../tools/cli-arguments.ts';
 import { CliError } from '../tools/cli-error.ts';
 import { alternatingRounds, median } from './measure.ts';
@@ -40,8 +41,9 @@ interface ImportTiming {
 
 /**
  * esbuild with the options every PipelineFunction is bundled with (PIPELINE_BUNDLING: nothing is
- * external, the SDK included; its `--alias` arguments are BUNDLE_ALIASES); gives the path of the
- * bundle, `index.mjs` as in the Lambda asset.
+ * external but the tracer when the default stage does not trace AWS SDK calls, the SDK included; its
+ * `--alias` arguments are BUNDLE_ALIASES); gives the path of the bundle, `index.mjs` as in the Lambda
+ * asset.
  */
 export async function buildFunctionBundle(name: FunctionName, outdir: string): Promise<string> {
   const outfile = join(outdir, name, 'index.mjs');
@@ -58,6 +60,7 @@ export async function buildFunctionBundle(name: FunctionName, outdir: string): P
     sourcemap: PIPELINE_BUNDLING.sourceMap,
     sourcesContent: PIPELINE_BUNDLING.sourcesContent,
     alias: BUNDLE_ALIASES,
+    external: externalModules(DEFAULT_STAGE_CONFIG.traceAwsCalls),
     logLevel: 'silent',
   });
   return outfile;
@@ -77,12 +80,16 @@ function lambdaLikeEnvironment(): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
     AWS_REGION: 'us-east-1',
+    AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
     POWERTOOLS_SERVICE_NAME: 'wirewatch-bench',
+    // As PipelineFunction sets it from the stage's traceAwsCalls: on, the X-Ray SDK loads at import.
+    POWERTOOLS_TRACE_ENABLED: String(DEFAULT_STAGE_CONFIG.traceAwsCalls),
     POWERTOOLS_METRICS_NAMESPACE: 'WirewatchBench',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     ...resources,
     [ENV.feedQueueUrl]: 'https://sqs.us-east-1.amazonaws.com/123456789012/bench-feeds',
     [ENV.articleQueueUrl]: 'https://sqs.us-east-1.amazonaws.com/123456789012/bench-articles',
+    [ENV.deadLetterQueueUrls]: 'feedJobs=https://sqs.us-east-1.amazonaws.com/123456789012/bench-feeds-dlq',
   };
 }
 

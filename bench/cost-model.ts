@@ -105,6 +105,11 @@ export interface MeasuredFigures {
   articlesPerNewsPoll: number;
   cpuMsPerArticleFetch: number;
   cpuMsPerClassification: number;
+  /**
+   * AWS round trips each waits for one after another (bench/round-trip-meter.ts), per invocation;
+   * priced per record, as if each batch carried one.
+   */
+  awsRoundTrips: { newsPoll: number; unchangedPoll: number; articleFetch: number; classification: number };
   alertsPerArticle: number;
   emailsPerArticle: number;
 }
@@ -121,6 +126,8 @@ export interface DeploymentAssumptions {
   memoryMiB: { fetchFeed: number; fetchArticle: number; classifyArticle: number; dispatchFeeds: number };
   /** Waiting on a news site per feed poll and per page fetch (no local measure: loopback is instant). */
   networkWaitMs: { feedPoll: number; pageFetch: number };
+  /** One round trip to DynamoDB, S3, SQS or SNS from Lambda in the same region. */
+  awsRoundTripMs: number;
   /** Lambda gives one full vCPU at this memory, proportionally less below it. */
   fullVcpuMiB: number;
   dispatchMsPerRun: number;
@@ -151,6 +158,7 @@ const OTHER_READ_UNITS_PER_ARTICLE = 4;
 export const DEFAULT_ASSUMPTIONS: DeploymentAssumptions = {
   memoryMiB: DEFAULT_STAGE_CONFIG.memoryMiB,
   networkWaitMs: { feedPoll: 300, pageFetch: 500 },
+  awsRoundTripMs: 10,
   fullVcpuMiB: 1769,
   dispatchMsPerRun: 200,
   readUnitsPerArticle: CLUSTER_LOOKUP_READ_UNITS + OTHER_READ_UNITS_PER_ARTICLE,
@@ -181,9 +189,57 @@ export interface CostEstimate {
   usdPer100kArticles: number;
 }
 
+/** Messages per SendMessageBatch request: SQS bills the request once (up to 64 KB of payload). */
+const SQS_SEND_BATCH = 10;
+
 /** Billed Lambda milliseconds for work measured as CPU time here, plus time spent waiting. */
 export function billedMs(cpuMs: number, memoryMiB: number, waitMs: number, fullVcpuMiB: number): number {
   return cpuMs * Math.max(1, fullVcpuMiB / memoryMiB) + waitMs;
+}
+
+/** What billed time per record depends on besides the measured figures. */
+export interface BilledTimeSettings {
+  memoryMiB: { fetchFeed: number; fetchArticle: number; classifyArticle: number };
+  networkWaitMs: { feedPoll: number; pageFetch: number };
+  awsRoundTripMs: number;
+  fullVcpuMiB: number;
+}
+
+/**
+ * Billed Lambda milliseconds per record of each kind: the measured CPU time stretched to the vCPU share
+ * of the function's memory, plus the waits: on the news site, and on each AWS round trip.
+ */
+export function billedMsPerRecord(measured: MeasuredFigures, settings: BilledTimeSettings) {
+  const { memoryMiB, networkWaitMs, awsRoundTripMs, fullVcpuMiB } = settings;
+  const { awsRoundTrips } = measured;
+  const billed = (cpuMs: number, memory: number, waitMs: number, roundTrips: number) =>
+    billedMs(cpuMs, memory, waitMs + roundTrips * awsRoundTripMs, fullVcpuMiB);
+  return {
+    newsPoll: billed(
+      measured.cpuMsPerNewsPoll,
+      memoryMiB.fetchFeed,
+      networkWaitMs.feedPoll,
+      awsRoundTrips.newsPoll,
+    ),
+    unchangedPoll: billed(
+      measured.cpuMsPerUnchangedPoll,
+      memoryMiB.fetchFeed,
+      networkWaitMs.feedPoll,
+      awsRoundTrips.unchangedPoll,
+    ),
+    articleFetch: billed(
+      measured.cpuMsPerArticleFetch,
+      memoryMiB.fetchArticle,
+      networkWaitMs.pageFetch,
+      awsRoundTrips.articleFetch,
+    ),
+    classification: billed(
+      measured.cpuMsPerClassification,
+      memoryMiB.classifyArticle,
+      0,
+      awsRoundTrips.classification,
+    ),
+  };
 }
 
 const gbSeconds = (ms: number, memoryMiB: number) => (ms / 1000) * (memoryMiB / 1024);
@@ -203,9 +259,8 @@ export function estimateCost(
   const { polls, newsPolls } = pollCounts;
   const unchangedPolls = polls - newsPolls;
   const dispatchRuns = ((24 * 60) / DISPATCH_SCHEDULE_MINUTES) * days;
-  const { memoryMiB, networkWaitMs, fullVcpuMiB } = assumptions;
-  const lambdaMs = (cpuMs: number, memory: number, wait: number) =>
-    billedMs(cpuMs, memory, wait, fullVcpuMiB);
+  const { memoryMiB } = assumptions;
+  const recordMs = billedMsPerRecord(measured, assumptions);
 
   const invocations = {
     fetchFeed: polls / QUEUES.feedJobs.batchSize,
@@ -216,28 +271,10 @@ export function estimateCost(
   const totalInvocations = Object.values(invocations).reduce((sum, each) => sum + each, 0);
   const lambdaGbSeconds = {
     fetchFeed:
-      newsPolls *
-        gbSeconds(
-          lambdaMs(measured.cpuMsPerNewsPoll, memoryMiB.fetchFeed, networkWaitMs.feedPoll),
-          memoryMiB.fetchFeed,
-        ) +
-      unchangedPolls *
-        gbSeconds(
-          lambdaMs(measured.cpuMsPerUnchangedPoll, memoryMiB.fetchFeed, networkWaitMs.feedPoll),
-          memoryMiB.fetchFeed,
-        ),
-    fetchArticle:
-      articles *
-      gbSeconds(
-        lambdaMs(measured.cpuMsPerArticleFetch, memoryMiB.fetchArticle, networkWaitMs.pageFetch),
-        memoryMiB.fetchArticle,
-      ),
-    classifyArticle:
-      articles *
-      gbSeconds(
-        lambdaMs(measured.cpuMsPerClassification, memoryMiB.classifyArticle, 0),
-        memoryMiB.classifyArticle,
-      ),
+      newsPolls * gbSeconds(recordMs.newsPoll, memoryMiB.fetchFeed) +
+      unchangedPolls * gbSeconds(recordMs.unchangedPoll, memoryMiB.fetchFeed),
+    fetchArticle: articles * gbSeconds(recordMs.articleFetch, memoryMiB.fetchArticle),
+    classifyArticle: articles * gbSeconds(recordMs.classification, memoryMiB.classifyArticle),
     dispatchFeeds: dispatchRuns * gbSeconds(assumptions.dispatchMsPerRun, memoryMiB.dispatchFeeds),
   };
 
@@ -248,11 +285,17 @@ export function estimateCost(
   const readUnits = articles * assumptions.readUnitsPerArticle + polls * assumptions.readUnitsPerPoll;
   // Data grows through the month: on average half of it is stored.
   const averageGb = (bytesPerArticle: number) => (articles * bytesPerArticle) / 2 / 1e9;
-  // Feed jobs and article jobs are sent one by one; S3 notifies the classify queue itself. Lambda
-  // receives and deletes in batches.
+  // Jobs are sent in batches of ten, one request each (adapters/sqs/job-queue.sqs.ts): dispatch-feeds
+  // sends each run's due feeds, fetch-feed each poll's new articles. S3 notifies the classify queue
+  // one message per article, which SQS bills to the queue's owner too. Lambda receives and deletes in
+  // batches.
+  const feedJobSends = dispatchRuns * Math.ceil(polls / dispatchRuns / SQS_SEND_BATCH);
+  const articleJobSends =
+    newsPolls * Math.ceil(pollCounts.articles / Math.max(1, newsPolls) / SQS_SEND_BATCH);
   const messages = { feedJobs: polls, articleJobs: articles, classifyJobs: articles };
   const sqsRequests =
-    polls +
+    feedJobSends +
+    articleJobSends +
     articles +
     (Object.entries(messages) as [keyof typeof QUEUES, number][]).reduce(
       (sum, [queue, count]) => sum + (2 * count) / QUEUES[queue].batchSize,

@@ -9,7 +9,7 @@ import { DISPATCH_SCHEDULE_MINUTES, FUNCTIONS } from '../infra/resource-definiti
 import { DEFAULT_STAGE_CONFIG } from '../infra/stage-config.ts';
 import { BAND_VALUES } from '../shared/dedup/near-duplicate.ts';
 import { DISPATCH_BATCH_SIZE, DISPATCH_DEFAULTS } from '../shared/pipeline/dispatch-due-feeds.ts';
-import { billedMs, DEFAULT_ASSUMPTIONS, type MeasuredFigures, type Workload } from './cost-model.ts';
+import { billedMsPerRecord, DEFAULT_ASSUMPTIONS, type MeasuredFigures, type Workload } from './cost-model.ts';
 
 /** AWS limits, with where each is documented. */
 export const AWS_LIMITS = {
@@ -54,6 +54,7 @@ export interface ScaleInputs {
   maxConcurrency: { fetchFeed: number; fetchArticle: number; classifyArticle: number };
   memoryMiB: { fetchFeed: number; fetchArticle: number; classifyArticle: number };
   networkWaitMs: { feedPoll: number; pageFetch: number };
+  awsRoundTripMs: number;
   fullVcpuMiB: number;
   clusterWindowDays: number;
 }
@@ -76,6 +77,7 @@ export function defaultScaleInputs(
     maxConcurrency: DEFAULT_STAGE_CONFIG.maxConcurrency,
     memoryMiB: DEFAULT_ASSUMPTIONS.memoryMiB,
     networkWaitMs: DEFAULT_ASSUMPTIONS.networkWaitMs,
+    awsRoundTripMs: DEFAULT_ASSUMPTIONS.awsRoundTripMs,
     fullVcpuMiB: DEFAULT_ASSUMPTIONS.fullVcpuMiB,
     clusterWindowDays: 7,
   };
@@ -95,24 +97,18 @@ const DAY_SECONDS = 86_400;
 
 /** Every limit with the multiple of the design volume that reaches it, the nearest first. */
 export function limitsAtScale(inputs: ScaleInputs): LimitAtScale[] {
-  const { workload, measured, peakFactor, memoryMiB, networkWaitMs, fullVcpuMiB } = inputs;
+  const { workload, measured, peakFactor } = inputs;
   const articlesPerSecond = (workload.articlesPerDay / DAY_SECONDS) * peakFactor;
   const pollsPerSecond = workload.feeds / (workload.pollMinutes * 60);
   const newsPollShare = Math.min(
     1,
     articlesPerSecond / Math.max(1, measured.articlesPerNewsPoll) / pollsPerSecond,
   );
+  const recordMs = billedMsPerRecord(measured, inputs);
   const pollSeconds =
-    (newsPollShare *
-      billedMs(measured.cpuMsPerNewsPoll, memoryMiB.fetchFeed, networkWaitMs.feedPoll, fullVcpuMiB) +
-      (1 - newsPollShare) *
-        billedMs(measured.cpuMsPerUnchangedPoll, memoryMiB.fetchFeed, networkWaitMs.feedPoll, fullVcpuMiB)) /
-    1000;
-  const fetchSeconds =
-    billedMs(measured.cpuMsPerArticleFetch, memoryMiB.fetchArticle, networkWaitMs.pageFetch, fullVcpuMiB) /
-    1000;
-  const classifySeconds =
-    billedMs(measured.cpuMsPerClassification, memoryMiB.classifyArticle, 0, fullVcpuMiB) / 1000;
+    (newsPollShare * recordMs.newsPoll + (1 - newsPollShare) * recordMs.unchangedPoll) / 1000;
+  const fetchSeconds = recordMs.articleFetch / 1000;
+  const classifySeconds = recordMs.classification / 1000;
   const concurrency = {
     fetchFeed: pollsPerSecond * pollSeconds,
     fetchArticle: articlesPerSecond * fetchSeconds,

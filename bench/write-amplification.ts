@@ -2,8 +2,9 @@
  * Measures what one article and one feed poll cost the pipeline, by running it: the local runtime
  * polls the bundled sample feeds once, with the real handlers, while a meter on the handlers' own
  * DynamoDB client counts write units by item type (bench/dynamodb-write-meter.ts). Also gives each
- * queue-consuming function's time per record, the alerts and emails per article, and the label on
- * the most articles: the inputs of the cost model (bench/cost-model.ts).
+ * queue-consuming function's time and AWS round trips per record (bench/round-trip-meter.ts), the
+ * alerts and emails per article, and the label on the most articles: the inputs of the cost model
+ * (bench/cost-model.ts).
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,11 +14,17 @@ import { SubscribeCommand } from '@aws-sdk/client-sns';
 import { SAMPLES_DIR, startLocalRuntime } from '../cli/local-runtime.ts';
 import type { FunctionName } from '../infra/resource-definitions.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/local-aws.ts';
-import { type InvocationTiming as Invocation, LOCAL_NAMES } from '../local/local-pipeline.ts';
+import { type InvocationTiming, LOCAL_NAMES } from '../local/local-pipeline.ts';
 import { registerFeeds } from '../shared/pipeline/register-feeds.ts';
 import { feedIdFor } from '../shared/polling/feed-state.ts';
 import { systemClock } from '../shared/ports/clock.ts';
 import { meterWrites, type WriteTally, type WriteUnitsByType } from './dynamodb-write-meter.ts';
+import { meterRoundTrips } from './round-trip-meter.ts';
+
+/** An invocation as measured: its timing and the AWS round trips its handler waited for. */
+interface Invocation extends InvocationTiming {
+  awsRoundTrips: number;
+}
 
 /** Item types written once per article (and its alerts); a feed's state and lease are written per poll instead. */
 export const PER_POLL_TYPES: ReadonlySet<string> = new Set(['FeedState', 'FeedLease']);
@@ -36,13 +43,22 @@ export interface PipelineRunFigures {
    * first invocation (its warm-up: lazy loading that a warm Lambda instance has behind it).
    */
   msPerRecord: Partial<Record<FunctionName, number>>;
-  /** The same for this process's CPU time, which other load on the machine does not inflate. */
+  /**
+   * The same for the handler's CPU time (the process's, without the emulators' own thread), which
+   * other load on the machine does not inflate.
+   */
   cpuMsPerRecord: Partial<Record<FunctionName, number>>;
   /**
-   * A poll that finds nothing new (the feed answers 304): write units, and wall and CPU ms. Measured
-   * over every invocation: warm by then.
+   * AWS round trips the handler waited for one after another, per invocation (records of a batch are
+   * handled together and share their waits). Priced per record as they are: at the design volume most
+   * batches carry one record or a few (docs/cost.md).
    */
-  unchangedPoll: { polls: number; writeUnits: number; ms: number; cpuMs: number };
+  awsRoundTripsPerInvocation: Partial<Record<FunctionName, number>>;
+  /**
+   * A poll that finds nothing new (the feed answers 304): write units, wall and CPU ms per poll, and
+   * AWS round trips per invocation. Measured over every invocation: warm by then.
+   */
+  unchangedPoll: { polls: number; writeUnits: number; ms: number; cpuMs: number; awsRoundTrips: number };
   /** Emails SNS delivered and alerts recorded, per stored article. */
   emailsPerArticle: number;
   alertsPerArticle: number;
@@ -53,13 +69,22 @@ export interface PipelineRunFigures {
 const recordsHandled = (invocations: readonly Invocation[] | undefined) =>
   (invocations ?? []).reduce((sum, each) => sum + each.records, 0);
 
-function perRecord(invocations: readonly Invocation[], measure: 'ms' | 'cpuMs'): number {
+type Measure = 'ms' | 'cpuMs';
+
+function perRecord(invocations: readonly Invocation[], measure: Measure): number {
   const records = recordsHandled(invocations);
   return records === 0 ? 0 : invocations.reduce((sum, each) => sum + each[measure], 0) / records;
 }
 
-function perRecordAfterWarmUp(invocations: readonly Invocation[], measure: 'ms' | 'cpuMs'): number {
+function perRecordAfterWarmUp(invocations: readonly Invocation[], measure: Measure): number {
   return perRecord(invocations.length > 1 ? invocations.slice(1) : invocations, measure);
+}
+
+function roundTripsPerInvocation(invocations: readonly Invocation[]): number {
+  const measured = invocations.length > 1 ? invocations.slice(1) : invocations;
+  return measured.length === 0
+    ? 0
+    : measured.reduce((sum, each) => sum + each.awsRoundTrips, 0) / measured.length;
 }
 
 const unitsOf = (tally: WriteTally) => tally.tableUnits + tally.indexUnits;
@@ -93,7 +118,9 @@ async function census(reader: DynamoDBClient) {
 /** One poll of the sample feeds through the local pipeline, metered. */
 export async function measurePipelineRun(): Promise<PipelineRunFigures> {
   const outboxDir = await mkdtemp(join(tmpdir(), 'wirewatch-cost-'));
-  // One batch at a time: each invocation's CPU time is then its own (and its emulators'), not its neighbours'.
+  // Before the runtime starts: the handlers create their clients as their modules load.
+  const roundTrips = meterRoundTrips();
+  // One batch at a time: each invocation's CPU time and round trips are then its own, not its neighbours'.
   const pipeline = await startLocalRuntime({
     stateDir: null,
     outboxDir,
@@ -139,7 +166,15 @@ export async function measurePipelineRun(): Promise<PipelineRunFigures> {
     });
     const tally: WriteUnitsByType = new Map();
     let timings = new Map<FunctionName, Invocation[]>();
-    pipeline.onInvocation = (name, timing) => timings.set(name, [...(timings.get(name) ?? []), timing]);
+    // One invocation at a time (above): the round trips between its start and end are its own.
+    let roundTripsAtStart = 0;
+    pipeline.onInvocationStart = () => {
+      roundTripsAtStart = roundTrips.roundTrips();
+    };
+    pipeline.onInvocation = (name, timing) => {
+      const invocation = { ...timing, awsRoundTrips: roundTrips.roundTrips() - roundTripsAtStart };
+      timings.set(name, [...(timings.get(name) ?? []), invocation]);
+    };
     const stopMetering = meterWrites(dynamodb, reader, LOCAL_NAMES.table, tally);
     try {
       await pipeline.tick();
@@ -180,6 +215,9 @@ export async function measurePipelineRun(): Promise<PipelineRunFigures> {
         cpuMsPerRecord: Object.fromEntries(
           [...firstRun].map(([name, calls]) => [name, perRecordAfterWarmUp(calls, 'cpuMs')]),
         ),
+        awsRoundTripsPerInvocation: Object.fromEntries(
+          [...firstRun].map(([name, calls]) => [name, roundTripsPerInvocation(calls)]),
+        ),
         unchangedPoll: {
           polls: unchangedPolls,
           writeUnits:
@@ -188,6 +226,7 @@ export async function measurePipelineRun(): Promise<PipelineRunFigures> {
               : [...tally.values()].reduce((sum, each) => sum + unitsOf(each), 0) / unchangedPolls,
           ms: perRecord(unchangedCalls, 'ms'),
           cpuMs: perRecord(unchangedCalls, 'cpuMs'),
+          awsRoundTrips: roundTripsPerInvocation(unchangedCalls),
         },
         emailsPerArticle: perStored(pipeline.aws.sns.emails.length),
         alertsPerArticle: perStored(alerts),
@@ -198,6 +237,7 @@ export async function measurePipelineRun(): Promise<PipelineRunFigures> {
       reader.destroy();
     }
   } finally {
+    roundTrips.stop();
     await pipeline.close();
     await rm(outboxDir, { recursive: true, force: true });
   }

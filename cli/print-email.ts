@@ -1,6 +1,7 @@
 /** Prints an email the local SNS emulator delivered, as a person would read it, and where it was saved. */
 import { isAbsolute, relative } from 'node:path';
 import type { EmailDelivery } from '../local/sns/sns-emulator.ts';
+import { withoutOwnDirectionMarks } from '../shared/alerts/email-text.ts';
 import { terminalLine, terminalText } from '../shared/text/terminal-text.ts';
 
 const indent = (text: string) =>
@@ -15,8 +16,10 @@ function displayPath(file: string): string {
   return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? file : inside;
 }
 
+/** The body and subject are wirewatch's own composition: the only direction marks in them are its own. */
 export function printEmail(kind: 'Alert' | 'Digest', email: EmailDelivery): void {
-  console.log(`\n✉  ${kind} to ${terminalLine(email.to)}\n   Subject: ${terminalLine(email.subject)}\n`);
-  console.log(indent(terminalText(email.body.trimEnd())));
+  const subject = withoutOwnDirectionMarks(email.subject);
+  console.log(`\n✉  ${kind} to ${terminalLine(email.to)}\n   Subject: ${terminalLine(subject)}\n`);
+  console.log(indent(terminalText(withoutOwnDirectionMarks(email.body).trimEnd())));
   console.log(`\n   Saved as ${displayPath(email.file)}\n`);
 }

@@ -156,8 +156,9 @@ export async function loadLanguages(
     if (labelSource === undefined) continue;
     const inRepo = join(labelsDir, lang, 'articles.jsonl');
     const outside = join(dataDir, `${lang}.jsonl`);
-    const textPath = (await readIfPresent(inRepo)) === undefined ? outside : inRepo;
-    const textSource = await readIfPresent(textPath);
+    const inRepoTexts = await readIfPresent(inRepo);
+    const textPath = inRepoTexts === undefined ? outside : inRepo;
+    const textSource = inRepoTexts ?? (await readIfPresent(outside));
     if (textSource === undefined) {
       skipped.push({ lang, reason: `no texts (${outside} is missing)` });
       continue;

@@ -55,6 +55,13 @@ export interface StageConfig {
   /** The console API stage's steady request rate (requests per second) and burst, for all callers together. */
   readonly consoleApiRateLimit: number;
   readonly consoleApiBurstLimit: number;
+  /**
+   * Whether the pipeline functions record each AWS SDK call as an X-Ray subsegment (Powertools
+   * Tracer). Off, their bundles leave out the X-Ray SDK, which costs about 55–70 M instructions (a
+   * sixth of a small function's import); Lambda's active tracing still records every invocation and
+   * its INIT. See docs/operations.md.
+   */
+  readonly traceAwsCalls: boolean;
 }
 
 /** Where each setting may come from, as `app.node.tryGetContext` returns it. */
@@ -109,6 +116,7 @@ export const DEFAULT_STAGE_CONFIG: StageConfig = {
   // script or a stolen token cannot run up the bill or starve the previews of the others.
   consoleApiRateLimit: 10,
   consoleApiBurstLimit: 20,
+  traceAwsCalls: false,
 };
 
 /** Context key of the per-stage blocks in cdk.json. */
@@ -218,6 +226,7 @@ export function parseStageConfig(raw: Record<string, unknown>): StageConfig {
       1,
       5_000,
     ),
+    traceAwsCalls: flag('traceAwsCalls', raw.traceAwsCalls ?? d.traceAwsCalls),
   };
   assertReservationsFitTriggers(config);
   return config;
@@ -235,6 +244,13 @@ function assertReservationsFitTriggers(config: StageConfig): void {
       );
     }
   }
+}
+
+/** A yes/no setting; `-c` passes 'true' or 'false' as strings. */
+function flag(setting: string, value: unknown): boolean {
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  throw new StageConfigError(setting, 'must be true or false', value);
 }
 
 /** Stack names allow letters, digits and hyphens; lower case keeps derived names predictable. */

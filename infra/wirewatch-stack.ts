@@ -156,6 +156,7 @@ export class WirewatchStack extends Stack {
         logRetention: config.logRetentionDays as RetentionDays,
         serviceName: SERVICE_NAME,
         metricsNamespace: metricsNamespace(config.stage),
+        traceAwsCalls: config.traceAwsCalls,
       });
       if ('consumes' in definition) {
         bindQueueConsumer(fn, this.queues[definition.consumes], {

@@ -38,6 +38,11 @@ export interface LocalAws {
    * answer arrives.
    */
   settled?(): Promise<void>;
+  /**
+   * Milliseconds of CPU the emulators have used in threads of their own within this process, so a
+   * measurement can leave them out; absent where they run elsewhere (moto, in its own process).
+   */
+  emulatorThreadCpuMs?(): number | null;
   close(): Promise<void>;
 }
 
@@ -69,6 +74,7 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     sns,
     sqs,
     settled: () => storage.settled(),
+    emulatorThreadCpuMs: () => storage.cpuMs(),
     async close() {
       await sns.idle();
       await Promise.all([storage.close(), sns.close(), sqs.close()]);

@@ -43,6 +43,7 @@ import {
 import { LocalQueue, type QueuedMessage } from './queues/local-queue.ts';
 import { MessageDirectory } from './queues/message-directory.ts';
 import { type SampleSite, sampleSiteAccess, startSampleSite } from './sample-site.ts';
+import { processCpuMs } from './thread-cpu-time.ts';
 
 /** A function that cannot start (bad configuration, a missing module), as Lambda would report it. */
 export class ColdStartError extends Error {
@@ -117,6 +118,7 @@ export interface LoopbackSite {
 export interface InvocationTiming {
   records: number;
   ms: number;
+  /** CPU time of the process meanwhile, without the in-process emulators' own thread (thread-cpu-time.ts). */
   cpuMs: number;
 }
 
@@ -173,9 +175,11 @@ export class LocalPipeline {
   /** Keys of the article documents archived (S3 ObjectCreated under articles/) since start. */
   readonly archivedDocuments = new Set<string>();
   /**
-   * Told of each queue-consuming invocation: its records, wall time and this process's CPU time
-   * meanwhile (the handler's, plus the in-process emulators serving it). For measurements.
+   * Told of each queue-consuming invocation as it starts, and again as it ends with its records, wall
+   * time and the handler's CPU time (the process's meanwhile, without the in-process emulators'
+   * thread). For measurements.
    */
+  onInvocationStart: ((functionName: FunctionName) => void) | null = null;
   onInvocation: ((functionName: FunctionName, invocation: InvocationTiming) => void) | null = null;
   /**
    * Keys of the article documents classified since start. S3 may notify twice for one document, so
@@ -457,6 +461,14 @@ export class LocalPipeline {
     }
   }
 
+  /**
+   * The process's CPU time without the emulators' own thread: what a handler would use on Lambda.
+   * The SNS and SQS emulators answer on this thread and stay counted, a small overstatement.
+   */
+  private handlerCpuMs(): number {
+    return processCpuMs() - (this.aws.emulatorThreadCpuMs?.() ?? 0);
+  }
+
   private async deliver(consumer: Consumer, received: QueuedMessage[]): Promise<void> {
     const definition = FUNCTIONS[consumer.functionName];
     const batch = this.faults?.arrange(consumer.functionName, received) ?? received;
@@ -470,8 +482,9 @@ export class LocalPipeline {
     );
     let failed: Set<string>;
     let reason: string | null = null;
+    this.onInvocationStart?.(consumer.functionName);
     const started = performance.now();
-    const cpuBefore = process.cpuUsage();
+    const cpuBefore = this.handlerCpuMs();
     try {
       const response = await consumer.handler(event, context);
       failed = new Set((response?.batchItemFailures ?? []).map(({ itemIdentifier }) => itemIdentifier));
@@ -480,11 +493,11 @@ export class LocalPipeline {
       failed = new Set(batch.map(({ messageId }) => messageId));
       reason = (error as Error).message;
     }
-    const cpu = process.cpuUsage(cpuBefore);
+    const cpuMs = this.handlerCpuMs() - cpuBefore;
     this.onInvocation?.(consumer.functionName, {
       records: batch.length,
       ms: performance.now() - started,
-      cpuMs: (cpu.user + cpu.system) / 1000,
+      cpuMs,
     });
     const cutShort = invocation?.end() ?? null;
     if (cutShort !== null) {

@@ -15,6 +15,7 @@ import dynalite from 'dynalite';
 import S3rver from 's3rver';
 import { closeDynaliteIterators } from './dynalite-iterators.ts';
 import { cacheDynaliteTables } from './dynalite-table-cache.ts';
+import { currentThreadTaskId } from './thread-cpu-time.ts';
 
 export interface StorageEmulatorsSettings {
   /** dynalite's LevelDB folder; null keeps the table in memory. */
@@ -27,7 +28,7 @@ export interface StorageEmulatorsSettings {
 export type ToStorageEmulators = { type: 'flush'; id: number } | { type: 'close' };
 
 export type FromStorageEmulators =
-  | { type: 'ready'; endpoints: { dynamodb: string; s3: string } }
+  | { type: 'ready'; endpoints: { dynamodb: string; s3: string }; threadTaskId: string | null }
   | { type: 's3-event'; event: unknown }
   | { type: 'flushed'; id: number }
   | { type: 'closed' };
@@ -73,4 +74,8 @@ port.on('message', async (message: ToStorageEmulators) => {
   post({ type: 'closed' });
   port.close();
 });
-post({ type: 'ready', endpoints: { dynamodb: dynamodbEndpoint, s3: `http://127.0.0.1:${s3Address.port}` } });
+post({
+  type: 'ready',
+  endpoints: { dynamodb: dynamodbEndpoint, s3: `http://127.0.0.1:${s3Address.port}` },
+  threadTaskId: currentThreadTaskId(),
+});

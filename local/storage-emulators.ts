@@ -15,12 +15,15 @@ import type {
   StorageEmulatorsSettings,
   ToStorageEmulators,
 } from './storage-emulators-thread.ts';
+import { threadCpuMs } from './thread-cpu-time.ts';
 
 export interface StorageEmulators {
   endpoints: { dynamodb: string; s3: string };
   /** Emits 'event' for each S3 event, object keys not encoded, as s3rver does. */
   s3Events: EventEmitter;
   settled(): Promise<void>;
+  /** Milliseconds of CPU the emulators' thread has used, or null where threads cannot be told apart. */
+  cpuMs(): number | null;
   close(): Promise<void>;
 }
 
@@ -45,11 +48,14 @@ export async function startStorageEmulators(settings: StorageEmulatorsSettings):
   let whenClosed: (() => void) | null = null;
   const send = (message: ToStorageEmulators) => worker.postMessage(message);
 
-  const endpoints = await new Promise<StorageEmulators['endpoints']>((resolve, reject) => {
+  const { endpoints, threadTaskId } = await new Promise<{
+    endpoints: StorageEmulators['endpoints'];
+    threadTaskId: string | null;
+  }>((resolve, reject) => {
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`The storage emulators' thread exited (${code})`)));
     worker.on('message', (message: FromStorageEmulators) => {
-      if (message.type === 'ready') resolve(message.endpoints);
+      if (message.type === 'ready') resolve(message);
       else if (message.type === 's3-event') s3Events.emit('event', message.event);
       else if (message.type === 'flushed') flushes.get(message.id)?.();
       else whenClosed?.();
@@ -62,6 +68,7 @@ export async function startStorageEmulators(settings: StorageEmulatorsSettings):
   return {
     endpoints,
     s3Events,
+    cpuMs: () => (threadTaskId === null ? null : threadCpuMs(threadTaskId)),
     settled() {
       const id = nextFlush++;
       return new Promise<void>((resolve) => {

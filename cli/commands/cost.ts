@@ -45,6 +45,12 @@ export function measuredFigures(run: PipelineRunFigures): MeasuredFigures {
     articlesPerNewsPoll: run.polls === 0 ? 1 : run.articles / run.polls,
     cpuMsPerArticleFetch: run.cpuMsPerRecord.fetchArticle ?? 0,
     cpuMsPerClassification: run.cpuMsPerRecord.classifyArticle ?? 0,
+    awsRoundTrips: {
+      newsPoll: run.awsRoundTripsPerInvocation.fetchFeed ?? 0,
+      unchangedPoll: run.unchangedPoll.awsRoundTrips,
+      articleFetch: run.awsRoundTripsPerInvocation.fetchArticle ?? 0,
+      classification: run.awsRoundTripsPerInvocation.classifyArticle ?? 0,
+    },
     alertsPerArticle: run.alertsPerArticle,
     emailsPerArticle: run.emailsPerArticle,
   };
@@ -97,6 +103,10 @@ export async function main(args: string[]): Promise<number> {
   );
   console.log(
     `  CPU ms per record         poll ${measured.cpuMsPerNewsPoll.toFixed(0)} / ${measured.cpuMsPerUnchangedPoll.toFixed(0)} (unchanged), fetch ${measured.cpuMsPerArticleFetch.toFixed(0)}, classify ${measured.cpuMsPerClassification.toFixed(0)}`,
+  );
+  const { awsRoundTrips } = measured;
+  console.log(
+    `  AWS round trips per batch  poll ${awsRoundTrips.newsPoll.toFixed(1)} / ${awsRoundTrips.unchangedPoll.toFixed(1)} (unchanged), fetch ${awsRoundTrips.articleFetch.toFixed(1)}, classify ${awsRoundTrips.classification.toFixed(1)}, each priced as ${assumptions.awsRoundTripMs} ms waited`,
   );
   console.log(
     `\nA month of ${workload.articlesPerDay} articles a day from ${workload.feeds} feeds polled every ${workload.pollMinutes} min (${workload.days} days):`,

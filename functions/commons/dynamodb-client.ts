@@ -7,12 +7,10 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { withAwsClientHooks } from './aws-client-hooks.ts';
 import { AWS_MAX_ATTEMPTS } from './aws-retries.ts';
-import { tracer } from './observability.ts';
+import { traced } from './observability.ts';
 
 export const dynamodb = DynamoDBDocumentClient.from(
-  tracer.captureAWSv3Client(
-    withAwsClientHooks(new DynamoDBClient({ maxAttempts: AWS_MAX_ATTEMPTS }), 'dynamodb'),
-  ),
+  traced(withAwsClientHooks(new DynamoDBClient({ maxAttempts: AWS_MAX_ATTEMPTS }), 'dynamodb')),
   {
     marshallOptions: { removeUndefinedValues: true },
   },

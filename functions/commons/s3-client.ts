@@ -6,9 +6,9 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { withAwsClientHooks } from './aws-client-hooks.ts';
 import { AWS_MAX_ATTEMPTS } from './aws-retries.ts';
-import { tracer } from './observability.ts';
+import { traced } from './observability.ts';
 
-export const s3 = tracer.captureAWSv3Client(
+export const s3 = traced(
   withAwsClientHooks(
     new S3Client({
       forcePathStyle: process.env.AWS_ENDPOINT_URL_S3 !== undefined,

@@ -5,8 +5,6 @@
 import { SNSClient } from '@aws-sdk/client-sns';
 import { withAwsClientHooks } from './aws-client-hooks.ts';
 import { AWS_MAX_ATTEMPTS } from './aws-retries.ts';
-import { tracer } from './observability.ts';
+import { traced } from './observability.ts';
 
-export const sns = tracer.captureAWSv3Client(
-  withAwsClientHooks(new SNSClient({ maxAttempts: AWS_MAX_ATTEMPTS }), 'sns'),
-);
+export const sns = traced(withAwsClientHooks(new SNSClient({ maxAttempts: AWS_MAX_ATTEMPTS }), 'sns'));

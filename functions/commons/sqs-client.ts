@@ -6,8 +6,6 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { withAwsClientHooks } from './aws-client-hooks.ts';
 import { AWS_MAX_ATTEMPTS } from './aws-retries.ts';
-import { tracer } from './observability.ts';
+import { traced } from './observability.ts';
 
-export const sqs = tracer.captureAWSv3Client(
-  withAwsClientHooks(new SQSClient({ maxAttempts: AWS_MAX_ATTEMPTS }), 'sqs'),
-);
+export const sqs = traced(withAwsClientHooks(new SQSClient({ maxAttempts: AWS_MAX_ATTEMPTS }), 'sqs'));

@@ -1,8 +1,8 @@
 /**
  * PipelineFunction: a NodejsFunction with wirewatch's house defaults, so every handler is built,
  * traced and logged the same way: Node 22 on ARM64, minified ESM with a source map beside it, the AWS
- * SDK bundled, X-Ray tracing, an explicit log group with retention and the Powertools settings. Its
- * role may write to that log group only, instead of the managed basic-execution policy's
+ * SDK bundled, X-Ray active tracing (AWS SDK calls traced only on request), an explicit log group with
+ * retention and the Powertools settings. Its role may write to that log group only, instead of the managed basic-execution policy's
  * `logs:*` on every group in the account.
  *
  * Every default is overridable through CDK's own NodejsFunctionProps; `bundling` and `environment`
@@ -35,6 +35,13 @@ export interface PipelineFunctionProps extends NodejsFunctionProps {
    * @default RetentionDays.ONE_MONTH
    */
   readonly logRetention?: RetentionDays;
+  /**
+   * Whether Powertools Tracer records each AWS SDK call as an X-Ray subsegment. Off, the tracer and
+   * the X-Ray SDK are left out of the bundle and never loaded (a shorter cold start); the function's
+   * active tracing still records each invocation.
+   * @default false
+   */
+  readonly traceAwsCalls?: boolean;
 }
 
 /**
@@ -51,6 +58,18 @@ export const ESM_REQUIRE_BANNER =
 export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   'cssomnom/parse': join(import.meta.dirname, '../../functions/commons/style-sheet-parser-on-demand.ts'),
 };
+
+/** Imported by functions/commons/observability.ts only when AWS SDK calls are traced. */
+export const TRACER_MODULE = '@aws-lambda-powertools/tracer';
+
+/**
+ * Modules left out of a bundle: the tracer (with the X-Ray SDK under it, ~115 KB minified) when AWS
+ * SDK calls are not traced, as the handler then never imports it. Turning tracing on is a deploy,
+ * which bundles it again.
+ */
+export function externalModules(traceAwsCalls: boolean): string[] {
+  return traceAwsCalls ? [] : [TRACER_MODULE];
+}
 
 /**
  * How every function is bundled. Exported so the bundle bench and the bundle tests build exactly
@@ -84,6 +103,7 @@ export class PipelineFunction extends NodejsFunction {
       metricsNamespace,
       logLevel = 'INFO',
       logRetention = RetentionDays.ONE_MONTH,
+      traceAwsCalls = false,
       bundling,
       environment,
       ...functionProps
@@ -99,11 +119,17 @@ export class PipelineFunction extends NodejsFunction {
       ...functionProps,
       logGroup,
       role,
-      bundling: { ...PIPELINE_BUNDLING, mainFields: [...PIPELINE_BUNDLING.mainFields], ...bundling },
+      bundling: {
+        ...PIPELINE_BUNDLING,
+        mainFields: [...PIPELINE_BUNDLING.mainFields],
+        externalModules: externalModules(traceAwsCalls),
+        ...bundling,
+      },
       environment: {
         POWERTOOLS_SERVICE_NAME: serviceName,
         POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
         POWERTOOLS_LOG_LEVEL: logLevel,
+        POWERTOOLS_TRACE_ENABLED: String(traceAwsCalls),
         ...environment,
       },
     });

@@ -7,7 +7,7 @@ import type { ArticleRecord } from '../articles/article-record.ts';
 import type { RelationType } from '../classification/pair-relations.ts';
 import type { AlertHighlight, AlertRecord } from './alert-record.ts';
 import { articlePageUrl } from './console-links.ts';
-import { toBodySafe, toHeaderSafe } from './email-text.ts';
+import { bidiIsolate, bidiLine, toHeaderSafe } from './email-text.ts';
 import { formatReaderDate } from './reader-date.ts';
 
 export const ALERT_MESSAGE_SCHEMA_VERSION = 1;
@@ -79,20 +79,38 @@ export function truncate(value: string, limit: number): string {
         .trimEnd()}…`;
 }
 
+/**
+ * `[wirewatch] <rule name> · <pair> · <title>`, under SNS's 100 characters. SNS takes UTF-8 subjects
+ * and encodes them for the mail header itself (RFC 2047, as the local emulator does); a right-to-left
+ * rule name or title is isolated so that the parts keep their order.
+ */
 export function alertSubject(ruleName: string, primaryPair: string | null, title: string): string {
-  const parts = ['[wirewatch]', toHeaderSafe(ruleName), primaryPair, toHeaderSafe(title)].filter(Boolean);
-  return truncate(parts.join(' · ').replace('[wirewatch] · ', '[wirewatch] '), SUBJECT_LIMIT);
+  const parts = ['[wirewatch]', isolated(ruleName), primaryPair, isolated(title)].filter(Boolean);
+  return truncateIsolated(parts.join(' · ').replace('[wirewatch] · ', '[wirewatch] '), SUBJECT_LIMIT);
+}
+
+function isolated(untrusted: string): string {
+  const safe = toHeaderSafe(untrusted);
+  return safe === '' ? '' : bidiIsolate(safe);
+}
+
+/** truncate, closing an isolate that the cut left open. */
+function truncateIsolated(value: string, limit: number): string {
+  const cut = truncate(value, limit);
+  if (cut === value || cut.lastIndexOf('\u2068') <= cut.lastIndexOf('\u2069')) return cut;
+  return `${truncate(value, limit - 1)}\u2069`;
 }
 
 /** Where the article comes from, in a reader's terms: 'news.example · by Jane Doe · published Thu 26 Nov 2026, 09:00 UTC'. */
 export function provenanceLine(article: Pick<ArticleRecord, 'source' | 'byline' | 'publishedAt'>): string {
-  const byline = article.byline === null ? '' : truncate(toHeaderSafe(article.byline), BYLINE_LIMIT);
+  const byline =
+    article.byline === null ? '' : bidiIsolate(truncate(toHeaderSafe(article.byline), BYLINE_LIMIT));
   const published =
     article.publishedAt === null
       ? ''
       : (formatReaderDate(article.publishedAt) ?? toHeaderSafe(article.publishedAt));
   return [
-    toHeaderSafe(article.source),
+    bidiIsolate(toHeaderSafe(article.source)),
     byline === '' ? '' : `by ${byline}`,
     published === '' ? '' : `published ${published}`,
   ]
@@ -111,10 +129,10 @@ function relationLines(article: ArticleRecord): string[] {
     relation === undefined
       ? []
       : [
-          `  ${pair}: ${relationLabel(relation.type)}`,
+          `  ${toHeaderSafe(pair)}: ${relationLabel(relation.type)}`,
           ...(relation.evidence === null
             ? []
-            : [`    “${truncate(toHeaderSafe(relation.evidence), EVIDENCE_LIMIT)}”`]),
+            : [`    “${bidiIsolate(truncate(toHeaderSafe(relation.evidence), EVIDENCE_LIMIT))}”`]),
         ],
   );
   return lines.length === 0 ? [] : ['Relations:', ...lines];
@@ -170,26 +188,26 @@ export function composeAlert(
     toHeaderSafe(alert.snippet),
     alert.highlights.map(({ term }) => term),
   );
-  // Feed text is untrusted: each field stays on its own line, and the whole body follows the email rule.
-  const email = toBodySafe(
-    [
-      `Rule "${toHeaderSafe(alert.ruleName)}" matched:`,
-      '',
-      `  ${highlighted}`,
-      '',
-      toHeaderSafe(article.title),
-      provenanceLine(article),
-      `Country pair: ${article.primaryPair ?? 'none'}${pairs.length > 1 ? ` (also ${pairs.filter((pair) => pair !== article.primaryPair).join(', ')})` : ''}`,
-      ...relationLines(article),
-      `Topics: ${topics.length === 0 ? 'none' : topics.join(', ')}`,
-      '',
-      ...(consoleUrl === null ? [] : [`Open it in the console: ${articlePageUrl(consoleUrl, article.id)}`]),
-      `Original article: ${toHeaderSafe(article.canonicalUrl)}`,
-      '',
-      '--',
-      `You receive this because you subscribed to wirewatch alerts for rule "${alert.ruleId}".`,
-    ].join('\n'),
-  );
+  // Feed text is untrusted: every value goes through the header rule (one line, no control or bidi
+  // character) before it is placed, so the direction marks added here are the only ones in the body.
+  const otherPairs = pairs.filter((pair) => pair !== article.primaryPair).map(toHeaderSafe);
+  const email = [
+    `Rule "${bidiIsolate(toHeaderSafe(alert.ruleName))}" matched:`,
+    '',
+    bidiLine(highlighted, '  '),
+    '',
+    bidiLine(toHeaderSafe(article.title)),
+    provenanceLine(article),
+    `Country pair: ${toHeaderSafe(article.primaryPair ?? 'none')}${pairs.length > 1 ? ` (also ${otherPairs.join(', ')})` : ''}`,
+    ...relationLines(article),
+    `Topics: ${topics.length === 0 ? 'none' : topics.map(toHeaderSafe).join(', ')}`,
+    '',
+    ...(consoleUrl === null ? [] : [`Open it in the console: ${articlePageUrl(consoleUrl, article.id)}`]),
+    `Original article: ${toHeaderSafe(article.canonicalUrl)}`,
+    '',
+    '--',
+    `You receive this because you subscribed to wirewatch alerts for rule "${toHeaderSafe(alert.ruleId)}".`,
+  ].join('\n');
   return {
     subject: alertSubject(alert.ruleName, article.primaryPair, article.title),
     email,

@@ -7,7 +7,7 @@ import type { ArticleRecord } from '../articles/article-record.ts';
 import { emphasise, provenanceLine, relationLabel, truncate } from './alert-notification.ts';
 import type { AlertRecord } from './alert-record.ts';
 import { articlePageUrl } from './console-links.ts';
-import { toBodySafe, toHeaderSafe } from './email-text.ts';
+import { bidiIsolate, bidiLine, toHeaderSafe } from './email-text.ts';
 
 export interface DigestEntry {
   alert: AlertRecord;
@@ -59,21 +59,22 @@ function byRule(entries: readonly DigestEntry[]): DigestEntry[][] {
 }
 
 function describeEntry({ alert, article }: DigestEntry, index: number, consoleUrl: string | null): string[] {
-  const pairs = article.countryPairs.map(({ pair }) => pair);
-  const otherPairs = pairs.filter((pair) => pair !== article.primaryPair);
-  const topics = article.topics.map(({ id }) => id);
+  const pairs = article.countryPairs.map(({ pair }) => toHeaderSafe(pair));
+  const primaryPair = article.primaryPair === null ? null : toHeaderSafe(article.primaryPair);
+  const otherPairs = pairs.filter((pair) => pair !== primaryPair);
+  const topics = article.topics.map(({ id }) => toHeaderSafe(id));
   const relation = article.countryPairs.find(({ pair }) => pair === article.primaryPair)?.relation;
   const snippet = emphasise(
     truncate(toHeaderSafe(alert.snippet), SNIPPET_LIMIT),
     alert.highlights.map(({ term }) => term),
   );
   return [
-    `${index}. ${truncate(toHeaderSafe(article.title), TITLE_LIMIT)}`,
+    `${index}. ${bidiIsolate(truncate(toHeaderSafe(article.title), TITLE_LIMIT))}`,
     `   ${provenanceLine(article)}`,
-    `   Country pair: ${article.primaryPair ?? 'none'}${otherPairs.length > 0 ? ` (also ${otherPairs.join(', ')})` : ''}`,
+    `   Country pair: ${primaryPair ?? 'none'}${otherPairs.length > 0 ? ` (also ${otherPairs.join(', ')})` : ''}`,
     ...(relation === undefined ? [] : [`   Relation: ${relationLabel(relation.type)}`]),
     `   Topics: ${topics.length === 0 ? 'none' : topics.join(', ')}`,
-    `   ${snippet}`,
+    bidiLine(snippet, '   '),
     ...(consoleUrl === null ? [] : [`   In the console: ${articlePageUrl(consoleUrl, article.id)}`]),
     `   Original article: ${toHeaderSafe(article.canonicalUrl)}`,
     '',
@@ -99,7 +100,7 @@ export function composeDigest(
   for (const group of groups) {
     const [first] = group;
     if (first === undefined) continue;
-    const ruleName = toHeaderSafe(first.alert.ruleName);
+    const ruleName = bidiIsolate(toHeaderSafe(first.alert.ruleName));
     lines.push(`== ${ruleName} (${group.length}) ==`, '');
     const shown = group.slice(0, Math.min(MAX_SHOWN_PER_RULE, room));
     room -= shown.length;
@@ -109,7 +110,7 @@ export function composeDigest(
     const hidden = group.length - shown.length;
     if (hidden > 0) {
       lines.push(
-        `   … and ${hidden} more: npx wirewatch query --rule ${first.alert.ruleId} --since ${day} --until ${day}`,
+        `   … and ${hidden} more: npx wirewatch query --rule ${toHeaderSafe(first.alert.ruleId)} --since ${day} --until ${day}`,
         '',
       );
     }
@@ -120,6 +121,8 @@ export function composeDigest(
     day,
     matchCount: entries.length,
     subject: digestSubject(day, entries.length),
-    body: toBodySafe(lines.join('\n')),
+    // Every value went through the header rule before it was placed: the direction marks added
+    // here are the only ones in the body.
+    body: lines.join('\n'),
   };
 }

@@ -14,7 +14,14 @@ import {
   isOffTopic,
   loadGenreTerms,
 } from './article-scope.ts';
-import { foldPattern, hasCapitals, hasPatternCapitals } from './character-classes.ts';
+import { hasCapitals, hasPatternCapitals } from './character-classes.ts';
+import {
+  compilePatterns,
+  distinctPatterns,
+  loadPatterns,
+  type PatternText,
+  type StoredPatterns,
+} from './compiled-patterns.ts';
 import {
   cancelsEvidence,
   followsComma,
@@ -26,6 +33,7 @@ import {
 } from './context-rules.ts';
 import { type RelationCue, rankPairs, relationCues } from './country-pairs.ts';
 import { type GeoMention, salientCountries, scoreCountries, type Zone } from './country-salience.ts';
+import englishPatterns from './data/english-patterns.json' with { type: 'json' };
 import { findDateline, isOrganisationDateline } from './dateline.ts';
 import { joinDropCaps } from './drop-caps.ts';
 import {
@@ -52,7 +60,7 @@ import {
   relationTypeCues,
 } from './pair-relations.ts';
 import { evidenceUnits } from './quotations.ts';
-import { TermMatcher, type TermPattern } from './term-matcher.ts';
+import { TermMatcher } from './term-matcher.ts';
 import type { TopicId } from './topic-ids.ts';
 import { loadTopicLexicon, type TopicDefinition, type TopicTerm } from './topic-lexicon.ts';
 import { mainTopics, scoreTopics, type TopicHit } from './topic-scoring.ts';
@@ -217,28 +225,21 @@ const MAX_EVIDENCE = 3;
 /** Sentences after the title that form the lead. */
 const LEAD_SENTENCES = 3;
 
-function buildPatterns(
+/** A text the matcher looks for, and what a match of it means. */
+interface PatternSource extends PatternText {
+  readonly payload: Payload;
+}
+
+function patternSources(
   gazetteer: readonly GeoEntry[],
   topics: readonly TopicDefinition[],
   cues: readonly RelationCue[],
   genreTerms: readonly GenreTerm[],
   typeCues: readonly RelationTypeCue[],
-): { patterns: TermPattern[]; payloads: Payload[][] } {
-  const patterns: TermPattern[] = [];
-  const payloads: Payload[][] = [];
-  const indexByKey = new Map<string, number>();
+): PatternSource[] {
+  const sources: PatternSource[] = [];
   const add = (text: string, openEnd: boolean, payload: Payload): void => {
-    const folded = foldPattern(text);
-    if (folded === null) return;
-    const key = `${folded.join(',')}${openEnd ? '*' : ''}`;
-    let index = indexByKey.get(key);
-    if (index === undefined) {
-      index = patterns.length;
-      indexByKey.set(key, index);
-      patterns.push({ text, openEnd });
-      payloads.push([]);
-    }
-    payloads[index]?.push(payload);
+    sources.push({ text, openEnd, payload });
   };
   for (const entry of gazetteer) {
     add(entry.alias, false, { layer: 'geo', entry, capitals: hasCapitals(entry.alias) });
@@ -268,21 +269,44 @@ function buildPatterns(
     add(phrase, false, { layer: 'non-evidence', phrase, capitals: false });
   for (const cue of typeCues)
     add(cue.phrase, cue.openEnd, { layer: 'relationType', cue, capitals: hasCapitals(cue.phrase) });
-  return { patterns, payloads };
+  return sources;
+}
+
+/** Every text the classifier built with these options looks for, in order (scripts/build-classifier.ts). */
+export function classifierPatternTexts(options: ClassifierOptions = {}): PatternText[] {
+  return patternSources(
+    buildGazetteer(options.extraAliases),
+    loadTopicLexicon(),
+    relationCues(),
+    loadGenreTerms(),
+    relationTypeCues(),
+  ).map(({ text, openEnd }) => ({ text, openEnd }));
+}
+
+/** Each pattern's payloads: the meanings of the texts that fold to it. */
+function payloadsByPattern(
+  sources: readonly PatternSource[],
+  patternOf: Int32Array,
+  patternCount: number,
+): Payload[][] {
+  const payloads: Payload[][] = Array.from({ length: patternCount }, () => []);
+  sources.forEach((source, position) => {
+    payloads[patternOf[position] as number]?.push(source.payload);
+  });
+  return payloads;
 }
 
 /** Builds a classifier; the data files are compiled once here, then `classify` only scans. */
 export function createClassifier(options: ClassifierOptions = {}): Classifier {
   const gazetteer = buildGazetteer(options.extraAliases);
   const topics = loadTopicLexicon();
-  const { patterns, payloads } = buildPatterns(
-    gazetteer,
-    topics,
-    relationCues(),
-    loadGenreTerms(),
-    relationTypeCues(),
-  );
-  const matcher = TermMatcher.build(patterns);
+  const sources = patternSources(gazetteer, topics, relationCues(), loadGenreTerms(), relationTypeCues());
+  // The English profile's compilation is stored; it serves any list it was built from.
+  const { patternOf, folded } =
+    loadPatterns(sources, englishPatterns as StoredPatterns) ?? compilePatterns(sources);
+  const patterns = distinctPatterns(sources, patternOf);
+  const payloads = payloadsByPattern(sources, patternOf, patterns.length);
+  const matcher = TermMatcher.build(patterns, folded);
   const displayNames = countryDisplayNames();
   const nameContext = personNameContext();
   // Compiled on the first article in each language, so English alone never pays for them.

@@ -47,14 +47,14 @@ export class TermMatcher {
 
   /**
    * Compiles the patterns; pattern i is reported as i. Patterns that cannot match (empty, too long,
-   * or with characters outside the alphabet) are accepted and never reported.
+   * or with characters outside the alphabet) are accepted and never reported. `folded` is the
+   * patterns folded (`foldPattern`, laid out by `flattenFolded`), which a caller may have ready.
    */
-  static build(patterns: readonly TermPattern[]): TermMatcher {
-    const folded = patterns.map((pattern) => {
-      const classes = foldPattern(pattern.text);
-      return classes !== null && classes.length <= MAX_PATTERN_LENGTH ? classes : null;
-    });
-    const capacity = 1 + folded.reduce((total, classes) => total + (classes?.length ?? 0), 0);
+  static build(
+    patterns: readonly TermPattern[],
+    folded: Uint8Array = flattenFolded(patterns.map((pattern) => foldPattern(pattern.text))),
+  ): TermMatcher {
+    const capacity = 1 + folded.length - patterns.length;
     // While the trie is built, 0 marks a missing child (the root is no state's child), and a fresh
     // typed array is all zeros already.
     const transitions: Uint16Array | Uint32Array =
@@ -68,28 +68,38 @@ export class TermMatcher {
     const patternLength = new Int32Array(patterns.length);
     const patternOpenEnd = new Uint8Array(patterns.length);
     let stateCount = 1;
-    for (let pattern = 0; pattern < folded.length; pattern += 1) {
-      const classes = folded[pattern];
-      if (classes === null || classes === undefined) continue;
-      let state = 0;
-      for (const characterClass of classes) {
-        const slot = state * CLASS_COUNT + characterClass;
-        let next = transitions[slot] as number;
-        if (next === 0) {
-          next = stateCount;
-          stateCount += 1;
-          transitions[slot] = next;
-          edgeClass[next] = characterClass;
-          nextSibling[next] = firstChild[state] as number;
-          firstChild[state] = next;
+    let pattern = 0;
+    let state = 0;
+    let length = 0;
+    for (let at = 0; at < folded.length; at += 1) {
+      const characterClass = folded[at] as number;
+      if (characterClass === PATTERN_END) {
+        if (length > 0) {
+          nextOutput[pattern] = firstOutput[state] as number;
+          firstOutput[state] = pattern;
+          patternLength[pattern] = length;
+          patternOpenEnd[pattern] = patterns[pattern]?.openEnd === true ? 1 : 0;
         }
-        state = next;
+        pattern += 1;
+        state = 0;
+        length = 0;
+        continue;
       }
-      nextOutput[pattern] = firstOutput[state] as number;
-      firstOutput[state] = pattern;
-      patternLength[pattern] = classes.length;
-      patternOpenEnd[pattern] = patterns[pattern]?.openEnd === true ? 1 : 0;
+      const slot = state * CLASS_COUNT + characterClass;
+      let next = transitions[slot] as number;
+      if (next === 0) {
+        next = stateCount;
+        stateCount += 1;
+        transitions[slot] = next;
+        edgeClass[next] = characterClass;
+        nextSibling[next] = firstChild[state] as number;
+        firstChild[state] = next;
+      }
+      state = next;
+      length += 1;
     }
+    if (pattern !== patterns.length)
+      throw new Error(`${pattern} patterns folded for ${patterns.length} patterns`);
     const outputs = firstOutput.slice(0, stateCount);
     const failure = new Int32Array(stateCount);
     const outputLink = new Int32Array(stateCount);
@@ -187,4 +197,25 @@ export class TermMatcher {
       }
     }
   }
+}
+
+/** Ends each pattern in `flattenFolded`'s bytes: no character class is as high. */
+const PATTERN_END = 255;
+
+/**
+ * Folded patterns (`foldPattern`'s results) one after another in bytes, each ended by PATTERN_END;
+ * one that can never match (null, or too long) is left empty.
+ */
+export function flattenFolded(folded: readonly (readonly number[] | null)[]): Uint8Array {
+  const usable = folded.map((classes) =>
+    classes !== null && classes.length <= MAX_PATTERN_LENGTH ? classes : [],
+  );
+  const bytes = new Uint8Array(usable.reduce((total, classes) => total + classes.length + 1, 0));
+  let at = 0;
+  for (const classes of usable) {
+    bytes.set(classes, at);
+    at += classes.length;
+    bytes[at++] = PATTERN_END;
+  }
+  return bytes;
 }

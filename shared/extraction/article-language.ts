@@ -3,7 +3,11 @@
  * the extracted text (tinyld's light profile: 24 languages, a tenth of the full profile's size and
  * cold start). Templates often declare one language for every edition of a site, so when the text
  * clearly reads as another language the text wins; when detection is unsure or short of text, or the
- * declared language is one it does not know (Indonesian, Danish, Urdu…), the declaration stands.
+ * declared language is one it does not know (Indonesian, Danish…), the declaration stands.
+ *
+ * The light profile reads every Arabic-script text as Arabic. Urdu, Persian and Arabic are told apart
+ * by the letters each alphabet has and the others lack (see arabicScriptLanguage), which also
+ * corrects a site template that declares one of the three for all its editions.
  */
 import { detectAll, supportedLanguages, toISO2 } from 'tinyld/light';
 
@@ -24,7 +28,12 @@ export function primaryLanguage(tag: string | null): string | null {
 }
 
 export function articleLanguage(declaredTag: string | null, text: string): string | null {
-  const declared = primaryLanguage(declaredTag);
+  const language = detectedLanguage(primaryLanguage(declaredTag), text);
+  if (language === null || !ARABIC_SCRIPT_LANGUAGES.has(language)) return language;
+  return arabicScriptLanguage(text.slice(0, DETECTION_SAMPLE)) ?? language;
+}
+
+function detectedLanguage(declared: string | null, text: string): string | null {
   if (text.length < MIN_DETECTION_LENGTH) return declared;
   if (declared !== null && !DETECTABLE.has(declared)) return declared;
   // tinyld also answers ISO 639-3 codes for languages without a two-letter one; those cannot be stored.
@@ -36,4 +45,42 @@ export function articleLanguage(declaredTag: string | null, text: string): strin
   return declaredGuess !== undefined && declaredGuess.accuracy >= best.accuracy * TIE_RATIO
     ? declared
     : best.lang;
+}
+
+/** The languages written in the Arabic alphabet that arabicScriptLanguage tells apart. */
+const ARABIC_SCRIPT_LANGUAGES = new Set(['ar', 'fa', 'ur']);
+
+// Letters of Urdu's alphabet that Persian and Arabic lack: ٹ ڈ ڑ ں ھ ہ ۓ ے, and the Urdu full stop ۔.
+const URDU_ONLY = /[\u0679\u0688\u0691\u06BA\u06BE\u06C1\u06D2\u06D3\u06D4]/g;
+// Letters Persian (and Urdu) write and Arabic does not, outside foreign names: پ چ ژ گ.
+const PERSIAN_ONLY = /[\u067E\u0686\u0698\u06AF]/g;
+// Ta marbuta (ة): in most Arabic sentences, and Persian writes ت or ه instead.
+const ARABIC_ONLY = /\u0629/g;
+// The Persian and the Arabic forms of kaf and yeh (ک ی against ك ي ى): a tie-breaker only, since
+// older Persian sites type the Arabic forms.
+const PERSIAN_FORMS = /[\u06A9\u06CC]/g;
+const ARABIC_FORMS = /[\u0643\u064A\u0649]/g;
+const ARABIC_SCRIPT_LETTER = /[\u0620-\u064A\u066E-\u06D3\u06FA-\u06FF]/g;
+// Urdu writes ے and ہ in most sentences (ہے، کے، سے): one letter in a hundred is Urdu.
+const MIN_URDU_SHARE = 0.01;
+// Below this many Arabic-script letters the text says too little to overrule anything.
+const MIN_ARABIC_SCRIPT_LETTERS = 60;
+
+/**
+ * Urdu, Persian or Arabic by their letters, or null when the text holds too few Arabic-script letters.
+ * Persian and Arabic are told apart by the letters only one of them writes (پ چ ژ گ against ة), and
+ * when those are even, by the forms of kaf and yeh.
+ */
+export function arabicScriptLanguage(text: string): 'ar' | 'fa' | 'ur' | null {
+  const letters = count(text, ARABIC_SCRIPT_LETTER);
+  if (letters < MIN_ARABIC_SCRIPT_LETTERS) return null;
+  if (count(text, URDU_ONLY) >= letters * MIN_URDU_SHARE) return 'ur';
+  const persian = count(text, PERSIAN_ONLY);
+  const arabic = count(text, ARABIC_ONLY);
+  if (persian !== arabic) return persian > arabic ? 'fa' : 'ar';
+  return count(text, PERSIAN_FORMS) > count(text, ARABIC_FORMS) ? 'fa' : 'ar';
+}
+
+function count(text: string, letters: RegExp): number {
+  return text.match(letters)?.length ?? 0;
 }

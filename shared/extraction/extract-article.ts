@@ -82,7 +82,14 @@ function contentParagraphs(content: DomElement, pageUrl: string, byline: string 
   return dropEdgeHeadings(paragraphs).map((paragraph) => paragraph.text);
 }
 
-export function extractArticle(html: string, options: { url: string }): ExtractedArticle {
+export interface ExtractionOptions {
+  /** The page URL. */
+  url: string;
+  /** The language to assume when the page declares none, such as its feed's (checked against the text as a declaration is). */
+  languageHint?: string | null;
+}
+
+export function extractArticle(html: string, options: ExtractionOptions): ExtractedArticle {
   if (html.trim() === '') throw new ExtractionError('no-content', 'the page is empty');
   if (!looksLikeHtml(html)) throw new ExtractionError('not-html', 'the page is not HTML');
   if (markupDepth(html, MAX_MARKUP_DEPTH) > MAX_MARKUP_DEPTH) {
@@ -127,7 +134,7 @@ export function extractArticle(html: string, options: { url: string }): Extracte
     title: orNull(metadata.title ?? readable?.title),
     byline,
     publishedAt: metadata.publishedAt,
-    lang: articleLanguage(metadata.declaredLanguage, text),
+    lang: articleLanguage(metadata.declaredLanguage ?? options.languageHint ?? null, text),
     text,
     siteName: orNull(metadata.siteName ?? readable?.siteName),
     excerpt: orNull(metadata.excerpt ?? readable?.excerpt),

@@ -68,7 +68,7 @@ export async function ingestArticle(job: ArticleJob, deps: IngestArticleDeps): P
   const { text: html } = decodeText(response.body, { contentType, kind: 'html' });
   let extracted: ReturnType<typeof extractArticle>;
   try {
-    extracted = extractArticle(html, { url: response.url });
+    extracted = extractArticle(html, { url: response.url, languageHint: job.feedLanguage ?? null });
   } catch (error) {
     if (error instanceof ExtractionError) {
       throw new PermanentJobError(`extraction-${error.code}`, `${job.url}: ${error.message}`, {

@@ -21,6 +21,11 @@ export const ArticleJobSchema = z.object({
     title: z.nullable(z.string()),
     publishedAt: z.nullable(z.string()),
   }),
+  /**
+   * The feed's declared language (RSS `<language>`, Atom `xml:lang`, JSON Feed `language`): what
+   * extraction assumes for a page that declares none. Absent from jobs queued before it existed.
+   */
+  feedLanguage: z.optional(z.nullable(z.string().check(z.maxLength(64)))),
 });
 export type ArticleJob = z.infer<typeof ArticleJobSchema>;
 

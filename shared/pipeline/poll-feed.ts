@@ -99,6 +99,7 @@ function newArticleJobs(state: FeedState, response: HttpResponse) {
     throw error;
   }
   const candidates = new Map<string, { job: ArticleJob; entryHash: string }>();
+  const feedLanguage = feed.language?.trim().slice(0, 64) || null;
   for (const entry of feed.entries) {
     const link = entry.link ?? (entry.guidIsPermaLink ? entry.id : null);
     if (link === null) continue;
@@ -120,6 +121,7 @@ function newArticleJobs(state: FeedState, response: HttpResponse) {
           title: entry.title === null ? null : boundedTitle(entry.title),
           publishedAt: entry.publishedAt,
         },
+        ...(feedLanguage === null ? {} : { feedLanguage }),
       },
       entryHash: entryHashOf([entry.title, entry.updatedAt ?? entry.publishedAt, entry.summary]),
     });

@@ -253,9 +253,20 @@ export class ArticleIndex {
       }
       if (facts.keyUsed) append(byKey, token.key, token);
       for (const prefix of facts.prefixes) append(byPrefix, prefix, token);
+      if (token.form.withoutClitic !== null) this.indexWithoutClitic(token, token.form.withoutClitic);
       previous = token;
       previousFacts = facts;
     }
+  }
+
+  /** Indexes an Arabic word by its form without a clitic too (`والبحر` as `البحر`), at the same position. */
+  private indexWithoutClitic(token: WordToken, form: WordForm): void {
+    const facts = factsOf(form, this.options);
+    if (!facts.keyUsed && facts.prefixes.length === 0) return;
+    const { start, end, first, last, sentence } = token;
+    const occurrence: Occurrence = { folded: form.folded, key: form.key, start, end, first, last, sentence };
+    if (facts.keyUsed) append(this.byKey, form.key, occurrence);
+    for (const prefix of facts.prefixes) append(this.byPrefix, prefix, occurrence);
   }
 
   /** Indexes two neighbouring words joined into one, when some rule can find the compound. */

@@ -46,9 +46,16 @@ function window(text: string, start: number, end: number, from: number, to: numb
   if (to - from <= SNIPPET_LIMIT) return collapse(text.slice(from, to));
   let windowStart = Math.max(from, Math.min(start - SNIPPET_LEAD, to - SNIPPET_LIMIT));
   let windowEnd = Math.min(to, Math.max(end, windowStart + SNIPPET_LIMIT));
-  // Cut at spaces so that no word is shown in part.
-  if (windowStart > from) windowStart = text.indexOf(' ', windowStart) + 1 || windowStart;
-  if (windowEnd < to) windowEnd = Math.max(end, text.lastIndexOf(' ', windowEnd));
+  // Cut at spaces so that no word is shown in part; text without spaces (Chinese) is cut where the
+  // window ends, never inside the highlight.
+  if (windowStart > from) {
+    const space = text.indexOf(' ', windowStart);
+    if (space !== -1 && space < start) windowStart = space + 1;
+  }
+  if (windowEnd < to) {
+    const space = text.lastIndexOf(' ', windowEnd);
+    if (space > end) windowEnd = space;
+  }
   const lead = windowStart > from ? '… ' : '';
   const tail = windowEnd < to ? ' …' : '';
   return `${lead}${collapse(text.slice(windowStart, windowEnd))}${tail}`;

@@ -1,13 +1,15 @@
 /**
  * Normalisation shared by rules and articles, so both sides compare the same forms: words are cut
- * out of the original string with their offsets, folded (case, diacritics, curly apostrophes, soft
- * hyphens, possessive 's), reduced to a plural-free key, and numbered by position and by sentence
+ * out of the original string with their offsets (each Chinese or Japanese ideograph and kana a word of
+ * its own), folded (script folding as the classifier's, curly apostrophes, possessive 's, digits of
+ * every script), reduced to a plural-free key, and numbered by position and by sentence
  * (sentences as the shared segmenter finds them, `shared/text/sentence-segmenter.ts`).
  * Each word also says whether it may be joined with the next one into a compound
  * (`counter-terrorism`, `counter terrorism` → `counterterrorism`), which is what lets all three
  * spellings of a compound match each other.
  */
-import { INVISIBLE_CHARACTERS, isInvisibleCharacter } from '../text/invisible-characters.ts';
+import { isInvisibleCharacter } from '../text/invisible-characters.ts';
+import { foldTerm } from '../text/script-folding.ts';
 import { sentenceStarts } from '../text/sentence-segmenter.ts';
 import { pluralFreeKey } from './plural-stem.ts';
 
@@ -40,35 +42,34 @@ export interface TokenisedText {
   sentences: SentenceSpan[];
 }
 
-const INVISIBLE_OR_MARK = new RegExp(`[\\p{M}${INVISIBLE_CHARACTERS}]`, 'gu');
 const POSSESSIVE = /['’ʼ]s$/;
 const APOSTROPHE = /['’ʼ]/g;
 const PLAIN_ASCII = /^[A-Za-z0-9]+$/;
-// Letters that Unicode decomposition leaves alone.
-const LETTER_FOLDS: Record<string, string> = {
-  ø: 'o',
-  ł: 'l',
-  đ: 'd',
-  ß: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-  ı: 'i',
-  þ: 'th',
-};
-const UNFOLDED_LETTER = /[øłđßæœıþ]/g;
+// Þ has no decomposition and script folding leaves it; the other stroked letters and ligatures it folds.
+const THORN = /þ/g;
+// Arabic-Indic, Persian/Urdu and Devanagari digits: "٢٠٢٦" is 2026.
+const NON_ASCII_DIGIT = /[\u0660-\u0669\u06F0-\u06F9\u0966-\u096F]/g;
 // Words shorter than this are not joined across a space: "a part" must not become "apart".
 export const MIN_SPACE_JOIN_LENGTH = 3;
 
-/** Lower case, no diacritics, no soft hyphens, no apostrophes, no possessive 's. */
+function asciiDigit(digit: string): string {
+  const code = digit.charCodeAt(0);
+  const zero = code >= 0x0966 ? 0x0966 : code >= 0x06f0 ? 0x06f0 : 0x0660;
+  return String.fromCharCode(0x30 + code - zero);
+}
+
+/**
+ * Folded as the classifier folds its aliases (`shared/text/script-folding.ts`: case, Latin diacritics,
+ * Arabic-script letter variants and harakat, tatweel, ZWNJ, Devanagari nukta, ё), then without
+ * apostrophes and a possessive 's, and with every script's digits written as ASCII ones.
+ */
 export function foldWord(raw: string): string {
   if (PLAIN_ASCII.test(raw)) return raw.toLowerCase();
-  return raw
-    .normalize('NFKD')
-    .replace(INVISIBLE_OR_MARK, '')
-    .toLowerCase()
-    .replace(UNFOLDED_LETTER, (letter) => LETTER_FOLDS[letter] ?? letter)
+  return foldTerm(raw)
+    .replace(THORN, 'th')
     .replace(POSSESSIVE, '')
-    .replace(APOSTROPHE, '');
+    .replace(APOSTROPHE, '')
+    .replace(NON_ASCII_DIGIT, asciiDigit);
 }
 
 /** The comparison key of a folded word (or of two folded words joined into a compound). */
@@ -79,6 +80,11 @@ export function wordKey(folded: string): string {
 export interface WordForm {
   readonly folded: string;
   readonly key: string;
+  /**
+   * The same word without an Arabic conjunction or preposition written onto its article (`والبحر`,
+   * `بالرياض`, `للسعودية` → `البحر`, `الرياض`, `السعودية`), which an article is also indexed by; else null.
+   */
+  readonly withoutClitic: WordForm | null;
   /**
    * What a compiled rule set worked out about this form, and which one (`factsOwner`): kept here so
    * that an article's words are looked up once, when cut out, however many rules ask about them.
@@ -91,11 +97,26 @@ export interface WordForm {
 const formCache = new Map<string, WordForm>();
 const FORM_CACHE_LIMIT = 200_000;
 
+// و (and), ف (so), ب (with, in), ک (as; ك folds to ک) written onto the article ال; ل (for) onto it
+// writes لل. Light stemmers for Arabic (Lucene's, Larkey's) strip these; the article stays, as
+// analysts write nouns with it. A bare و is left alone: it begins too many words (وزير, وزارة).
+const ARABIC_CLITIC_ON_ARTICLE = /^(?:[وفبک]ال|لل)(?=.{2})/;
+
+function withoutArabicClitic(folded: string): string | null {
+  if (!ARABIC_CLITIC_ON_ARTICLE.test(folded)) return null;
+  return `ال${folded.slice(folded.startsWith('لل') ? 2 : 3)}`;
+}
+
+function plainForm(folded: string, withoutClitic: WordForm | null): WordForm {
+  return { folded, key: wordKey(folded), withoutClitic, facts: null, factsOwner: null };
+}
+
 function wordForm(raw: string): WordForm {
   let form = formCache.get(raw);
   if (form === undefined) {
     const folded = foldWord(raw);
-    form = { folded, key: wordKey(folded), facts: null, factsOwner: null };
+    const stripped = withoutArabicClitic(folded);
+    form = plainForm(folded, stripped === null ? null : plainForm(stripped, null));
     if (formCache.size >= FORM_CACHE_LIMIT) formCache.clear();
     formCache.set(raw, form);
   }
@@ -123,10 +144,27 @@ function isApostrophe(code: number): boolean {
 }
 
 const LETTER_DIGIT_OR_MARK = /^[\p{L}\p{N}\p{M}]$/u;
-// What each UTF-16 code unit above ASCII is, decided once: 0 not yet known, 1 part of words, 2 not.
+// Chinese and Japanese write no spaces between words: each ideograph and kana is a word of its own,
+// as Lucene's StandardTokenizer has it, so a rule's 巴基斯坦 is a phrase of four and NEAR counts characters.
+const OWN_WORD = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
+// What each UTF-16 code unit above ASCII is, decided once: 0 not yet known, 1 part of words, 2 not,
+// 3 a word by itself.
 const wordUnit = new Uint8Array(65_536);
+const PART_OF_WORDS = 1;
+const NOT_PART_OF_WORDS = 2;
+const WORD_BY_ITSELF = 3;
 
-/** Length of the word character at `at` (2 for a letter outside the BMP), or 0 when there is none. */
+function unitKind(code: number): number {
+  if (isInvisibleCharacter(code)) return PART_OF_WORDS;
+  const character = String.fromCharCode(code);
+  if (OWN_WORD.test(character)) return WORD_BY_ITSELF;
+  return LETTER_DIGIT_OR_MARK.test(character) ? PART_OF_WORDS : NOT_PART_OF_WORDS;
+}
+
+/**
+ * Length of the word character at `at` (2 for a letter outside the BMP), or 0 when there is none;
+ * negative (-1, -2) for an ideograph or kana, which is a word by itself.
+ */
 function wordCharacterLength(text: string, at: number): number {
   const code = text.charCodeAt(at);
   if (code < 0x80) {
@@ -134,19 +172,25 @@ function wordCharacterLength(text: string, at: number): number {
     return (code >= 0x30 && code <= 0x39) || (lower >= 0x61 && lower <= 0x7a) ? 1 : 0;
   }
   if (code >= 0xd800 && code <= 0xdbff) {
-    const point = text.codePointAt(at) ?? code;
-    return LETTER_DIGIT_OR_MARK.test(String.fromCodePoint(point)) ? 2 : 0;
+    const character = String.fromCodePoint(text.codePointAt(at) ?? code);
+    if (OWN_WORD.test(character)) return -2;
+    return LETTER_DIGIT_OR_MARK.test(character) ? 2 : 0;
   }
   let kind = wordUnit[code];
   if (kind === 0) {
-    kind = isInvisibleCharacter(code) || LETTER_DIGIT_OR_MARK.test(String.fromCharCode(code)) ? 1 : 2;
+    kind = unitKind(code);
     wordUnit[code] = kind;
   }
-  return kind === 1 ? 1 : 0;
+  return kind === PART_OF_WORDS ? 1 : kind === WORD_BY_ITSELF ? -1 : 0;
 }
 
-/** End of the word starting at `start`: word characters, with apostrophes between them (don’t). */
+/**
+ * End of the word starting at `start`: word characters, with apostrophes between them (don’t); an
+ * ideograph or kana alone, and a word of other letters stops before one.
+ */
 function wordEnd(text: string, start: number): number {
+  const first = wordCharacterLength(text, start);
+  if (first < 0) return start - first;
   let at = start;
   for (;;) {
     const length = wordCharacterLength(text, at);
@@ -164,10 +208,13 @@ function jointBetween(text: string, gapStart: number, gapEnd: number): WordToken
   return 'space';
 }
 
-/** The sentence runs on past its last word over closing punctuation and quotes. */
-function sentenceEnd(text: string, lastWordEnd: number): number {
+/**
+ * The sentence runs on past its last word over closing punctuation and quotes, up to white space or
+ * the next sentence's start (Chinese puts no space after its 。).
+ */
+function sentenceEnd(text: string, lastWordEnd: number, nextSentenceStart = text.length): number {
   let end = lastWordEnd;
-  while (end < text.length && !isWhiteSpace(text.charCodeAt(end))) end += 1;
+  while (end < nextSentenceStart && !isWhiteSpace(text.charCodeAt(end))) end += 1;
   return end;
 }
 
@@ -211,7 +258,10 @@ export function tokenise(text: string, firstPosition = 0, firstSentence = 0): To
     if (previous === undefined) {
       sentenceFrom = start;
     } else if (startsSentence) {
-      sentences.push({ start: sentenceStart(text, sentenceFrom), end: sentenceEnd(text, previous.end) });
+      sentences.push({
+        start: sentenceStart(text, sentenceFrom),
+        end: sentenceEnd(text, previous.end, starts[nextStart - 1]),
+      });
       sentence += 1;
       sentenceFrom = start;
     } else {

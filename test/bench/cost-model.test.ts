@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   billedMs,
+  billedMsPerRecord,
   DEFAULT_ASSUMPTIONS,
   estimateCost,
   type MeasuredFigures,
@@ -16,6 +17,7 @@ const measured: MeasuredFigures = {
   articlesPerNewsPoll: 5,
   cpuMsPerArticleFetch: 50,
   cpuMsPerClassification: 200,
+  awsRoundTrips: { newsPoll: 0, unchangedPoll: 0, articleFetch: 0, classification: 0 },
   alertsPerArticle: 0.5,
   emailsPerArticle: 0.1,
 };
@@ -34,6 +36,28 @@ describe('billed Lambda time', () => {
     expect(full).toBe(100);
     expect(half).toBe(250);
     expect(more).toBe(100);
+  });
+});
+
+describe('billed time per record', () => {
+  it('adds each AWS round trip the handler waits for, priced at the assumed latency', () => {
+    // Prepare: a classification of 200 ms CPU at a full vCPU that waits for 12 round trips of 10 ms
+    const settings = {
+      memoryMiB: { fetchFeed: 1769, fetchArticle: 1769, classifyArticle: 1769 },
+      networkWaitMs: { feedPoll: 0, pageFetch: 0 },
+      awsRoundTripMs: 10,
+      fullVcpuMiB: 1769,
+    };
+    const waiting = { ...measured, awsRoundTrips: { ...measured.awsRoundTrips, classification: 12 } };
+
+    // Act
+    const without = billedMsPerRecord(measured, settings);
+    const withWaits = billedMsPerRecord(waiting, settings);
+
+    // Assess
+    expect(without.classification).toBe(200);
+    expect(withWaits.classification).toBe(320);
+    expect(withWaits.articleFetch).toBe(without.articleFetch);
   });
 });
 

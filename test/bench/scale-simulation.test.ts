@@ -11,6 +11,7 @@ const measured: MeasuredFigures = {
   articlesPerNewsPoll: 1,
   cpuMsPerArticleFetch: 0,
   cpuMsPerClassification: 500,
+  awsRoundTrips: { newsPoll: 0, unchangedPoll: 0, articleFetch: 0, classification: 0 },
   alertsPerArticle: 0,
   emailsPerArticle: 0,
 };

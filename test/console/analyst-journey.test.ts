@@ -154,8 +154,12 @@ describe.skipIf(executablePath === null)('the analyst console in Chromium', () =
 
       // Act
       await page.getByRole('link', { name: 'Inbox' }).click();
-      await page.getByLabel('Rule').selectOption({ label: RULE_NAME });
-      await page.getByRole('button', { name: 'Filter' }).click();
+      // The link changes the page without a load: until the inbox renders, the subscriptions page's own
+      // "Rule" selects are still there.
+      await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
+      const filters = page.getByRole('form', { name: 'Filter alerts' });
+      await filters.getByLabel('Rule').selectOption({ label: RULE_NAME });
+      await filters.getByRole('button', { name: 'Filter' }).click();
 
       // Assess
       const alert = page

@@ -47,19 +47,66 @@ afterAll(async () => {
   await rm(state, { recursive: true, force: true });
 });
 
+/** Quoted-printable (the emulator's body encoding) back to text, with line feeds. */
+function decodeQuotedPrintable(encoded: string): string {
+  const soft = encoded.replace(/=\r\n/g, '');
+  const bytes: number[] = [];
+  for (let at = 0; at < soft.length; at += 1) {
+    if (soft[at] === '=') {
+      bytes.push(Number.parseInt(soft.slice(at + 1, at + 3), 16));
+      at += 2;
+    } else bytes.push(soft.charCodeAt(at));
+  }
+  return Buffer.from(bytes).toString('utf8').replace(/\r\n/g, '\n');
+}
+
+/** The emails in the outbox, each with its recipient, decoded subject and decoded body. */
+async function outbox(): Promise<{ to: string; subject: string; body: string }[]> {
+  const names = (await readdir(join(state, 'outbox'))).filter((name) => name.endsWith('.eml')).sort();
+  return Promise.all(
+    names.map(async (name) => {
+      const eml = await readFile(join(state, 'outbox', name), 'utf8');
+      const body = eml.slice(eml.indexOf('\r\n\r\n') + 4);
+      return {
+        to: /^To: (.*)$/m.exec(eml)?.[1] ?? '',
+        subject: subjectOf(eml),
+        body: decodeQuotedPrintable(body),
+      };
+    }),
+  );
+}
+
 describe('wirewatch run on the samples', () => {
   it('alerts the sample analyst exactly once, on the seed article, for counterterrorism dialogue', async () => {
     // Act
-    const emails = (await readdir(join(state, 'outbox'))).filter((name) => name.endsWith('.eml'));
-    const eml = await readFile(join(state, 'outbox', emails[0] as string), 'utf8');
+    const emails = await outbox();
+    const analyst = emails.filter(({ to }) => to === 'analyst@example.com');
 
     // Assess
     expect(first.stdout.match(/Alert to analyst@example\.com/g)).toHaveLength(1);
-    expect(emails).toHaveLength(1);
-    expect(subjectOf(eml)).toBe('[wirewatch] Counterterrorism dialogue · PK-US · Bilateral ties');
-    expect(eml).toMatch(/To: analyst@example\.com/);
-    expect(first.stdout).toMatch(/alerts sent\s+\d+ \(1 email delivered/);
-    expect(first.stdout).toMatch(/feeds fetched\s+5 \(1 failed\)/);
+    expect(analyst.map(({ subject }) => subject)).toEqual([
+      '[wirewatch] Counterterrorism dialogue · PK-US · Bilateral ties',
+    ]);
+    expect(first.stdout).toMatch(/alerts sent\s+\d+ \(2 emails delivered/);
+    expect(first.stdout).toMatch(/feeds fetched\s+7 \(1 failed\)/);
+  });
+
+  it('alerts the Urdu desk once, on the Urdu sample, in Urdu that reads right to left', async () => {
+    // Act
+    const emails = await outbox();
+    const urdu = emails.filter(({ to }) => to === 'urdu-desk@example.com');
+
+    // Assess
+    expect(urdu).toHaveLength(1);
+    expect(urdu[0]?.subject).toMatch(
+      /^\[wirewatch\] \u2068پاک امریکہ انسداد دہشت گردی مذاکرات\u2069 · PK-US · \u2068پاکستان اور امریکہ/,
+    );
+    expect(urdu[0]?.body).toContain('Rule "\u2068پاک امریکہ انسداد دہشت گردی مذاکرات\u2069" matched:');
+    expect(urdu[0]?.body).toContain(
+      '\n\u200fپاکستان اور امریکہ کے درمیان انسداد دہشت گردی مذاکرات اسلام آباد میں شروع\n',
+    );
+    expect(urdu[0]?.body).toMatch(/\*انسداد دہشت گردی\* سے متعلق دو روزہ \*مذاکرات\*/);
+    expect(first.stdout).toContain('Rule "پاک امریکہ انسداد دہشت گردی مذاکرات" matched:');
   });
 
   it('reports as many articles classified as stored, however often S3 notified for one', () => {
@@ -68,14 +115,14 @@ describe('wirewatch run on the samples', () => {
     const classified = /classified\s+(\d+)/.exec(first.stdout)?.[1];
 
     // Assess
-    expect(stored).toBe('21');
+    expect(stored).toBe('25');
     expect(classified).toBe(stored);
   });
 
   it('reports the broken feed and carries on with the others', () => {
     // Assess
     expect(first.stdout).toMatch(/✗ .*broken feed.*feed-/);
-    expect(first.stdout.match(/✓ /g)?.length).toBe(4);
+    expect(first.stdout.match(/✓ /g)?.length).toBe(6);
   });
 
   it('prints no function log or metric lines: the handlers are quiet unless --verbose', () => {
@@ -87,14 +134,14 @@ describe('wirewatch run on the samples', () => {
 
   it('sends no duplicate on a second run: unchanged feeds answer 304 and nothing is stored', async () => {
     // Act
-    const emails = (await readdir(join(state, 'outbox'))).filter((name) => name.endsWith('.eml'));
+    const emails = await outbox();
 
     // Assess
     expect(second.stdout).not.toMatch(/Alert to/);
     expect(second.stdout).toMatch(/alerts sent\s+0 \(0 emails delivered/);
-    expect(second.stdout.match(/304 not modified/g)).toHaveLength(4);
+    expect(second.stdout.match(/304 not modified/g)).toHaveLength(6);
     expect(second.stdout).toMatch(/articles stored\s+0/);
-    expect(emails).toHaveLength(1);
+    expect(emails).toHaveLength(2);
   });
 
   it("keeps the analysts' edits: the sample rules and subscriber are not seeded again", async () => {
@@ -106,14 +153,34 @@ describe('wirewatch run on the samples', () => {
     await close();
 
     // Assess
-    expect(first.stdout).toMatch(/4 rules, 1 subscriber\(s\)\n/);
-    expect(second.stdout).toMatch(/3 rules, 0 subscriber\(s\) \(as kept in /);
+    expect(first.stdout).toMatch(/6 rules, 2 subscriber\(s\)\n/);
+    expect(second.stdout).toMatch(/5 rules, 1 subscriber\(s\) \(as kept in /);
     expect(rules.map(({ id }) => id).sort()).toEqual([
       'asia-pacific-tariffs',
       'ct-dialogue',
+      'gulf-shipping-ar',
       'india-china-border',
+      'pk-us-talks-ur',
     ]);
     expect(rules.find(({ id }) => id === 'india-china-border')?.query).toBe('pair:CN-IN AND patrol*');
+  });
+
+  it('stores the Urdu sample as Urdu, under its pair, with its topics', async () => {
+    // Prepare
+    const { table, close } = await openStateTable(state);
+    const reader = createReader(table);
+
+    // Act
+    const page = await reader.articlesForPair('PK-US');
+    const item = page.items.find((entry) =>
+      entry.canonicalUrl.endsWith('/pakistan-us-counterterrorism-talks-ur.html'),
+    );
+    const article = item === undefined ? null : await reader.getArticle(item.id);
+    await close();
+
+    // Assess
+    expect(article).toMatchObject({ lang: 'ur', primaryPair: 'PK-US' });
+    expect(article?.topics.map(({ id }) => id)).toContain('counterterrorism');
   });
 
   it('leaves the seed in the table under its pair, with its labels and S3 location', async () => {

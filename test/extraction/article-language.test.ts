@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleLanguage } from '../../shared/extraction/article-language.ts';
+import { arabicScriptLanguage, articleLanguage } from '../../shared/extraction/article-language.ts';
 
 const DANISH =
   'Forhandlerne fra de to lande mødtes tirsdag til en tredje dag med drøftelser om en handelsaftale, som har været ventet i to år, oplyste embedsmænd efter mødet.';
@@ -29,5 +29,43 @@ describe('articleLanguage', () => {
 
     // Assess
     expect(detected).toBe('fr');
+  });
+});
+
+describe('arabicScriptLanguage', () => {
+  it('tells Urdu, Persian and Arabic apart by the letters each alphabet has', () => {
+    // Prepare
+    const urdu =
+      'وزیر اعظم نے کہا کہ پاکستان اپنے ہمسایوں کے ساتھ بہتر تعلقات چاہتا ہے اور اس سلسلے میں بات چیت جاری رہے گی۔';
+    const persian =
+      'رئیس جمهور گفت که ایران خواهان روابط بهتر با همسایگان است و گفتگوها در این زمینه ادامه خواهد یافت.';
+    const arabic =
+      'قال رئيس الوزراء إن المملكة تريد علاقات أفضل مع جيرانها وإن المحادثات في هذا الشأن ستستمر خلال الأسابيع المقبلة.';
+
+    // Act
+    const languages = [urdu, persian, arabic].map(arabicScriptLanguage);
+
+    // Assess
+    expect(languages).toEqual(['ur', 'fa', 'ar']);
+  });
+
+  it('reads Persian typed with the Arabic yeh and kaf as Persian', () => {
+    // Prepare: older Persian sites type ي and ك, but still write پ چ ژ گ.
+    const persian =
+      'رئيس جمهور گفت كه ايران خواهان روابط بهتر با همسايگان است و گفتگوها در اين زمينه با پاكستان ادامه پيدا مي كند.';
+
+    // Act
+    const language = arabicScriptLanguage(persian);
+
+    // Assess
+    expect(language).toBe('fa');
+  });
+
+  it('says nothing about a few words', () => {
+    // Act
+    const language = arabicScriptLanguage('پاکستان امریکہ');
+
+    // Assess
+    expect(language).toBeNull();
   });
 });

@@ -48,8 +48,23 @@ describe('PipelineFunction', () => {
           POWERTOOLS_SERVICE_NAME: 'test-service',
           POWERTOOLS_METRICS_NAMESPACE: 'TestNamespace',
           POWERTOOLS_LOG_LEVEL: 'INFO',
+          POWERTOOLS_TRACE_ENABLED: 'false',
         },
       },
+    });
+  });
+
+  it('has Powertools trace each AWS SDK call only when asked to', () => {
+    // Prepare
+    const stack = new Stack(newTestApp(), 'PipelineFunctionTest');
+
+    // Act
+    new PipelineFunction(stack, 'Handler', { ...REQUIRED_PROPS, traceAwsCalls: true });
+
+    // Assess
+    Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Function', {
+      TracingConfig: { Mode: 'Active' },
+      Environment: { Variables: Match.objectLike({ POWERTOOLS_TRACE_ENABLED: 'true' }) },
     });
   });
 

@@ -100,7 +100,20 @@ describe('parseStageConfig', () => {
     expect(derived.consoleDomainPrefix).toBeNull();
   });
 
+  it('leaves AWS SDK call tracing off unless asked, and takes it as a boolean or a -c string', () => {
+    // Act
+    const byDefault = parseStageConfig({});
+    const fromFile = parseStageConfig({ traceAwsCalls: true });
+    const fromOption = parseStageConfig({ traceAwsCalls: 'false' });
+
+    // Assess
+    expect(byDefault.traceAwsCalls).toBe(false);
+    expect(fromFile.traceAwsCalls).toBe(true);
+    expect(fromOption.traceAwsCalls).toBe(false);
+  });
+
   it.each([
+    [{ traceAwsCalls: 'yes' }, /"traceAwsCalls".*true or false/],
     [{ stage: 'Prod' }, /"stage".*lower-case letter/],
     [{ stage: 'prod_eu' }, /"stage"/],
     [{ stage: 'a-stage-name-much-too-long' }, /"stage"/],

@@ -113,6 +113,7 @@ describe('WirewatchStack', () => {
               POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
               POWERTOOLS_METRICS_NAMESPACE: metricsNamespace(DEFAULT_STAGE_CONFIG.stage),
               POWERTOOLS_LOG_LEVEL: 'INFO',
+              POWERTOOLS_TRACE_ENABLED: String(DEFAULT_STAGE_CONFIG.traceAwsCalls),
               ...bindingsByFunction[name],
             }),
           ),

@@ -3,13 +3,15 @@
  * (ESM, AWS SDK inside, the createRequire banner, minified), and the local runtime runs the seed
  * article through those bundles. A bundle that cannot load its data files or its SDK fails here.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFunctionBundle } from '../../bench/bundles.ts';
+import { TRACER_MODULE } from '../../infra/constructs/pipeline-function.ts';
 import { FUNCTIONS, type FunctionName } from '../../infra/resource-definitions.ts';
+import { DEFAULT_STAGE_CONFIG } from '../../infra/stage-config.ts';
 import { createReader } from '../../reader/wirewatch-reader.ts';
 import {
   articleJobFor,
@@ -55,5 +57,20 @@ describe('the Lambda bundles', () => {
       { ruleId: 'ct-dialogue', status: 'published' },
     ]);
     expect([...pipeline.deadLetterQueues.values()].map((queue) => queue.size)).toEqual([0, 0, 0]);
+  });
+
+  it('leave the tracer and the X-Ray SDK out, as the default stage traces no AWS SDK call', async () => {
+    // Prepare
+    const bundle = await readFile(join(bundles, 'dispatchFeeds', 'index.mjs'), 'utf8');
+
+    // Act
+    const mentions = {
+      xraySdk: bundle.includes('aws-xray-sdk'),
+      tracerImport: bundle.includes(TRACER_MODULE),
+    };
+
+    // Assess
+    expect(DEFAULT_STAGE_CONFIG.traceAwsCalls).toBe(false);
+    expect(mentions).toEqual({ xraySdk: false, tracerImport: true });
   });
 });

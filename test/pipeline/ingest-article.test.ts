@@ -41,6 +41,22 @@ describe('ingestArticle', () => {
     expect(deps.archive.documents.get(ingested.documentKey)?.text).toContain('counterterrorism cooperation');
   });
 
+  it("takes the feed's language for a page that declares none, and the page's own where it declares one", async () => {
+    // Prepare: one short Urdu line, too little text for detection to overrule anything.
+    const urdu = '<p>پاکستان اور امریکہ کے درمیان مذاکرات اسلام آباد میں ہوں گے۔</p>';
+    const undeclared = serving(`<html><body><article>${urdu}</article></body></html>`);
+    const declared = serving(`<html lang="ar"><body><article>${urdu}</article></body></html>`);
+    const job = { ...JOB, feedLanguage: 'ur-PK' };
+
+    // Act
+    const fromFeed = await ingestArticle(job, undeclared);
+    const fromPage = await ingestArticle(job, declared);
+
+    // Assess
+    expect(undeclared.archive.documents.get(fromFeed.documentKey)?.lang).toBe('ur');
+    expect(declared.archive.documents.get(fromPage.documentKey)?.lang).toBe('ar');
+  });
+
   it.each([500, 1_000, 2_000, 10_000])(
     'gives up on a page of %i nested divs at once, as permanent, with the reason and the URL',
     async (depth) => {

@@ -87,6 +87,21 @@ describe('polling a feed', () => {
     });
   });
 
+  it("passes the feed's declared language with each article, for pages that declare none", async () => {
+    // Prepare
+    const body = new TextEncoder().encode(
+      '<?xml version="1.0"?><rss version="2.0"><channel><title>اردو</title><language>ur-PK</language>' +
+        '<item><title>مذاکرات</title><link>https://news.example/ur/1</link></item></channel></rss>',
+    );
+    const { deps, job, articleJobs } = setup({ [FEED_URL]: () => ({ body }) });
+
+    // Act
+    await pollFeed(job, deps);
+
+    // Assess
+    expect(articleJobs.sent.map(({ feedLanguage }) => feedLanguage)).toEqual(['ur-PK']);
+  });
+
   it('sends its validators and stores nothing new on 304', async () => {
     // Prepare
     let conditional: Record<string, string> | undefined;

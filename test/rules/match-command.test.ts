@@ -35,6 +35,25 @@ afterEach(() => {
 });
 
 describe('wirewatch match', () => {
+  it('gives labels to rules on an Urdu document too, its language passed to the classifier', async () => {
+    // Prepare
+    const title = 'پاکستان اور امریکہ کے درمیان انسداد دہشت گردی مذاکرات اسلام آباد میں شروع';
+    const text =
+      'پاکستان اور امریکہ کے درمیان انسداد دہشت گردی سے متعلق دو روزہ مذاکرات اسلام آباد میں شروع ہو گئے ہیں۔ ' +
+      'دفتر خارجہ کی ترجمان نے بتایا کہ دونوں ممالک خطے میں امن و استحکام کے مشترکہ مقصد پر متفق ہیں۔';
+    const rules = tempFile(
+      'rules.json',
+      JSON.stringify([{ id: 'pk-us-ur', query: '"انسداد دہشت گردی" NEAR/6 مذاکرات pair:PK-US lang:ur' }]),
+    );
+    const input = tempFile('urdu.json', JSON.stringify({ id: 'ur-1', title, text, lang: 'ur' }));
+
+    // Act
+    const output = await run(['--rules', rules, input]);
+
+    // Assess
+    expect(output).toMatchObject([{ id: 'ur-1', matches: [{ rule: 'pk-us-ur' }] }]);
+  });
+
   it('matches JSON lines against the rules, with labels from the classifier', async () => {
     // Prepare
     const rules = tempFile(

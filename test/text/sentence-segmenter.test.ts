@@ -38,6 +38,24 @@ describe('sentenceStarts', () => {
     ],
     ['an indented line', 'Net profit up\n    Sales rose', ['Net profit up', 'Sales rose']],
     ['a letter without case', 'Talks ended. 北京 said no.', ['Talks ended.', '北京 said no.']],
+    [
+      'an Arabic full stop',
+      'انتهت المحادثات. وقال الوزير إنها مثمرة.',
+      ['انتهت المحادثات.', 'وقال الوزير إنها مثمرة.'],
+    ],
+    ['an Arabic question mark', 'هل تنجح المحادثات؟ الجواب غداً.', ['هل تنجح المحادثات؟', 'الجواب غداً.']],
+    [
+      'an Urdu full stop',
+      'مذاکرات ختم ہو گئے۔ وزیر نے بیان دیا۔',
+      ['مذاکرات ختم ہو گئے۔', 'وزیر نے بیان دیا۔'],
+    ],
+    ['a danda', 'बैठक समाप्त हुई। मंत्री ने बयान दिया।', ['बैठक समाप्त हुई।', 'मंत्री ने बयान दिया।']],
+    ['a Chinese full stop without a space', '会谈结束。部长发表了声明。', ['会谈结束。', '部长发表了声明。']],
+    [
+      'a Chinese question mark and a closing quote',
+      '他问：“会谈成功吗？”没有人回答。',
+      ['他问：“会谈成功吗？”', '没有人回答。'],
+    ],
   ])('starts a sentence after %s', (_, text, expected) => {
     // Prepare: the text
     // Act

@@ -8,6 +8,7 @@ import { DynamoDbArticleCatalog } from '../adapters/dynamodb/article-catalog.dyn
 import { DynamoDbFeedStateStore } from '../adapters/dynamodb/feed-state-store.dynamodb.ts';
 import { DynamoDbRuleStore } from '../adapters/dynamodb/rule-store.dynamodb.ts';
 import { DynamoDbSubscriptionStore } from '../adapters/dynamodb/subscription-store.dynamodb.ts';
+import { DynamoDbTrendRollups } from '../adapters/dynamodb/trend-rollups.dynamodb.ts';
 import { S3ArticleArchive } from '../adapters/s3/article-archive.s3.ts';
 import { SnsEmailSubscriptions } from '../adapters/sns/email-subscriptions.sns.ts';
 import { parseNamedQueues, SqsDeadLetterDepths } from '../adapters/sqs/dead-letter-depths.sqs.ts';
@@ -34,6 +35,7 @@ const deps: ConsoleDeps = {
   archive: new S3ArticleArchive(s3, requiredEnv(ENV.bucketName)),
   catalog: new DynamoDbArticleCatalog(table),
   listings: createReader(table),
+  trendRollups: new DynamoDbTrendRollups(table),
   classifier: () => {
     classifier ??= createClassifier({ extraAliases: countryAliasesEnv(ENV.extraCountryAliases) });
     return classifier;

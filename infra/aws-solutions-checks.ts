@@ -49,8 +49,8 @@ export function addAwsSolutionsChecks(app: App, stack: WirewatchStack): void {
     );
   }
   // fetch-article never touches the table, so only the table's users carry this acknowledgement.
-  const { dispatchFeeds, fetchFeed, classifyArticle, sendDigest, consoleApi } = stack.functions;
-  for (const tableUser of [dispatchFeeds, fetchFeed, classifyArticle, sendDigest, consoleApi]) {
+  const { dispatchFeeds, fetchFeed, classifyArticle, sendDigest, rollUpTrends, consoleApi } = stack.functions;
+  for (const tableUser of [dispatchFeeds, fetchFeed, classifyArticle, sendDigest, rollUpTrends, consoleApi]) {
     acknowledge(
       roleOf(tableUser),
       `AwsSolutions-IAM5[${tableIndexes}]`,

@@ -12,6 +12,7 @@ import type { EmailSubscriptions } from '../../shared/ports/email-subscriptions.
 import type { FeedStateStore } from '../../shared/ports/feed-state-store.ts';
 import type { RuleStore } from '../../shared/ports/rule-store.ts';
 import type { SubscriptionStore } from '../../shared/ports/subscription-store.ts';
+import type { TrendRollups } from '../../shared/ports/trend-rollups.ts';
 
 export interface ConsoleDeps {
   clock: Clock;
@@ -20,6 +21,8 @@ export interface ConsoleDeps {
   catalog: ArticleCatalog;
   /** The table's article and alert listings (the typed reader on DynamoDB). */
   listings: ArticleListings;
+  /** The heat map's hourly rollups (read only: the roll-up-trends job writes them). */
+  trendRollups: Pick<TrendRollups, 'rollupsBetween' | 'hourStates'>;
   /** Built on first use: only the article page needs it, and building it takes a moment. */
   classifier: () => Classifier;
   /** Email subscriptions on the alerts topic. */

@@ -17,6 +17,7 @@ import {
   metricsNamespace,
   QUEUES,
   type QueueName,
+  ROLLUP_SCHEDULE_MINUTES,
   SERVICE_NAME,
   TABLE,
 } from '../../infra/resource-definitions.ts';
@@ -92,6 +93,7 @@ describe('WirewatchStack', () => {
           [ENV.digestTopicArn]: stack.digestTopic.topicArn,
           [ENV.consoleUrl]: stack.consoleHosting.url,
         },
+        rollUpTrends: table,
         consoleApi: {
           ...table,
           [ENV.bucketName]: stack.bucket.bucketName,
@@ -237,6 +239,18 @@ describe('WirewatchStack', () => {
       expect(actions.filter((action) => /Delete|BatchWrite/.test(action))).toEqual([]);
       expect(grantedActionsOf(stack, stack.functions.sendDigest, 's3:')).toEqual([]);
       expect(grantedActionsOf(stack, stack.functions.sendDigest, 'sqs:')).toEqual([]);
+    });
+
+    it('lets roll-up-trends read the table and write single items, and nothing else', () => {
+      // Assess
+      const actions = grantedActionsOf(stack, stack.functions.rollUpTrends, 'dynamodb:');
+      expect(actions).toEqual(
+        expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem']),
+      );
+      expect(actions.filter((action) => /Delete|BatchWrite/.test(action))).toEqual([]);
+      for (const service of ['s3:', 'sqs:', 'sns:']) {
+        expect(grantedActionsOf(stack, stack.functions.rollUpTrends, service)).toEqual([]);
+      }
     });
 
     it('lets fetch-article only put objects under raw/ and articles/, and classify-article get articles and keep the precompiled rules', () => {
@@ -547,6 +561,25 @@ describe('WirewatchStack', () => {
             DeadLetterConfig: { Arn: stack.resolve(stack.scheduleDeadLetterQueue.queueArn) },
           }),
         ],
+      });
+    });
+
+    it('invokes roll-up-trends every quarter of an hour, alone, retrying and dead-lettering failed deliveries', () => {
+      // Assess
+      template.hasResourceProperties('AWS::Events::Rule', {
+        ScheduleExpression: `rate(${ROLLUP_SCHEDULE_MINUTES} minutes)`,
+        State: 'ENABLED',
+        Targets: [
+          Match.objectLike({
+            Arn: stack.resolve(stack.functions.rollUpTrends.functionArn),
+            RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: ROLLUP_SCHEDULE_MINUTES * 60 },
+            DeadLetterConfig: { Arn: stack.resolve(stack.scheduleDeadLetterQueue.queueArn) },
+          }),
+        ],
+      });
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Role: stack.resolve(stack.functions.rollUpTrends.role?.roleArn),
+        ReservedConcurrentExecutions: 1,
       });
     });
   });

@@ -18,6 +18,7 @@ import {
   MemoryRules,
 } from './in-memory-ports.ts';
 import { MemoryListings } from './memory-listings.ts';
+import { MemoryTrendRollups } from './memory-trend-rollups.ts';
 
 /**
  * One topic's email subscriptions as SNS keeps them, by lower-cased address. `confirmAtOnce` false
@@ -55,6 +56,7 @@ export function fakeConsoleDeps() {
     archive: new MemoryArchive(),
     catalog: new MemoryCatalog(),
     listings: new MemoryListings(),
+    trendRollups: new MemoryTrendRollups(),
     classifier: () => {
       classifier ??= createClassifier();
       return classifier;

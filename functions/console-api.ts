@@ -9,6 +9,7 @@ import { DynamoDbFeedStateStore } from '../adapters/dynamodb/feed-state-store.dy
 import { DynamoDbRuleStore } from '../adapters/dynamodb/rule-store.dynamodb.ts';
 import { DynamoDbSubscriptionStore } from '../adapters/dynamodb/subscription-store.dynamodb.ts';
 import { DynamoDbTrendRollups } from '../adapters/dynamodb/trend-rollups.dynamodb.ts';
+import { S3ArchiveShards } from '../adapters/s3/archive-shards.s3.ts';
 import { S3ArticleArchive } from '../adapters/s3/article-archive.s3.ts';
 import { SnsEmailSubscriptions } from '../adapters/sns/email-subscriptions.sns.ts';
 import { parseNamedQueues, SqsDeadLetterDepths } from '../adapters/sqs/dead-letter-depths.sqs.ts';
@@ -33,6 +34,7 @@ const deps: ConsoleDeps = {
   clock: systemClock,
   rules: new DynamoDbRuleStore(table),
   archive: new S3ArticleArchive(s3, requiredEnv(ENV.bucketName)),
+  shards: new S3ArchiveShards(s3, requiredEnv(ENV.bucketName)),
   catalog: new DynamoDbArticleCatalog(table),
   listings: createReader(table),
   trendRollups: new DynamoDbTrendRollups(table),

@@ -96,6 +96,22 @@ export function addAwsSolutionsChecks(app: App, stack: WirewatchStack): void {
     `AwsSolutions-IAM5[${articleObjects}]`,
     'Reads the article documents an analyst opens or a rule preview scans, anywhere under the articles/ prefix and nowhere else.',
   );
+  const rollUpRole = roleOf(stack.functions.rollUpTrends);
+  acknowledge(
+    rollUpRole,
+    `AwsSolutions-IAM5[${articleObjects}]`,
+    "Reads every article document of a day to build that day's shard, anywhere under the articles/ prefix and nowhere else.",
+  );
+  acknowledge(
+    rollUpRole,
+    `AwsSolutions-IAM5[Resource::<${logicalIdOf(stack.bucket)}.Arn>/${BUCKET.articlePrefix}*${BUCKET.archiveShardSuffix}]`,
+    "Writes one shard per day beside the day's documents, at keys named by the day, under the articles/ prefix only.",
+  );
+  acknowledge(
+    rollUpRole,
+    'AwsSolutions-IAM5[Action::s3:Abort*]',
+    "s3:AbortMultipartUpload from CDK's grantPut, on the day shards only.",
+  );
   addConsoleAcknowledgements(stack);
 
   const topicPublishers = [

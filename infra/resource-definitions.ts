@@ -6,6 +6,7 @@
  * Pure data: no aws-cdk-lib import, so the local runtime and the Lambda bundles can load it cheaply.
  */
 import {
+  ARCHIVE_SHARD_SUFFIX,
   ARTICLE_PREFIX,
   ARTICLE_SUFFIX,
   RAW_PREFIX,
@@ -90,6 +91,8 @@ export const BUCKET = {
   /** Normalised article JSON; an object created here starts classification. */
   articlePrefix: ARTICLE_PREFIX,
   articleSuffix: ARTICLE_SUFFIX,
+  /** A closed day's documents in one object (`articles/…/dd=27.shard.json.gz`), beside the day's prefix; written by roll-up-trends. */
+  archiveShardSuffix: ARCHIVE_SHARD_SUFFIX,
   /** Raw fetched pages, gzip-compressed. */
   rawPrefix: RAW_PREFIX,
   /** The analysts' rules precompiled, gzip-compressed JSON; written and read by classify-article. */

@@ -175,6 +175,10 @@ export class WirewatchStack extends Stack {
     bindTable(sendDigest, this.table, 'read-and-record');
     // roll-up-trends reads label listings and writes only the heat map's rollups and their hour states.
     bindTable(rollUpTrends, this.table, 'read-and-record');
+    // …and builds each closed day's shard of the archive from the day's documents, beside them.
+    bindBucket(rollUpTrends, this.bucket, 'list', [`${BUCKET.articlePrefix}*`]);
+    bindBucket(rollUpTrends, this.bucket, 'read', [`${BUCKET.articlePrefix}*`]);
+    bindBucket(rollUpTrends, this.bucket, 'write', [`${BUCKET.articlePrefix}*${BUCKET.archiveShardSuffix}`]);
     bindQueueProducer(dispatchFeeds, this.queues.feedJobs.queue, ENV.feedQueueUrl);
     bindQueueProducer(fetchFeed, this.queues.articleJobs.queue, ENV.articleQueueUrl);
     bindBucket(fetchArticle, this.bucket, 'write', [`${BUCKET.rawPrefix}*`, `${BUCKET.articlePrefix}*`]);

@@ -25,7 +25,7 @@ import {
 } from '../../shared/dedup/near-duplicate.ts';
 import { type ArticleCatalog, ConcurrentUpdateError } from '../../shared/ports/article-catalog.ts';
 import { type Clock, systemClock } from '../../shared/ports/clock.ts';
-import { batchWrite, isConditionFailure, type TableClient, withoutKeys } from './table-client.ts';
+import { batchGet, batchWrite, isConditionFailure, type TableClient, withoutKeys } from './table-client.ts';
 import {
   ARTICLE_SCHEMA_MINOR_VERSION,
   articleKey,
@@ -115,6 +115,9 @@ function bandItems(record: ArticleRecord): Record<string, unknown>[] {
  * of older schemas for 7 days) are then 11 round trips of a few milliseconds inside a Region.
  */
 const CLUSTER_LOOKUPS_AT_ONCE = 8;
+/** BatchGetItem takes at most 100 keys; a preview's thousands of labels are read 8 batches at a time. */
+const BATCH_GET_KEYS = 100;
+const BATCH_GETS_AT_ONCE = 8;
 
 /** `task` over every input, at most `limit` at once; results in input order. */
 async function mapAtMost<T, R>(
@@ -146,6 +149,24 @@ export class DynamoDbArticleCatalog implements ArticleCatalog {
       new GetCommand({ TableName: this.table.tableName, Key: articleKey(id), ConsistentRead: true }),
     );
     return Item === undefined ? null : withoutKeys<ArticleRecord>(Item);
+  }
+
+  async getArticles(ids: readonly string[]): Promise<Map<string, ArticleRecord>> {
+    const chunks = Array.from({ length: Math.ceil(ids.length / BATCH_GET_KEYS) }, (_, index) =>
+      ids.slice(index * BATCH_GET_KEYS, (index + 1) * BATCH_GET_KEYS),
+    );
+    const found = await mapAtMost(chunks, BATCH_GETS_AT_ONCE, (chunk) =>
+      batchGet(
+        this.table,
+        chunk.map((id) => articleKey(id)),
+      ),
+    );
+    return new Map(
+      found.flat().map((item) => {
+        const record = withoutKeys<ArticleRecord>(item);
+        return [record.id, record];
+      }),
+    );
   }
 
   async saveArticle(record: ArticleRecord, previous: ArticleRecord | null): Promise<void> {

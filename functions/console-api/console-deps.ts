@@ -3,6 +3,7 @@
  * AWS, the local console server from the emulators, and unit tests from in-memory fakes.
  */
 import type { Classifier } from '../../shared/classification/classifier.ts';
+import type { ArchiveShards } from '../../shared/ports/archive-shards.ts';
 import type { ArticleArchive } from '../../shared/ports/article-archive.ts';
 import type { ArticleCatalog } from '../../shared/ports/article-catalog.ts';
 import type { ArticleListings } from '../../shared/ports/article-listings.ts';
@@ -18,6 +19,8 @@ export interface ConsoleDeps {
   clock: Clock;
   rules: RuleStore;
   archive: ArticleArchive;
+  /** Closed days of the archive in one object each, for rule previews (roll-up-trends builds them). */
+  shards: Pick<ArchiveShards, 'getDayShard'>;
   catalog: ArticleCatalog;
   /** The table's article and alert listings (the typed reader on DynamoDB). */
   listings: ArticleListings;

@@ -93,7 +93,7 @@ describe('WirewatchStack', () => {
           [ENV.digestTopicArn]: stack.digestTopic.topicArn,
           [ENV.consoleUrl]: stack.consoleHosting.url,
         },
-        rollUpTrends: table,
+        rollUpTrends: { ...table, [ENV.bucketName]: stack.bucket.bucketName },
         consoleApi: {
           ...table,
           [ENV.bucketName]: stack.bucket.bucketName,
@@ -241,14 +241,32 @@ describe('WirewatchStack', () => {
       expect(grantedActionsOf(stack, stack.functions.sendDigest, 'sqs:')).toEqual([]);
     });
 
-    it('lets roll-up-trends read the table and write single items, and nothing else', () => {
+    it('lets roll-up-trends read the table and write single items, read the archived articles and put only day shards', () => {
       // Assess
       const actions = grantedActionsOf(stack, stack.functions.rollUpTrends, 'dynamodb:');
       expect(actions).toEqual(
         expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem']),
       );
       expect(actions.filter((action) => /Delete|BatchWrite/.test(action))).toEqual([]);
-      for (const service of ['s3:', 'sqs:', 'sns:']) {
+      const s3 = grantedStatementsOf(stack, stack.functions.rollUpTrends).filter((statement) =>
+        statement.actions.some((action) => action.startsWith('s3:')),
+      );
+      const resourcesFor = (action: string) =>
+        s3
+          .filter((statement) => statement.actions.includes(action))
+          .flatMap((statement) => statement.resources);
+      expect(resourcesFor('s3:PutObject')).toEqual([
+        stack.resolve(stack.bucket.arnForObjects(`${BUCKET.articlePrefix}*${BUCKET.archiveShardSuffix}`)),
+      ]);
+      expect(resourcesFor('s3:GetObject')).toEqual([
+        stack.resolve(stack.bucket.arnForObjects(`${BUCKET.articlePrefix}*`)),
+      ]);
+      expect(
+        grantedActionsOf(stack, stack.functions.rollUpTrends, 's3:').filter((action) =>
+          /Delete/.test(action),
+        ),
+      ).toEqual([]);
+      for (const service of ['sqs:', 'sns:']) {
         expect(grantedActionsOf(stack, stack.functions.rollUpTrends, service)).toEqual([]);
       }
     });

@@ -17,6 +17,7 @@ import {
   MemoryFeedStates,
   MemoryRules,
 } from './in-memory-ports.ts';
+import { MemoryArchiveShards } from './memory-archive-shards.ts';
 import { MemoryListings } from './memory-listings.ts';
 import { MemoryTrendRollups } from './memory-trend-rollups.ts';
 
@@ -54,6 +55,7 @@ export function fakeConsoleDeps() {
     clock: new FixedClock(CONSOLE_NOW),
     rules: new MemoryRules(),
     archive: new MemoryArchive(),
+    shards: new MemoryArchiveShards(),
     catalog: new MemoryCatalog(),
     listings: new MemoryListings(),
     trendRollups: new MemoryTrendRollups(),

@@ -17,11 +17,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbAlertLedger } from '../adapters/dynamodb/alert-ledger.dynamodb.ts';
 import { DynamoDbArticleCatalog } from '../adapters/dynamodb/article-catalog.dynamodb.ts';
 import { DynamoDbTrendRollups } from '../adapters/dynamodb/trend-rollups.dynamodb.ts';
+import { S3ArchiveShards } from '../adapters/s3/archive-shards.s3.ts';
 import { S3ArticleArchive } from '../adapters/s3/article-archive.s3.ts';
 import { SAMPLES_DIR } from '../cli/local-runtime.ts';
 import { createTable } from '../local/create-resources.ts';
@@ -30,8 +31,9 @@ import { LOCAL_NAMES, LocalPipeline } from '../local/local-pipeline.ts';
 import { SyntheticCorpus } from '../local/synthetic-corpus.ts';
 import { createReader } from '../reader/wirewatch-reader.ts';
 import { type ArticleDocument, contentHashOf } from '../shared/articles/article-document.ts';
-import { articleDocumentKey } from '../shared/articles/storage-keys.ts';
+import { articleDayShardKey, articleDocumentKey } from '../shared/articles/storage-keys.ts';
 import { createClassifier } from '../shared/classification/classifier.ts';
+import { buildDayShards } from '../shared/console/archive-day-shards.ts';
 import { listArticles } from '../shared/console/article-listing.ts';
 import { INDEX_LAG_MS, rollUpHeatmapHours } from '../shared/console/heatmap-rollups.ts';
 import { resolvePeriod } from '../shared/console/period.ts';
@@ -39,6 +41,7 @@ import { previewRule } from '../shared/console/rule-preview.ts';
 import { heatmap, pairTimeline } from '../shared/console/trends.ts';
 import { classifyStoredArticle } from '../shared/pipeline/classify-stored-article.ts';
 import { type FeedToRegister, registerFeeds } from '../shared/pipeline/register-feeds.ts';
+import { archiveDays } from '../shared/pipeline/replay-archive.ts';
 import type { ArticleListings, ListedArticle, ListingRange } from '../shared/ports/article-listings.ts';
 import { systemClock } from '../shared/ports/clock.ts';
 import type { TrendRollups } from '../shared/ports/trend-rollups.ts';
@@ -74,6 +77,8 @@ export interface ConsoleViewFigures {
     labelItems: number;
     rollupKilobytes: number;
     readUnits: number;
+    /** Whether it shows exactly the live heat map's pairs and counts. */
+    sameAsLive: boolean;
   };
   /** The 30-day heat map from rollups (one generated day, 29 empty), and its reads at this volume every day. */
   heatmap30DaysRolledUp: {
@@ -84,7 +89,19 @@ export interface ConsoleViewFigures {
   };
   timeline: { ms: number; pair: string; labelItems: number };
   cellArticles: { ms: number; shown: number };
+  /** The rule preview reading each document and its labels on their own. */
   preview: { ms: number; scanned: number; matched: number; truncated: boolean };
+  /** The job writing the archive's day shards (one sealed day, today open), and their size. */
+  shardJob: { ms: number; shards: number; documents: number; megabytes: number };
+  /** The same preview reading the day shards. */
+  shardedPreview: {
+    ms: number;
+    scanned: number;
+    matched: number;
+    truncated: boolean;
+    /** Whether it found the same matches per day and articles as the preview read per document. */
+    sameAsPerDocument: boolean;
+  };
 }
 
 export interface SamplePreviewFigures {
@@ -155,10 +172,8 @@ export async function measureConsoleViews(articles: number, seed: number): Promi
       client: DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } }),
       tableName: TABLE,
     };
-    const archive = new S3ArticleArchive(
-      new S3Client({ ...config, endpoint: aws.endpoints.s3, forcePathStyle: true }),
-      BUCKET,
-    );
+    const s3 = new S3Client({ ...config, endpoint: aws.endpoints.s3, forcePathStyle: true });
+    const archive = new S3ArticleArchive(s3, BUCKET);
     const catalog = new DynamoDbArticleCatalog(table);
     const newest = Date.now() - 60_000;
     const corpus = new SyntheticCorpus({ seed, articles, feeds: 20, newestAt: new Date(newest) });
@@ -259,6 +274,20 @@ export async function measureConsoleViews(articles: number, seed: number): Promi
     const preview = await timed(() =>
       previewRule({ query, days: 2 }, { archive, catalog, clock: systemClock }),
     );
+    const shards = new S3ArchiveShards(s3, BUCKET);
+    const shardsStarted = performance.now();
+    const shardJob = await buildDayShards({ archive, shards, clock: systemClock }, () => false);
+    const shardJobMs = Math.round(performance.now() - shardsStarted);
+    let shardBytes = 0;
+    for (const { day } of archiveDays(new Date(newest - DAY_MS).toISOString(), new Date().toISOString())) {
+      const head = await s3
+        .send(new HeadObjectCommand({ Bucket: BUCKET, Key: articleDayShardKey(day) }))
+        .catch(() => null);
+      shardBytes += head?.ContentLength ?? 0;
+    }
+    const shardedPreview = await timed(() =>
+      previewRule({ query, days: 2 }, { archive, catalog, shards, clock: systemClock }),
+    );
     // 30 days at this volume: 30 days of rollups as big as this day's, in 1 MB query pages.
     const monthRollupBytes = dayRollupBytes * 30;
     return {
@@ -279,6 +308,9 @@ export async function measureConsoleViews(articles: number, seed: number): Promi
         labelItems: rolledLive.meter.items / ROUNDS,
         rollupKilobytes: Math.round(dayRollupBytes / 100) / 10,
         readUnits: Math.round(rolledLive.meter.readUnits / ROUNDS + readUnitsOf(dayRollupBytes)),
+        sameAsLive:
+          JSON.stringify({ ...mapRolledUp.result, scanned: 0, rolledUpHours: 0 }) ===
+          JSON.stringify({ ...map.result, scanned: 0, rolledUpHours: 0 }),
       },
       heatmap30DaysRolledUp: {
         ms: month30.ms,
@@ -293,6 +325,21 @@ export async function measureConsoleViews(articles: number, seed: number): Promi
         scanned: preview.result.scanned,
         matched: preview.result.days.reduce((sum, day) => sum + day.count, 0),
         truncated: preview.result.truncated,
+      },
+      shardJob: {
+        ms: shardJobMs,
+        shards: shardJob.written,
+        documents: shardJob.documentsRead,
+        megabytes: Math.round(shardBytes / 10_000) / 100,
+      },
+      shardedPreview: {
+        ms: shardedPreview.ms,
+        scanned: shardedPreview.result.scanned,
+        matched: shardedPreview.result.days.reduce((sum, day) => sum + day.count, 0),
+        truncated: shardedPreview.result.truncated,
+        sameAsPerDocument:
+          JSON.stringify({ ...shardedPreview.result, scanned: 0 }) ===
+          JSON.stringify({ ...preview.result, scanned: 0 }),
       },
     };
   } finally {
@@ -373,7 +420,7 @@ function printTable(figures: readonly ConsoleViewFigures[], samples: SamplePrevi
     [
       'heat map, 1 day, rolled up',
       (f) =>
-        `${f.heatmapRolledUp.ms} ms, ${f.heatmapRolledUp.rolledUpHours} rollups (${f.heatmapRolledUp.rollupKilobytes} KB) + ${f.heatmapRolledUp.labelItems} label items, ${f.heatmapRolledUp.readUnits} RU`,
+        `${f.heatmapRolledUp.ms} ms, ${f.heatmapRolledUp.rolledUpHours} rollups (${f.heatmapRolledUp.rollupKilobytes} KB) + ${f.heatmapRolledUp.labelItems} label items, ${f.heatmapRolledUp.readUnits} RU${f.heatmapRolledUp.sameAsLive ? ', same counts as live' : ', COUNTS DIFFER FROM LIVE'}`,
     ],
     [
       'heat map, 30 days, rolled up',
@@ -386,6 +433,16 @@ function printTable(figures: readonly ConsoleViewFigures[], samples: SamplePrevi
       'rule preview, 2 days',
       (f) =>
         `${f.preview.ms} ms, ${f.preview.scanned} read, ${f.preview.matched} matched${f.preview.truncated ? ', truncated' : ''}`,
+    ],
+    [
+      'day shards job',
+      (f) =>
+        `${f.shardJob.ms} ms, ${f.shardJob.shards} shards, ${f.shardJob.documents} documents, ${f.shardJob.megabytes} MB gzip`,
+    ],
+    [
+      'rule preview, 2 days, shards',
+      (f) =>
+        `${f.shardedPreview.ms} ms, ${f.shardedPreview.scanned} read, ${f.shardedPreview.matched} matched${f.shardedPreview.truncated ? ', truncated' : ''}${f.shardedPreview.sameAsPerDocument ? ', same result as per document' : ''}`,
     ],
   ];
   console.log(`Console views on a generated day of ${figures.map((f) => f.articles).join(' / ')} articles`);

@@ -6,10 +6,11 @@
  * the day's open shard on each run, reading only the documents archived since the last one.
  * roll-up-trends does this for today and the last SHARD_DAYS days, newest first.
  */
+
+import { archiveDays } from '../pipeline/replay-archive.ts';
 import type { ArchiveShards, DayShard, ShardedDocument } from '../ports/archive-shards.ts';
 import type { ArticleArchive } from '../ports/article-archive.ts';
 import type { Clock } from '../ports/clock.ts';
-import { archiveDays } from '../pipeline/replay-archive.ts';
 
 const DAY_MS = 86_400_000;
 /** Closed days that get a shard: the 7- and 30-day previews'; older days are read per document. */

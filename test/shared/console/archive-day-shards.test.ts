@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type ArticleDocument, contentHashOf } from '../../../shared/articles/article-document.ts';
 import { articleDocumentKey } from '../../../shared/articles/storage-keys.ts';
 import { buildDayShards, DAY_CLOSED_AFTER_MS } from '../../../shared/console/archive-day-shards.ts';
-import { backtestRule } from '../../../shared/pipeline/backtest-rule.ts';
+import { backtestRule, SHARD_LOAD_RESERVE_MS } from '../../../shared/pipeline/backtest-rule.ts';
 import { anArticle } from '../../support/builders.ts';
 import { FixedClock, MemoryArchive, MemoryCatalog } from '../../support/in-memory-ports.ts';
 import { MemoryArchiveShards } from '../../support/memory-archive-shards.ts';
@@ -131,6 +131,27 @@ describe('archive day shards', () => {
     expect(sharded).toMatchObject({ articles: 34, matched: 4, truncated: false });
     expect(sharded.samples.map(({ articleId }) => articleId)).toEqual(['t3', 'b1', 'c1', 'a3']);
     expect(archive.reads).toBe(1);
+  });
+
+  it('are not loaded with less time left than loading one takes, and the backtest says it was truncated', async () => {
+    // Prepare: time left for articles, but not for loading a shard
+    const { archive, catalog, shards, clock } = await setup();
+    await buildDayShards({ archive, shards, clock }, () => false);
+    let loaded = 0;
+    const counting = {
+      getDayShard: (day: string) => {
+        loaded += 1;
+        return shards.getDayShard(day);
+      },
+    };
+    const bounds = { maxArticles: 100, timeUp: (reserveMs = 0) => reserveMs >= SHARD_LOAD_RESERVE_MS };
+
+    // Act
+    const result = await backtestRule({ ...preview, bounds }, { archive, catalog, shards: counting });
+
+    // Assess
+    expect(result).toMatchObject({ articles: 0, truncated: true });
+    expect(loaded).toBe(0);
   });
 
   it('stop a sharded day at the article bound and say the backtest was truncated', async () => {

@@ -14,7 +14,7 @@ import type { Clock } from '../ports/clock.ts';
 
 const DAY_MS = 86_400_000;
 /** Closed days that get a shard: the 7- and 30-day previews'; older days are read per document. */
-export const SHARD_DAYS = 31;
+const SHARD_DAYS = 31;
 /** Longer than fetch-article's timeout (150 s) and any clock skew: no document lands in a day after it. */
 export const DAY_CLOSED_AFTER_MS = 15 * 60_000;
 /** Documents read at once while building a shard. */
@@ -34,17 +34,17 @@ export interface ShardJobSummary {
 }
 
 /** Whether no document can be archived under `day` any more at `now`. */
-export const isClosedDay = (day: string, now: Date) =>
+const isClosedDay = (day: string, now: Date) =>
   now.getTime() >= Date.parse(`${day}T00:00:00.000Z`) + DAY_MS + DAY_CLOSED_AFTER_MS;
 
 /** Today and the SHARD_DAYS days before it, newest first. */
-export function shardDays(now: Date): { day: string; prefix: string }[] {
+function shardDays(now: Date): { day: string; prefix: string }[] {
   const oldest = new Date(now.getTime() - SHARD_DAYS * DAY_MS).toISOString();
   return archiveDays(oldest, now.toISOString()).reverse();
 }
 
 /** Reads `keys` from the archive, READS_AT_ONCE at a time, in the order given. */
-export async function readDocuments(
+async function readDocuments(
   keys: readonly string[],
   archive: Pick<ArticleArchive, 'getArticle'>,
 ): Promise<ShardedDocument[]> {

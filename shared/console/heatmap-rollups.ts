@@ -47,7 +47,7 @@ export function hoursFrom(first: UtcHour, last: UtcHour): UtcHour[] {
 }
 
 /** Distinct article ids per cell and per pair, and the label items read: what a heat map counts. */
-export class HeatmapTally {
+class HeatmapTally {
   readonly cellArticles = new Map<string, Set<string>>();
   readonly pairArticles = new Map<string, Set<string>>();
   labelItems = 0;
@@ -97,7 +97,7 @@ export async function tallyListings(
 }
 
 /** Whether a rollup counts every label write of its hour that gsi1 could list when it was read. */
-export function isCurrent(rollupReadFrom: string, labelsChangedAt: string | undefined): boolean {
+function isCurrent(rollupReadFrom: string, labelsChangedAt: string | undefined): boolean {
   return (
     labelsChangedAt === undefined || Date.parse(rollupReadFrom) >= Date.parse(labelsChangedAt) + INDEX_LAG_MS
   );

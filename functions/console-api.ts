@@ -8,6 +8,8 @@ import { DynamoDbArticleCatalog } from '../adapters/dynamodb/article-catalog.dyn
 import { DynamoDbFeedStateStore } from '../adapters/dynamodb/feed-state-store.dynamodb.ts';
 import { DynamoDbRuleStore } from '../adapters/dynamodb/rule-store.dynamodb.ts';
 import { DynamoDbSubscriptionStore } from '../adapters/dynamodb/subscription-store.dynamodb.ts';
+import { DynamoDbTrendRollups } from '../adapters/dynamodb/trend-rollups.dynamodb.ts';
+import { S3ArchiveShards } from '../adapters/s3/archive-shards.s3.ts';
 import { S3ArticleArchive } from '../adapters/s3/article-archive.s3.ts';
 import { SnsEmailSubscriptions } from '../adapters/sns/email-subscriptions.sns.ts';
 import { parseNamedQueues, SqsDeadLetterDepths } from '../adapters/sqs/dead-letter-depths.sqs.ts';
@@ -32,8 +34,10 @@ const deps: ConsoleDeps = {
   clock: systemClock,
   rules: new DynamoDbRuleStore(table),
   archive: new S3ArticleArchive(s3, requiredEnv(ENV.bucketName)),
+  shards: new S3ArchiveShards(s3, requiredEnv(ENV.bucketName)),
   catalog: new DynamoDbArticleCatalog(table),
   listings: createReader(table),
+  trendRollups: new DynamoDbTrendRollups(table),
   classifier: () => {
     classifier ??= createClassifier({ extraAliases: countryAliasesEnv(ENV.extraCountryAliases) });
     return classifier;

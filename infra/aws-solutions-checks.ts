@@ -49,8 +49,8 @@ export function addAwsSolutionsChecks(app: App, stack: WirewatchStack): void {
     );
   }
   // fetch-article never touches the table, so only the table's users carry this acknowledgement.
-  const { dispatchFeeds, fetchFeed, classifyArticle, sendDigest, consoleApi } = stack.functions;
-  for (const tableUser of [dispatchFeeds, fetchFeed, classifyArticle, sendDigest, consoleApi]) {
+  const { dispatchFeeds, fetchFeed, classifyArticle, sendDigest, rollUpTrends, consoleApi } = stack.functions;
+  for (const tableUser of [dispatchFeeds, fetchFeed, classifyArticle, sendDigest, rollUpTrends, consoleApi]) {
     acknowledge(
       roleOf(tableUser),
       `AwsSolutions-IAM5[${tableIndexes}]`,
@@ -95,6 +95,22 @@ export function addAwsSolutionsChecks(app: App, stack: WirewatchStack): void {
     roleOf(consoleApi),
     `AwsSolutions-IAM5[${articleObjects}]`,
     'Reads the article documents an analyst opens or a rule preview scans, anywhere under the articles/ prefix and nowhere else.',
+  );
+  const rollUpRole = roleOf(stack.functions.rollUpTrends);
+  acknowledge(
+    rollUpRole,
+    `AwsSolutions-IAM5[${articleObjects}]`,
+    "Reads every article document of a day to build that day's shard, anywhere under the articles/ prefix and nowhere else.",
+  );
+  acknowledge(
+    rollUpRole,
+    `AwsSolutions-IAM5[Resource::<${logicalIdOf(stack.bucket)}.Arn>/${BUCKET.articlePrefix}*${BUCKET.archiveShardSuffix}]`,
+    "Writes one shard per day beside the day's documents, at keys named by the day, under the articles/ prefix only.",
+  );
+  acknowledge(
+    rollUpRole,
+    'AwsSolutions-IAM5[Action::s3:Abort*]',
+    "s3:AbortMultipartUpload from CDK's grantPut, on the day shards only.",
   );
   addConsoleAcknowledgements(stack);
 

@@ -6,6 +6,7 @@
  * Pure data: no aws-cdk-lib import, so the local runtime and the Lambda bundles can load it cheaply.
  */
 import {
+  ARCHIVE_SHARD_SUFFIX,
   ARTICLE_PREFIX,
   ARTICLE_SUFFIX,
   RAW_PREFIX,
@@ -90,6 +91,8 @@ export const BUCKET = {
   /** Normalised article JSON; an object created here starts classification. */
   articlePrefix: ARTICLE_PREFIX,
   articleSuffix: ARTICLE_SUFFIX,
+  /** A closed day's documents in one object (`articles/…/dd=27.shard.json.gz`), beside the day's prefix; written by roll-up-trends. */
+  archiveShardSuffix: ARCHIVE_SHARD_SUFFIX,
   /** Raw fetched pages, gzip-compressed. */
   rawPrefix: RAW_PREFIX,
   /** The analysts' rules precompiled, gzip-compressed JSON; written and read by classify-article. */
@@ -151,6 +154,8 @@ export const FUNCTIONS = {
     consumes: 'classifyJobs',
   },
   sendDigest: { entry: 'functions/send-digest.ts', timeoutSeconds: 300, memoryMiB: 512 },
+  // A first run after deployment rolls up 240 hours of the last 31 days; later runs a few hours each.
+  rollUpTrends: { entry: 'functions/roll-up-trends.ts', timeoutSeconds: 300, memoryMiB: 512 },
   // API Gateway gives up on an integration after 30 s; rule previews are bounded well inside this.
   // The memory buys CPU for previews, which match a rule against many archived articles.
   consoleApi: { entry: 'functions/console-api.ts', timeoutSeconds: 25, memoryMiB: 1024 },
@@ -160,6 +165,12 @@ export type FunctionName = keyof typeof FUNCTIONS;
 
 /** How often dispatch-feeds runs; each feed's own next-due time decides whether it is polled. */
 export const DISPATCH_SCHEDULE_MINUTES = 5;
+
+/**
+ * How often roll-up-trends runs: a closed hour's heat map rollup (or a changed hour's new one) is
+ * saved within this time; until then the heat map counts that hour live.
+ */
+export const ROLLUP_SCHEDULE_MINUTES = 15;
 
 /**
  * When send-digest runs each day (UTC), for the day before: late enough that yesterday's last

@@ -89,7 +89,7 @@ const NETWORK_BOUND_MEMORY_MIB = { fetchFeed: 256, fetchArticle: 512 } as const 
 /**
  * Defaults for any stage. Concurrency caps: fetches are polite to news sites (a burst of due feeds
  * becomes at most 5 concurrent polls and 10 concurrent page fetches); classify keeps pace with 10.
- * dispatch-feeds and send-digest run alone: a second concurrent run would only duplicate work.
+ * dispatch-feeds, send-digest and roll-up-trends run alone: a second concurrent run would only duplicate work.
  */
 export const DEFAULT_STAGE_CONFIG: StageConfig = {
   stage: 'dev',
@@ -102,7 +102,7 @@ export const DEFAULT_STAGE_CONFIG: StageConfig = {
   logRetentionDays: 30,
   dataRemovalPolicy: 'retain',
   maxConcurrency: { fetchFeed: 5, fetchArticle: 10, classifyArticle: 10 },
-  reservedConcurrency: { dispatchFeeds: 1, sendDigest: 1 },
+  reservedConcurrency: { dispatchFeeds: 1, sendDigest: 1, rollUpTrends: 1 },
   memoryMiB: {
     ...(Object.fromEntries(FUNCTION_NAMES.map((name) => [name, FUNCTIONS[name].memoryMiB])) as Record<
       FunctionName,

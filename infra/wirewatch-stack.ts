@@ -5,6 +5,7 @@
  *   -> fetch-article -> S3 (raw/, articles/) -> ObjectCreated articles/*.json -> classify queue
  *   -> classify-article -> DynamoDB table (+ stream for downstream readers) and the alert topic.
  *   Daily schedule -> send-digest -> the digest topic (one email a day per digest recipient).
+ *   15-minute schedule -> roll-up-trends -> the heat map's hourly rollups in the table.
  *   Analyst console: CloudFront (console/dist from a private bucket) -> HTTP API with a JWT authorizer
  *   on the analysts' user pool -> console-api -> the table, the archive, the topics' subscriptions.
  *
@@ -53,6 +54,7 @@ import {
   metricsNamespace,
   QUEUES,
   type QueueName,
+  ROLLUP_SCHEDULE_MINUTES,
   SERVICE_NAME,
   TABLE,
 } from './resource-definitions.ts';
@@ -166,12 +168,18 @@ export class WirewatchStack extends Stack {
       }
       return fn;
     });
-    const { dispatchFeeds, fetchFeed, fetchArticle, classifyArticle, sendDigest, consoleApi } =
+    const { dispatchFeeds, fetchFeed, fetchArticle, classifyArticle, sendDigest, rollUpTrends, consoleApi } =
       this.functions;
     // fetch-article only archives pages to S3; it never touches the table.
     for (const tableUser of [dispatchFeeds, fetchFeed, classifyArticle]) bindTable(tableUser, this.table);
     // send-digest reads subscriptions, alerts and articles, and writes only its DigestSent records.
     bindTable(sendDigest, this.table, 'read-and-record');
+    // roll-up-trends reads label listings and writes only the heat map's rollups and their hour states.
+    bindTable(rollUpTrends, this.table, 'read-and-record');
+    // …and builds each closed day's shard of the archive from the day's documents, beside them.
+    bindBucket(rollUpTrends, this.bucket, 'list', [`${BUCKET.articlePrefix}*`]);
+    bindBucket(rollUpTrends, this.bucket, 'read', [`${BUCKET.articlePrefix}*`]);
+    bindBucket(rollUpTrends, this.bucket, 'write', [`${BUCKET.articlePrefix}*${BUCKET.archiveShardSuffix}`]);
     bindQueueProducer(dispatchFeeds, this.queues.feedJobs.queue, ENV.feedQueueUrl);
     bindQueueProducer(fetchFeed, this.queues.articleJobs.queue, ENV.articleQueueUrl);
     bindBucket(fetchArticle, this.bucket, 'write', [`${BUCKET.rawPrefix}*`, `${BUCKET.articlePrefix}*`]);
@@ -212,6 +220,19 @@ export class WirewatchStack extends Stack {
           retryAttempts: 2,
           // The event's time names the day, so a late delivery still sends the right day's digest.
           maxEventAge: Duration.hours(6),
+          deadLetterQueue: this.scheduleDeadLetterQueue,
+        }),
+      ],
+    });
+
+    new Rule(this, 'TrendRollupSchedule', {
+      description: "Starts roll-up-trends, which saves the heat map's counts of closed hours.",
+      schedule: Schedule.rate(Duration.minutes(ROLLUP_SCHEDULE_MINUTES)),
+      targets: [
+        new LambdaTarget(rollUpTrends, {
+          retryAttempts: 2,
+          // The next scheduled run does the same work: an older event is pointless.
+          maxEventAge: Duration.minutes(ROLLUP_SCHEDULE_MINUTES),
           deadLetterQueue: this.scheduleDeadLetterQueue,
         }),
       ],

@@ -9,9 +9,14 @@
  * (schema 1.2): a band lookup is then a table query, and each band costs one write. An article has
  * four bands of 16 bits (schema 1.3; eight of 8 bits before), and clustering looks up each band and
  * its one-bit neighbours (shared/dedup/near-duplicate.ts).
+ *
+ * Each time it writes an article's labels it records the time on the TrendHour item of the article's
+ * hour (schema 1.4), after the labels are written, so the heat map's rollup of that hour is known to be
+ * stale (shared/console/heatmap-rollups.ts). A retry writes the labels and the time again.
  */
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type ArticleRecord, labelsOf } from '../../shared/articles/article-record.ts';
+import { hourOf } from '../../shared/console/heatmap-rollups.ts';
 import {
   candidateBandKeys,
   clusterIdFor,
@@ -19,7 +24,8 @@ import {
   legacyFingerprintBands,
 } from '../../shared/dedup/near-duplicate.ts';
 import { type ArticleCatalog, ConcurrentUpdateError } from '../../shared/ports/article-catalog.ts';
-import { batchWrite, isConditionFailure, type TableClient, withoutKeys } from './table-client.ts';
+import { type Clock, systemClock } from '../../shared/ports/clock.ts';
+import { batchGet, batchWrite, isConditionFailure, type TableClient, withoutKeys } from './table-client.ts';
 import {
   ARTICLE_SCHEMA_MINOR_VERSION,
   articleKey,
@@ -31,6 +37,7 @@ import {
   simhashBandKey,
   timeSortKey,
 } from './table-keys.ts';
+import { recordLabelChange } from './trend-rollups.dynamodb.ts';
 
 /** What a label listing returns without a second read: enough to show and filter an article. */
 function summaryOf(record: ArticleRecord) {
@@ -108,6 +115,9 @@ function bandItems(record: ArticleRecord): Record<string, unknown>[] {
  * of older schemas for 7 days) are then 11 round trips of a few milliseconds inside a Region.
  */
 const CLUSTER_LOOKUPS_AT_ONCE = 8;
+/** BatchGetItem takes at most 100 keys; a preview's thousands of labels are read 8 batches at a time. */
+const BATCH_GET_KEYS = 100;
+const BATCH_GETS_AT_ONCE = 8;
 
 /** `task` over every input, at most `limit` at once; results in input order. */
 async function mapAtMost<T, R>(
@@ -129,13 +139,34 @@ async function mapAtMost<T, R>(
 }
 
 export class DynamoDbArticleCatalog implements ArticleCatalog {
-  constructor(private readonly table: TableClient) {}
+  constructor(
+    private readonly table: TableClient,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   async getArticle(id: string): Promise<ArticleRecord | null> {
     const { Item } = await this.table.client.send(
       new GetCommand({ TableName: this.table.tableName, Key: articleKey(id), ConsistentRead: true }),
     );
     return Item === undefined ? null : withoutKeys<ArticleRecord>(Item);
+  }
+
+  async getArticles(ids: readonly string[]): Promise<Map<string, ArticleRecord>> {
+    const chunks = Array.from({ length: Math.ceil(ids.length / BATCH_GET_KEYS) }, (_, index) =>
+      ids.slice(index * BATCH_GET_KEYS, (index + 1) * BATCH_GET_KEYS),
+    );
+    const found = await mapAtMost(chunks, BATCH_GETS_AT_ONCE, (chunk) =>
+      batchGet(
+        this.table,
+        chunk.map((id) => articleKey(id)),
+      ),
+    );
+    return new Map(
+      found.flat().map((item) => {
+        const record = withoutKeys<ArticleRecord>(item);
+        return [record.id, record];
+      }),
+    );
   }
 
   async saveArticle(record: ArticleRecord, previous: ArticleRecord | null): Promise<void> {
@@ -207,6 +238,7 @@ export class DynamoDbArticleCatalog implements ArticleCatalog {
       ...wanted.map((Item) => ({ PutRequest: { Item } })),
       ...stale.map((item) => ({ DeleteRequest: { Key: { pk: String(item.pk), sk: String(item.sk) } } })),
     ]);
+    await recordLabelChange(this.table, hourOf(record.sortAt), this.clock.now().toISOString());
   }
 
   /**

@@ -14,6 +14,8 @@
  * | RulesVersion  | RULES              | VERSION               | –                       | –                       |
  * | Subscription  | SUB#<id>           | SUB                   | SUBSCRIPTIONS#digest    | <email, lower-case>     |
  * | DigestSent    | RECIPIENT#<rcptId> | DIGEST#<day>          | –                       | –                       |
+ * | TrendHour     | TRENDS#HOURS       | <YYYY-MM-DDTHH>       | –                       | –                       |
+ * | HeatmapRollup | TRENDS#HEATMAP     | <YYYY-MM-DDTHH>       | –                       | –                       |
  *
  * Everything about one article but its SimHash bands shares its partition, so "alerts for an article"
  * and label clean-up are single queries; every list ordered by time is one GSI query on an overloaded
@@ -55,6 +57,15 @@ export const digestSentKey = (recipientId: string, day: string) => ({
   pk: `RECIPIENT#${recipientId}`,
   sk: `DIGEST#${day}`,
 });
+
+/** When an hour's labels last changed and when its rollup was read (internal, schema 1.4). */
+export const trendHourKey = (hour: string) => ({ pk: TREND_HOURS_PK, sk: hour });
+export const TREND_HOURS_PK = 'TRENDS#HOURS';
+/** The heat map's counts of one hour (internal, schema 1.4). */
+export const heatmapRollupKey = (hour: string) => ({ pk: HEATMAP_ROLLUPS_PK, sk: hour });
+export const HEATMAP_ROLLUPS_PK = 'TRENDS#HEATMAP';
+/** Minor version of the TrendHour and HeatmapRollup items, which schema 1.4 added. */
+export const TREND_SCHEMA_MINOR_VERSION = 4;
 
 export const LABEL_SK_PREFIX = 'LABEL#';
 /** Starts a band's partition key (schema 1.2 and later), and the sort key of band items of schema 1.1. */

@@ -9,6 +9,9 @@ const HeatmapQuery = z.object({ since: z.optional(timeParameter), until: z.optio
 
 export const getHeatmap: ConsoleHandler = async ({ query }, deps) => {
   const period = periodOf(parseInput(HeatmapQuery, query, 'query'), deps.clock);
-  const { since, until, pairs, topics, cells, pairsOmitted } = await heatmap(period, deps.listings);
+  const { since, until, pairs, topics, cells, pairsOmitted } = await heatmap(period, {
+    listings: deps.listings,
+    rollups: deps.trendRollups,
+  });
   return ok({ since, until, pairs, topics, cells, pairsOmitted });
 };

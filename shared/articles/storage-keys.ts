@@ -7,6 +7,8 @@ export const ARTICLE_PREFIX = 'articles/';
 /** The analysts' rules, precompiled (see RuleIndexStore): one object, replaced when the rules change. */
 export const RULE_INDEX_KEY = 'rules/precompiled.json.gz';
 export const ARTICLE_SUFFIX = '.json';
+/** Ends a day shard of the archive (articleDayShardKey). */
+export const ARCHIVE_SHARD_SUFFIX = '.shard.json.gz';
 
 /**
  * Article ids are base64url hashes of the canonical URL (articleIdFor), so a key never carries what a
@@ -37,6 +39,15 @@ export function rawPageKey(articleId: string, fetchedAt: string): string {
 
 export function articleDocumentKey(articleId: string, fetchedAt: string): string {
   return `${ARTICLE_PREFIX}${datePartition(fetchedAt)}${keySafeId(articleId)}${ARTICLE_SUFFIX}`;
+}
+
+/**
+ * The shard of one day's documents (ArchiveShards): beside the day's prefix, not in it, so listing a
+ * day never returns it, and under `articles/`, so the articles' retention deletes it too. Its suffix
+ * is not ARTICLE_SUFFIX, so writing it does not start a classification.
+ */
+export function articleDayShardKey(day: string): string {
+  return `${articleDayPrefix(day).slice(0, -1)}${ARCHIVE_SHARD_SUFFIX}`;
 }
 
 /** The prefix holding the documents archived on one day (UTC), for replay and listings. */

@@ -69,7 +69,7 @@ export async function previewRule(request: RulePreviewRequest, deps: RulePreview
         newestFirst: true,
         bounds: {
           maxArticles: PREVIEW_LIMITS.maxArticles,
-          timeUp: () => deps.clock.now().getTime() >= deadline,
+          timeUp: (reserveMs = 0) => deps.clock.now().getTime() + reserveMs >= deadline,
         },
       },
       deps,

@@ -5,6 +5,8 @@ export type SaveOutcome = 'created' | 'updated' | 'unchanged';
 
 export interface ArticleCatalog {
   getArticle(id: string): Promise<ArticleRecord | null>;
+  /** Many articles at once, eventually consistent (a rule preview's labels); ids not found are absent. */
+  getArticles(ids: readonly string[]): Promise<Map<string, ArticleRecord>>;
   /**
    * Writes `record` if the stored revision is still `previous?.revision` (or none exists), and brings
    * its label index entries in line. Throws ConcurrentUpdateError when another writer got there first.

@@ -28,8 +28,23 @@ describe('bench console', () => {
     expect(figures.cellArticles.shown).toBeGreaterThan(0);
   });
 
-  it('previews a rule over the whole small archive without truncating it', () => {
+  it('previews a rule over the whole small archive without truncating it, per document and from day shards alike', () => {
     // Assess
     expect(figures.preview).toMatchObject({ scanned: 40, truncated: false });
+    expect(figures.shardedPreview).toMatchObject({ scanned: 40, truncated: false, sameAsPerDocument: true });
+    expect(figures.shardJob.documents).toBe(40);
+  });
+
+  it('rolls up the day’s closed hours into a heat map with exactly the live one’s counts', () => {
+    // Assess
+    // The job read the closed hours' label items, the heat map the open hour's: each item once.
+    expect(figures.rollupJob.labelItems + figures.heatmapRolledUp.labelItems).toBe(
+      figures.heatmap.labelItems,
+    );
+    expect(figures.heatmapRolledUp.rolledUpHours).toBeGreaterThan(0);
+    expect(figures.heatmapRolledUp.sameAsLive).toBe(true);
+    expect(figures.heatmap30DaysRolledUp.rolledUpHours).toBeGreaterThan(
+      figures.heatmapRolledUp.rolledUpHours,
+    );
   });
 });

@@ -81,7 +81,7 @@ describe('parseStageConfig', () => {
     expect(config.dispatchRateMinutes).toBe(10);
     expect(config.rawPageRetentionDays).toBe(400);
     expect(config.articleRetentionDays).toBeNull();
-    expect(config.reservedConcurrency).toEqual({ dispatchFeeds: 1 });
+    expect(config.reservedConcurrency).toEqual({ dispatchFeeds: 1, rollUpTrends: 1 });
   });
 
   it('takes a hosted UI domain prefix and the console API throttle, and derives the prefix when it is empty', () => {

@@ -17,6 +17,7 @@ import {
   metricsNamespace,
   QUEUES,
   type QueueName,
+  ROLLUP_SCHEDULE_MINUTES,
   SERVICE_NAME,
   TABLE,
 } from '../../infra/resource-definitions.ts';
@@ -92,6 +93,7 @@ describe('WirewatchStack', () => {
           [ENV.digestTopicArn]: stack.digestTopic.topicArn,
           [ENV.consoleUrl]: stack.consoleHosting.url,
         },
+        rollUpTrends: { ...table, [ENV.bucketName]: stack.bucket.bucketName },
         consoleApi: {
           ...table,
           [ENV.bucketName]: stack.bucket.bucketName,
@@ -238,6 +240,36 @@ describe('WirewatchStack', () => {
       expect(actions.filter((action) => /Delete|BatchWrite/.test(action))).toEqual([]);
       expect(grantedActionsOf(stack, stack.functions.sendDigest, 's3:')).toEqual([]);
       expect(grantedActionsOf(stack, stack.functions.sendDigest, 'sqs:')).toEqual([]);
+    });
+
+    it('lets roll-up-trends read the table and write single items, read the archived articles and put only day shards', () => {
+      // Assess
+      const actions = grantedActionsOf(stack, stack.functions.rollUpTrends, 'dynamodb:');
+      expect(actions).toEqual(
+        expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem']),
+      );
+      expect(actions.filter((action) => /Delete|BatchWrite/.test(action))).toEqual([]);
+      const s3 = grantedStatementsOf(stack, stack.functions.rollUpTrends).filter((statement) =>
+        statement.actions.some((action) => action.startsWith('s3:')),
+      );
+      const resourcesFor = (action: string) =>
+        s3
+          .filter((statement) => statement.actions.includes(action))
+          .flatMap((statement) => statement.resources);
+      expect(resourcesFor('s3:PutObject')).toEqual([
+        stack.resolve(stack.bucket.arnForObjects(`${BUCKET.articlePrefix}*${BUCKET.archiveShardSuffix}`)),
+      ]);
+      expect(resourcesFor('s3:GetObject')).toEqual([
+        stack.resolve(stack.bucket.arnForObjects(`${BUCKET.articlePrefix}*`)),
+      ]);
+      expect(
+        grantedActionsOf(stack, stack.functions.rollUpTrends, 's3:').filter((action) =>
+          /Delete/.test(action),
+        ),
+      ).toEqual([]);
+      for (const service of ['sqs:', 'sns:']) {
+        expect(grantedActionsOf(stack, stack.functions.rollUpTrends, service)).toEqual([]);
+      }
     });
 
     it('lets fetch-article only put objects under raw/ and articles/, and classify-article get articles and keep the precompiled rules', () => {
@@ -548,6 +580,25 @@ describe('WirewatchStack', () => {
             DeadLetterConfig: { Arn: stack.resolve(stack.scheduleDeadLetterQueue.queueArn) },
           }),
         ],
+      });
+    });
+
+    it('invokes roll-up-trends every quarter of an hour, alone, retrying and dead-lettering failed deliveries', () => {
+      // Assess
+      template.hasResourceProperties('AWS::Events::Rule', {
+        ScheduleExpression: `rate(${ROLLUP_SCHEDULE_MINUTES} minutes)`,
+        State: 'ENABLED',
+        Targets: [
+          Match.objectLike({
+            Arn: stack.resolve(stack.functions.rollUpTrends.functionArn),
+            RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: ROLLUP_SCHEDULE_MINUTES * 60 },
+            DeadLetterConfig: { Arn: stack.resolve(stack.scheduleDeadLetterQueue.queueArn) },
+          }),
+        ],
+      });
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Role: stack.resolve(stack.functions.rollUpTrends.role?.roleArn),
+        ReservedConcurrentExecutions: 1,
       });
     });
   });

@@ -8,6 +8,8 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbArticleCatalog } from '../../adapters/dynamodb/article-catalog.dynamodb.ts';
 import { DynamoDbSubscriptionStore } from '../../adapters/dynamodb/subscription-store.dynamodb.ts';
+import { DynamoDbTrendRollups } from '../../adapters/dynamodb/trend-rollups.dynamodb.ts';
+import { S3ArchiveShards } from '../../adapters/s3/archive-shards.s3.ts';
 import { S3ArticleArchive } from '../../adapters/s3/article-archive.s3.ts';
 import { SnsEmailSubscriptions } from '../../adapters/sns/email-subscriptions.sns.ts';
 import type { ConsoleDeps } from '../../functions/console-api/console-deps.ts';
@@ -65,7 +67,9 @@ beforeAll(async () => {
   deps = {
     clock: new FixedClock(new Date(`${seedDay}T12:00:00Z`)),
     listings: reader,
+    trendRollups: new DynamoDbTrendRollups(pipeline.table),
     archive: new S3ArticleArchive(s3, LOCAL_NAMES.bucket),
+    shards: new S3ArchiveShards(s3, LOCAL_NAMES.bucket),
     catalog: new DynamoDbArticleCatalog(pipeline.table),
     rules: pipeline.ruleStore,
     classifier: createClassifier,

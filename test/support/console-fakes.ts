@@ -17,7 +17,9 @@ import {
   MemoryFeedStates,
   MemoryRules,
 } from './in-memory-ports.ts';
+import { MemoryArchiveShards } from './memory-archive-shards.ts';
 import { MemoryListings } from './memory-listings.ts';
+import { MemoryTrendRollups } from './memory-trend-rollups.ts';
 
 /**
  * One topic's email subscriptions as SNS keeps them, by lower-cased address. `confirmAtOnce` false
@@ -53,8 +55,10 @@ export function fakeConsoleDeps() {
     clock: new FixedClock(CONSOLE_NOW),
     rules: new MemoryRules(),
     archive: new MemoryArchive(),
+    shards: new MemoryArchiveShards(),
     catalog: new MemoryCatalog(),
     listings: new MemoryListings(),
+    trendRollups: new MemoryTrendRollups(),
     classifier: () => {
       classifier ??= createClassifier();
       return classifier;

@@ -94,6 +94,9 @@ export class MemoryCatalog implements ArticleCatalog {
   async getArticle(id: string) {
     return this.articles.get(id) ?? null;
   }
+  async getArticles(ids: readonly string[]) {
+    return new Map(ids.flatMap((id) => this.articles.get(id) ?? []).map((record) => [record.id, record]));
+  }
   async saveArticle(record: ArticleRecord, previous: ArticleRecord | null) {
     if ((this.articles.get(record.id)?.revision ?? null) !== (previous?.revision ?? null)) {
       throw new ConcurrentUpdateError(record.id);

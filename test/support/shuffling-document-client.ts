@@ -11,6 +11,7 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { TableClient } from '../../adapters/dynamodb/table-client.ts';
 
@@ -31,6 +32,8 @@ export class ShufflingDocumentClient {
   readonly items = new Map<string, Item>();
   /** Every PutItem sent, in order: an Article item rewrite shows up here. */
   readonly puts: Item[] = [];
+  /** Every UpdateItem sent (the catalog's record of an hour's label change), in order; not applied. */
+  readonly updates: UpdateCommand['input'][] = [];
 
   private static key(item: Item): string {
     return `${String(item.pk)}|${String(item.sk)}`;
@@ -48,6 +51,10 @@ export class ShufflingDocumentClient {
     if (command instanceof PutCommand) return this.put(command);
     if (command instanceof QueryCommand) return this.query(command);
     if (command instanceof BatchWriteCommand) return this.batchWrite(command);
+    if (command instanceof UpdateCommand) {
+      this.updates.push(command.input);
+      return {};
+    }
     throw new Error(`ShufflingDocumentClient does not handle ${(command as object).constructor.name}`);
   }
 

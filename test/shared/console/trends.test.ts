@@ -3,6 +3,7 @@ import { resolvePeriod } from '../../../shared/console/period.ts';
 import { heatmap, MAX_HEATMAP_PAIRS, pairTimeline } from '../../../shared/console/trends.ts';
 import { anArticle } from '../../support/builders.ts';
 import { MemoryListings } from '../../support/memory-listings.ts';
+import { MemoryTrendRollups } from '../../support/memory-trend-rollups.ts';
 
 const NOW = new Date('2026-11-27T10:00:00Z');
 
@@ -26,7 +27,10 @@ describe('heatmap', () => {
     ]);
 
     // Act
-    const map = await heatmap(resolvePeriod({ since: '2026-11-26' }, NOW, 30), listings);
+    const map = await heatmap(resolvePeriod({ since: '2026-11-26' }, NOW, 30), {
+      listings,
+      rollups: new MemoryTrendRollups(),
+    });
 
     // Assess
     expect(map.pairs).toEqual(['PK-US', 'AF-PK', 'IN-PK']);
@@ -51,7 +55,10 @@ describe('heatmap', () => {
     };
 
     // Act
-    const map = await heatmap(resolvePeriod({ since: '2026-11-26' }, NOW, 30), replayed);
+    const map = await heatmap(resolvePeriod({ since: '2026-11-26' }, NOW, 30), {
+      listings: replayed,
+      rollups: new MemoryTrendRollups(),
+    });
 
     // Assess
     expect(map.cells).toEqual([{ pair: 'PK-US', topic: 'trade', count: 1 }]);
@@ -66,7 +73,10 @@ describe('heatmap', () => {
     ]);
 
     // Act
-    const map = await heatmap(resolvePeriod({ since: '2026-11-26' }, NOW, 30), listings);
+    const map = await heatmap(resolvePeriod({ since: '2026-11-26' }, NOW, 30), {
+      listings,
+      rollups: new MemoryTrendRollups(),
+    });
 
     // Assess
     expect(map.pairs).toHaveLength(MAX_HEATMAP_PAIRS);

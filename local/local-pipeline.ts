@@ -219,7 +219,7 @@ export class LocalPipeline {
     });
     const site = await startSampleSite(options.sampleRoot);
     const clientConfig = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
-    await createTable(
+    const tableCreated = await createTable(
       new DynamoDBClient({ ...clientConfig, endpoint: aws.endpoints.dynamodb }),
       LOCAL_NAMES.table,
     );
@@ -291,6 +291,8 @@ export class LocalPipeline {
         ...loopbackSites.flatMap(({ hosts, address }) => hosts.map((host) => `${host}:80=${address}`)),
       ].join(','),
       [ENV.minPollSeconds]: '60',
+      // A table this run created has no band items of schemas 1.1 and 1.2 to look up; a kept one may.
+      [ENV.legacyBandsBefore]: tableCreated ? 'none' : '',
       [ENV.ruleCacheSeconds]: '0',
     });
 

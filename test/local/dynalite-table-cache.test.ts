@@ -86,9 +86,10 @@ describe('cacheTableDefinitions', () => {
 
   it('does not keep a read made while a write was still being applied', async () => {
     // Prepare: a write whose completion LevelDB reports later, as an asynchronous put does
-    const { tableDb, answer } = deferredTableDb({ t: { TableStatus: 'CREATING' } });
+    const { tableDb: deferred, answer } = deferredTableDb({ t: { TableStatus: 'CREATING' } });
+    const tableDb: TableDb = deferred;
     let completeWrite = () => {};
-    const applyLater = tableDb.put;
+    const applyLater = deferred.put;
     tableDb.put = (name: unknown, value: unknown, callback?: unknown) => {
       completeWrite = () => {
         applyLater(name, value);
@@ -109,7 +110,7 @@ describe('cacheTableDefinitions', () => {
     // Assess
     expect(stale).toEqual({ TableStatus: 'CREATING' });
     expect(await after).toEqual({ TableStatus: 'ACTIVE' });
-    expect(tableDb.reads).toBe(2);
+    expect(deferred.reads).toBe(2);
   });
 });
 

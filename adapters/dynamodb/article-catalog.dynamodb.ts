@@ -255,6 +255,8 @@ export class DynamoDbArticleCatalog implements ArticleCatalog {
           TableName: this.table.tableName,
           ...query,
           ExpressionAttributeValues: { ':band': `${SIMBAND_PREFIX}${band}`, ':since': since },
+          // Only what clustering compares: a smaller reply to send and parse (read units are the same).
+          ProjectionExpression: 'clusterId, simhash',
           ScanIndexForward: false,
           Limit: 50,
         }),

@@ -126,6 +126,8 @@ const NEW_JOB_POLL_MS = 5;
 export interface InvocationsAtOnce {
   perFunction: number;
   total: number;
+  /** Functions allowed another number of batches at once than `perFunction`. */
+  byFunction?: Partial<Record<FunctionName, number>>;
 }
 
 /**
@@ -429,11 +431,12 @@ export class LocalPipeline {
     const running = new Map<Promise<void>, FunctionName>();
     const runningOf = (name: FunctionName) => [...running.values()].filter((each) => each === name).length;
     const laterStagesFirst = this.consumers.toReversed();
-    const { perFunction, total } = this.invocationsAtOnce;
+    const { perFunction, total, byFunction } = this.invocationsAtOnce;
+    const limitOf = (name: FunctionName) => byFunction?.[name] ?? perFunction;
     for (;;) {
       for (const [stage, consumer] of laterStagesFirst.entries()) {
         if (laterStagesFirst.slice(0, stage).some(({ queue }) => queue.hasVisible())) break;
-        while (running.size < total && runningOf(consumer.functionName) < perFunction) {
+        while (running.size < total && runningOf(consumer.functionName) < limitOf(consumer.functionName)) {
           const batch = consumer.queue.receive();
           if (batch.length === 0) break;
           const invocation: Promise<void> = this.deliver(consumer, batch).finally(() =>

@@ -42,11 +42,22 @@ function workerSource(entry: URL): string {
  */
 const STORAGE_THREAD_YOUNG_GENERATION_MB = 8;
 
+/**
+ * The thread's old generation at most. What the emulators keep alive is small (the table is in
+ * LevelDB, the bucket on disk: about 30–45 MB of heap after a collection), and under a limit of this
+ * size V8 lets the heap grow to 1.3 times what survives a collection instead of up to 4 times, so the
+ * thread's heap stays near its live size (bench e2e, docs/performance.md).
+ */
+const STORAGE_THREAD_OLD_GENERATION_MB = 256;
+
 export async function startStorageEmulators(settings: StorageEmulatorsSettings): Promise<StorageEmulators> {
   const worker = new Worker(workerSource(new URL('./storage-emulators-thread.ts', import.meta.url)), {
     eval: true,
     workerData: settings,
-    resourceLimits: { maxYoungGenerationSizeMb: STORAGE_THREAD_YOUNG_GENERATION_MB },
+    resourceLimits: {
+      maxYoungGenerationSizeMb: STORAGE_THREAD_YOUNG_GENERATION_MB,
+      maxOldGenerationSizeMb: STORAGE_THREAD_OLD_GENERATION_MB,
+    },
   });
   const s3Events = new EventEmitter();
   const flushes = new Map<number, () => void>();

@@ -422,9 +422,10 @@ export class LocalPipeline {
 
   /**
    * Delivers every queued job until the pipeline is idle, as Lambda's event source mappings do, up to
-   * `invocationsAtOnce` batches in flight (one by default: see DEFAULT_INVOCATIONS_AT_ONCE). A stage waits while a later one has jobs ready: a
-   * stored article is classified, and its alerts sent, before more articles are fetched, which keeps
-   * alert latency to a classify batch's own time rather than the time to fetch the backlog.
+   * `invocationsAtOnce` batches in flight (one by default: see DEFAULT_INVOCATIONS_AT_ONCE). A stage
+   * waits while a later one has jobs ready: a stored article is classified, and its alerts sent,
+   * before more articles are fetched, which keeps alert latency to a classify batch's own time rather
+   * than the time to fetch the backlog.
    */
   async drain(): Promise<void> {
     const running = new Map<Promise<void>, FunctionName>();

@@ -16,7 +16,13 @@ import { classifyStoredArticle } from '../shared/pipeline/classify-stored-articl
 import { PermanentJobError } from '../shared/pipeline/jobs.ts';
 import { RuleBook } from '../shared/pipeline/rule-book.ts';
 import { systemClock } from '../shared/ports/clock.ts';
-import { countryAliasesEnv, numberEnv, optionalEnv, requiredEnv } from './commons/config.ts';
+import {
+  countryAliasesEnv,
+  legacyBandsBeforeEnv,
+  numberEnv,
+  optionalEnv,
+  requiredEnv,
+} from './commons/config.ts';
 import { dynamodb } from './commons/dynamodb-client.ts';
 import { logger, metrics } from './commons/observability.ts';
 import { parseRecord, queueConsumer } from './commons/queue-consumer.ts';
@@ -40,10 +46,15 @@ const S3NotificationSchema = z.object({
 });
 
 const table = { client: dynamodb, tableName: requiredEnv(ENV.tableName) };
+const legacyBandsBefore = legacyBandsBeforeEnv(ENV.legacyBandsBefore);
+// Read once now so that a malformed value fails the cold start, not every classification.
+legacyBandsBefore();
 const clock = systemClock;
 const deps = {
   archive: new S3ArticleArchive(s3, requiredEnv(ENV.bucketName)),
-  catalog: new DynamoDbArticleCatalog(table),
+  catalog: new DynamoDbArticleCatalog(table, {
+    legacyBandsBefore,
+  }),
   ledger: new DynamoDbAlertLedger(table),
   publisher: new SnsAlertPublisher(sns, requiredEnv(ENV.topicArn)),
   classifier: createClassifier({ extraAliases: countryAliasesEnv(ENV.extraCountryAliases) }),

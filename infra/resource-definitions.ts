@@ -49,6 +49,12 @@ export const ENV = {
    * to (`<consoleUrl>/#/articles/<articleId>`); unset, emails link to the article's own page only.
    */
   consoleUrl: 'WIREWATCH_CONSOLE_URL',
+  /**
+   * Optional: when schema 1.3 was deployed to the table (ISO time), after which no 1.1 or 1.2 band
+   * item was written, or `none` for a table created by 1.3 or later. classify-article then stops
+   * looking those items up once its 7-day window starts after it; unset, it always looks.
+   */
+  legacyBandsBefore: 'WIREWATCH_LEGACY_BANDS_BEFORE',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];

@@ -12,12 +12,14 @@ import {
 import { CreateTopicCommand, type SNSClient } from '@aws-sdk/client-sns';
 import { TABLE } from '../infra/resource-definitions.ts';
 
-export async function createTable(dynamodb: DynamoDBClient, tableName: string): Promise<void> {
+/** Creates the table unless it exists; true when this call created it (so it holds nothing older). */
+export async function createTable(dynamodb: DynamoDBClient, tableName: string): Promise<boolean> {
   const keys = [
     TABLE.partitionKey,
     TABLE.sortKey,
     ...TABLE.globalSecondaryIndexes.flatMap((i) => [i.partitionKey, i.sortKey]),
   ];
+  let created = true;
   try {
     await dynamodb.send(
       new CreateTableCommand({
@@ -48,11 +50,13 @@ export async function createTable(dynamodb: DynamoDBClient, tableName: string): 
     );
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
+    created = false;
   }
   await waitUntilTableExists(
     { client: dynamodb, maxWaitTime: 30, minDelay: 1, maxDelay: 2 },
     { TableName: tableName },
   );
+  return created;
 }
 
 export async function createTopic(sns: SNSClient, topicName: string): Promise<string> {

@@ -49,11 +49,31 @@ export function cacheDynaliteTables(): void {
 /** Wraps one store's table store in place (exported for its tests). */
 export function cacheTableDefinitions(tableDb: TableDb): void {
   const definitions = new Map<string, unknown>();
-  // Bumped by every write: a read that a write overtook may have read the old definition.
+  // Bumped when a write starts and when it ends: a read that overlapped a write, even one whose own
+  // request came after the write began but before LevelDB applied it, may have read the old definition.
   let writes = 0;
+  let writesInFlight = 0;
   const written = () => {
     writes += 1;
     definitions.clear();
+  };
+  /** Passes the write on, with its completion callback (dynalite always gives one) wrapped. */
+  const write = (operation: (...args: unknown[]) => unknown, args: unknown[]) => {
+    written();
+    writesInFlight += 1;
+    const last = args.at(-1);
+    if (typeof last !== 'function') {
+      writesInFlight -= 1;
+      return operation.apply(tableDb, args);
+    }
+    return operation.apply(tableDb, [
+      ...args.slice(0, -1),
+      (...results: unknown[]) => {
+        writesInFlight -= 1;
+        written();
+        (last as (...results: unknown[]) => void)(...results);
+      },
+    ]);
   };
   const { get, put, del, batch } = tableDb;
   tableDb.get = (name, callback) => {
@@ -64,20 +84,12 @@ export function cacheTableDefinitions(tableDb: TableDb): void {
     }
     const writesBefore = writes;
     get.call(tableDb, name, (error, value) => {
-      if (!error && writes === writesBefore) definitions.set(name, structuredClone(value));
+      if (!error && writes === writesBefore && writesInFlight === 0)
+        definitions.set(name, structuredClone(value));
       callback(error, value);
     });
   };
-  tableDb.put = (...args) => {
-    written();
-    return put.apply(tableDb, args);
-  };
-  tableDb.del = (...args) => {
-    written();
-    return del.apply(tableDb, args);
-  };
-  tableDb.batch = (...args) => {
-    written();
-    return batch.apply(tableDb, args);
-  };
+  tableDb.put = (...args) => write(put, args);
+  tableDb.del = (...args) => write(del, args);
+  tableDb.batch = (...args) => write(batch, args);
 }

@@ -37,10 +37,30 @@ function workerSource(entry: URL): string {
   return `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`;
 }
 
+/**
+ * The thread's young generation, where V8 puts new objects: by default it grows to 32 MB in each
+ * thread, most of it garbage from requests already answered. The emulators keep little between
+ * requests, so a smaller one costs some more minor collections on the thread's own core and keeps
+ * the process's peak RSS about 24 MB lower (bench e2e, docs/performance.md).
+ */
+const STORAGE_THREAD_YOUNG_GENERATION_MB = 8;
+
+/**
+ * The thread's old generation at most. What the emulators keep alive is small (the table is in
+ * LevelDB, the bucket on disk: about 30–45 MB of heap after a collection), and under a limit of this
+ * size V8 lets the heap grow to 1.3 times what survives a collection instead of up to 4 times, so the
+ * thread's heap stays near its live size (bench e2e, docs/performance.md).
+ */
+const STORAGE_THREAD_OLD_GENERATION_MB = 256;
+
 export async function startStorageEmulators(settings: StorageEmulatorsSettings): Promise<StorageEmulators> {
   const worker = new Worker(workerSource(new URL('./storage-emulators-thread.ts', import.meta.url)), {
     eval: true,
     workerData: settings,
+    resourceLimits: {
+      maxYoungGenerationSizeMb: STORAGE_THREAD_YOUNG_GENERATION_MB,
+      maxOldGenerationSizeMb: STORAGE_THREAD_OLD_GENERATION_MB,
+    },
   });
   const s3Events = new EventEmitter();
   const flushes = new Map<number, () => void>();

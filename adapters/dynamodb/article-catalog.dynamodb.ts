@@ -138,11 +138,32 @@ async function mapAtMost<T, R>(
   return results;
 }
 
+export interface ArticleCatalogOptions {
+  /**
+   * What the table may hold of schema 1.1 and 1.2 band items: `undefined` (unknown, the default)
+   * looks them up on every clustering; an ISO time says none was written after it (when 1.3 was
+   * deployed), so a lookup whose window starts at or after it skips them, and they stop being read
+   * a week after the deployment by themselves; `null` says the table never had any (it was created
+   * by 1.3 or later). Skipping them saves 16 of the 84 queries of a clustering. Asked on each
+   * clustering, so a setting read from the environment may change between runs of one process.
+   */
+  legacyBandsBefore?: () => string | null | undefined;
+  /** When labels change, for the hour's TrendHour item (tests pass a fixed clock). */
+  clock?: Clock;
+}
+
 export class DynamoDbArticleCatalog implements ArticleCatalog {
   constructor(
     private readonly table: TableClient,
-    private readonly clock: Clock = systemClock,
+    private readonly options: ArticleCatalogOptions = {},
   ) {}
+
+  /** Whether band items of the older schemas can fall in a window that starts at `since`. */
+  private mayHoldLegacyBands(since: string): boolean {
+    const before = this.options.legacyBandsBefore?.();
+    if (before === undefined) return true;
+    return before !== null && since < before;
+  }
 
   async getArticle(id: string): Promise<ArticleRecord | null> {
     const { Item } = await this.table.client.send(
@@ -238,14 +259,19 @@ export class DynamoDbArticleCatalog implements ArticleCatalog {
       ...wanted.map((Item) => ({ PutRequest: { Item } })),
       ...stale.map((item) => ({ DeleteRequest: { Key: { pk: String(item.pk), sk: String(item.sk) } } })),
     ]);
-    await recordLabelChange(this.table, hourOf(record.sortAt), this.clock.now().toISOString());
+    await recordLabelChange(
+      this.table,
+      hourOf(record.sortAt),
+      (this.options.clock ?? systemClock).now().toISOString(),
+    );
   }
 
   /**
    * Looks up the 68 candidate keys of schema 1.3's bands. A 16-bit band value is shared by
    * 1/65,536 of the articles, so the newest 50 per key cover the 7-day window up to about 470,000
    * articles a day. Band items of schemas 1.1 (on gsi1) and 1.2 (8-bit bands in their own
-   * partitions) are looked up too until they expire, 7 days after 1.3 is deployed.
+   * partitions) are looked up too while the window can hold them (`legacyBandsBefore`): until they
+   * expire, 7 days after 1.3 is deployed, and never on a table created by 1.3 or later.
    */
   async findCluster(simhash: string, since: string): Promise<string | null> {
     const lookups = [
@@ -253,7 +279,7 @@ export class DynamoDbArticleCatalog implements ArticleCatalog {
         KeyConditionExpression: 'pk = :band AND sk >= :since',
         band,
       })),
-      ...legacyFingerprintBands(simhash).flatMap((band) => [
+      ...(this.mayHoldLegacyBands(since) ? legacyFingerprintBands(simhash) : []).flatMap((band) => [
         { KeyConditionExpression: 'pk = :band AND sk >= :since', band },
         { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :band AND gsi1sk >= :since', band },
       ]),
@@ -264,6 +290,8 @@ export class DynamoDbArticleCatalog implements ArticleCatalog {
           TableName: this.table.tableName,
           ...query,
           ExpressionAttributeValues: { ':band': `${SIMBAND_PREFIX}${band}`, ':since': since },
+          // Only what clustering compares: a smaller reply to send and parse (read units are the same).
+          ProjectionExpression: 'clusterId, simhash',
           ScanIndexForward: false,
           Limit: 50,
         }),

@@ -23,6 +23,24 @@ export function optionalEnv(name: string): () => string | null {
   };
 }
 
+/**
+ * When the table last received band items of schema 1.1 or 1.2 (ISO time), `null` for `none` (a table
+ * created by 1.3 or later), or undefined when unset (unknown). Read each time, as optionalEnv is: the
+ * local runtime decides it per run, from whether it created the table. A malformed value throws,
+ * naming the variable.
+ */
+export function legacyBandsBeforeEnv(name: string): () => string | null | undefined {
+  return () => {
+    const raw = process.env[name]?.trim();
+    if (raw === undefined || raw === '') return undefined;
+    if (raw === 'none') return null;
+    const at = Date.parse(raw);
+    if (!/^\d{4}-\d{2}-\d{2}T/.test(raw) || Number.isNaN(at))
+      throw new Error(`${name} must be an ISO time (2026-12-02T06:00:00Z) or "none", got "${raw}"`);
+    return new Date(at).toISOString();
+  };
+}
+
 export function numberEnv(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;

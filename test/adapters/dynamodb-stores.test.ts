@@ -335,6 +335,50 @@ describe('article catalogue on DynamoDB', () => {
     expect(left.filter((item) => item.id === 'bands-1-2')).toEqual([]);
   });
 
+  it('looks band items of schema 1.2 up only while the window can hold them', async () => {
+    // Prepare: one 1.2 band item, written before 1.3 was deployed on 2026-11-20
+    const simhash = '5a5a5a5a5a5a5a5a';
+    const [band] = legacyFingerprintBands(simhash);
+    await table.client.send(
+      new PutCommand({
+        TableName: table.tableName,
+        Item: {
+          pk: `SIMBAND#${band}`,
+          sk: '2026-11-15T08:00:00.000Z#bands-window',
+          type: 'SimHashBand',
+          schemaVersion: 1,
+          schemaMinorVersion: 2,
+          id: 'bands-window',
+          simhash,
+          clusterId: 'story-window',
+        },
+      }),
+    );
+    const deployed = () => '2026-11-20T00:00:00.000Z';
+    const catalogs = {
+      unknown: new DynamoDbArticleCatalog(table),
+      deployed: new DynamoDbArticleCatalog(table, { legacyBandsBefore: deployed }),
+      never: new DynamoDbArticleCatalog(table, { legacyBandsBefore: () => null }),
+    };
+    const near = '5a5a5a5a5a5a5a5b';
+
+    // Act
+    const found = {
+      unknown: await catalogs.unknown.findCluster(near, '2026-11-14T00:00:00.000Z'),
+      windowBeforeDeployment: await catalogs.deployed.findCluster(near, '2026-11-14T00:00:00.000Z'),
+      windowAfterDeployment: await catalogs.deployed.findCluster(near, '2026-11-20T00:00:00.000Z'),
+      never: await catalogs.never.findCluster(near, '2026-11-14T00:00:00.000Z'),
+    };
+
+    // Assess
+    expect(found).toEqual({
+      unknown: 'story-window',
+      windowBeforeDeployment: 'story-window',
+      windowAfterDeployment: null,
+      never: null,
+    });
+  });
+
   it('still clusters against band items of schema 1.1 on gsi1, and removes them when it re-indexes', async () => {
     // Prepare: a band item as schema 1.1 wrote it, in the article's partition and on gsi1
     const catalog = new DynamoDbArticleCatalog(table);

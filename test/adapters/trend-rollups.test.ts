@@ -34,7 +34,7 @@ describe('trend rollups on DynamoDB', () => {
   it('records the latest label change of an article’s hour whenever the catalogue writes its labels', async () => {
     // Prepare
     const clock = new FixedClock(new Date('2026-11-27T09:00:00.000Z'));
-    const catalog = new DynamoDbArticleCatalog(table, clock);
+    const catalog = new DynamoDbArticleCatalog(table, { clock });
     const rollups = new DynamoDbTrendRollups(table);
     const record = anArticle({ id: 'rollup-mark', sortAt: '2026-11-20T07:45:00Z' });
 
@@ -69,7 +69,7 @@ describe('trend rollups on DynamoDB', () => {
   it('gives the heat map the counts of the table’s labels, rolled up or live, before and after a reclassification', async () => {
     // Prepare: three articles of one closed hour catalogued, and the job run a minute later
     const clock = new FixedClock(new Date('2026-11-23T12:00:00.000Z'));
-    const catalog = new DynamoDbArticleCatalog(table, clock);
+    const catalog = new DynamoDbArticleCatalog(table, { clock });
     const deps = { listings: createReader(table), rollups: new DynamoDbTrendRollups(table), clock };
     const labelled = (id: string, topic: string) =>
       anArticle({

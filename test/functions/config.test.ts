@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { countryAliasesEnv, numberEnv, requiredEnv } from '../../functions/commons/config.ts';
+import {
+  countryAliasesEnv,
+  legacyBandsBeforeEnv,
+  numberEnv,
+  requiredEnv,
+} from '../../functions/commons/config.ts';
 
 const NAME = 'WIREWATCH_TEST_VARIABLE';
 
@@ -11,6 +16,23 @@ describe('configuration read at cold start', () => {
   it('names a missing required variable', () => {
     // Assess
     expect(() => requiredEnv(NAME)).toThrow(`Missing required environment variable ${NAME}`);
+  });
+
+  it('reads when older band items stopped being written: a time, none, or unknown, each time asked', () => {
+    // Prepare
+    const legacyBandsBefore = legacyBandsBeforeEnv(NAME);
+
+    // Act
+    const unset = legacyBandsBefore();
+    process.env[NAME] = 'none';
+    const none = legacyBandsBefore();
+    process.env[NAME] = '2026-12-02T06:00:00Z';
+    const at = legacyBandsBefore();
+    process.env[NAME] = 'last week';
+
+    // Assess
+    expect([unset, none, at]).toEqual([undefined, null, '2026-12-02T06:00:00.000Z']);
+    expect(() => legacyBandsBefore()).toThrow(/must be an ISO time .* or "none", got "last week"/);
   });
 
   it('reads numbers with a default and refuses nonsense', () => {

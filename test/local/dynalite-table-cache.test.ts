@@ -83,6 +83,35 @@ describe('cacheTableDefinitions', () => {
     expect(await after).toEqual({ TableStatus: 'ACTIVE' });
     expect(tableDb.reads).toBe(2);
   });
+
+  it('does not keep a read made while a write was still being applied', async () => {
+    // Prepare: a write whose completion LevelDB reports later, as an asynchronous put does
+    const { tableDb: deferred, answer } = deferredTableDb({ t: { TableStatus: 'CREATING' } });
+    const tableDb: TableDb = deferred;
+    let completeWrite = () => {};
+    const applyLater = deferred.put;
+    tableDb.put = (name: unknown, value: unknown, callback?: unknown) => {
+      completeWrite = () => {
+        applyLater(name, value);
+        (callback as () => void)();
+      };
+    };
+    cacheTableDefinitions(tableDb);
+    tableDb.put('t', { TableStatus: 'ACTIVE' }, () => {});
+
+    // Act
+    const during = read(tableDb, 't');
+    answer();
+    const stale = await during;
+    completeWrite();
+    const after = read(tableDb, 't');
+    answer();
+
+    // Assess
+    expect(stale).toEqual({ TableStatus: 'CREATING' });
+    expect(await after).toEqual({ TableStatus: 'ACTIVE' });
+    expect(deferred.reads).toBe(2);
+  });
 });
 
 describe('dynalite with its table definitions cached', () => {

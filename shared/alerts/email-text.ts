@@ -12,9 +12,10 @@
  * right to left even when it starts with a Latin name or a number. Text without right-to-left letters
  * gets no mark at all.
  */
+import { BIDI_CONTROL_CLASS } from '../text/bidi-controls.ts';
 
-/** Bidi embedding, override and isolate controls and the invisible direction marks: always dropped. */
-const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** Bidi controls from the source: always dropped. */
+const BIDI_CONTROLS = new RegExp(`[${BIDI_CONTROL_CLASS}]`, 'g');
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL_OR_LINE_BREAK = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point

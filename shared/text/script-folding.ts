@@ -5,6 +5,7 @@
  * folded character back to the source character it came from: evidence and highlights cut the
  * original text, never the folded one.
  */
+import { isBidiControl } from './bidi-controls.ts';
 import { isInvisibleCharacter } from './invisible-characters.ts';
 
 export interface FoldedText {
@@ -35,17 +36,9 @@ const LETTER_VARIANTS: Readonly<Record<string, string>> = {
   ß: 'ss',
 };
 
-/** Removed wherever they stand: direction controls, BOM, Arabic letter mark (besides invisibles). */
+/** Removed wherever they stand: invisibles, direction controls and marks, BOM. */
 function isFormatControl(code: number): boolean {
-  return (
-    isInvisibleCharacter(code) ||
-    code === 0x061c ||
-    code === 0x200e ||
-    code === 0x200f ||
-    (code >= 0x202a && code <= 0x202e) ||
-    (code >= 0x2066 && code <= 0x2069) ||
-    code === 0xfeff
-  );
+  return isInvisibleCharacter(code) || isBidiControl(code) || code === 0xfeff;
 }
 
 /** Arabic harakat, hamza and madda marks, superscript alef and Quranic annotation marks. */

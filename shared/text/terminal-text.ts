@@ -6,19 +6,20 @@
  * reorder what follows, so a title or a URL reads as something else. Each such character is shown as a
  * visible escape (`\x1b`, `\u202e`) instead: nothing is hidden from the reader and nothing is lost.
  */
-
-/** Bidi embedding, override and isolate controls and the invisible direction marks. */
-const BIDI_CONTROLS = '\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069';
+import { BIDI_CONTROL_CLASS } from './bidi-controls.ts';
 
 /** Every C0 control but tab and line feed, DEL, every C1 control, and the bidi controls. */
-const UNSAFE_IN_TEXT = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f${BIDI_CONTROLS}]`, 'g');
+const UNSAFE_IN_TEXT = new RegExp(
+  `[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f${BIDI_CONTROL_CLASS}]`,
+  'g',
+);
 /** As above, with tab and line feed too: a table cell or a one-line field must stay on its line. */
-const UNSAFE_IN_LINE = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${BIDI_CONTROLS}]`, 'g');
+const UNSAFE_IN_LINE = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${BIDI_CONTROL_CLASS}]`, 'g');
 /**
  * What JSON.stringify leaves raw but a terminal acts on: C1 and bidi controls. (It already escapes
  * C0.) U+2028 and U+2029 go too, so the JSON can be pasted into any JavaScript source.
  */
-const UNSAFE_IN_JSON = new RegExp(`[\\u007f-\\u009f${BIDI_CONTROLS}\\u2028\\u2029]`, 'g');
+const UNSAFE_IN_JSON = new RegExp(`[\\u007f-\\u009f${BIDI_CONTROL_CLASS}\\u2028\\u2029]`, 'g');
 
 const hex = (character: string, digits: number) =>
   (character.codePointAt(0) ?? 0).toString(16).padStart(digits, '0');

@@ -19,6 +19,7 @@ import type { Context, ScheduledEvent, SQSBatchResponse, SQSEvent } from 'aws-la
 import { DynamoDbFeedStateStore } from '../adapters/dynamodb/feed-state-store.dynamodb.ts';
 import { DynamoDbRuleStore } from '../adapters/dynamodb/rule-store.dynamodb.ts';
 import type { TableClient } from '../adapters/dynamodb/table-client.ts';
+import { cpuMs } from '../bench/measure.ts';
 import {
   BUCKET,
   DIGEST_SCHEDULE_UTC,
@@ -43,7 +44,6 @@ import {
 import { LocalQueue, type QueuedMessage } from './queues/local-queue.ts';
 import { MessageDirectory } from './queues/message-directory.ts';
 import { type SampleSite, sampleSiteAccess, startSampleSite } from './sample-site.ts';
-import { processCpuMs } from './thread-cpu-time.ts';
 
 /** A function that cannot start (bad configuration, a missing module), as Lambda would report it. */
 export class ColdStartError extends Error {
@@ -472,7 +472,7 @@ export class LocalPipeline {
    * The SNS and SQS emulators answer on this thread and stay counted, a small overstatement.
    */
   private handlerCpuMs(): number {
-    return processCpuMs() - (this.aws.emulatorThreadCpuMs?.() ?? 0);
+    return cpuMs() - (this.aws.emulatorThreadCpuMs?.() ?? 0);
   }
 
   private async deliver(consumer: Consumer, received: QueuedMessage[]): Promise<void> {
@@ -499,11 +499,10 @@ export class LocalPipeline {
       failed = new Set(batch.map(({ messageId }) => messageId));
       reason = (error as Error).message;
     }
-    const cpuMs = this.handlerCpuMs() - cpuBefore;
     this.onInvocation?.(consumer.functionName, {
       records: batch.length,
       ms: performance.now() - started,
-      cpuMs,
+      cpuMs: this.handlerCpuMs() - cpuBefore,
     });
     const cutShort = invocation?.end() ?? null;
     if (cutShort !== null) {

@@ -8,12 +8,6 @@
  */
 import { readFileSync, readlinkSync } from 'node:fs';
 
-/** Milliseconds of CPU (user + system) the whole process has used. */
-export function processCpuMs(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-}
-
 /** The calling thread's task id, for threadCpuMs (null where the system does not say). */
 export function currentThreadTaskId(): string | null {
   try {

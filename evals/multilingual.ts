@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { createClassifier } from '../shared/classification/classifier.ts';
 import { HelpRequested, parseCommandArgs } from '../tools/cli-arguments.ts';
 import { CliError } from '../tools/cli-error.ts';
+import { jsonLines } from './json-lines.ts';
 import {
   labelsOf,
   mistakesOf,
@@ -56,30 +57,9 @@ export interface SkippedLanguage {
   reason: string;
 }
 
-function jsonLines(
-  source: string,
-  origin: string,
-): { record: Record<string, unknown>; fail: (reason: string) => never }[] {
-  const lines: { record: Record<string, unknown>; fail: (reason: string) => never }[] = [];
-  for (const [index, line] of source.split('\n').entries()) {
-    if (line.trim() === '') continue;
-    const fail = (reason: string): never => {
-      throw new Error(`${origin}:${index + 1}: ${reason}`);
-    };
-    let record: Record<string, unknown>;
-    try {
-      record = JSON.parse(line) as Record<string, unknown>;
-    } catch (error) {
-      return fail((error as Error).message);
-    }
-    lines.push({ record, fail });
-  }
-  return lines;
-}
-
 /** The labels of one language; throws naming the first malformed line. */
 export function parseLabelLines(source: string, origin: string): LabelledItem[] {
-  return jsonLines(source, origin).map(({ record, fail }) => {
+  return Array.from(jsonLines(source, origin), ({ record, fail }) => {
     const { id, half } = record;
     if (typeof id !== 'string') return fail('needs a string "id"');
     if (!(HALVES as readonly unknown[]).includes(half)) return fail('"half" must be "tuning" or "check"');

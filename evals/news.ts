@@ -12,6 +12,7 @@ import { RELATION_TYPES, type RelationType } from '../shared/classification/pair
 import { TOPIC_IDS } from '../shared/classification/topic-ids.ts';
 import { HelpRequested, parseCommandArgs } from '../tools/cli-arguments.ts';
 import { CliError } from '../tools/cli-error.ts';
+import { jsonLines } from './json-lines.ts';
 
 const USAGE = 'usage: wirewatch eval news [--data FILE] [--split tuning|check|all] [--json] [--verbose]';
 const DEFAULT_DATA = '../devset-private/news.jsonl';
@@ -103,27 +104,15 @@ export function labelsOf(value: unknown): NewsLabels | string {
 
 /** Articles of a JSONL file; throws naming the first malformed line. */
 export function parseNewsJsonl(source: string, origin: string): NewsArticle[] {
-  const articles: NewsArticle[] = [];
-  for (const [index, line] of source.split('\n').entries()) {
-    if (line.trim() === '') continue;
-    const fail = (reason: string): never => {
-      throw new Error(`${origin}:${index + 1}: ${reason}`);
-    };
-    let record: Record<string, unknown>;
-    try {
-      record = JSON.parse(line) as Record<string, unknown>;
-    } catch (error) {
-      return fail((error as Error).message);
-    }
+  return Array.from(jsonLines(source, origin), ({ record, fail }) => {
     const { id, title, text, source: provenance } = record;
     if (typeof id !== 'string' || typeof title !== 'string' || typeof text !== 'string') {
       return fail('needs string "id", "title" and "text"');
     }
     const labels = labelsOf(record.labels);
     if (typeof labels === 'string') return fail(labels);
-    articles.push({ id, title, text, source: (provenance ?? {}) as Record<string, string>, labels });
-  }
-  return articles;
+    return { id, title, text, source: (provenance ?? {}) as Record<string, string>, labels };
+  });
 }
 
 /** What the eval compares of a classification. */

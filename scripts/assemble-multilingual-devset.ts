@@ -12,21 +12,14 @@
  *
  * Each source's `dataset.format` says how its file holds the article (scripts/multilingual-sources.ts).
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { readJsonLines } from '../evals/json-lines.ts';
 import { READERS, type Source } from './multilingual-sources.ts';
 
 const HERE = dirname(new URL(import.meta.url).pathname);
 const DATA = join(HERE, '..', 'evals', 'data', 'multilingual');
-
-async function readJsonl(path: string): Promise<Record<string, unknown>[]> {
-  const text = await readFile(path, 'utf8');
-  return text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -54,9 +47,11 @@ async function main(): Promise<void> {
   for (const lang of langs) {
     const files = await readdir(join(DATA, lang));
     if (files.includes('articles.jsonl') || !files.includes('sources.jsonl')) continue;
-    const labels = new Map((await readJsonl(join(DATA, lang, 'labels.jsonl'))).map((row) => [row.id, row]));
+    const labels = new Map(
+      (await readJsonLines(join(DATA, lang, 'labels.jsonl'))).map((row) => [row.id, row]),
+    );
     const lines: string[] = [];
-    for (const row of await readJsonl(join(DATA, lang, 'sources.jsonl'))) {
+    for (const row of await readJsonLines(join(DATA, lang, 'sources.jsonl'))) {
       const id = String(row.id);
       const source = row.source as Source;
       const { repo, commit, format } = source.dataset;

@@ -10,17 +10,10 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { readJsonLines } from '../evals/json-lines.ts';
 
 const HERE = dirname(new URL(import.meta.url).pathname);
 const DATA = join(HERE, '..', 'evals', 'data', 'news');
-
-async function readJsonl(path: string): Promise<Record<string, unknown>[]> {
-  const text = await readFile(path, 'utf8');
-  return text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -29,8 +22,10 @@ async function main(): Promise<void> {
   });
   if (values.corpus === undefined) throw new Error('give --corpus DIR, a checkout of the corpus');
   const out = values.out ?? join(HERE, '..', '..', 'devset-private', 'news.jsonl');
-  const sources = await readJsonl(join(DATA, 'sources.jsonl'));
-  const labels = new Map((await readJsonl(join(DATA, 'labels.jsonl'))).map((row) => [row.id, row.labels]));
+  const sources = await readJsonLines(join(DATA, 'sources.jsonl'));
+  const labels = new Map(
+    (await readJsonLines(join(DATA, 'labels.jsonl'))).map((row) => [row.id, row.labels]),
+  );
   const lines: string[] = [];
   for (const source of sources) {
     const id = String(source.id);

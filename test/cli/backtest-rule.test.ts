@@ -1,34 +1,15 @@
 /** Backtesting a rule on the archive with in-memory ports: per-day counts, stored labels, samples. */
 import { describe, expect, it } from 'vitest';
-import { type ArticleDocument, contentHashOf } from '../../shared/articles/article-document.ts';
+import type { ArticleDocument } from '../../shared/articles/article-document.ts';
 import { articleDocumentKey } from '../../shared/articles/storage-keys.ts';
 import { BACKTEST_READ_CONCURRENCY, backtestRule } from '../../shared/pipeline/backtest-rule.ts';
 import { RuleSyntaxError } from '../../shared/rules/rule-language.ts';
-import { anArticle } from '../support/builders.ts';
+import { anArticle, anArticleDocument } from '../support/builders.ts';
 import { MemoryArchive, MemoryCatalog } from '../support/in-memory-ports.ts';
 
-function aDocument(id: string, fetchedAt: string, title: string, text: string): ArticleDocument {
-  return {
-    schemaVersion: 1,
-    id,
-    url: `https://news.example/${id}`,
-    canonicalUrl: `https://news.example/${id}`,
-    feedId: 'feed-1',
-    feedUrl: 'https://news.example/feed.xml',
-    source: 'news.example',
-    title,
-    byline: null,
-    publishedAt: null,
-    fetchedAt,
-    lang: 'en',
-    siteName: null,
-    excerpt: null,
-    text,
-    rawKey: `raw/${id}.html.gz`,
-    contentHash: contentHashOf(title, text),
-    simhash: null,
-  };
-}
+/** Documents without a publication date: lists fall back to when they were fetched. */
+const aDocument = (id: string, fetchedAt: string, title: string, text: string) =>
+  anArticleDocument(id, fetchedAt, title, text, { publishedAt: null });
 
 async function archiveOf(documents: ArticleDocument[]) {
   const archive = new MemoryArchive();

@@ -12,32 +12,12 @@ import { DynamoDbRuleStore } from '../../adapters/dynamodb/rule-store.dynamodb.t
 import { main as replay } from '../../cli/commands/replay.ts';
 import { subscribeEmail } from '../../cli/commands/subscribe.ts';
 import { openTarget } from '../../cli/target.ts';
-import { type ArticleDocument, contentHashOf } from '../../shared/articles/article-document.ts';
+import type { ArticleDocument } from '../../shared/articles/article-document.ts';
 import { articleDocumentKey } from '../../shared/articles/storage-keys.ts';
+import { anArticleDocument } from '../support/builders.ts';
 import { captureOutput } from './capture-output.ts';
 
-function aDocument(id: string, fetchedAt: string, title: string, text: string): ArticleDocument {
-  return {
-    schemaVersion: 1,
-    id,
-    url: `https://news.example/${id}`,
-    canonicalUrl: `https://news.example/${id}`,
-    feedId: 'feed-1',
-    feedUrl: 'https://news.example/feed.xml',
-    source: 'news.example',
-    title,
-    byline: null,
-    publishedAt: fetchedAt,
-    fetchedAt,
-    lang: 'en',
-    siteName: null,
-    excerpt: null,
-    text,
-    rawKey: `raw/${id}.html.gz`,
-    contentHash: contentHashOf(title, text),
-    simhash: null,
-  };
-}
+const aDocument = anArticleDocument;
 
 const documents = [
   aDocument(

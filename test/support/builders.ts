@@ -1,5 +1,6 @@
 /** Builders for domain records with sensible defaults, so a test states only what it is about. */
 import type { AlertRecord } from '../../shared/alerts/alert-record.ts';
+import { type ArticleDocument, contentHashOf } from '../../shared/articles/article-document.ts';
 import type { ArticleRecord } from '../../shared/articles/article-record.ts';
 
 export function anArticle(overrides: Partial<ArticleRecord> = {}): ArticleRecord {
@@ -58,6 +59,37 @@ export function anAlert(overrides: Partial<AlertRecord> = {}): AlertRecord {
     attempts: 0,
     snippet: 'Both sides agreed to resume the counterterrorism dialogue next month.',
     highlights: [{ field: 'text', term: 'counterterrorism dialogue', start: 33, end: 58 }],
+    ...overrides,
+  };
+}
+
+/** An archived article document of feed-1 on news.example, published when it was fetched. */
+export function anArticleDocument(
+  id: string,
+  fetchedAt: string,
+  title: string,
+  text: string,
+  overrides: Partial<ArticleDocument> = {},
+): ArticleDocument {
+  return {
+    schemaVersion: 1,
+    id,
+    url: `https://news.example/${id}`,
+    canonicalUrl: `https://news.example/${id}`,
+    feedId: 'feed-1',
+    feedUrl: 'https://news.example/feed.xml',
+    source: 'news.example',
+    title,
+    byline: null,
+    publishedAt: fetchedAt,
+    fetchedAt,
+    lang: 'en',
+    siteName: null,
+    excerpt: null,
+    text,
+    rawKey: `raw/${id}.html.gz`,
+    contentHash: contentHashOf(title, text),
+    simhash: null,
     ...overrides,
   };
 }

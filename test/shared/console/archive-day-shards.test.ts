@@ -1,10 +1,9 @@
 /** The archive's day shards: what the job writes, and rule backtests that read them. */
 import { describe, expect, it } from 'vitest';
-import { type ArticleDocument, contentHashOf } from '../../../shared/articles/article-document.ts';
 import { articleDocumentKey } from '../../../shared/articles/storage-keys.ts';
 import { buildDayShards, DAY_CLOSED_AFTER_MS } from '../../../shared/console/archive-day-shards.ts';
 import { backtestRule, SHARD_LOAD_RESERVE_MS } from '../../../shared/pipeline/backtest-rule.ts';
-import { anArticle } from '../../support/builders.ts';
+import { anArticle, anArticleDocument } from '../../support/builders.ts';
 import { FixedClock, MemoryArchive, MemoryCatalog } from '../../support/in-memory-ports.ts';
 import { MemoryArchiveShards } from '../../support/memory-archive-shards.ts';
 
@@ -17,28 +16,8 @@ class CountingArchive extends MemoryArchive {
   }
 }
 
-function aDocument(id: string, fetchedAt: string, text: string): ArticleDocument {
-  return {
-    schemaVersion: 1,
-    id,
-    url: `https://news.example/${id}`,
-    canonicalUrl: `https://news.example/${id}`,
-    feedId: 'feed-1',
-    feedUrl: 'https://news.example/feed.xml',
-    source: 'news.example',
-    title: `Story ${id}`,
-    byline: null,
-    publishedAt: fetchedAt,
-    fetchedAt,
-    lang: 'en',
-    siteName: null,
-    excerpt: null,
-    text,
-    rawKey: `raw/${id}.html.gz`,
-    contentHash: contentHashOf(id, text),
-    simhash: null,
-  };
-}
+const aDocument = (id: string, fetchedAt: string, text: string) =>
+  anArticleDocument(id, fetchedAt, `Story ${id}`, text);
 
 /** Three days of archive: 25 and 26 November closed by NOW, the 27th open; c1 re-fetched on the 26th. */
 const NOW = new Date('2026-11-27T12:00:00.000Z');

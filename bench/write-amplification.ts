@@ -76,15 +76,18 @@ function perRecord(invocations: readonly Invocation[], measure: Measure): number
   return records === 0 ? 0 : invocations.reduce((sum, each) => sum + each[measure], 0) / records;
 }
 
+/** Each function's first invocation is its warm-up (see msPerRecord). */
+const afterWarmUp = (invocations: readonly Invocation[]) =>
+  invocations.length > 1 ? invocations.slice(1) : invocations;
+
 function perRecordAfterWarmUp(invocations: readonly Invocation[], measure: Measure): number {
-  return perRecord(invocations.length > 1 ? invocations.slice(1) : invocations, measure);
+  return perRecord(afterWarmUp(invocations), measure);
 }
 
 function roundTripsPerInvocation(invocations: readonly Invocation[]): number {
-  const measured = invocations.length > 1 ? invocations.slice(1) : invocations;
-  return measured.length === 0
+  return invocations.length === 0
     ? 0
-    : measured.reduce((sum, each) => sum + each.awsRoundTrips, 0) / measured.length;
+    : invocations.reduce((sum, each) => sum + each.awsRoundTrips, 0) / invocations.length;
 }
 
 const unitsOf = (tally: WriteTally) => tally.tableUnits + tally.indexUnits;
@@ -216,7 +219,7 @@ export async function measurePipelineRun(): Promise<PipelineRunFigures> {
           [...firstRun].map(([name, calls]) => [name, perRecordAfterWarmUp(calls, 'cpuMs')]),
         ),
         awsRoundTripsPerInvocation: Object.fromEntries(
-          [...firstRun].map(([name, calls]) => [name, roundTripsPerInvocation(calls)]),
+          [...firstRun].map(([name, calls]) => [name, roundTripsPerInvocation(afterWarmUp(calls))]),
         ),
         unchangedPoll: {
           polls: unchangedPolls,

@@ -17,8 +17,8 @@ import { PermanentJobError } from '../shared/pipeline/jobs.ts';
 import { RuleBook } from '../shared/pipeline/rule-book.ts';
 import { systemClock } from '../shared/ports/clock.ts';
 import {
+  bandItemsBeforeEnv,
   countryAliasesEnv,
-  legacyBandsBeforeEnv,
   numberEnv,
   optionalEnv,
   requiredEnv,
@@ -46,14 +46,14 @@ const S3NotificationSchema = z.object({
 });
 
 const table = { client: dynamodb, tableName: requiredEnv(ENV.tableName) };
-const legacyBandsBefore = legacyBandsBeforeEnv(ENV.legacyBandsBefore);
+const bandItemsBefore = bandItemsBeforeEnv(ENV.bandItemsBefore);
 // Read once now so that a malformed value fails the cold start, not every classification.
-legacyBandsBefore();
+bandItemsBefore();
 const clock = systemClock;
 const deps = {
   archive: new S3ArticleArchive(s3, requiredEnv(ENV.bucketName)),
   catalog: new DynamoDbArticleCatalog(table, {
-    legacyBandsBefore,
+    bandItemsBefore,
   }),
   ledger: new DynamoDbAlertLedger(table),
   publisher: new SnsAlertPublisher(sns, requiredEnv(ENV.topicArn)),

@@ -50,11 +50,12 @@ export const ENV = {
    */
   consoleUrl: 'WIREWATCH_CONSOLE_URL',
   /**
-   * Optional: when schema 1.3 was deployed to the table (ISO time), after which no 1.1 or 1.2 band
-   * item was written, or `none` for a table created by 1.3 or later. classify-article then stops
-   * looking those items up once its 7-day window starts after it; unset, it always looks.
+   * Optional: when schema 1.5 was deployed to the table (ISO time), after which no SimHashBand item
+   * (schemas 1.1 to 1.4) was written, or `none` for a table created by 1.5 or later. classify-article
+   * then stops querying for those items once its 7-day window starts after it; unset, it always does.
+   * (It replaces WIREWATCH_LEGACY_BANDS_BEFORE, which dated 1.3 and is no longer read.)
    */
-  legacyBandsBefore: 'WIREWATCH_LEGACY_BANDS_BEFORE',
+  bandItemsBefore: 'WIREWATCH_BAND_ITEMS_BEFORE',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];

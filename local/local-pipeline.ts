@@ -297,8 +297,8 @@ export class LocalPipeline {
         ...loopbackSites.flatMap(({ hosts, address }) => hosts.map((host) => `${host}:80=${address}`)),
       ].join(','),
       [ENV.minPollSeconds]: '60',
-      // A table this run created has no band items of schemas 1.1 and 1.2 to look up; a kept one may.
-      [ENV.legacyBandsBefore]: tableCreated ? 'none' : '',
+      // A table this run created has no band items of schemas 1.1 to 1.4 to query for; a kept one may.
+      [ENV.bandItemsBefore]: tableCreated ? 'none' : '',
       [ENV.ruleCacheSeconds]: '0',
     });
 

@@ -1,14 +1,12 @@
 /**
  * ArticleCatalog on the table. The Article item holds the record; one ArticleLabel item per pair,
  * country, topic, source and cluster lists it on gsi1 under that label (so an article with several
- * pairs is found under each), and one item per SimHash band finds near-duplicates without a scan:
- * fingerprints close enough to be one story always agree on at least one band up to one bit. Band
- * items serve only clustering's look-back window, so they expire (TTL) once it has passed.
- *
- * Band items live in the band's own partition of the table, not in the article's and not on gsi1
- * (schema 1.2): a band lookup is then a table query, and each band costs one write. An article has
- * four bands of 16 bits (schema 1.3; eight of 8 bits before), and clustering looks up each band and
- * its one-bit neighbours (shared/dedup/near-duplicate.ts).
+ * pairs is found under each), and its entry in the SimHash bucket of each of its four 16-bit bands
+ * finds near-duplicates without a scan: fingerprints close enough to be one story always agree on at
+ * least one band up to one bit, so clustering reads each band's bucket and those of its one-bit
+ * neighbours (shared/dedup/near-duplicate.ts), 68 items in one BatchGetItem (schema 1.5,
+ * simhash-buckets.dynamodb.ts). Until schema 1.5, each article had one SimHashBand item per band,
+ * found by 68 queries; those are still read and deleted while clustering's window can hold them.
  *
  * Each time it writes an article's labels it records the time on the TrendHour item of the article's
  * hour (schema 1.4), after the labels are written, so the heat map's rollup of that hour is known to be
@@ -22,9 +20,11 @@ import {
   clusterIdFor,
   fingerprintBands,
   legacyFingerprintBands,
+  type StoryCandidate,
 } from '../../shared/dedup/near-duplicate.ts';
 import { type ArticleCatalog, ConcurrentUpdateError } from '../../shared/ports/article-catalog.ts';
 import { type Clock, systemClock } from '../../shared/ports/clock.ts';
+import { addToBuckets, readBuckets, removeFromBuckets } from './simhash-buckets.dynamodb.ts';
 import { batchGet, batchWrite, isConditionFailure, type TableClient, withoutKeys } from './table-client.ts';
 import {
   ARTICLE_SCHEMA_MINOR_VERSION,
@@ -33,7 +33,6 @@ import {
   labelPartition,
   SCHEMA_VERSION,
   SIMBAND_PREFIX,
-  SIMHASH_BAND_SCHEMA_MINOR_VERSION,
   simhashBandKey,
   timeSortKey,
 } from './table-keys.ts';
@@ -63,14 +62,6 @@ function summaryOf(record: ArticleRecord) {
   };
 }
 
-/** classify-article's clustering looks back this far; an older band item can never match again. */
-export const SIMHASH_BAND_RETENTION_DAYS = 7;
-
-/** Epoch seconds, as DynamoDB's TTL reads them. */
-function bandExpiry(fetchedAt: string): number {
-  return Math.floor(Date.parse(fetchedAt) / 1000) + SIMHASH_BAND_RETENTION_DAYS * 86_400;
-}
-
 function labelItems(record: ArticleRecord): Record<string, unknown>[] {
   const pk = articleKey(record.id).pk;
   return labelsOf(record).map((label) => ({
@@ -86,35 +77,24 @@ function labelItems(record: ArticleRecord): Record<string, unknown>[] {
   }));
 }
 
-/** Keys of the band items schema 1.2 wrote for the record (8-bit bands), which expire within 7 days. */
+/**
+ * Keys of the band items schemas 1.2 to 1.4 wrote for the record (8-bit bands, then 16-bit ones),
+ * which expire within 7 days of its fetch.
+ */
 function legacyBandKeys(record: ArticleRecord): { pk: string; sk: string }[] {
   if (record.simhash === null) return [];
-  return legacyFingerprintBands(record.simhash).map((band) =>
+  return [...fingerprintBands(record.simhash), ...legacyFingerprintBands(record.simhash)].map((band) =>
     simhashBandKey(band, record.fetchedAt, record.id),
   );
 }
 
-function bandItems(record: ArticleRecord): Record<string, unknown>[] {
-  if (record.simhash === null) return [];
-  return fingerprintBands(record.simhash).map((band) => ({
-    ...simhashBandKey(band, record.fetchedAt, record.id),
-    type: 'SimHashBand',
-    schemaVersion: SCHEMA_VERSION,
-    schemaMinorVersion: SIMHASH_BAND_SCHEMA_MINOR_VERSION,
-    id: record.id,
-    simhash: record.simhash,
-    clusterId: record.clusterId,
-    expiresAt: bandExpiry(record.fetchedAt),
-  }));
-}
-
 /**
- * Band lookups one clustering has in flight at once. The SDK client has 50 sockets and a function
- * clusters up to a batch of 10 articles at a time: 8 each keeps the queue for sockets short (16
- * each already made the SDK warn that over 100 requests were waiting). 84 lookups (68, and the 16
- * of older schemas for 7 days) are then 11 round trips of a few milliseconds inside a Region.
+ * Queries for band items of schemas 1.1 to 1.4 one clustering has in flight at once, while they may
+ * be in its window. The SDK client has 50 sockets and a function clusters up to a batch of 10
+ * articles at a time: 8 each keeps the queue for sockets short (16 each already made the SDK warn
+ * that over 100 requests were waiting). 84 queries are then 11 round trips inside a Region.
  */
-const CLUSTER_LOOKUPS_AT_ONCE = 8;
+const BAND_QUERIES_AT_ONCE = 8;
 /** BatchGetItem takes at most 100 keys; a preview's thousands of labels are read 8 batches at a time. */
 const BATCH_GET_KEYS = 100;
 const BATCH_GETS_AT_ONCE = 8;
@@ -140,14 +120,15 @@ async function mapAtMost<T, R>(
 
 export interface ArticleCatalogOptions {
   /**
-   * What the table may hold of schema 1.1 and 1.2 band items: `undefined` (unknown, the default)
-   * looks them up on every clustering; an ISO time says none was written after it (when 1.3 was
-   * deployed), so a lookup whose window starts at or after it skips them, and they stop being read
-   * a week after the deployment by themselves; `null` says the table never had any (it was created
-   * by 1.3 or later). Skipping them saves 16 of the 84 queries of a clustering. Asked on each
-   * clustering, so a setting read from the environment may change between runs of one process.
+   * What the table may hold of band items of schemas 1.1 to 1.4 (one per article and band):
+   * `undefined` (unknown, the default) queries for them on every clustering; an ISO time says none
+   * was written after it (when 1.5 was deployed), so a clustering whose window starts at or after it
+   * skips them, and they stop being read a week after the deployment by themselves; `null` says the
+   * table never had any (it was created by 1.5 or later). Skipping them saves 84 queries of a
+   * clustering. Asked on each clustering, so a setting read from the environment may change between
+   * runs of one process.
    */
-  legacyBandsBefore?: () => string | null | undefined;
+  bandItemsBefore?: () => string | null | undefined;
   /** When labels change, for the hour's TrendHour item (tests pass a fixed clock). */
   clock?: Clock;
 }
@@ -158,9 +139,9 @@ export class DynamoDbArticleCatalog implements ArticleCatalog {
     private readonly options: ArticleCatalogOptions = {},
   ) {}
 
-  /** Whether band items of the older schemas can fall in a window that starts at `since`. */
-  private mayHoldLegacyBands(since: string): boolean {
-    const before = this.options.legacyBandsBefore?.();
+  /** Whether band items of schemas 1.1 to 1.4 can fall in a window that starts at `since`. */
+  private mayHoldBandItems(since: string): boolean {
+    const before = this.options.bandItemsBefore?.();
     if (before === undefined) return true;
     return before !== null && since < before;
   }
@@ -215,32 +196,34 @@ export class DynamoDbArticleCatalog implements ArticleCatalog {
       throw error;
     }
     await this.indexArticle(record);
-    // Bands are keyed by band, so the article's own partition cannot list them: drop the band items of
-    // the previous text or fetch time (and those schema 1.2 may have written for it), or a near-copy
-    // of an old text would still join this story.
+    // Buckets and band items are keyed by band, so the article's own partition cannot list them: take
+    // the article out of the buckets of its previous text (and delete the band items schemas 1.2 to
+    // 1.4 may have written for it), or a near-copy of an old text would still join this story.
     if (
       previous !== null &&
+      previous.simhash !== null &&
       (previous.simhash !== record.simhash || previous.fetchedAt !== record.fetchedAt)
     ) {
-      const current = new Set(bandItems(record).map(({ pk, sk }) => `${pk} ${sk}`));
-      const gone = [
-        ...bandItems(previous).map(({ pk, sk }) => ({ pk: String(pk), sk: String(sk) })),
-        ...legacyBandKeys(previous),
-      ].filter(({ pk, sk }) => !current.has(`${pk} ${sk}`));
+      const current = new Set(record.simhash === null ? [] : fingerprintBands(record.simhash));
+      await removeFromBuckets(
+        this.table,
+        fingerprintBands(previous.simhash).filter((band) => !current.has(band)),
+        record.id,
+      );
       await batchWrite(
         this.table,
-        gone.map((Key) => ({ DeleteRequest: { Key } })),
+        legacyBandKeys(previous).map((Key) => ({ DeleteRequest: { Key } })),
       );
     }
   }
 
   /**
-   * Brings the article's index items in line with the record: writes current ones, deletes stale
-   * labels, and deletes band items of schema 1.1, which lived in the article's partition.
+   * Brings the article's index items in line with the record: writes current labels, deletes stale
+   * ones and band items of schema 1.1 (which lived in the article's partition), and enters the
+   * article in its SimHash buckets.
    */
   async indexArticle(record: ArticleRecord): Promise<void> {
     const labels = labelItems(record);
-    const wanted = [...labels, ...bandItems(record)];
     const wantedKeys = new Set(labels.map((item) => item.sk));
     const existing = await this.table.client.send(
       new QueryCommand({
@@ -256,9 +239,17 @@ export class DynamoDbArticleCatalog implements ArticleCatalog {
         !wantedKeys.has(item.sk),
     );
     await batchWrite(this.table, [
-      ...wanted.map((Item) => ({ PutRequest: { Item } })),
+      ...labels.map((Item) => ({ PutRequest: { Item } })),
       ...stale.map((item) => ({ DeleteRequest: { Key: { pk: String(item.pk), sk: String(item.sk) } } })),
     ]);
+    if (record.simhash !== null) {
+      await addToBuckets(this.table, fingerprintBands(record.simhash), {
+        articleId: record.id,
+        fetchedAt: record.fetchedAt,
+        fingerprint: record.simhash,
+        clusterId: record.clusterId,
+      });
+    }
     await recordLabelChange(
       this.table,
       hourOf(record.sortAt),
@@ -267,24 +258,36 @@ export class DynamoDbArticleCatalog implements ArticleCatalog {
   }
 
   /**
-   * Looks up the 68 candidate keys of schema 1.3's bands. A 16-bit band value is shared by
-   * 1/65,536 of the articles, so the newest 50 per key cover the 7-day window up to about 470,000
-   * articles a day. Band items of schemas 1.1 (on gsi1) and 1.2 (8-bit bands in their own
-   * partitions) are looked up too while the window can hold them (`legacyBandsBefore`): until they
-   * expire, 7 days after 1.3 is deployed, and never on a table created by 1.3 or later.
+   * Reads the 68 candidate buckets of the fingerprint (each band's and its one-bit neighbours') and
+   * picks the closest entry fetched since `since`. Band items of schemas 1.1 (on gsi1) to 1.4 are
+   * queried too while the window can hold them (`bandItemsBefore`): until they expire, 7 days after
+   * 1.5 is deployed, and never on a table created by 1.5 or later.
    */
   async findCluster(simhash: string, since: string): Promise<string | null> {
+    const keys = candidateBandKeys(simhash);
+    const [buckets, bandItems] = await Promise.all([
+      readBuckets(this.table, keys),
+      this.mayHoldBandItems(since) ? this.queryBandItems(simhash, since) : [],
+    ]);
+    const fromBuckets = keys.flatMap((key) =>
+      (buckets.get(key) ?? []).filter(({ fetchedAt }) => fetchedAt >= since),
+    );
+    return clusterIdFor(simhash, [...fromBuckets, ...bandItems]);
+  }
+
+  /** The newest 50 band items (schemas 1.1 to 1.4) of each candidate key, as 1.4 looked them up. */
+  private async queryBandItems(simhash: string, since: string): Promise<StoryCandidate[]> {
     const lookups = [
       ...candidateBandKeys(simhash).map((band) => ({
         KeyConditionExpression: 'pk = :band AND sk >= :since',
         band,
       })),
-      ...(this.mayHoldLegacyBands(since) ? legacyFingerprintBands(simhash) : []).flatMap((band) => [
+      ...legacyFingerprintBands(simhash).flatMap((band) => [
         { KeyConditionExpression: 'pk = :band AND sk >= :since', band },
         { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :band AND gsi1sk >= :since', band },
       ]),
     ];
-    const candidates = await mapAtMost(lookups, CLUSTER_LOOKUPS_AT_ONCE, async ({ band, ...query }) => {
+    const candidates = await mapAtMost(lookups, BAND_QUERIES_AT_ONCE, async ({ band, ...query }) => {
       const { Items = [] } = await this.table.client.send(
         new QueryCommand({
           TableName: this.table.tableName,
@@ -301,6 +304,6 @@ export class DynamoDbArticleCatalog implements ArticleCatalog {
         fingerprint: String(item.simhash),
       }));
     });
-    return clusterIdFor(simhash, candidates.flat());
+    return candidates.flat();
   }
 }

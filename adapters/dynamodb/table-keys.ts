@@ -6,6 +6,7 @@
  * |---------------|--------------------|-----------------------|-------------------------|-------------------------|
  * | Article       | ARTICLE#<id>       | ARTICLE               | –                       | –                       |
  * | ArticleLabel  | ARTICLE#<id>       | LABEL#<KIND>#<value>  | <KIND>#<value>          | <sortAt>#<id>           |
+ * | SimHashBucket | SIMBUCKET#<band>:<hex> | BUCKET            | –                       | –                       |
  * | SimHashBand   | SIMBAND#<band>:<hex> | <fetchedAt>#<id>    | –                       | –                       |
  * | SeenEntry     | ARTICLE#<id>       | SEEN                  | –                       | –                       |
  * | Alert         | ARTICLE#<id>       | ALERT#<ruleId>        | ALERTS#<ruleId>         | <matchedAt>#<articleId> |
@@ -17,10 +18,11 @@
  * | TrendHour     | TRENDS#HOURS       | <YYYY-MM-DDTHH>       | –                       | –                       |
  * | HeatmapRollup | TRENDS#HEATMAP     | <YYYY-MM-DDTHH>       | –                       | –                       |
  *
- * Everything about one article but its SimHash bands shares its partition, so "alerts for an article"
+ * Everything about one article but its SimHash buckets shares its partition, so "alerts for an article"
  * and label clean-up are single queries; every list ordered by time is one GSI query on an overloaded
- * gsi1. Band items sit in the band's partition instead: they are only ever looked up by band, and
- * keeping them off gsi1 halves their write units.
+ * gsi1. Buckets have partitions of their own: they are only ever read by band value, 68 at a time.
+ * SimHashBand items (schemas 1.1 to 1.4, one per article and band) are no longer written; they are
+ * read and deleted until they expire.
  */
 import type { ArticleLabel } from '../../shared/articles/article-record.ts';
 
@@ -31,11 +33,12 @@ export const SCHEMA_VERSION = 1;
  */
 export const ARTICLE_SCHEMA_MINOR_VERSION = 1;
 /**
- * Minor version of SimHashBand items. 2 (schema 1.2) moved them from the article's partition and
- * gsi1 to the band's own partition of the table; 3 (schema 1.3) keys them by 4 bands of 16 bits
- * instead of 8 of 8 (`SIMBAND#<band>:<4 hex digits>`). Internal items: no reader reads them.
+ * Minor version of SimHashBucket items, which schema 1.5 added in place of SimHashBand items (one per
+ * article and band: 1.2 moved them to the band's own partition, 1.3 keyed them by 4 bands of 16 bits
+ * instead of 8 of 8). A bucket is one item per band value holding that value's recent articles
+ * (adapters/dynamodb/simhash-buckets.dynamodb.ts). Internal items: no reader reads them.
  */
-export const SIMHASH_BAND_SCHEMA_MINOR_VERSION = 3;
+export const SIMHASH_BUCKET_SCHEMA_MINOR_VERSION = 5;
 /** Minor version of FeedState items: 3 (schema 1.3) added `quietPolls` (adaptive polling). */
 export const FEED_STATE_SCHEMA_MINOR_VERSION = 3;
 
@@ -70,7 +73,10 @@ export const TREND_SCHEMA_MINOR_VERSION = 4;
 export const LABEL_SK_PREFIX = 'LABEL#';
 /** Starts a band's partition key (schema 1.2 and later), and the sort key of band items of schema 1.1. */
 export const SIMBAND_PREFIX = 'SIMBAND#';
-/** A SimHash band item: in the band's partition, ordered by fetch time, one per article. */
+export const SIMBUCKET_PREFIX = 'SIMBUCKET#';
+/** The SimHash bucket of a band value ("<band>:<hex>"): its recent articles, in one item. */
+export const simhashBucketKey = (band: string) => ({ pk: `${SIMBUCKET_PREFIX}${band}`, sk: 'BUCKET' });
+/** A SimHash band item (schemas 1.2 to 1.4): in the band's partition, ordered by fetch time, one per article. */
 export const simhashBandKey = (band: string, fetchedAt: string, id: string) => ({
   pk: `${SIMBAND_PREFIX}${band}`,
   sk: timeSortKey(fetchedAt, id),

@@ -24,12 +24,12 @@ export function optionalEnv(name: string): () => string | null {
 }
 
 /**
- * When the table last received band items of schema 1.1 or 1.2 (ISO time), `null` for `none` (a table
- * created by 1.3 or later), or undefined when unset (unknown). Read each time, as optionalEnv is: the
+ * When the table last received SimHashBand items, of schemas 1.1 to 1.4 (ISO time), `null` for `none`
+ * (a table created by 1.5 or later), or undefined when unset (unknown). Read each time, as optionalEnv is: the
  * local runtime decides it per run, from whether it created the table. A malformed value throws,
  * naming the variable.
  */
-export function legacyBandsBeforeEnv(name: string): () => string | null | undefined {
+export function bandItemsBeforeEnv(name: string): () => string | null | undefined {
   return () => {
     const raw = process.env[name]?.trim();
     if (raw === undefined || raw === '') return undefined;

@@ -1,13 +1,14 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbAlertLedger } from '../../adapters/dynamodb/alert-ledger.dynamodb.ts';
-import {
-  DynamoDbArticleCatalog,
-  SIMHASH_BAND_RETENTION_DAYS,
-} from '../../adapters/dynamodb/article-catalog.dynamodb.ts';
+import { DynamoDbArticleCatalog } from '../../adapters/dynamodb/article-catalog.dynamodb.ts';
 import { DynamoDbFeedStateStore } from '../../adapters/dynamodb/feed-state-store.dynamodb.ts';
 import { DynamoDbRuleStore } from '../../adapters/dynamodb/rule-store.dynamodb.ts';
 import { DynamoDbSeenEntryStore } from '../../adapters/dynamodb/seen-entry-store.dynamodb.ts';
+import {
+  MAX_BUCKET_ENTRIES,
+  SIMHASH_BUCKET_WINDOW_DAYS,
+} from '../../adapters/dynamodb/simhash-buckets.dynamodb.ts';
 import { fingerprintBands, legacyFingerprintBands } from '../../shared/dedup/near-duplicate.ts';
 import { newFeedState } from '../../shared/polling/feed-state.ts';
 import { ConcurrentUpdateError } from '../../shared/ports/article-catalog.ts';
@@ -46,11 +47,29 @@ const partitionItems = async (pk: string) => {
   return Items;
 };
 
-/** The band items of one article for one fingerprint, wherever their band partitions are. */
-const bandItemsOf = async (id: string, simhash: string) =>
-  (await Promise.all(fingerprintBands(simhash).map((band) => partitionItems(`SIMBAND#${band}`))))
+/** The SimHash buckets of a fingerprint's four bands that hold the article, as stored. */
+const bucketsHolding = async (id: string, simhash: string) =>
+  (await Promise.all(fingerprintBands(simhash).map((band) => partitionItems(`SIMBUCKET#${band}`))))
     .flat()
-    .filter((item) => item.id === id && item.simhash === simhash);
+    .filter((item) => item[`@${id}`] !== undefined);
+
+/** A band item as schemas 1.2 to 1.4 wrote them: one per article and band, in the band's partition. */
+const putBandItem = (band: string, fetchedAt: string, id: string, simhash: string, clusterId: string) =>
+  table.client.send(
+    new PutCommand({
+      TableName: table.tableName,
+      Item: {
+        pk: `SIMBAND#${band}`,
+        sk: `${fetchedAt}#${id}`,
+        type: 'SimHashBand',
+        schemaVersion: 1,
+        schemaMinorVersion: band.length === 6 ? 3 : 2,
+        id,
+        simhash,
+        clusterId,
+      },
+    }),
+  );
 
 describe('feed state on DynamoDB', () => {
   it('registers a feed once, lists it when due, and leases it to one dispatcher only', async () => {
@@ -231,44 +250,56 @@ describe('article catalogue on DynamoDB', () => {
     expect(nearby).toBe('story-1');
     expect(unrelated).toBeNull();
   });
-  it('lets SimHash band items expire when clustering can no longer look back to them, and nothing else', async () => {
+  it('lets SimHash buckets expire when clustering can no longer look back to their newest entry, and nothing else', async () => {
     // Prepare
     const catalog = new DynamoDbArticleCatalog(table);
     const fetchedAt = '2026-11-20T10:00:00.000Z';
-    const article = anArticle({ id: 'expiring-bands', simhash: '0123456789abcdef', fetchedAt });
+    const article = anArticle({ id: 'expiring-bands', simhash: '0badc0ffee123456', fetchedAt });
 
     // Act
     await catalog.saveArticle(article, null);
-    const bands = await bandItemsOf('expiring-bands', '0123456789abcdef');
+    const buckets = await bucketsHolding('expiring-bands', '0badc0ffee123456');
     const others = await partitionItems('ARTICLE#expiring-bands');
 
     // Assess
-    const expectedExpiry = Date.parse(fetchedAt) / 1000 + SIMHASH_BAND_RETENTION_DAYS * 86_400;
-    expect(bands).toHaveLength(4);
-    expect(bands.map((item) => item.expiresAt)).toEqual(bands.map(() => expectedExpiry));
+    const expectedExpiry = Date.parse(fetchedAt) / 1000 + SIMHASH_BUCKET_WINDOW_DAYS * 86_400;
+    expect(buckets).toHaveLength(4);
+    expect(buckets.map((item) => item.expiresAt)).toEqual(buckets.map(() => expectedExpiry));
     expect(others.length).toBeGreaterThan(0);
     expect(others.filter((item) => item.expiresAt !== undefined)).toEqual([]);
   });
 
-  it('keeps SimHash band items in their band partitions, off gsi1, so each costs one write', async () => {
+  it('enters an article in one SimHash bucket per band, off gsi1, and writes no band items', async () => {
     // Prepare
     const catalog = new DynamoDbArticleCatalog(table);
     const article = anArticle({ id: 'band-layout', simhash: '1111222233334444', clusterId: 'story-b' });
 
     // Act
     await catalog.saveArticle(article, null);
-    const bands = await bandItemsOf('band-layout', '1111222233334444');
+    const buckets = await bucketsHolding('band-layout', '1111222233334444');
+    const bandItems = await Promise.all(
+      fingerprintBands('1111222233334444').map((band) => partitionItems(`SIMBAND#${band}`)),
+    );
 
     // Assess
-    expect(bands.map((item) => [item.pk, item.gsi1pk, item.schemaMinorVersion])).toEqual(
-      fingerprintBands('1111222233334444').map((band) => [`SIMBAND#${band}`, undefined, 3]),
+    expect(
+      buckets.map((item) => [item.pk, item.sk, item.gsi1pk, item.type, item.schemaMinorVersion]),
+    ).toEqual(
+      fingerprintBands('1111222233334444').map((band) => [
+        `SIMBUCKET#${band}`,
+        'BUCKET',
+        undefined,
+        'SimHashBucket',
+        5,
+      ]),
     );
-    expect((await partitionItems('ARTICLE#band-layout')).map((item) => item.type).sort()).not.toContain(
-      'SimHashBand',
+    expect(buckets.map((item) => item['@band-layout'])).toEqual(
+      buckets.map(() => `${article.fetchedAt} 1111222233334444 story-b`),
     );
+    expect(bandItems.flat()).toEqual([]);
   });
 
-  it('drops the band items of a previous text, so a copy of the old text no longer joins the story', async () => {
+  it('takes an article out of the buckets of its previous text, so a copy of the old text no longer joins the story', async () => {
     // Prepare
     const catalog = new DynamoDbArticleCatalog(table);
     const first = anArticle({ id: 'rewritten', simhash: 'aaaaaaaaaaaaaaaa', clusterId: 'story-r' });
@@ -278,9 +309,76 @@ describe('article catalogue on DynamoDB', () => {
     await catalog.saveArticle({ ...first, simhash: '5555555555555555', revision: 2 }, first);
 
     // Assess
-    expect(await bandItemsOf('rewritten', 'aaaaaaaaaaaaaaaa')).toEqual([]);
-    expect(await bandItemsOf('rewritten', '5555555555555555')).toHaveLength(4);
+    expect(await bucketsHolding('rewritten', 'aaaaaaaaaaaaaaaa')).toEqual([]);
+    expect(await bucketsHolding('rewritten', '5555555555555555')).toHaveLength(4);
     expect(await catalog.findCluster('aaaaaaaaaaaaaaab', '2026-11-01T00:00:00.000Z')).toBeNull();
+  });
+
+  it('keeps both of two articles entered in one bucket at once', async () => {
+    // Prepare: the same band 0 value, different elsewhere
+    const catalog = new DynamoDbArticleCatalog(table);
+    const articles = ['7777000000000001', '7777ffffffffffff'].map((simhash, index) =>
+      anArticle({ id: `together-${index}`, simhash, clusterId: `story-together-${index}` }),
+    );
+
+    // Act
+    await contending(articles.map((article) => () => catalog.indexArticle(article)));
+    const [bucket] = await partitionItems('SIMBUCKET#0:7777');
+
+    // Assess
+    expect(
+      Object.keys(bucket ?? {})
+        .filter((name) => name.startsWith('@'))
+        .sort(),
+    ).toEqual(['@together-0', '@together-1']);
+  });
+
+  it('drops bucket entries a window older than the newest, then all but the newest 50', async () => {
+    // Prepare: in one bucket (band 0 = 6666), two articles a month older than 51 others, entered oldest first
+    const catalog = new DynamoDbArticleCatalog(table);
+    const day = (n: number) =>
+      new Date(Date.parse('2026-09-01T00:00:00.000Z') + n * 86_400_000).toISOString();
+    const crowd = Array.from({ length: MAX_BUCKET_ENTRIES + 3 }, (_, n) =>
+      anArticle({
+        id: `crowd-${String(n).padStart(2, '0')}`,
+        simhash: `6666${n.toString(16).padStart(12, '0')}`,
+        fetchedAt: day(n < 2 ? n : 30 + n / 100),
+      }),
+    );
+
+    // Act
+    for (const article of crowd) await catalog.indexArticle(article);
+    const [bucket] = await partitionItems('SIMBUCKET#0:6666');
+    const held = Object.keys(bucket ?? {}).filter((name) => name.startsWith('@'));
+
+    // Assess: the two from a month before are gone, then the oldest of the 51, so that 50 stay
+    expect(held).toHaveLength(MAX_BUCKET_ENTRIES);
+    expect(held).not.toContain('@crowd-00');
+    expect(held).not.toContain('@crowd-01');
+    expect(held).not.toContain('@crowd-02');
+    expect(held).toContain(`@crowd-${MAX_BUCKET_ENTRIES + 2}`);
+  });
+
+  it('ignores bucket entries fetched before the window clustering asks for', async () => {
+    // Prepare
+    const catalog = new DynamoDbArticleCatalog(table);
+    await catalog.saveArticle(
+      anArticle({
+        id: 'old-news',
+        simhash: '4242424242424242',
+        clusterId: 'old-news',
+        fetchedAt: '2026-11-10T00:00:00.000Z',
+      }),
+      null,
+    );
+
+    // Act
+    const inWindow = await catalog.findCluster('4242424242424243', '2026-11-09T00:00:00.000Z');
+    const afterIt = await catalog.findCluster('4242424242424243', '2026-11-11T00:00:00.000Z');
+
+    // Assess
+    expect(inWindow).toBe('old-news');
+    expect(afterIt).toBeNull();
   });
 
   it('finds a near-duplicate seven bits away, with at most one differing bit in a single band', async () => {
@@ -298,45 +396,40 @@ describe('article catalogue on DynamoDB', () => {
     expect(found).toBe('story-7');
   });
 
-  it('still clusters against 8-bit band items of schema 1.2, and deletes them when the text changes', async () => {
-    // Prepare: band items as schema 1.2 wrote them, one per 8-bit band in its own partition
+  it('still clusters against band items of schemas 1.2 to 1.4, and deletes them when the text changes', async () => {
+    // Prepare: a 16-bit band item of 1.3/1.4 for one article, 8-bit ones of 1.2 for another
     const catalog = new DynamoDbArticleCatalog(table);
-    const legacy = anArticle({ id: 'bands-1-2', simhash: '3c3c3c3c3c3c3c3c', clusterId: 'story-12' });
-    for (const band of legacyFingerprintBands(legacy.simhash as string)) {
-      await table.client.send(
-        new PutCommand({
-          TableName: table.tableName,
-          Item: {
-            pk: `SIMBAND#${band}`,
-            sk: `${legacy.fetchedAt}#bands-1-2`,
-            type: 'SimHashBand',
-            schemaVersion: 1,
-            schemaMinorVersion: 2,
-            id: 'bands-1-2',
-            simhash: legacy.simhash,
-            clusterId: 'story-12',
-          },
-        }),
-      );
-    }
+    const of14 = anArticle({ id: 'bands-1-4', simhash: '2d2d2d2d2d2d2d2d', clusterId: 'story-14' });
+    const of12 = anArticle({ id: 'bands-1-2', simhash: '3c3c3c3c3c3c3c3c', clusterId: 'story-12' });
+    for (const band of fingerprintBands(of14.simhash as string))
+      await putBandItem(band, of14.fetchedAt, of14.id, of14.simhash as string, of14.clusterId);
+    for (const band of legacyFingerprintBands(of12.simhash as string))
+      await putBandItem(band, of12.fetchedAt, of12.id, of12.simhash as string, of12.clusterId);
 
     // Act
-    const found = await catalog.findCluster('3c3c3c3c3c3c3c3d', '2026-11-01T00:00:00.000Z');
-    await catalog.saveArticle(legacy, null);
-    await catalog.saveArticle({ ...legacy, simhash: 'e1e1e1e1e1e1e1e1', revision: 2 }, legacy);
+    const found = [
+      await catalog.findCluster('2d2d2d2d2d2d2d2c', '2026-11-01T00:00:00.000Z'),
+      await catalog.findCluster('3c3c3c3c3c3c3c3d', '2026-11-01T00:00:00.000Z'),
+    ];
+    for (const article of [of14, of12]) {
+      await catalog.saveArticle(article, null);
+      await catalog.saveArticle({ ...article, simhash: 'e1e1e1e1e1e1e1e1', revision: 2 }, article);
+    }
     const left = (
       await Promise.all(
-        legacyFingerprintBands('3c3c3c3c3c3c3c3c').map((band) => partitionItems(`SIMBAND#${band}`)),
+        [...fingerprintBands(of14.simhash as string), ...legacyFingerprintBands(of12.simhash as string)].map(
+          (band) => partitionItems(`SIMBAND#${band}`),
+        ),
       )
     ).flat();
 
     // Assess
-    expect(found).toBe('story-12');
-    expect(left.filter((item) => item.id === 'bands-1-2')).toEqual([]);
+    expect(found).toEqual(['story-14', 'story-12']);
+    expect(left.filter((item) => item.id === 'bands-1-4' || item.id === 'bands-1-2')).toEqual([]);
   });
 
-  it('looks band items of schema 1.2 up only while the window can hold them', async () => {
-    // Prepare: one 1.2 band item, written before 1.3 was deployed on 2026-11-20
+  it('queries for band items of schemas 1.1 to 1.4 only while the window can hold them', async () => {
+    // Prepare: one 1.2 band item, written before 1.5 was deployed on 2026-11-20
     const simhash = '5a5a5a5a5a5a5a5a';
     const [band] = legacyFingerprintBands(simhash);
     await table.client.send(
@@ -357,8 +450,8 @@ describe('article catalogue on DynamoDB', () => {
     const deployed = () => '2026-11-20T00:00:00.000Z';
     const catalogs = {
       unknown: new DynamoDbArticleCatalog(table),
-      deployed: new DynamoDbArticleCatalog(table, { legacyBandsBefore: deployed }),
-      never: new DynamoDbArticleCatalog(table, { legacyBandsBefore: () => null }),
+      deployed: new DynamoDbArticleCatalog(table, { bandItemsBefore: deployed }),
+      never: new DynamoDbArticleCatalog(table, { bandItemsBefore: () => null }),
     };
     const near = '5a5a5a5a5a5a5a5b';
 

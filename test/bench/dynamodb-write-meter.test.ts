@@ -160,7 +160,7 @@ describe('the write meter on a live table', () => {
 });
 
 describe('write units of a stored article', () => {
-  it('pays two units per label (table and gsi1) and one per SimHash band (off gsi1, four bands: schema 1.3)', async () => {
+  it('pays two units per label (table and gsi1) and one per SimHash bucket entry (off gsi1, four bands: schema 1.5)', async () => {
     // Prepare
     const catalog = new DynamoDbArticleCatalog(table);
     const article = anArticle({ id: 'metered', simhash: '0123456789abcdef' });
@@ -171,7 +171,7 @@ describe('write units of a stored article', () => {
     // Assess
     const labels = labelsOf(article).length;
     expect(tally.get('ArticleLabel')).toEqual({ requests: labels, tableUnits: labels, indexUnits: labels });
-    expect(tally.get('SimHashBand')).toEqual({ requests: 4, tableUnits: 4, indexUnits: 0 });
+    expect(tally.get('SimHashBucket')).toEqual({ requests: 4, tableUnits: 4, indexUnits: 0 });
     expect(tally.get('Article')?.indexUnits).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   countryAliasesEnv,
-  legacyBandsBeforeEnv,
+  bandItemsBeforeEnv,
   numberEnv,
   requiredEnv,
 } from '../../functions/commons/config.ts';
@@ -20,19 +20,19 @@ describe('configuration read at cold start', () => {
 
   it('reads when older band items stopped being written: a time, none, or unknown, each time asked', () => {
     // Prepare
-    const legacyBandsBefore = legacyBandsBeforeEnv(NAME);
+    const bandItemsBefore = bandItemsBeforeEnv(NAME);
 
     // Act
-    const unset = legacyBandsBefore();
+    const unset = bandItemsBefore();
     process.env[NAME] = 'none';
-    const none = legacyBandsBefore();
+    const none = bandItemsBefore();
     process.env[NAME] = '2026-12-02T06:00:00Z';
-    const at = legacyBandsBefore();
+    const at = bandItemsBefore();
     process.env[NAME] = 'last week';
 
     // Assess
     expect([unset, none, at]).toEqual([undefined, null, '2026-12-02T06:00:00.000Z']);
-    expect(() => legacyBandsBefore()).toThrow(/must be an ISO time .* or "none", got "last week"/);
+    expect(() => bandItemsBefore()).toThrow(/must be an ISO time .* or "none", got "last week"/);
   });
 
   it('reads numbers with a default and refuses nonsense', () => {

@@ -6,6 +6,7 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   BatchWriteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
@@ -32,7 +33,10 @@ export class ShufflingDocumentClient {
   readonly items = new Map<string, Item>();
   /** Every PutItem sent, in order: an Article item rewrite shows up here. */
   readonly puts: Item[] = [];
-  /** Every UpdateItem sent (the catalog's record of an hour's label change), in order; not applied. */
+  /**
+   * Every UpdateItem sent (the catalog's record of an hour's label change, its SimHash bucket entries),
+   * in order; not applied.
+   */
   readonly updates: UpdateCommand['input'][] = [];
 
   private static key(item: Item): string {
@@ -50,6 +54,7 @@ export class ShufflingDocumentClient {
     }
     if (command instanceof PutCommand) return this.put(command);
     if (command instanceof QueryCommand) return this.query(command);
+    if (command instanceof BatchGetCommand) return this.batchGet(command);
     if (command instanceof BatchWriteCommand) return this.batchWrite(command);
     if (command instanceof UpdateCommand) {
       this.updates.push(command.input);
@@ -78,6 +83,19 @@ export class ShufflingDocumentClient {
     if (command.input.IndexName !== undefined) return { Items: [] };
     const pk = command.input.ExpressionAttributeValues?.[':pk'];
     return { Items: [...this.items.values()].filter((item) => item.pk === pk).map(reverseKeyOrder) };
+  }
+
+  private batchGet(command: BatchGetCommand): object {
+    const Responses = Object.fromEntries(
+      Object.entries(command.input.RequestItems ?? {}).map(([tableName, { Keys = [] }]) => [
+        tableName,
+        Keys.flatMap((key) => {
+          const item = this.items.get(ShufflingDocumentClient.key(key as Item));
+          return item === undefined ? [] : [reverseKeyOrder(item)];
+        }),
+      ]),
+    );
+    return { Responses, UnprocessedKeys: {} };
   }
 
   private batchWrite(command: BatchWriteCommand): object {

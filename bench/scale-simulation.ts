@@ -5,11 +5,23 @@
  * record); partition throughput from the write units that land on one key. The busiest hour is
  * `peakFactor` times the day's average (news is diurnal); polls are spread evenly by schedule.
  */
+import { marshall } from '@aws-sdk/util-dynamodb';
+import {
+  entryAttribute,
+  MAX_BUCKET_ENTRIES,
+  SIMHASH_BUCKET_TYPE,
+} from '../adapters/dynamodb/simhash-buckets.dynamodb.ts';
+import {
+  SCHEMA_VERSION,
+  SIMHASH_BUCKET_SCHEMA_MINOR_VERSION,
+  simhashBucketKey,
+} from '../adapters/dynamodb/table-keys.ts';
 import { DISPATCH_SCHEDULE_MINUTES, FUNCTIONS } from '../infra/resource-definitions.ts';
 import { DEFAULT_STAGE_CONFIG } from '../infra/stage-config.ts';
 import { BAND_VALUES } from '../shared/dedup/near-duplicate.ts';
 import { DISPATCH_BATCH_SIZE, DISPATCH_DEFAULTS } from '../shared/pipeline/dispatch-due-feeds.ts';
 import { billedMsPerRecord, DEFAULT_ASSUMPTIONS, type MeasuredFigures, type Workload } from './cost-model.ts';
+import { itemBytes } from './dynamodb-write-meter.ts';
 
 /** AWS limits, with where each is documented. */
 export const AWS_LIMITS = {
@@ -25,9 +37,33 @@ export const AWS_LIMITS = {
   snsEmailsPerSecond: 10,
   /** The values one SimHash band takes (16 bits): see near-duplicate.ts. */
   simhashBandValues: BAND_VALUES,
-  /** findCluster reads the newest this many candidates per band key. */
-  clusterCandidatesPerBand: 50,
+  /** A SimHash bucket keeps the newest this many entries, all that findCluster reads per band key. */
+  clusterCandidatesPerBand: MAX_BUCKET_ENTRIES,
+  /** DynamoDB bills a write one unit per started KB of the item. */
+  writeUnitBytes: 1024,
 } as const;
+
+/** The size DynamoDB bills of a SimHash bucket holding `entries` articles, as the adapter writes it. */
+export function simhashBucketBytes(entries: number): number {
+  const item = {
+    ...simhashBucketKey('0:ffff'),
+    type: SIMHASH_BUCKET_TYPE,
+    schemaVersion: SCHEMA_VERSION,
+    schemaMinorVersion: SIMHASH_BUCKET_SCHEMA_MINOR_VERSION,
+    expiresAt: 1_800_000_000,
+    ...Object.fromEntries(
+      Array.from({ length: entries }, (_, index) =>
+        entryAttribute({
+          articleId: `${index}`.padStart(22, 'A'),
+          fetchedAt: '2026-12-02T06:00:00.000Z',
+          fingerprint: '0123456789abcdef',
+          clusterId: `${index}`.padStart(22, 'B'),
+        }),
+      ),
+    ),
+  };
+  return itemBytes(marshall(item));
+}
 
 export interface ScaleInputs {
   workload: Workload;
@@ -116,6 +152,8 @@ export function limitsAtScale(inputs: ScaleInputs): LimitAtScale[] {
   };
   const dispatchPerSecond = 1 / (DISPATCH_SCHEDULE_MINUTES * 60);
   const bandItemsPerDay = workload.articlesPerDay / AWS_LIMITS.simhashBandValues;
+  const entryBytes = simhashBucketBytes(2) - simhashBucketBytes(1);
+  const entriesInOneWriteUnit = Math.floor((AWS_LIMITS.writeUnitBytes - simhashBucketBytes(0)) / entryBytes);
 
   const limits: Omit<LimitAtScale, 'reachedAt'>[] = [
     {
@@ -198,6 +236,13 @@ export function limitsAtScale(inputs: ScaleInputs): LimitAtScale[] {
       loadAtDesign: articlesPerSecond * measured.emailsPerArticle,
       capacity: AWS_LIMITS.snsEmailsPerSecond,
       unit: 'emails/s',
+    },
+    {
+      // Not a throughput limit: beyond it each of an article's four bucket writes costs two units or more.
+      limit: 'SimHash bucket within one write unit (entries in the window)',
+      loadAtDesign: bandItemsPerDay * inputs.clusterWindowDays,
+      capacity: entriesInOneWriteUnit,
+      unit: 'entries per bucket',
     },
     {
       // Not a throughput limit: the days of look-back that the newest candidates per band cover.

@@ -62,6 +62,12 @@ export interface StageConfig {
    * its INIT. See docs/operations.md.
    */
   readonly traceAwsCalls: boolean;
+  /**
+   * When schema 1.5 reached this stage's table (ISO time), `none` for a table created by 1.5 or later,
+   * or null when unknown: classify-article then stops querying for the per-article SimHash band items
+   * of 1.1 to 1.4 a week after it (WIREWATCH_BAND_ITEMS_BEFORE). Unknown, it always queries.
+   */
+  readonly bandItemsBefore: string | null;
 }
 
 /** Where each setting may come from, as `app.node.tryGetContext` returns it. */
@@ -117,6 +123,7 @@ export const DEFAULT_STAGE_CONFIG: StageConfig = {
   consoleApiRateLimit: 10,
   consoleApiBurstLimit: 20,
   traceAwsCalls: false,
+  bandItemsBefore: null,
 };
 
 /** Context key of the per-stage blocks in cdk.json. */
@@ -227,6 +234,10 @@ export function parseStageConfig(raw: Record<string, unknown>): StageConfig {
       5_000,
     ),
     traceAwsCalls: flag('traceAwsCalls', raw.traceAwsCalls ?? d.traceAwsCalls),
+    bandItemsBefore: timeOrNone(
+      'bandItemsBefore',
+      raw.bandItemsBefore === undefined ? d.bandItemsBefore : raw.bandItemsBefore,
+    ),
   };
   assertReservationsFitTriggers(config);
   return config;
@@ -251,6 +262,19 @@ function flag(setting: string, value: unknown): boolean {
   if (value === true || value === 'true') return true;
   if (value === false || value === 'false') return false;
   throw new StageConfigError(setting, 'must be true or false', value);
+}
+
+/** An ISO time (normalised), `none`, or null/empty for unknown. */
+function timeOrNone(setting: string, value: unknown): string | null {
+  if (value === null || value === '') return null;
+  if (value === 'none') return value;
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(Date.parse(value)))
+    throw new StageConfigError(
+      setting,
+      'must be an ISO time (2026-12-09T10:00:00Z), "none", or empty',
+      value,
+    );
+  return new Date(value).toISOString();
 }
 
 /** Stack names allow letters, digits and hyphens; lower case keeps derived names predictable. */

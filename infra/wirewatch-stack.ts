@@ -187,6 +187,8 @@ export class WirewatchStack extends Stack {
     // The first classify-article to see the rules change saves them precompiled for the others.
     bindBucket(classifyArticle, this.bucket, 'write', [BUCKET.ruleIndexKey]);
     bindTopicPublisher(classifyArticle, this.alertTopic, ENV.topicArn);
+    if (config.bandItemsBefore !== null)
+      classifyArticle.addEnvironment(ENV.bandItemsBefore, config.bandItemsBefore);
     if (props.extraCountryAliases !== undefined) {
       // The console classifies too: the evidence it shows for an article's countries.
       for (const classifier of [classifyArticle, consoleApi]) {

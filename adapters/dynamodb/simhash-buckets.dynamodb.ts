@@ -25,6 +25,7 @@ import {
 /** Clustering looks back this far; an entry further back than this from its bucket's newest is dropped. */
 export const SIMHASH_BUCKET_WINDOW_DAYS = 7;
 export const MAX_BUCKET_ENTRIES = 50;
+export const SIMHASH_BUCKET_TYPE = 'SimHashBucket';
 const ENTRY_PREFIX = '@';
 const DAY_MS = 86_400_000;
 
@@ -33,8 +34,9 @@ export interface BucketEntry extends StoryCandidate {
   readonly fetchedAt: string;
 }
 
-function encodeEntry(entry: BucketEntry): string {
-  return `${entry.fetchedAt} ${entry.fingerprint} ${entry.clusterId}`;
+/** The attribute an entry is stored as: its name and value. */
+export function entryAttribute(entry: BucketEntry): [name: string, value: string] {
+  return [`${ENTRY_PREFIX}${entry.articleId}`, `${entry.fetchedAt} ${entry.fingerprint} ${entry.clusterId}`];
 }
 
 function decodeEntry(name: string, value: unknown, bucket: string): BucketEntry {
@@ -106,6 +108,7 @@ export async function addToBuckets(
       const keptIds = new Set(kept.map(({ articleId }) => articleId));
       const removed = existing.filter(({ articleId }) => !keptIds.has(articleId));
       const newestExpiry = Math.max(...kept.map(({ fetchedAt }) => expiryOf(fetchedAt)));
+      const [name, value] = entryAttribute(entry);
       await table.client.send(
         new UpdateCommand({
           TableName: table.tableName,
@@ -117,15 +120,15 @@ export async function addToBuckets(
               : []),
           ].join(' '),
           ExpressionAttributeNames: {
-            '#entry': `${ENTRY_PREFIX}${entry.articleId}`,
+            '#entry': name,
             '#type': 'type',
             ...Object.fromEntries(
               removed.map(({ articleId }, index) => [`#removed${index}`, `${ENTRY_PREFIX}${articleId}`]),
             ),
           },
           ExpressionAttributeValues: {
-            ':entry': encodeEntry(entry),
-            ':type': 'SimHashBucket',
+            ':entry': value,
+            ':type': SIMHASH_BUCKET_TYPE,
             ':version': SCHEMA_VERSION,
             ':minor': SIMHASH_BUCKET_SCHEMA_MINOR_VERSION,
             ':expiry': newestExpiry,

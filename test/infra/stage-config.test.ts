@@ -112,7 +112,20 @@ describe('parseStageConfig', () => {
     expect(fromOption.traceAwsCalls).toBe(false);
   });
 
+  it('dates the last per-article band items as an ISO time or none, and leaves it unknown by default', () => {
+    // Act
+    const byDefault = parseStageConfig({});
+    const upgraded = parseStageConfig({ bandItemsBefore: '2026-12-09T10:00:00Z' });
+    const created = parseStageConfig({ bandItemsBefore: 'none' });
+
+    // Assess
+    expect(byDefault.bandItemsBefore).toBeNull();
+    expect(upgraded.bandItemsBefore).toBe('2026-12-09T10:00:00.000Z');
+    expect(created.bandItemsBefore).toBe('none');
+  });
+
   it.each([
+    [{ bandItemsBefore: 'last week' }, /"bandItemsBefore".*ISO time/],
     [{ traceAwsCalls: 'yes' }, /"traceAwsCalls".*true or false/],
     [{ stage: 'Prod' }, /"stage".*lower-case letter/],
     [{ stage: 'prod_eu' }, /"stage"/],

@@ -897,6 +897,7 @@ describe('WirewatchStack stages', () => {
       maxConcurrency: { fetchFeed: 2 },
       reservedConcurrency: { classifyArticle: 10, sendDigest: null },
       memoryMiB: { fetchArticle: 1536 },
+      bandItemsBefore: '2026-12-09T10:00:00Z',
     });
 
     // Act
@@ -932,6 +933,9 @@ describe('WirewatchStack stages', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       Role: stack.resolve(stack.functions.classifyArticle.role?.roleArn),
       ReservedConcurrentExecutions: 10,
+      Environment: {
+        Variables: Match.objectLike({ [ENV.bandItemsBefore]: '2026-12-09T10:00:00.000Z' }),
+      },
     });
     template.hasResourceProperties('AWS::Lambda::Function', {
       Role: stack.resolve(stack.functions.sendDigest.role?.roleArn),

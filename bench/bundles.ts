@@ -13,7 +13,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
-import { BUNDLE_ALIASES, externalModules, PIPELINE_BUNDLING } from '../infra/constructs/pipeline-function.ts';
+import {
+  BUNDLE_ALIASES,
+  BUNDLE_CHARSET,
+  externalModules,
+  PIPELINE_BUNDLING,
+} from '../infra/constructs/pipeline-function.ts';
 import { ENV, FUNCTIONS, type FunctionName } from '../infra/resource-definitions.ts';
 import { DEFAULT_STAGE_CONFIG } from '../infra/stage-config.ts';
 import { parseCommandArgs } from '../tools/cli-arguments.ts';
@@ -42,8 +47,8 @@ interface ImportTiming {
 /**
  * esbuild with the options every PipelineFunction is bundled with (PIPELINE_BUNDLING: nothing is
  * external but the tracer when the default stage does not trace AWS SDK calls, the SDK included; its
- * `--alias` arguments are BUNDLE_ALIASES); gives the path of the bundle, `index.mjs` as in the Lambda
- * asset.
+ * `--alias` arguments are BUNDLE_ALIASES, its `--charset` BUNDLE_CHARSET); gives the path of the
+ * bundle, `index.mjs` as in the Lambda asset.
  */
 export async function buildFunctionBundle(name: FunctionName, outdir: string): Promise<string> {
   const outfile = join(outdir, name, 'index.mjs');
@@ -60,6 +65,7 @@ export async function buildFunctionBundle(name: FunctionName, outdir: string): P
     sourcemap: PIPELINE_BUNDLING.sourceMap,
     sourcesContent: PIPELINE_BUNDLING.sourcesContent,
     alias: BUNDLE_ALIASES,
+    charset: BUNDLE_CHARSET,
     external: externalModules(DEFAULT_STAGE_CONFIG.traceAwsCalls),
     logLevel: 'silent',
   });

@@ -59,6 +59,12 @@ export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   'cssomnom/parse': join(import.meta.dirname, '../../functions/commons/style-sheet-parser-on-demand.ts'),
 };
 
+/**
+ * Non-ASCII characters go into the bundles as they are, not as esbuild's default `\uXXXX` escapes
+ * (six bytes each): Lambda's Node loads the handler file as UTF-8, so the code reads the same.
+ */
+export const BUNDLE_CHARSET = 'utf8';
+
 /** Imported by functions/commons/observability.ts only when AWS SDK calls are traced. */
 export const TRACER_MODULE = '@aws-lambda-powertools/tracer';
 
@@ -93,6 +99,9 @@ export const PIPELINE_BUNDLING = {
   bundleAwsSDK: true,
   esbuildArgs: {
     '--alias': Object.entries(BUNDLE_ALIASES).map(([specifier, path]) => `${specifier}=${path}`),
+    // Not BundlingOptions.charset: aws-cdk-lib declares it but never passes it to esbuild
+    // (aws/aws-cdk#32649), so the bundles would silently stay ASCII.
+    '--charset': BUNDLE_CHARSET,
   },
 } as const satisfies BundlingOptions;
 

@@ -3,7 +3,7 @@
  * ESM output with the bundled SDK loads in Node.
  */
 
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -13,6 +13,7 @@ import { Runtime } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PipelineFunction, type PipelineFunctionProps } from '../../infra/constructs/pipeline-function.ts';
+import { URDU_TEXT } from './fixtures/sdk-handler.ts';
 import { grantedStatementsOf } from './policy-statements.ts';
 import { newTestApp } from './test-app.ts';
 
@@ -136,7 +137,7 @@ describe('PipelineFunction', () => {
     template.resourceCountIs('AWS::Logs::LogGroup', 1);
   });
 
-  it('bundles an ESM handler that loads and runs with the AWS SDK inside', async () => {
+  it('bundles an ESM handler that loads and runs with the AWS SDK inside, its non-ASCII text unescaped', async () => {
     // Prepare: a real bundle this once, with local esbuild (no Docker, no network)
     const outdir = mkdtempSync(join(tmpdir(), 'wirewatch-bundle-'));
     bundleDirectories.push(outdir);
@@ -147,14 +148,19 @@ describe('PipelineFunction', () => {
     // Act
     const assembly = app.synth();
     const assetDir = readdirSync(assembly.directory).find((name) => name.startsWith('asset.'));
-    const bundle = (await import(
-      pathToFileURL(join(assembly.directory, assetDir ?? '', 'index.mjs')).href
-    )) as {
+    const bundleFile = join(assembly.directory, assetDir ?? '', 'index.mjs');
+    const bundle = (await import(pathToFileURL(bundleFile).href)) as {
       handler: () => Promise<unknown>;
     };
 
     // Assess
-    await expect(bundle.handler()).resolves.toEqual({ sdkClientReady: true });
+    await expect(bundle.handler()).resolves.toEqual({ sdkClientReady: true, text: URDU_TEXT });
+    // As UTF-8 (the CDK command got --charset=utf8), not as six-byte \uXXXX escapes.
+    const source = readFileSync(bundleFile, 'utf8');
+    expect({ asIs: source.includes(URDU_TEXT), escaped: source.includes('\\u067E\\u0627') }).toEqual({
+      asIs: true,
+      escaped: false,
+    });
     expect(readdirSync(join(assembly.directory, assetDir ?? ''))).toContain('index.mjs.map');
   });
 });

@@ -2,7 +2,7 @@
  * The local runtime on the bundled sample site, in memory, on the test backend (test-backend.ts), for
  * integration tests: start it, hand it an article job, add the sample rule, stop it and remove its outbox.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalPipeline, type LocalPipelineOptions } from '../../local/local-pipeline.ts';
@@ -19,6 +19,16 @@ export const CT_DIALOGUE_RULE: StoredRule = {
   query: '"counterterrorism dialogue"',
   createdAt: '2026-11-27T00:00:00.000Z',
 };
+
+/** A rule of the sample set (samples/rules.json) as the rule store keeps it. */
+export async function sampleRule(id: string): Promise<StoredRule> {
+  const rules = JSON.parse(
+    await readFile(join(import.meta.dirname, '../../samples/rules.json'), 'utf8'),
+  ) as Omit<StoredRule, 'createdAt'>[];
+  const rule = rules.find((each) => each.id === id);
+  if (rule === undefined) throw new Error(`samples/rules.json has no rule ${id}`);
+  return { ...rule, createdAt: '2026-11-27T00:00:00.000Z' };
+}
 
 /** The message fetch-feed would enqueue for an article at `url`. */
 export function articleJobFor(url: string): string {

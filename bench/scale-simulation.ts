@@ -210,7 +210,7 @@ export function limitsAtScale(inputs: ScaleInputs): LimitAtScale[] {
       unit: 'write units/s',
     },
     {
-      limit: 'one SimHash band partition',
+      limit: 'one SimHash bucket partition',
       loadAtDesign: articlesPerSecond / AWS_LIMITS.simhashBandValues,
       capacity: AWS_LIMITS.partitionWriteUnitsPerSecond,
       unit: 'write units/s',

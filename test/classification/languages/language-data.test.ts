@@ -42,11 +42,12 @@ describe('the per-language country files', () => {
   });
 
   it('holds any data file as a string literal that reads back as the same JSON, written as UTF-8', async () => {
-    // Prepare: single and double quotes, a backslash, the line and paragraph separators, a joiner, a
-    // character outside the BMP, and an escaped lone surrogate, which must not reach the file raw.
+    // Prepare: single and double quotes, a backslash, control characters, the line and paragraph
+    // separators, a joiner, a character outside the BMP, and an escaped lone surrogate, which must not
+    // reach the file raw.
     const fileText =
-      '{ "quotes": "\'single\' \\"double\\" back\\\\slash", "separators": "a\u2028b\u2029c",' +
-      ' "persian": "می\u200cخواهد", "astral": "🌍", "lone": "\\ud800" }';
+      '{ "quotes": "\'single\' \\"double\\" back\\\\slash", "controls": "a\\tb\\nc\\u0000d",' +
+      ' "separators": "a\u2028b\u2029c", "persian": "می\u200cخواهد", "astral": "🌍", "lone": "\\ud800" }';
     const directory = await mkdtemp(join(tmpdir(), 'wirewatch-language-json-'));
     const file = join(directory, 'language-data.generated.ts');
 

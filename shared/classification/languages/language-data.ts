@@ -1,9 +1,9 @@
 /**
  * The data of every language profile, by language: countries (countries.json), topic vocabulary
  * (topics.json), relation cues with role verbs (relations.json) and the words of stories outside
- * public affairs (genres.json). The files arrive as base64 strings (language-data.generated.ts, built
- * by scripts/build-languages.ts) and each language's are decoded and parsed when first read, on the
- * first article in that language: the English cold start pays for none of them.
+ * public affairs (genres.json). The files arrive as strings of their JSON text (language-data.generated.ts,
+ * built by scripts/build-languages.ts) and each language's are parsed when first read, on the first
+ * article in that language: the English cold start pays for none of them.
  */
 
 import { LANGUAGE_JSON } from './language-data.generated.ts';
@@ -13,8 +13,8 @@ import { LANGUAGE_CODES, type LanguageCode } from './role-grammar.ts';
 function parsed(lang: LanguageCode): LanguageData {
   const files = LANGUAGE_JSON[lang] ?? {};
   const read = (file: string): unknown => {
-    const encoded = files[file];
-    return encoded === undefined ? undefined : JSON.parse(Buffer.from(encoded, 'base64').toString('utf8'));
+    const text = files[file];
+    return text === undefined ? undefined : JSON.parse(text);
   };
   const countries = read('countries');
   if (countries === undefined) throw new Error(`language ${lang} has no countries.json`);

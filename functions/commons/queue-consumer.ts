@@ -4,6 +4,7 @@
  * record that fails validation) goes to the dead-letter queue with its reason instead of being retried.
  * A record failing on its last receive goes there too, with its last error: SQS's own redrive would
  * move it with no reason at all.
+ * A consumer whose records each hold much memory can take them a few at a time (`recordsAtOnce`).
  */
 import {
   BatchProcessor,
@@ -69,6 +70,35 @@ export class BatchFailedError extends Error {
 export interface QueueConsumerOptions {
   /** The consumed queue's maxReceiveCount: a record failing on that receive is not retried again. */
   maxReceiveCount: number;
+  /**
+   * At most this many records of a batch in process at once (default: all of them, as Powertools
+   * does). Powertools offers only all at once or one at a time (`processInParallel`); a function
+   * whose records each hold tens of MB sets this to bound what a batch holds.
+   */
+  recordsAtOnce?: number;
+}
+
+/**
+ * `work` that runs at most `limit` calls at once; the others wait, in call order, for one to settle.
+ * A settled call hands its slot straight to the next waiting one.
+ */
+function atMostAtOnce<Input>(limit: number, work: (input: Input) => Promise<void>) {
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw new RangeError(`recordsAtOnce must be a whole number of at least 1, got ${limit}`);
+  }
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (input: Input): Promise<void> => {
+    if (running < limit) running += 1;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      await work(input);
+    } finally {
+      const next = waiting.shift();
+      if (next === undefined) running -= 1;
+      else next();
+    }
+  };
 }
 
 /** Whether SQS will not deliver the record again after this failure. */
@@ -115,10 +145,13 @@ export function queueConsumer(
     }
   }
 
+  const recordHandler =
+    options.recordsAtOnce === undefined ? handleRecord : atMostAtOnce(options.recordsAtOnce, handleRecord);
+
   return async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
     logger.addContext(context);
     try {
-      return await processPartialResponse(event, handleRecord, processor, { context });
+      return await processPartialResponse(event, recordHandler, processor, { context });
     } catch (error) {
       if (error instanceof FullBatchFailureError) throw new BatchFailedError(error);
       throw error;

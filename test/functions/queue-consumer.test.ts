@@ -118,4 +118,72 @@ describe('queueConsumer', () => {
       },
     });
   });
+
+  it('processes at most recordsAtOnce records of a batch at once, and every record of it', async () => {
+    // Prepare
+    vi.stubEnv(ENV.deadLetterQueueUrl, 'http://127.0.0.1:1/queue/dead-letters');
+    let running = 0;
+    let mostRunning = 0;
+    const processed: string[] = [];
+    const handler = queueConsumer(
+      async (record) => {
+        running += 1;
+        mostRunning = Math.max(mostRunning, running);
+        // Yields to the event loop: every record allowed to start has started before this one ends.
+        await new Promise((resolve) => setImmediate(resolve));
+        processed.push(record.body);
+        running -= 1;
+      },
+      { maxReceiveCount: 3, recordsAtOnce: 3 },
+    );
+
+    // Act
+    const response = await handler(
+      eventOf('p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7'),
+      lambdaContext('fetch-article', 'eu-west-1', '0', 30),
+    );
+
+    // Assess
+    expect(mostRunning).toBe(3);
+    expect(processed.sort()).toEqual(['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7']);
+    expect(response).toEqual({ batchItemFailures: [] });
+  });
+
+  it('reports only the failed records when it takes them a few at a time, each failure freeing its place', async () => {
+    // Prepare
+    vi.stubEnv(ENV.deadLetterQueueUrl, 'http://127.0.0.1:1/queue/dead-letters');
+    vi.spyOn(logger, 'warn').mockImplementation(() => {});
+    const processed: string[] = [];
+    const handler = queueConsumer(
+      async (record) => {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (record.body.startsWith('bad')) throw new Error(`${record.body} timed out`);
+        processed.push(record.body);
+      },
+      { maxReceiveCount: 3, recordsAtOnce: 2 },
+    );
+
+    // Act
+    const response = await handler(
+      eventOf('bad-1', 'bad-2', 'good-3', 'bad-4', 'good-5'),
+      lambdaContext('fetch-article', 'eu-west-1', '0', 30),
+    );
+
+    // Assess
+    expect(response).toEqual({
+      batchItemFailures: [{ itemIdentifier: 'm-1' }, { itemIdentifier: 'm-2' }, { itemIdentifier: 'm-4' }],
+    });
+    expect(processed.sort()).toEqual(['good-3', 'good-5']);
+  });
+
+  it('refuses a recordsAtOnce that is not a whole number of at least 1', () => {
+    // Prepare
+    vi.stubEnv(ENV.deadLetterQueueUrl, 'http://127.0.0.1:1/queue/dead-letters');
+    const consumerTaking = (recordsAtOnce: number) => () =>
+      queueConsumer(async () => {}, { maxReceiveCount: 3, recordsAtOnce });
+
+    // Act and Assess
+    expect(consumerTaking(0)).toThrow(RangeError);
+    expect(consumerTaking(2.5)).toThrow(RangeError);
+  });
 });

@@ -124,11 +124,14 @@ export async function measurePipelineRun(): Promise<PipelineRunFigures> {
   // Before the runtime starts: the handlers create their clients as their modules load.
   const roundTrips = meterRoundTrips();
   // One batch at a time: each invocation's CPU time and round trips are then its own, not its neighbours'.
+  // One record per batch, as the cost model prices them (at the design volume most batches carry one
+  // or a few); a batch of several shares its waits, so its round trips are not one record's.
   const pipeline = await startLocalRuntime({
     stateDir: null,
     outboxDir,
     verbose: false,
     invocationsAtOnce: { perFunction: 1, total: 1 },
+    batchSizes: { feedJobs: 1, articleJobs: 1, classifyJobs: 1 },
   });
   try {
     const feeds = await readJson<{ url: string; title?: string }[]>(join(SAMPLES_DIR, 'feeds.json'));

@@ -83,6 +83,11 @@ export interface LocalPipelineOptions {
    */
   invocationsAtOnce?: InvocationsAtOnce;
   /**
+   * Records per batch, by queue, instead of the stack's batch sizes (QUEUES): the cost run delivers
+   * one record per batch, as its model prices them.
+   */
+  batchSizes?: Partial<Record<QueueName, number>>;
+  /**
    * Loopback servers this process started (a generated corpus for `bench e2e` or `chaos`) that the
    * handlers may fetch from, as they do the sample site: each host name, on port 80 only, is
    * connected to `address` and let past the SSRF guard. Only code can pass this; no environment
@@ -251,7 +256,7 @@ export class LocalPipeline {
       const queueName = `${SERVICE_NAME}-${name}`;
       const deadLetters = new LocalQueue(settings(deadLetterName, 10), null, directory(deadLetterName));
       const queue = new LocalQueue(
-        settings(queueName, definition.batchSize),
+        settings(queueName, options.batchSizes?.[name] ?? definition.batchSize),
         deadLetters,
         directory(queueName),
       );

@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SubscribeCommand } from '@aws-sdk/client-sns';
 import { SAMPLES_DIR } from '../cli/local-runtime.ts';
+import type { LocalAws } from '../local/local-aws.ts';
 import { LocalPipeline } from '../local/local-pipeline.ts';
 import { registerCorpus, SyntheticCorpus } from '../local/synthetic-corpus.ts';
 import { startSyntheticSite } from '../local/synthetic-site.ts';
@@ -98,31 +99,22 @@ export async function runEndToEnd(options: EndToEndOptions): Promise<EndToEndRes
       sampleRoot: join(SAMPLES_DIR, 'site'),
       verbose: false,
       loopbackSites: [{ hosts: corpus.hosts, address: site.address }],
+      // The check needs each email's message id and file, not every body kept for the whole run.
+      keepEmails: false,
     });
     await registerCorpus(corpus, { feeds: pipeline.feedStore, rules: pipeline.ruleStore }, systemClock);
     await pipeline.sns.send(
       new SubscribeCommand({ TopicArn: pipeline.topicArn, Protocol: 'email', Endpoint: SUBSCRIBER }),
     );
-    // When each article's document was stored: the time S3 stamps on its ObjectCreated event.
-    const storedAt = new Map<string, number>();
-    pipeline.aws.s3.on(
-      'event',
-      (event: { Records: { eventTime: string; s3: { object: { key: string } } }[] }) => {
-        for (const record of event.Records) {
-          const { key } = record.s3.object;
-          if (!key.startsWith(ARTICLE_PREFIX) || !key.endsWith(ARTICLE_SUFFIX)) continue;
-          const articleId = key.slice(key.lastIndexOf('/') + 1, -ARTICLE_SUFFIX.length);
-          if (!storedAt.has(articleId)) storedAt.set(articleId, Date.parse(record.eventTime));
-        }
-      },
-    );
+    const expected = corpus.expectedMatches();
+    const bookkeeping = trackAlerts(expected, pipeline.aws);
 
     const started = performance.now();
     await pipeline.tick();
     const seconds = (performance.now() - started) / 1000;
     const peakRssMb = process.resourceUsage().maxRSS / 1024;
 
-    const check = await checkAgainstGroundTruth(corpus, pipeline, storedAt);
+    const check = await checkAgainstGroundTruth(corpus, expected, pipeline, bookkeeping);
     return {
       figures: {
         articles: corpus.articleCount,
@@ -144,15 +136,53 @@ export async function runEndToEnd(options: EndToEndOptions): Promise<EndToEndRes
   }
 }
 
+/**
+ * What the run keeps for its check, as it goes: only for alerts, never for every article, so that it
+ * stays small beside the pipeline however large the corpus (the articles stored are counted at the
+ * end, from the pipeline's own record of archived documents).
+ */
+export interface AlertBookkeeping {
+  /** When each article an alert is expected for was stored: the time S3 stamps on its ObjectCreated event. */
+  storedAt: Map<string, number>;
+  /** The .eml files written for each SNS message id. */
+  emailFiles: Map<string, string[]>;
+}
+
+/**
+ * Starts keeping the run's AlertBookkeeping from the emulators' S3 events and emails, given the alerts
+ * expected (article ids by rule id).
+ */
+export function trackAlerts(
+  expected: ReadonlyMap<string, readonly string[]>,
+  aws: { s3: LocalAws['s3']; sns: Pick<LocalAws['sns'], 'onEmail'> },
+): AlertBookkeeping {
+  const alerting = new Set([...expected.values()].flat());
+  const bookkeeping: AlertBookkeeping = { storedAt: new Map(), emailFiles: new Map() };
+  aws.s3.on('event', (event: { Records: { eventTime: string; s3: { object: { key: string } } }[] }) => {
+    for (const record of event.Records) {
+      const articleId = articleIdOf(record.s3.object.key);
+      if (articleId === null || !alerting.has(articleId) || bookkeeping.storedAt.has(articleId)) continue;
+      bookkeeping.storedAt.set(articleId, Date.parse(record.eventTime));
+    }
+  });
+  aws.sns.onEmail(({ messageId, file }) => {
+    bookkeeping.emailFiles.set(messageId, [...(bookkeeping.emailFiles.get(messageId) ?? []), file]);
+  });
+  return bookkeeping;
+}
+
+/** The article id in an article document's key, or null for any other key. */
+function articleIdOf(key: string): string | null {
+  if (!key.startsWith(ARTICLE_PREFIX) || !key.endsWith(ARTICLE_SUFFIX)) return null;
+  return key.slice(key.lastIndexOf('/') + 1, -ARTICLE_SUFFIX.length);
+}
+
 async function checkAgainstGroundTruth(
   corpus: SyntheticCorpus,
+  expectedMatches: ReadonlyMap<string, readonly string[]>,
   pipeline: LocalPipeline,
-  storedAt: ReadonlyMap<string, number>,
+  { storedAt, emailFiles }: AlertBookkeeping,
 ): Promise<{ check: EndToEndCheck; latenciesMs: number[] }> {
-  const emailFiles = new Map<string, string[]>();
-  for (const email of pipeline.aws.sns.emails) {
-    emailFiles.set(email.messageId, [...(emailFiles.get(email.messageId) ?? []), email.file]);
-  }
   const reader = createReader(pipeline.table);
   const delivered = new Map<string, number>();
   const latenciesMs: number[] = [];
@@ -173,12 +203,13 @@ async function checkAgainstGroundTruth(
     } while (cursor !== null);
   }
   const expected = new Set(
-    [...corpus.expectedMatches()].flatMap(([ruleId, articleIds]) =>
+    [...expectedMatches].flatMap(([ruleId, articleIds]) =>
       articleIds.map((articleId) => alertKey(ruleId, articleId)),
     ),
   );
+  const archivedIds = new Set([...pipeline.archivedDocuments].map(articleIdOf));
   const stored = Array.from({ length: corpus.articleCount }, (_, index) => corpus.articleId(index)).filter(
-    (id) => storedAt.has(id),
+    (id) => archivedIds.has(id),
   ).length;
   return {
     check: {

@@ -16,7 +16,7 @@
  * expected alert was missing, duplicated or unexpected. `--json` prints exactly one object:
  * {"articles","feeds","seconds","articlesPerSec","alertLatencyMs":{"p50","p95"},"peakRssMb"}.
  */
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, opendir, rmdir, stat, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -48,7 +48,8 @@ const SUBSCRIBER = 'bench@example.com';
  * allows up to four times: the handlers' heap went from about 55 MB live to 200 MB and more between
  * collections, the largest share of the peak, and any growth of what lives was multiplied by as much.
  * A Lambda function's heap is bounded by its own memory size instead. Set for the run and reset after
- * it (0 is V8's own choice again); the emulators' thread has its own bound (storage-emulators.ts).
+ * it (0 is V8's own choice again). V8's flags are the process's: the emulators' thread, held to about
+ * 1.3 by its own bound (storage-emulators.ts), gets 1.5 too, and its heap stayed the same.
  */
 const HEAP_GROWING_PERCENT = 50;
 
@@ -144,8 +145,23 @@ export async function runEndToEnd(options: EndToEndOptions): Promise<EndToEndRes
     setFlagsFromString('--heap-growing-percent=0');
     await pipeline?.close();
     await site.close();
-    await rm(stateDir, { recursive: true, force: true });
+    await removeFolder(stateDir);
   }
+}
+
+/**
+ * Deletes a folder entry by entry, as it reads it. `rm(path, { recursive: true })` unlinks every
+ * entry of a folder at once: after a 20,000-article run (about 120,000 files in the archive) the
+ * process's peak RSS was 502 MB against 427 MB at the end of the run, and deleting 120,000 files that
+ * way raised a bare process's peak by 250 MB; one at a time, by 3 MB (and about 7 s).
+ */
+async function removeFolder(path: string): Promise<void> {
+  for await (const entry of await opendir(path)) {
+    const entryPath = join(path, entry.name);
+    if (entry.isDirectory()) await removeFolder(entryPath);
+    else await unlink(entryPath);
+  }
+  await rmdir(path);
 }
 
 /**

@@ -24,6 +24,8 @@ export interface LocalAwsOptions {
   stateDir: string | null;
   outboxDir: string;
   bucketName: string;
+  /** Whether the SNS emulator keeps every email in `sns.emails` (default true; see SnsEmulatorOptions). */
+  keepEmails?: boolean;
 }
 
 export interface LocalAws {
@@ -62,6 +64,7 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     outboxDir: options.outboxDir,
     region: LOCAL_REGION,
     accountId: LOCAL_ACCOUNT,
+    keepEmails: options.keepEmails ?? true,
     ...(stateDir === null
       ? {}
       : { stateFile: join(stateDir, 'sns.json'), pendingDir: join(stateDir, 'sns-pending') }),

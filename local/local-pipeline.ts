@@ -99,6 +99,11 @@ export interface LocalPipelineOptions {
    * the suites on moto pass startMotoAws (local/moto-aws.ts) through test/support/test-backend.ts.
    */
   startAws?: (options: LocalAwsOptions) => Promise<LocalAws>;
+  /**
+   * Whether `aws.sns.emails` keeps every email delivered (default true); a long run that only
+   * listens to `aws.sns.onEmail` passes false, so its memory does not grow with every alert.
+   */
+  keepEmails?: boolean;
 }
 
 /**
@@ -227,6 +232,7 @@ export class LocalPipeline {
       stateDir: options.stateDir,
       outboxDir: options.outboxDir,
       bucketName: LOCAL_NAMES.bucket,
+      keepEmails: options.keepEmails ?? true,
     });
     const site = await startSampleSite(options.sampleRoot);
     const clientConfig = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };

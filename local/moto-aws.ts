@@ -174,6 +174,7 @@ export async function startMotoAws(options: MotoAwsOptions): Promise<LocalAws> {
     outboxDir: options.outboxDir,
     region: LOCAL_REGION,
     accountId: LOCAL_ACCOUNT,
+    keepEmails: options.keepEmails ?? true,
   });
   const sqs = await startSqsEndpoint(LOCAL_ACCOUNT);
   const close = async () => {

@@ -14,6 +14,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
 import { closeDynaliteIterators } from './dynalite-iterators.ts';
+import { boundDynaliteLevelDb } from './dynalite-leveldb.ts';
 import { cacheDynaliteTables } from './dynalite-table-cache.ts';
 import { currentThreadTaskId } from './thread-cpu-time.ts';
 
@@ -48,6 +49,7 @@ const settings = workerData as StorageEmulatorsSettings;
 
 closeDynaliteIterators();
 cacheDynaliteTables();
+boundDynaliteLevelDb();
 const dynamodbServer = dynalite({
   createTableMs: 0,
   ...(settings.dynamodbPath === null ? {} : { path: settings.dynamodbPath }),

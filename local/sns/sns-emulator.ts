@@ -36,6 +36,12 @@ export interface SnsEmulatorOptions {
    * delivers them on its next start (see `deliverPending`); without it they live in memory only.
    */
   pendingDir?: string;
+  /**
+   * Whether `emails` keeps every delivery, body included (the default); false leaves it empty, each
+   * email then only written to the outbox and told to `onEmail` listeners, so that a long run's
+   * memory does not grow with every alert.
+   */
+  keepEmails?: boolean;
 }
 
 /** A delivery that could not be made, e.g. a Lambda handler that threw or was never registered. */
@@ -53,7 +59,7 @@ export interface SnsEmulator {
   /** `http://127.0.0.1:<port>`, the endpoint to give the SNS client. */
   readonly endpoint: string;
   readonly region: string;
-  /** Every email and email-json delivery so far, in delivery order. */
+  /** Every email and email-json delivery so far, in delivery order (none if `keepEmails` is false). */
   readonly emails: readonly EmailDelivery[];
   onEmail(listener: (delivery: EmailDelivery) => void): void;
   /** Failed deliveries go to these listeners, or to stderr when there is none. */
@@ -98,6 +104,7 @@ export async function startSnsEmulator(options: SnsEmulatorOptions): Promise<Sns
   const outbox = new EmailOutbox(options.outboxDir);
   const queue = new DeliveryQueue();
   const emails: EmailDelivery[] = [];
+  const keepEmails = options.keepEmails ?? true;
   const emailListeners: ((delivery: EmailDelivery) => void)[] = [];
   const failureListeners: ((failure: DeliveryFailure) => void)[] = [];
   const functions = new Map<string, FunctionHandler>();
@@ -206,7 +213,7 @@ export async function startSnsEmulator(options: SnsEmulatorOptions): Promise<Sns
       return;
     }
     const email = await outbox.deliver(delivery, unsubscribeUrl);
-    emails.push(email);
+    if (keepEmails) emails.push(email);
     for (const listener of emailListeners) listener(email);
   }
 

@@ -3,8 +3,11 @@
  * delivers every alert the corpus's ground truth expects, once, and the figures `--json` prints have
  * exactly the documented shape. Timing is not asserted: the machine's load decides it.
  */
+import { EventEmitter } from 'node:events';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type EndToEndResult, main, percentile, runEndToEnd } from '../../bench/e2e.ts';
+import { type EndToEndResult, main, percentile, runEndToEnd, trackAlerts } from '../../bench/e2e.ts';
+import type { EmailDelivery } from '../../local/sns/sns-emulator.ts';
+import { articleDocumentKey } from '../../shared/articles/storage-keys.ts';
 import { CliError } from '../../tools/cli-error.ts';
 
 let result: EndToEndResult;
@@ -65,5 +68,32 @@ describe('percentile', () => {
 
     // Assess
     expect(figures).toEqual([10, 19, 0]);
+  });
+});
+
+describe('trackAlerts', () => {
+  it('keeps when each article an alert is expected for was stored, no other article, and each email file', () => {
+    // Prepare
+    const s3 = new EventEmitter();
+    const emailListeners: ((delivery: EmailDelivery) => void)[] = [];
+    const sns = { onEmail: (listener: (delivery: EmailDelivery) => void) => emailListeners.push(listener) };
+    const storedEvent = (articleId: string, eventTime: string) => ({
+      Records: [{ eventTime, s3: { object: { key: articleDocumentKey(articleId, eventTime) } } }],
+    });
+    const bookkeeping = trackAlerts(new Map([['rule-a', ['alerting']]]), { s3, sns });
+
+    // Act
+    for (let index = 0; index < 1000; index++) {
+      s3.emit('event', storedEvent(`quiet-${index}`, '2026-12-02T10:00:00.000Z'));
+    }
+    s3.emit('event', storedEvent('alerting', '2026-12-02T10:00:01.000Z'));
+    s3.emit('event', storedEvent('alerting', '2026-12-02T10:00:05.000Z'));
+    for (const listener of emailListeners) {
+      listener({ messageId: 'message-1', file: '/outbox/1.eml' } as EmailDelivery);
+    }
+
+    // Assess: the first store counts, and the thousand articles no alert is expected for left nothing.
+    expect([...bookkeeping.storedAt]).toEqual([['alerting', Date.parse('2026-12-02T10:00:01.000Z')]]);
+    expect([...bookkeeping.emailFiles]).toEqual([['message-1', ['/outbox/1.eml']]]);
   });
 });

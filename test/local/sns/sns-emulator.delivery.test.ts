@@ -462,3 +462,26 @@ describe('idle', () => {
     ]);
   });
 });
+
+describe('keepEmails: false', () => {
+  it('writes and announces each email but keeps none in emails', async () => {
+    // Prepare
+    const quiet = await startTestEmulator({ keepEmails: false });
+    const heard: EmailDelivery[] = [];
+    quiet.emulator.onEmail((delivery) => heard.push(delivery));
+    const topicArn = await quiet.createTopic();
+    await quiet.client.send(
+      new SubscribeCommand({ TopicArn: topicArn, Protocol: 'email', Endpoint: 'analyst@example.com' }),
+    );
+
+    // Act
+    await quiet.client.send(new PublishCommand({ TopicArn: topicArn, Message: 'Talks resume.' }));
+    await quiet.emulator.idle();
+
+    // Assess
+    expect(quiet.emulator.emails).toEqual([]);
+    expect(heard.map(({ to }) => to)).toEqual(['analyst@example.com']);
+    expect(await readdir(join(quiet.directory, 'outbox'))).toHaveLength(1);
+    await quiet.stop();
+  });
+});

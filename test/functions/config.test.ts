@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  countryAliasesEnv,
   bandItemsBeforeEnv,
+  countryAliasesEnv,
   numberEnv,
   requiredEnv,
 } from '../../functions/commons/config.ts';

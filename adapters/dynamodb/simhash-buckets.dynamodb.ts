@@ -53,7 +53,7 @@ function newestFirst(a: BucketEntry, b: BucketEntry): number {
 }
 
 /** A bucket item's entries, newest first. */
-export function entriesOf(item: Record<string, unknown>): BucketEntry[] {
+function entriesOf(item: Record<string, unknown>): BucketEntry[] {
   const bucket = String(item.pk);
   return Object.entries(item)
     .filter(([name]) => name.startsWith(ENTRY_PREFIX))
@@ -70,7 +70,7 @@ function expiryOf(fetchedAt: string): number {
  * The entries a bucket keeps once `added` joins it: within the window of the newest entry, at most
  * MAX_BUCKET_ENTRIES, newest first. Those of `existing` left out are the ones to remove.
  */
-export function keptEntries(existing: readonly BucketEntry[], added: BucketEntry): BucketEntry[] {
+function keptEntries(existing: readonly BucketEntry[], added: BucketEntry): BucketEntry[] {
   const all = [added, ...existing.filter((entry) => entry.articleId !== added.articleId)].sort(newestFirst);
   const newest = all[0] as BucketEntry;
   const windowStart = new Date(

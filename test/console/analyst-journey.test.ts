@@ -168,7 +168,10 @@ describe.skipIf(executablePath === null)('the analyst console in Chromium', () =
         .filter({ hasText: RULE_NAME });
       await alert.getByRole('link', { name: SEED_TITLE }).waitFor();
       // The filtered list replaces the unfiltered one: wait for the highlight rather than read it mid-render.
-      await alert.locator('mark', { hasText: /counterterrorism/i }).first().waitFor();
+      await alert
+        .locator('mark', { hasText: /counterterrorism/i })
+        .first()
+        .waitFor();
       expect((await alert.locator('mark').allTextContents()).join(' ').toLowerCase()).toContain(
         'counterterrorism',
       );

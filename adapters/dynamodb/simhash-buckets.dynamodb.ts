@@ -34,9 +34,12 @@ export interface BucketEntry extends StoryCandidate {
   readonly fetchedAt: string;
 }
 
+/** The attribute that holds an article's entry in a bucket. */
+const entryName = (articleId: string) => `${ENTRY_PREFIX}${articleId}`;
+
 /** The attribute an entry is stored as: its name and value. */
 export function entryAttribute(entry: BucketEntry): [name: string, value: string] {
-  return [`${ENTRY_PREFIX}${entry.articleId}`, `${entry.fetchedAt} ${entry.fingerprint} ${entry.clusterId}`];
+  return [entryName(entry.articleId), `${entry.fetchedAt} ${entry.fingerprint} ${entry.clusterId}`];
 }
 
 function decodeEntry(name: string, value: unknown, bucket: string): BucketEntry {
@@ -123,7 +126,7 @@ export async function addToBuckets(
             '#entry': name,
             '#type': 'type',
             ...Object.fromEntries(
-              removed.map(({ articleId }, index) => [`#removed${index}`, `${ENTRY_PREFIX}${articleId}`]),
+              removed.map(({ articleId }, index) => [`#removed${index}`, entryName(articleId)]),
             ),
           },
           ExpressionAttributeValues: {
@@ -155,7 +158,7 @@ export async function removeFromBuckets(
             UpdateExpression: 'REMOVE #entry',
             // Without it, UpdateItem would create an empty bucket.
             ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeNames: { '#entry': `${ENTRY_PREFIX}${articleId}` },
+            ExpressionAttributeNames: { '#entry': entryName(articleId) },
           }),
         );
       } catch (error) {

@@ -60,6 +60,16 @@ export const ENV = {
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];
 
+/**
+ * A value of WIREWATCH_BAND_ITEMS_BEFORE (and of the stage setting that gives it): an ISO time,
+ * normalised, or `none`; null when it is neither. The stage's check and classify-article's read share it.
+ */
+export function bandItemsBeforeValue(raw: string): string | null {
+  if (raw === 'none') return raw;
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(raw) || Number.isNaN(Date.parse(raw))) return null;
+  return new Date(raw).toISOString();
+}
+
 export interface KeyAttribute {
   readonly name: string;
   readonly type: 'S' | 'N';

@@ -9,6 +9,7 @@
  */
 
 import {
+  bandItemsBeforeValue,
   DIGEST_SCHEDULE_UTC,
   DISPATCH_SCHEDULE_MINUTES,
   FUNCTIONS,
@@ -269,14 +270,14 @@ function flag(setting: string, value: unknown): boolean {
 /** An ISO time (normalised), `none`, or null/empty for unknown. */
 function timeOrNone(setting: string, value: unknown): string | null {
   if (value === null || value === '') return null;
-  if (value === 'none') return value;
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(Date.parse(value)))
+  const parsed = typeof value === 'string' ? bandItemsBeforeValue(value) : null;
+  if (parsed === null)
     throw new StageConfigError(
       setting,
       'must be an ISO time (2026-12-09T10:00:00Z), "none", or empty',
       value,
     );
-  return new Date(value).toISOString();
+  return parsed;
 }
 
 /** Stack names allow letters, digits and hyphens; lower case keeps derived names predictable. */

@@ -2,7 +2,7 @@
  * Configuration read from the environment at cold start. A missing or malformed value fails the cold
  * start with a message naming the variable, rather than the first event that needs it.
  */
-import { ENV } from '../../infra/resource-definitions.ts';
+import { bandItemsBeforeValue, ENV } from '../../infra/resource-definitions.ts';
 
 export function requiredEnv(name: string): string {
   const value = process.env[name];
@@ -33,11 +33,10 @@ export function bandItemsBeforeEnv(name: string): () => string | null | undefine
   return () => {
     const raw = process.env[name]?.trim();
     if (raw === undefined || raw === '') return undefined;
-    if (raw === 'none') return null;
-    const at = Date.parse(raw);
-    if (!/^\d{4}-\d{2}-\d{2}T/.test(raw) || Number.isNaN(at))
+    const value = bandItemsBeforeValue(raw);
+    if (value === null)
       throw new Error(`${name} must be an ISO time (2026-12-02T06:00:00Z) or "none", got "${raw}"`);
-    return new Date(at).toISOString();
+    return value === 'none' ? null : value;
   };
 }
 

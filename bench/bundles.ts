@@ -66,7 +66,7 @@ export async function buildFunctionBundle(name: FunctionName, outdir: string): P
     sourcesContent: PIPELINE_BUNDLING.sourcesContent,
     alias: BUNDLE_ALIASES,
     charset: BUNDLE_CHARSET,
-    external: externalModules(DEFAULT_STAGE_CONFIG.traceAwsCalls),
+    external: externalModules(DEFAULT_STAGE_CONFIG.tracing),
     logLevel: 'silent',
   });
   return outfile;
@@ -88,8 +88,8 @@ function lambdaLikeEnvironment(): NodeJS.ProcessEnv {
     AWS_REGION: 'us-east-1',
     AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
     POWERTOOLS_SERVICE_NAME: 'wirewatch-bench',
-    // As PipelineFunction sets it from the stage's traceAwsCalls: on, the X-Ray SDK loads at import.
-    POWERTOOLS_TRACE_ENABLED: String(DEFAULT_STAGE_CONFIG.traceAwsCalls),
+    // As PipelineFunction sets it from the stage's tracing: on, the X-Ray SDK loads at import.
+    POWERTOOLS_TRACE_ENABLED: String(DEFAULT_STAGE_CONFIG.tracing),
     POWERTOOLS_METRICS_NAMESPACE: 'WirewatchBench',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     ...resources,

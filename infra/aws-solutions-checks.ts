@@ -39,14 +39,21 @@ export function addAwsSolutionsChecks(app: App, stack: WirewatchStack): void {
       'AwsSolutions-L1',
       'Pinned to nodejs22.x on purpose: a runtime change is a deliberate upgrade of all functions together, not something a CDK release picks.',
     );
-    const role = roleOf(fn);
-    acknowledge(
-      role,
-      'AwsSolutions-IAM5[Resource::*]',
-      fn === stack.functions.consoleApi
-        ? 'X-Ray PutTraceSegments and PutTelemetryRecords (active tracing), and SNS Unsubscribe, GetSubscriptionAttributes and SetSubscriptionAttributes (an analyst removing, checking or changing their own subscription), support no resource-level permissions.'
-        : 'X-Ray PutTraceSegments and PutTelemetryRecords (active tracing) support no resource-level permissions.',
-    );
+    const reasons = [
+      ...(stack.config.tracing ? ['X-Ray PutTraceSegments and PutTelemetryRecords (active tracing)'] : []),
+      ...(fn === stack.functions.consoleApi
+        ? [
+            'SNS Unsubscribe, GetSubscriptionAttributes and SetSubscriptionAttributes (an analyst removing, checking or changing their own subscription)',
+          ]
+        : []),
+    ];
+    if (reasons.length > 0) {
+      acknowledge(
+        roleOf(fn),
+        'AwsSolutions-IAM5[Resource::*]',
+        `${reasons.join(', and ')} support no resource-level permissions.`,
+      );
+    }
   }
   // fetch-article never touches the table, so only the table's users carry this acknowledgement.
   const { dispatchFeeds, fetchFeed, classifyArticle, sendDigest, rollUpTrends, consoleApi } = stack.functions;

@@ -57,12 +57,12 @@ export interface StageConfig {
   readonly consoleApiRateLimit: number;
   readonly consoleApiBurstLimit: number;
   /**
-   * Whether the pipeline functions record each AWS SDK call as an X-Ray subsegment (Powertools
-   * Tracer). Off, their bundles leave out the X-Ray SDK, which costs about 55–70 M instructions (a
-   * sixth of a small function's import); Lambda's active tracing still records every invocation and
-   * its INIT. See docs/operations.md.
+   * Whether X-Ray traces the pipeline functions: Lambda's active tracing records every invocation and
+   * its INIT, and Powertools Tracer each AWS SDK call in it. Off, nothing is traced and the bundles
+   * leave out the X-Ray SDK, which costs about 55–70 M instructions (a sixth of a small function's
+   * import). See docs/operations.md.
    */
-  readonly traceAwsCalls: boolean;
+  readonly tracing: boolean;
   /**
    * When schema 1.5 reached this stage's table (ISO time), `none` for a table created by 1.5 or later,
    * or null when unknown: classify-article then stops querying for the per-article SimHash band items
@@ -125,7 +125,7 @@ export const DEFAULT_STAGE_CONFIG: StageConfig = {
   // script or a stolen token cannot run up the bill or starve the previews of the others.
   consoleApiRateLimit: 10,
   consoleApiBurstLimit: 20,
-  traceAwsCalls: false,
+  tracing: false,
   bandItemsBefore: null,
 };
 
@@ -156,7 +156,7 @@ export function loadStageConfig(context: ContextReader): StageConfig {
     `stage ${stage}`,
   );
   const fromOptions = Object.fromEntries(
-    SETTINGS_FROM_OPTIONS.flatMap((key) => {
+    [...SETTINGS_FROM_OPTIONS, ...Object.keys(RENAMED_SETTINGS)].flatMap((key) => {
       const value = context(key);
       return value === undefined ? [] : [[key, value]];
     }),
@@ -167,6 +167,11 @@ export function loadStageConfig(context: ContextReader): StageConfig {
 /** Every setting but the stage may also come from `-c key=value`; objects as JSON strings. */
 const SETTINGS_FROM_OPTIONS = Object.keys(DEFAULT_STAGE_CONFIG).filter((key) => key !== 'stage');
 
+/** Settings that were renamed, refused with their new name wherever they are given. */
+const RENAMED_SETTINGS: Readonly<Record<string, string>> = {
+  traceAwsCalls: 'tracing (which now also turns Lambda active tracing on or off)',
+};
+
 /**
  * Checks every setting of `raw` against the defaults; unknown keys are refused so a misspelt
  * setting cannot be silently ignored. Numbers may arrive as strings (`-c` passes strings).
@@ -174,6 +179,8 @@ const SETTINGS_FROM_OPTIONS = Object.keys(DEFAULT_STAGE_CONFIG).filter((key) => 
 export function parseStageConfig(raw: Record<string, unknown>): StageConfig {
   const known = new Set(Object.keys(DEFAULT_STAGE_CONFIG));
   for (const key of Object.keys(raw)) {
+    const renamed = RENAMED_SETTINGS[key];
+    if (renamed !== undefined) throw new StageConfigError(key, `renamed to ${renamed}`, raw[key]);
     if (!known.has(key))
       throw new StageConfigError(key, `unknown setting; known: ${[...known].join(', ')}`, raw[key]);
   }
@@ -236,7 +243,7 @@ export function parseStageConfig(raw: Record<string, unknown>): StageConfig {
       1,
       5_000,
     ),
-    traceAwsCalls: flag('traceAwsCalls', raw.traceAwsCalls ?? d.traceAwsCalls),
+    tracing: flag('tracing', raw.tracing ?? d.tracing),
     bandItemsBefore: timeOrNone(
       'bandItemsBefore',
       raw.bandItemsBefore === undefined ? d.bandItemsBefore : raw.bandItemsBefore,

@@ -158,7 +158,7 @@ export class WirewatchStack extends Stack {
         logRetention: config.logRetentionDays as RetentionDays,
         serviceName: SERVICE_NAME,
         metricsNamespace: metricsNamespace(config.stage),
-        traceAwsCalls: config.traceAwsCalls,
+        traced: config.tracing,
       });
       if ('consumes' in definition) {
         bindQueueConsumer(fn, this.queues[definition.consumes], {

@@ -12,7 +12,7 @@ export const logger = new Logger({ serviceName: SERVICE_NAME });
 export const metrics = new Metrics({ serviceName: SERVICE_NAME });
 
 /**
- * The Tracer, or undefined when POWERTOOLS_TRACE_ENABLED is 'false' (the stage's `traceAwsCalls`
+ * The Tracer, or undefined when POWERTOOLS_TRACE_ENABLED is 'false' (the stage's `tracing`
  * off, or a local run). Imported only when tracing is on: the X-Ray SDK under it costs about a sixth
  * of a small function's import (docs/performance.md). A stage that does not trace leaves it out
  * of the bundle (infra/constructs/pipeline-function.ts).
@@ -22,7 +22,7 @@ const tracer = process.env.POWERTOOLS_TRACE_ENABLED === 'false' ? undefined : aw
 async function loadTracer() {
   const { Tracer } = await import('@aws-lambda-powertools/tracer').catch((error: unknown) => {
     throw new Error(
-      'POWERTOOLS_TRACE_ENABLED is not "false" but this bundle has no tracer: deploy the stage with traceAwsCalls true',
+      'POWERTOOLS_TRACE_ENABLED is not "false" but this bundle has no tracer: deploy the stage with tracing true',
       { cause: error },
     );
   });

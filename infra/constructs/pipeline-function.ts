@@ -1,7 +1,7 @@
 /**
  * PipelineFunction: a NodejsFunction with wirewatch's house defaults, so every handler is built,
  * traced and logged the same way: Node 22 on ARM64, minified ESM with a source map beside it, the AWS
- * SDK bundled, X-Ray active tracing (AWS SDK calls traced only on request), an explicit log group with
+ * SDK bundled, X-Ray tracing only on request, an explicit log group with
  * retention and the Powertools settings. Its role may write to that log group only, instead of the managed basic-execution policy's
  * `logs:*` on every group in the account.
  *
@@ -36,12 +36,14 @@ export interface PipelineFunctionProps extends NodejsFunctionProps {
    */
   readonly logRetention?: RetentionDays;
   /**
-   * Whether Powertools Tracer records each AWS SDK call as an X-Ray subsegment. Off, the tracer and
-   * the X-Ray SDK are left out of the bundle and never loaded (a shorter cold start); the function's
-   * active tracing still records each invocation.
+   * Whether X-Ray traces the function: active tracing records each invocation, and Powertools Tracer
+   * each AWS SDK call in it as a subsegment. Off, nothing is traced (no X-Ray permissions either),
+   * and the tracer and the X-Ray SDK are left out of the bundle and never loaded (a shorter cold
+   * start). Both go together: a trace without its AWS calls shows little more than the Duration
+   * metric and the REPORT log line, at $5 per million invocations.
    * @default false
    */
-  readonly traceAwsCalls?: boolean;
+  readonly traced?: boolean;
 }
 
 /**
@@ -69,12 +71,12 @@ export const BUNDLE_CHARSET = 'utf8';
 export const TRACER_MODULE = '@aws-lambda-powertools/tracer';
 
 /**
- * Modules left out of a bundle: the tracer (with the X-Ray SDK under it, ~115 KB minified) when AWS
- * SDK calls are not traced, as the handler then never imports it. Turning tracing on is a deploy,
+ * Modules left out of a bundle: the tracer (with the X-Ray SDK under it, ~115 KB minified) when the
+ * function is not traced, as the handler then never imports it. Turning tracing on is a deploy,
  * which bundles it again.
  */
-export function externalModules(traceAwsCalls: boolean): string[] {
-  return traceAwsCalls ? [] : [TRACER_MODULE];
+export function externalModules(traced: boolean): string[] {
+  return traced ? [] : [TRACER_MODULE];
 }
 
 /**
@@ -112,7 +114,7 @@ export class PipelineFunction extends NodejsFunction {
       metricsNamespace,
       logLevel = 'INFO',
       logRetention = RetentionDays.ONE_MONTH,
-      traceAwsCalls = false,
+      traced = false,
       bundling,
       environment,
       ...functionProps
@@ -124,21 +126,21 @@ export class PipelineFunction extends NodejsFunction {
       architecture: Architecture.ARM_64,
       handler: 'handler',
       timeout: Duration.seconds(30),
-      tracing: Tracing.ACTIVE,
+      tracing: traced ? Tracing.ACTIVE : Tracing.DISABLED,
       ...functionProps,
       logGroup,
       role,
       bundling: {
         ...PIPELINE_BUNDLING,
         mainFields: [...PIPELINE_BUNDLING.mainFields],
-        externalModules: externalModules(traceAwsCalls),
+        externalModules: externalModules(traced),
         ...bundling,
       },
       environment: {
         POWERTOOLS_SERVICE_NAME: serviceName,
         POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
         POWERTOOLS_LOG_LEVEL: logLevel,
-        POWERTOOLS_TRACE_ENABLED: String(traceAwsCalls),
+        POWERTOOLS_TRACE_ENABLED: String(traced),
         ...environment,
       },
     });

@@ -63,6 +63,6 @@ describe('traced', () => {
     const loading = observabilityWithTracing('true');
 
     // Assess
-    await expect(loading).rejects.toThrow(/deploy the stage with traceAwsCalls true/);
+    await expect(loading).rejects.toThrow(/deploy the stage with tracing true/);
   });
 });

@@ -42,7 +42,7 @@ describe('PipelineFunction', () => {
     Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Function', {
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
-      TracingConfig: { Mode: 'Active' },
+      TracingConfig: Match.absent(),
       Environment: {
         Variables: {
           NODE_OPTIONS: Match.absent(),
@@ -55,18 +55,37 @@ describe('PipelineFunction', () => {
     });
   });
 
-  it('has Powertools trace each AWS SDK call only when asked to', () => {
+  it('traces each invocation and its AWS SDK calls only when asked to', () => {
     // Prepare
     const stack = new Stack(newTestApp(), 'PipelineFunctionTest');
 
     // Act
-    new PipelineFunction(stack, 'Handler', { ...REQUIRED_PROPS, traceAwsCalls: true });
+    new PipelineFunction(stack, 'Handler', { ...REQUIRED_PROPS, traced: true });
 
     // Assess
-    Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Function', {
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::Lambda::Function', {
       TracingConfig: { Mode: 'Active' },
       Environment: { Variables: Match.objectLike({ POWERTOOLS_TRACE_ENABLED: 'true' }) },
     });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Action: ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'], Resource: '*' }),
+        ]),
+      },
+    });
+  });
+
+  it('grants no X-Ray permission when not traced', () => {
+    // Prepare
+    const stack = new Stack(newTestApp(), 'PipelineFunctionTest');
+
+    // Act
+    new PipelineFunction(stack, 'Handler', REQUIRED_PROPS);
+
+    // Assess
+    expect(JSON.stringify(Template.fromStack(stack).toJSON())).not.toContain('xray:');
   });
 
   it('logs to its own log group kept for one month', () => {

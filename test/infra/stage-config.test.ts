@@ -100,16 +100,16 @@ describe('parseStageConfig', () => {
     expect(derived.consoleDomainPrefix).toBeNull();
   });
 
-  it('leaves AWS SDK call tracing off unless asked, and takes it as a boolean or a -c string', () => {
+  it('leaves tracing off unless asked, and takes it as a boolean or a -c string', () => {
     // Act
     const byDefault = parseStageConfig({});
-    const fromFile = parseStageConfig({ traceAwsCalls: true });
-    const fromOption = parseStageConfig({ traceAwsCalls: 'false' });
+    const fromFile = parseStageConfig({ tracing: true });
+    const fromOption = parseStageConfig({ tracing: 'false' });
 
     // Assess
-    expect(byDefault.traceAwsCalls).toBe(false);
-    expect(fromFile.traceAwsCalls).toBe(true);
-    expect(fromOption.traceAwsCalls).toBe(false);
+    expect(byDefault.tracing).toBe(false);
+    expect(fromFile.tracing).toBe(true);
+    expect(fromOption.tracing).toBe(false);
   });
 
   it('dates the last per-article band items as an ISO time or none, and leaves it unknown by default', () => {
@@ -126,7 +126,8 @@ describe('parseStageConfig', () => {
 
   it.each([
     [{ bandItemsBefore: 'last week' }, /"bandItemsBefore".*ISO time/],
-    [{ traceAwsCalls: 'yes' }, /"traceAwsCalls".*true or false/],
+    [{ tracing: 'yes' }, /"tracing".*true or false/],
+    [{ traceAwsCalls: true }, /"traceAwsCalls".*renamed to tracing/],
     [{ stage: 'Prod' }, /"stage".*lower-case letter/],
     [{ stage: 'prod_eu' }, /"stage"/],
     [{ stage: 'a-stage-name-much-too-long' }, /"stage"/],
@@ -229,5 +230,16 @@ describe('the stages in cdk.json', () => {
     expect(prod.rawPageRetentionDays).toBeNull();
     expect(prod.articleRetentionDays).toBeNull();
     expect(dev.dataRemovalPolicy).toBe('destroy');
+  });
+
+  it('refuses a renamed setting given with -c, instead of ignoring it', () => {
+    // Prepare
+    const context = contextOf({ stage: 'prod', traceAwsCalls: 'true' });
+
+    // Act
+    const load = () => loadStageConfig(context);
+
+    // Assess
+    expect(load).toThrow(/"traceAwsCalls": renamed to tracing/);
   });
 });

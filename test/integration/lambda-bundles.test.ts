@@ -70,7 +70,7 @@ describe('the Lambda bundles', () => {
     };
 
     // Assess
-    expect(DEFAULT_STAGE_CONFIG.traceAwsCalls).toBe(false);
+    expect(DEFAULT_STAGE_CONFIG.tracing).toBe(false);
     expect(mentions).toEqual({ xraySdk: false, tracerImport: true });
   });
 });

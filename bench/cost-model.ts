@@ -1,8 +1,9 @@
 /**
  * What a month of wirewatch costs on AWS, service by service, from figures measured on the local run
- * (write units per article and per poll, CPU time per record, alerts and emails per article), the
- * stack's settings (memory, batch sizes, schedules) and on-demand prices for us-east-1. Pure
- * arithmetic, so that each line can be checked by hand; docs/cost.md explains every assumption.
+ * (write units per article and per poll, CPU time per record, log bytes, alerts and emails per
+ * article), the stack's settings (memory, batch sizes, schedules) and on-demand prices for us-east-1;
+ * and apart from it what a stage costs whatever its volume (alarms, dashboards, custom metrics, keys).
+ * Pure arithmetic, so that each line can be checked by hand; docs/cost.md explains every assumption.
  */
 import { DISPATCH_SCHEDULE_MINUTES, QUEUES } from '../infra/resource-definitions.ts';
 import { DEFAULT_STAGE_CONFIG } from '../infra/stage-config.ts';
@@ -84,7 +85,32 @@ export const PRICES = {
   logsIngestedGb: {
     usd: 0.5,
     per: 'GB of CloudWatch Logs ingested (standard class)',
-    source: 'aws.amazon.com/cloudwatch/pricing; not found in the search corpus, figure as of 2025',
+    source:
+      'aws.amazon.com/cloudwatch/pricing, as quoted by c3x.dev "CloudWatch Logs cost optimization" (us-east-1, June 2026)',
+  },
+  cloudwatchAlarmMetric: {
+    usd: 0.1,
+    per: 'standard-resolution alarm metric-month',
+    source:
+      'aws.amazon.com/cloudwatch/pricing, as quoted by c3x.dev "aws_cloudwatch_metric_alarm cost estimation"',
+  },
+  cloudwatchDashboard: {
+    usd: 3,
+    per: 'dashboard-month',
+    source:
+      'aws.amazon.com/cloudwatch/pricing, as quoted by c3x.dev "CloudWatch custom metrics cost: cardinality is the whole bill"',
+  },
+  cloudwatchCustomMetric: {
+    usd: 0.3,
+    per: 'custom metric-month (first 10,000): each name and dimension set in a namespace',
+    source:
+      'aws.amazon.com/cloudwatch/pricing, as quoted by c3x.dev "CloudWatch custom metrics cost: cardinality is the whole bill"',
+  },
+  kmsCustomerManagedKey: {
+    usd: 1,
+    per: 'customer-managed KMS key-month',
+    source:
+      'aws.amazon.com/kms/pricing (in the search corpus): "Each AWS KMS key that you create in KMS costs $1/month"',
   },
   xrayTrace: {
     usd: 5 / 1e6,
@@ -92,6 +118,15 @@ export const PRICES = {
     source: 'aws.amazon.com/xray/pricing; not found in the search corpus, figure as of 2025',
   },
 } as const satisfies Record<string, Price>;
+
+/**
+ * Bytes a function's invocations write to CloudWatch Logs, measured (bench/log-byte-meter.ts):
+ * Powertools' JSON lines per record handled, and the EMF metric blob per invocation (one per batch).
+ */
+export interface LogBytes {
+  lineBytesPerRecord: number;
+  emfBytesPerInvocation: number;
+}
 
 /** What the local run measured (bench/write-amplification.ts). */
 export interface MeasuredFigures {
@@ -112,6 +147,14 @@ export interface MeasuredFigures {
   awsRoundTrips: { newsPoll: number; unchangedPoll: number; articleFetch: number; classification: number };
   alertsPerArticle: number;
   emailsPerArticle: number;
+  /** What each kind of record and a dispatch run write to CloudWatch Logs, logging as deployed. */
+  logBytes: {
+    newsPoll: LogBytes;
+    unchangedPoll: LogBytes;
+    articleFetch: LogBytes;
+    classification: LogBytes;
+    dispatchRun: LogBytes;
+  };
 }
 
 export interface Workload {
@@ -137,7 +180,8 @@ export interface DeploymentAssumptions {
   /** Stored per article: table items with their index copies, and S3 objects (raw page and JSON). */
   tableBytesPerArticle: number;
   s3BytesPerArticle: number;
-  logBytesPerRecord: number;
+  /** What Lambda itself logs for each invocation (LAMBDA_PLATFORM_LINES). */
+  platformLogBytesPerInvocation: number;
   /** Lambda's SQS pollers long-poll each queue even when it is empty (20 s waits). */
   idleReceivesPerQueuePerMinute: number;
   /** The policy fetch-feed runs, which decides how often each feed is polled (bench/poll-schedule.ts). */
@@ -157,6 +201,29 @@ const CLUSTER_LOOKUP_READ_UNITS =
 /** The article's own reads: its GetItem (strongly consistent), its partition's keys, alert claims. */
 const OTHER_READ_UNITS_PER_ARTICLE = 4;
 
+const REQUEST_ID = '8f507cfc-3b2e-4697-b07a-ac58fc914c95';
+/**
+ * The X-Ray part of the REPORT line, written while the function is traced (the stack traces every
+ * function today), as docs.baselime.io "Discovered keys" quotes a REPORT line of a traced function.
+ */
+const REPORT_XRAY_PART =
+  'XRAY TraceId: 1-674e0a1b-3c5d7e9f0a1b2c3d4e5f6a7b\tSegmentId: 9f3a5c7e1b2d4f60\tSampled: true\t\n';
+/**
+ * The lines Lambda writes for every invocation in the text log format, as the Lambda developer guide
+ * shows them ("Log and monitor Node.js Lambda functions", docs.aws.amazon.com/lambda/latest/dg/
+ * nodejs-logging.html, example log format; "How CloudWatch structures logs" in the operator guide: three
+ * lines per invocation even when the code logs nothing), with a request id (a UUID) and figures of
+ * realistic width. A cold start adds an INIT_START line and an Init Duration, left out as cold starts are.
+ */
+export const LAMBDA_PLATFORM_LINES = [
+  `START RequestId: ${REQUEST_ID} Version: $LATEST\n`,
+  `END RequestId: ${REQUEST_ID}\n`,
+  `REPORT RequestId: ${REQUEST_ID}\tDuration: 1234.56 ms\tBilled Duration: 1235 ms\tMemory Size: 1024 MB\tMax Memory Used: 187 MB\t\n${REPORT_XRAY_PART}`,
+] as const;
+
+/** ASCII only, so a character is a byte. */
+const PLATFORM_LOG_BYTES = LAMBDA_PLATFORM_LINES.reduce((sum, line) => sum + line.length, 0);
+
 export const DEFAULT_ASSUMPTIONS: DeploymentAssumptions = {
   memoryMiB: DEFAULT_STAGE_CONFIG.memoryMiB,
   networkWaitMs: { feedPoll: 300, pageFetch: 500 },
@@ -167,7 +234,7 @@ export const DEFAULT_ASSUMPTIONS: DeploymentAssumptions = {
   readUnitsPerPoll: 1.5,
   tableBytesPerArticle: 10_000,
   s3BytesPerArticle: 40_000,
-  logBytesPerRecord: 1000,
+  platformLogBytesPerInvocation: PLATFORM_LOG_BYTES,
   idleReceivesPerQueuePerMinute: 15,
   pollingPolicy: DEFAULT_POLLING_POLICY,
   feedActivity: DEFAULT_FEED_ACTIVITY,
@@ -184,11 +251,23 @@ export interface CostEstimate {
   workload: Workload;
   articles: number;
   polls: number;
+  /**
+   * Records each function's invocation carries: fetch-feed's batches fill (dispatch sends every due
+   * feed at once), while fetch-article and classify-article receive a poll's new articles together.
+   */
+  recordsPerInvocation: { fetchFeed: number; fetchArticle: number; classifyArticle: number };
+  invocations: { fetchFeed: number; fetchArticle: number; classifyArticle: number; dispatchFeeds: number };
   /** The polls priced, with those that found news and how long an article waited for its poll. */
   pollCounts: PollCounts;
+  /** What depends on the volume: the lines, their total, and that per 100,000 articles. */
   lines: CostLine[];
   totalUsd: number;
   usdPer100kArticles: number;
+}
+
+/** Records an invocation receives when `arriving` come at once: at least one, at most a full batch. */
+export function recordsPerBatch(arriving: number, batchSize: number): number {
+  return Math.min(batchSize, Math.max(1, arriving));
 }
 
 /** Messages per SendMessageBatch request: SQS bills the request once (up to 64 KB of payload). */
@@ -264,10 +343,20 @@ export function estimateCost(
   const { memoryMiB } = assumptions;
   const recordMs = billedMsPerRecord(measured, assumptions);
 
+  // dispatch-feeds sends every due feed at once, so fetch-feed's batches fill. A poll with news hands
+  // on its new articles together, which fetch-article and then classify-article receive within their
+  // 1 s batching window (QUEUES); polls with news are seconds apart at the design volume, so a batch
+  // carries one poll's articles (an assumption: docs/cost.md).
+  const articlesPerNewsPoll = pollCounts.articles / Math.max(1, newsPolls);
+  const recordsPerInvocation = {
+    fetchFeed: recordsPerBatch(polls / dispatchRuns, QUEUES.feedJobs.batchSize),
+    fetchArticle: recordsPerBatch(articlesPerNewsPoll, QUEUES.articleJobs.batchSize),
+    classifyArticle: recordsPerBatch(articlesPerNewsPoll, QUEUES.classifyJobs.batchSize),
+  };
   const invocations = {
-    fetchFeed: polls / QUEUES.feedJobs.batchSize,
-    fetchArticle: articles / QUEUES.articleJobs.batchSize,
-    classifyArticle: articles / QUEUES.classifyJobs.batchSize,
+    fetchFeed: polls / recordsPerInvocation.fetchFeed,
+    fetchArticle: articles / recordsPerInvocation.fetchArticle,
+    classifyArticle: articles / recordsPerInvocation.classifyArticle,
     dispatchFeeds: dispatchRuns,
   };
   const totalInvocations = Object.values(invocations).reduce((sum, each) => sum + each, 0);
@@ -285,26 +374,52 @@ export function estimateCost(
     polls: newsPolls * measured.writeUnitsPerNewsPoll + unchangedPolls * measured.writeUnitsPerUnchangedPoll,
   };
   const readUnits = articles * assumptions.readUnitsPerArticle + polls * assumptions.readUnitsPerPoll;
+  // Each invocation writes Lambda's own lines and one EMF blob (a fetch-feed batch mixes polls with
+  // and without news: its blob is sized by their shares); each record its Powertools lines.
+  const { logBytes } = measured;
+  const perInvocation = (emfBytes: number) => emfBytes + assumptions.platformLogBytesPerInvocation;
+  const pollEmfBytes =
+    polls === 0
+      ? 0
+      : (newsPolls * logBytes.newsPoll.emfBytesPerInvocation +
+          unchangedPolls * logBytes.unchangedPoll.emfBytesPerInvocation) /
+        polls;
+  const logGb = {
+    fetchFeed:
+      (newsPolls * logBytes.newsPoll.lineBytesPerRecord +
+        unchangedPolls * logBytes.unchangedPoll.lineBytesPerRecord +
+        invocations.fetchFeed * perInvocation(pollEmfBytes)) /
+      1e9,
+    fetchArticle:
+      (articles * logBytes.articleFetch.lineBytesPerRecord +
+        invocations.fetchArticle * perInvocation(logBytes.articleFetch.emfBytesPerInvocation)) /
+      1e9,
+    classifyArticle:
+      (articles * logBytes.classification.lineBytesPerRecord +
+        invocations.classifyArticle * perInvocation(logBytes.classification.emfBytesPerInvocation)) /
+      1e9,
+    dispatchFeeds:
+      (dispatchRuns *
+        (logBytes.dispatchRun.lineBytesPerRecord +
+          perInvocation(logBytes.dispatchRun.emfBytesPerInvocation))) /
+      1e9,
+  };
   // Data grows through the month: on average half of it is stored.
   const averageGb = (bytesPerArticle: number) => (articles * bytesPerArticle) / 2 / 1e9;
   // Jobs are sent in batches of ten, one request each (adapters/sqs/job-queue.sqs.ts): dispatch-feeds
   // sends each run's due feeds, fetch-feed each poll's new articles. S3 notifies the classify queue
-  // one message per article, which SQS bills to the queue's owner too. Lambda receives and deletes in
-  // batches.
+  // one message per article, which SQS bills to the queue's owner too. Lambda receives and deletes
+  // once per invocation's batch.
   const feedJobSends = dispatchRuns * Math.ceil(polls / dispatchRuns / SQS_SEND_BATCH);
   const articleJobSends =
     newsPolls * Math.ceil(pollCounts.articles / Math.max(1, newsPolls) / SQS_SEND_BATCH);
-  const messages = { feedJobs: polls, articleJobs: articles, classifyJobs: articles };
+  const consumerInvocations = invocations.fetchFeed + invocations.fetchArticle + invocations.classifyArticle;
   const sqsRequests =
     feedJobSends +
     articleJobSends +
     articles +
-    (Object.entries(messages) as [keyof typeof QUEUES, number][]).reduce(
-      (sum, [queue, count]) => sum + (2 * count) / QUEUES[queue].batchSize,
-      0,
-    ) +
+    2 * consumerInvocations +
     Object.keys(QUEUES).length * assumptions.idleReceivesPerQueuePerMinute * 24 * 60 * days;
-  const recordsHandled = polls + 2 * articles + dispatchRuns;
 
   const line = (service: string, item: string, quantity: number, price: Price): CostLine => ({
     service,
@@ -332,11 +447,8 @@ export function estimateCost(
     line('SQS', 'requests', sqsRequests, PRICES.sqsRequest),
     line('SNS', 'alert publishes', articles * measured.alertsPerArticle, PRICES.snsPublish),
     line('SNS', 'alert emails', articles * measured.emailsPerArticle, PRICES.snsEmail),
-    line(
-      'CloudWatch Logs',
-      'GB ingested',
-      (recordsHandled * assumptions.logBytesPerRecord) / 1e9,
-      PRICES.logsIngestedGb,
+    ...(Object.entries(logGb) as [string, number][]).map(([name, gb]) =>
+      line('CloudWatch Logs', `GB ingested, ${name}`, gb, PRICES.logsIngestedGb),
     ),
     line('X-Ray', 'traces (every invocation is sampled at these rates)', totalInvocations, PRICES.xrayTrace),
   ];
@@ -345,9 +457,61 @@ export function estimateCost(
     workload,
     articles,
     polls,
+    recordsPerInvocation,
+    invocations,
     pollCounts,
     lines,
     totalUsd,
     usdPer100kArticles: articles === 0 ? 0 : (totalUsd / articles) * 100_000,
+  };
+}
+
+/** What a stage has whatever its volume, priced by the month. */
+export interface StageResources {
+  /** Standard-resolution alarm metrics: one per alarm on a metric, one per metric an alarm's math reads. */
+  alarmMetrics: number;
+  dashboards: number;
+  customerManagedKeys: number;
+  /** Metric names x dimension sets in a namespace that the functions publish. */
+  customMetrics: number;
+}
+
+export interface FixedCost {
+  lines: CostLine[];
+  totalUsd: number;
+}
+
+/**
+ * What a stage costs for `days` whatever the volume: CloudWatch alarms, dashboards and custom metrics,
+ * KMS keys. Each is billed by the month, prorated (a 30-day month is one).
+ */
+export function estimateFixedCost(resources: StageResources, days: number): FixedCost {
+  const months = days / 30;
+  const line = (service: string, item: string, count: number, price: Price): CostLine => ({
+    service,
+    item,
+    quantity: count * months,
+    usd: count * months * price.usd,
+  });
+  const lines = [
+    line(
+      'CloudWatch',
+      'alarm metric-months (standard resolution)',
+      resources.alarmMetrics,
+      PRICES.cloudwatchAlarmMetric,
+    ),
+    line('CloudWatch', 'dashboard-months', resources.dashboards, PRICES.cloudwatchDashboard),
+    line('CloudWatch', 'custom metric-months', resources.customMetrics, PRICES.cloudwatchCustomMetric),
+    line('KMS', 'customer-managed key-months', resources.customerManagedKeys, PRICES.kmsCustomerManagedKey),
+  ];
+  return { lines, totalUsd: lines.reduce((sum, each) => sum + each.usd, 0) };
+}
+
+/** The month's whole bill, the fixed part with the volume's, and that per 100,000 articles. */
+export function monthTotal(estimate: CostEstimate, fixed: FixedCost) {
+  const totalUsd = estimate.totalUsd + fixed.totalUsd;
+  return {
+    totalUsd,
+    usdPer100kArticles: estimate.articles === 0 ? 0 : (totalUsd / estimate.articles) * 100_000,
   };
 }

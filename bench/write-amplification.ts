@@ -3,8 +3,9 @@
  * polls the bundled sample feeds once, with the real handlers, while a meter on the handlers' own
  * DynamoDB client counts write units by item type (bench/dynamodb-write-meter.ts). Also gives each
  * queue-consuming function's time and AWS round trips per record (bench/round-trip-meter.ts), the
- * alerts and emails per article, and the label on the most articles: the inputs of the cost model
- * (bench/cost-model.ts).
+ * bytes each function writes to CloudWatch Logs and the custom metrics it publishes, logging as
+ * deployed (bench/log-byte-meter.ts), the alerts and emails per article, and the label on the most
+ * articles: the inputs of the cost model (bench/cost-model.ts).
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,19 +13,41 @@ import { join } from 'node:path';
 import { DynamoDBClient, paginateScan } from '@aws-sdk/client-dynamodb';
 import { SubscribeCommand } from '@aws-sdk/client-sns';
 import { SAMPLES_DIR, startLocalRuntime } from '../cli/local-runtime.ts';
-import type { FunctionName } from '../infra/resource-definitions.ts';
+import { FUNCTIONS, type FunctionName, metricsNamespace } from '../infra/resource-definitions.ts';
+import { DEFAULT_STAGE_CONFIG } from '../infra/stage-config.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/local-aws.ts';
 import { type InvocationTiming, LOCAL_NAMES } from '../local/local-pipeline.ts';
 import { registerFeeds } from '../shared/pipeline/register-feeds.ts';
 import { feedIdFor } from '../shared/polling/feed-state.ts';
 import { systemClock } from '../shared/ports/clock.ts';
+import type { LogBytes } from './cost-model.ts';
 import { meterWrites, type WriteTally, type WriteUnitsByType } from './dynamodb-write-meter.ts';
+import { type InvocationLogs, meterLogBytes, publishedMetrics } from './log-byte-meter.ts';
 import { meterRoundTrips } from './round-trip-meter.ts';
 
-/** An invocation as measured: its timing and the AWS round trips its handler waited for. */
+/** An invocation as measured: its timing, the AWS round trips its handler waited for, what it logged. */
 interface Invocation extends InvocationTiming {
   awsRoundTrips: number;
+  logs: InvocationLogs;
 }
+
+/**
+ * Names as CloudFormation gives the stack's functions (`<stack>-<logical id>-<12 random characters>`,
+ * the logical id the construct id and an 8-digit hash), which the Logger writes on every line twice
+ * (the name and the ARN): local names are shorter.
+ */
+const DEPLOYED_FUNCTION_NAMES = Object.fromEntries(
+  Object.keys(FUNCTIONS).map((name) => [
+    name,
+    `Wirewatch-${DEFAULT_STAGE_CONFIG.stage}-${name.charAt(0).toUpperCase()}${name.slice(1)}3F9A1C2B-k7Qm2xP9vL4t`,
+  ]),
+) as Record<FunctionName, string>;
+
+/**
+ * The trace header Lambda sets for each invocation (`_X_AMZN_TRACE_ID`), whose root the Logger writes
+ * on every line as `xray_trace_id`; a local run has none.
+ */
+const LAMBDA_TRACE_HEADER = 'Root=1-674e0a1b-3c5d7e9f0a1b2c3d4e5f6a7b;Parent=9f3a5c7e1b2d4f60;Sampled=1';
 
 /** Item types written once per article (and its alerts); a feed's state and lease are written per poll instead. */
 export const PER_POLL_TYPES: ReadonlySet<string> = new Set(['FeedState', 'FeedLease']);
@@ -58,7 +81,24 @@ export interface PipelineRunFigures {
    * A poll that finds nothing new (the feed answers 304): write units, wall and CPU ms per poll, and
    * AWS round trips per invocation. Measured over every invocation: warm by then.
    */
-  unchangedPoll: { polls: number; writeUnits: number; ms: number; cpuMs: number; awsRoundTrips: number };
+  unchangedPoll: {
+    polls: number;
+    writeUnits: number;
+    ms: number;
+    cpuMs: number;
+    awsRoundTrips: number;
+    logs: LogBytes;
+  };
+  /**
+   * What each function's invocations write to CloudWatch Logs, logging as deployed (INFO, metrics
+   * on), after its warm-up invocation; dispatchFeeds per run.
+   */
+  logBytes: Partial<Record<FunctionName, LogBytes>>;
+  /**
+   * The custom metrics the run's EMF blobs published (namespace, name and dimensions), both polls:
+   * CloudWatch bills each once a month. Those a run without failures never publishes are not here.
+   */
+  customMetrics: string[];
   /** Emails SNS delivered and alerts recorded, per stored article. */
   emailsPerArticle: number;
   alertsPerArticle: number;
@@ -88,6 +128,17 @@ function roundTripsPerInvocation(invocations: readonly Invocation[]): number {
   return invocations.length === 0
     ? 0
     : invocations.reduce((sum, each) => sum + each.awsRoundTrips, 0) / invocations.length;
+}
+
+function logBytesOf(invocations: readonly Invocation[]): LogBytes {
+  const records = recordsHandled(invocations);
+  const sum = (part: (each: Invocation) => number) =>
+    invocations.reduce((total, each) => total + part(each), 0);
+  return {
+    lineBytesPerRecord: records === 0 ? 0 : sum((each) => each.logs.lineBytes) / records,
+    emfBytesPerInvocation:
+      invocations.length === 0 ? 0 : sum((each) => each.logs.emfBytes) / invocations.length,
+  };
 }
 
 const unitsOf = (tally: WriteTally) => tally.tableUnits + tally.indexUnits;
@@ -132,7 +183,15 @@ export async function measurePipelineRun(): Promise<PipelineRunFigures> {
     verbose: false,
     invocationsAtOnce: { perFunction: 1, total: 1 },
     batchSizes: { feedJobs: 1, articleJobs: 1, classifyJobs: 1 },
+    observabilityAsDeployed: {
+      metricsNamespace: metricsNamespace(DEFAULT_STAGE_CONFIG.stage),
+      functionNames: DEPLOYED_FUNCTION_NAMES,
+    },
   });
+  // The handlers' Powertools consoles look up the streams' write as they print: metered from here on.
+  const logs = meterLogBytes();
+  const traceHeaderBefore = process.env._X_AMZN_TRACE_ID;
+  process.env._X_AMZN_TRACE_ID = LAMBDA_TRACE_HEADER;
   try {
     const feeds = await readJson<{ url: string; title?: string }[]>(join(SAMPLES_DIR, 'feeds.json'));
     const rules = await readJson<{ id: string; name?: string; query: string }[]>(
@@ -174,11 +233,19 @@ export async function measurePipelineRun(): Promise<PipelineRunFigures> {
     let timings = new Map<FunctionName, Invocation[]>();
     // One invocation at a time (above): the round trips between its start and end are its own.
     let roundTripsAtStart = 0;
+    const emfBlobs: string[] = [];
     pipeline.onInvocationStart = () => {
       roundTripsAtStart = roundTrips.roundTrips();
+      logs.begin();
     };
     pipeline.onInvocation = (name, timing) => {
-      const invocation = { ...timing, awsRoundTrips: roundTrips.roundTrips() - roundTripsAtStart };
+      const invocationLogs = logs.end();
+      emfBlobs.push(...invocationLogs.emfBlobs);
+      const invocation = {
+        ...timing,
+        awsRoundTrips: roundTrips.roundTrips() - roundTripsAtStart,
+        logs: invocationLogs,
+      };
       timings.set(name, [...(timings.get(name) ?? []), invocation]);
     };
     const stopMetering = meterWrites(dynamodb, reader, LOCAL_NAMES.table, tally);
@@ -233,7 +300,12 @@ export async function measurePipelineRun(): Promise<PipelineRunFigures> {
           ms: perRecord(unchangedCalls, 'ms'),
           cpuMs: perRecord(unchangedCalls, 'cpuMs'),
           awsRoundTrips: roundTripsPerInvocation(unchangedCalls),
+          logs: logBytesOf(unchangedCalls),
         },
+        logBytes: Object.fromEntries(
+          [...firstRun].map(([name, calls]) => [name, logBytesOf(afterWarmUp(calls))]),
+        ),
+        customMetrics: [...publishedMetrics(emfBlobs)].sort(),
         emailsPerArticle: perStored(pipeline.aws.sns.emails.length),
         alertsPerArticle: perStored(alerts),
         busiestLabel: busiest === undefined ? null : { label: busiest[0], share: perStored(busiest[1]) },
@@ -244,6 +316,9 @@ export async function measurePipelineRun(): Promise<PipelineRunFigures> {
     }
   } finally {
     roundTrips.stop();
+    logs.stop();
+    if (traceHeaderBefore === undefined) delete process.env._X_AMZN_TRACE_ID;
+    else process.env._X_AMZN_TRACE_ID = traceHeaderBefore;
     await pipeline.close();
     await rm(outboxDir, { recursive: true, force: true });
   }

@@ -100,6 +100,13 @@ export interface LocalPipelineOptions {
    */
   startAws?: (options: LocalAwsOptions) => Promise<LocalAws>;
   /**
+   * Let the handlers log and publish metrics as the stack deploys them (Powertools Logger at INFO,
+   * Metrics on, in `metricsNamespace`), each under the name Lambda would give it in its context, for a
+   * run that measures what they write (the cost run); capturing the output is the caller's. By default
+   * they log only when `verbose`, and publish no metrics.
+   */
+  observabilityAsDeployed?: ObservabilityAsDeployed;
+  /**
    * Whether `aws.sns.emails` keeps every email delivered (default true); a long run that only
    * listens to `aws.sns.onEmail` passes false, so its memory does not grow with every alert.
    */
@@ -117,6 +124,12 @@ export interface RuntimeFaults {
   invoke(functionName: FunctionName, batch: readonly QueuedMessage[]): { end(): string | null };
   /** Whether a processed and deleted message, or an S3 event, is delivered once more (at least once). */
   deliverAgain(source: QueueName | 's3-event'): boolean;
+}
+
+export interface ObservabilityAsDeployed {
+  metricsNamespace: string;
+  /** The function names handed to the handlers (logged on every line), by function. */
+  functionNames: Record<FunctionName, string>;
 }
 
 export interface LoopbackSite {
@@ -187,9 +200,9 @@ export class LocalPipeline {
   /** Keys of the article documents archived (S3 ObjectCreated under articles/) since start. */
   readonly archivedDocuments = new Set<string>();
   /**
-   * Told of each queue-consuming invocation as it starts, and again as it ends with its records, wall
-   * time and the handler's CPU time (the process's meanwhile, without the in-process emulators'
-   * thread). For measurements.
+   * Told of each queue-consuming invocation and each scheduled dispatch as it starts, and again as it
+   * ends with its records (a dispatch has one event), wall time and the handler's CPU time (the
+   * process's meanwhile, without the in-process emulators' thread). For measurements.
    */
   onInvocationStart: ((functionName: FunctionName) => void) | null = null;
   onInvocation: ((functionName: FunctionName, invocation: InvocationTiming) => void) | null = null;
@@ -210,6 +223,7 @@ export class LocalPipeline {
     topics: { topicArn: string; digestTopicArn: string },
     private readonly faults: RuntimeFaults | null,
     private readonly invocationsAtOnce: InvocationsAtOnce,
+    private readonly deployedFunctionNames: Record<FunctionName, string> | null,
   ) {
     this.deadLetterQueues = deadLetterQueues;
     this.topicArn = topics.topicArn;
@@ -285,9 +299,17 @@ export class LocalPipeline {
       AWS_ENDPOINT_URL_SQS: aws.endpoints.sqs,
       // s3rver stores stream bodies with aws-chunked framing unless checksums are only sent when required.
       AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
-      // Quiet unless asked: the run prints dead letters and feed errors with their reasons itself.
-      POWERTOOLS_LOG_LEVEL: options.verbose ? 'INFO' : 'SILENT',
-      POWERTOOLS_METRICS_DISABLED: 'true',
+      ...(options.observabilityAsDeployed === undefined
+        ? {
+            // Quiet unless asked: the run prints dead letters and feed errors with their reasons itself.
+            POWERTOOLS_LOG_LEVEL: options.verbose ? 'INFO' : 'SILENT',
+            POWERTOOLS_METRICS_DISABLED: 'true',
+          }
+        : {
+            POWERTOOLS_LOG_LEVEL: 'INFO',
+            POWERTOOLS_METRICS_DISABLED: 'false',
+            POWERTOOLS_METRICS_NAMESPACE: options.observabilityAsDeployed.metricsNamespace,
+          }),
       POWERTOOLS_TRACE_ENABLED: 'false',
       // With tracing off, the X-Ray SDK need not track async context: in its default mode it installs
       // an async hook on import that runs for every promise in this process (about a tenth of its CPU).
@@ -363,6 +385,7 @@ export class LocalPipeline {
       { topicArn, digestTopicArn },
       options.faults ?? null,
       options.invocationsAtOnce ?? DEFAULT_INVOCATIONS_AT_ONCE,
+      options.observabilityAsDeployed?.functionNames ?? null,
     );
     aws.s3.on('event', (event: { Records: { eventName: string; s3: { object: { key: string } } }[] }) => {
       for (const record of event.Records) {
@@ -410,10 +433,23 @@ export class LocalPipeline {
     // Emails a stopped run had published and not yet written go out first, once.
     await this.aws.sns.deliverPending();
     const ruleArn = `arn:aws:events:${LOCAL_REGION}:${LOCAL_ACCOUNT}:rule/${SERVICE_NAME}-dispatch`;
+    this.onInvocationStart?.('dispatchFeeds');
+    const started = performance.now();
+    const cpuBefore = this.handlerCpuMs();
     await this.dispatch(
       scheduledEvent(ruleArn, LOCAL_REGION, LOCAL_ACCOUNT),
-      lambdaContext('dispatch-feeds', LOCAL_REGION, LOCAL_ACCOUNT, FUNCTIONS.dispatchFeeds.timeoutSeconds),
+      lambdaContext(
+        this.deployedFunctionNames?.dispatchFeeds ?? 'dispatch-feeds',
+        LOCAL_REGION,
+        LOCAL_ACCOUNT,
+        FUNCTIONS.dispatchFeeds.timeoutSeconds,
+      ),
     );
+    this.onInvocation?.('dispatchFeeds', {
+      records: 1,
+      ms: performance.now() - started,
+      cpuMs: this.handlerCpuMs() - cpuBefore,
+    });
     await this.drain();
   }
 
@@ -492,7 +528,7 @@ export class LocalPipeline {
     const invocation = this.faults?.invoke(consumer.functionName, batch);
     const event = sqsEvent(batch, consumer.queue.settings.arn, LOCAL_REGION);
     const context = lambdaContext(
-      consumer.functionName,
+      this.deployedFunctionNames?.[consumer.functionName] ?? consumer.functionName,
       LOCAL_REGION,
       LOCAL_ACCOUNT,
       definition.timeoutSeconds,

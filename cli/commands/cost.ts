@@ -1,9 +1,18 @@
 /**
  * `wirewatch cost`: measures the pipeline on the bundled samples (write units per article and per
- * poll, CPU time per record, alerts and emails per article) and prices a month of the given workload
- * on AWS, service by service (bench/cost-model.ts; docs/cost.md explains each line).
+ * poll, CPU time per record, log bytes, alerts and emails per article) and prices a month of the given
+ * workload on AWS, service by service, then what the stage costs whatever the volume, counted from the
+ * stack's template (bench/cost-model.ts; docs/cost.md explains each line).
  */
-import { DEFAULT_ASSUMPTIONS, estimateCost, type MeasuredFigures } from '../../bench/cost-model.ts';
+import {
+  type CostLine,
+  DEFAULT_ASSUMPTIONS,
+  estimateCost,
+  estimateFixedCost,
+  type LogBytes,
+  type MeasuredFigures,
+  monthTotal,
+} from '../../bench/cost-model.ts';
 import {
   measurePipelineRun,
   PER_POLL_TYPES,
@@ -34,6 +43,8 @@ function memoryOverrides(settings: readonly string[]): Record<string, number> {
   );
 }
 
+const NO_LOGS: LogBytes = { lineBytesPerRecord: 0, emfBytesPerInvocation: 0 };
+
 /** The model's inputs from one measured run. */
 export function measuredFigures(run: PipelineRunFigures): MeasuredFigures {
   return {
@@ -53,6 +64,13 @@ export function measuredFigures(run: PipelineRunFigures): MeasuredFigures {
     },
     alertsPerArticle: run.alertsPerArticle,
     emailsPerArticle: run.emailsPerArticle,
+    logBytes: {
+      newsPoll: run.logBytes.fetchFeed ?? NO_LOGS,
+      unchangedPoll: run.unchangedPoll.logs,
+      articleFetch: run.logBytes.fetchArticle ?? NO_LOGS,
+      classification: run.logBytes.classifyArticle ?? NO_LOGS,
+      dispatchRun: run.logBytes.dispatchFeeds ?? NO_LOGS,
+    },
   };
 }
 
@@ -84,8 +102,18 @@ export async function main(args: string[]): Promise<number> {
   const run = await measurePipelineRun();
   const measured = measuredFigures(run);
   const estimate = estimateCost(workload, measured, assumptions);
+  // Imported here: building the stack loads the CDK, which `simulate-scale` (also importing this module) does not need.
+  const { countStageResources, synthesizeStageResources } = await import('../../bench/stage-resources.ts');
+  const resources = {
+    ...countStageResources(await synthesizeStageResources()),
+    customMetrics: run.customMetrics.length,
+  };
+  const fixed = { resources, ...estimateFixedCost(resources, workload.days) };
+  const month = monthTotal(estimate, fixed);
   if (values.json) {
-    console.log(JSON.stringify({ measured, run, memoryMiB: assumptions.memoryMiB, ...estimate }));
+    console.log(
+      JSON.stringify({ measured, run, memoryMiB: assumptions.memoryMiB, ...estimate, fixed, month }),
+    );
     return 0;
   }
   console.log(
@@ -108,6 +136,15 @@ export async function main(args: string[]): Promise<number> {
   console.log(
     `  AWS round trips per batch  poll ${awsRoundTrips.newsPoll.toFixed(1)} / ${awsRoundTrips.unchangedPoll.toFixed(1)} (unchanged), fetch ${awsRoundTrips.articleFetch.toFixed(1)}, classify ${awsRoundTrips.classification.toFixed(1)}, each priced as ${assumptions.awsRoundTripMs} ms waited`,
   );
+  const { logBytes } = measured;
+  const logged = (bytes: LogBytes) =>
+    `${bytes.lineBytesPerRecord.toFixed(0)} + ${bytes.emfBytesPerInvocation.toFixed(0)}`;
+  console.log(
+    `  log bytes, lines per record + EMF per invocation  poll ${logged(logBytes.newsPoll)} / ${logged(logBytes.unchangedPoll)} (unchanged), fetch ${logged(logBytes.articleFetch)}, classify ${logged(logBytes.classification)}, dispatch run ${logged(logBytes.dispatchRun)}; Lambda's START, END and REPORT lines ${assumptions.platformLogBytesPerInvocation} per invocation`,
+  );
+  console.log(
+    `  custom metrics published  ${run.customMetrics.length} (${run.customMetrics.map((each) => each.split(' ')[1]).join(', ')})`,
+  );
   console.log(
     `\nA month of ${workload.articlesPerDay} articles a day from ${workload.feeds} feeds polled every ${workload.pollMinutes} min (${workload.days} days):`,
   );
@@ -115,12 +152,24 @@ export async function main(args: string[]): Promise<number> {
   console.log(
     `  feed polls (the polling policy, simulated)  ${polls.toExponential(2)}, ${((100 * newsPolls) / Math.max(1, polls)).toFixed(0)}% with news; an article waits ${meanDelayMinutes.toFixed(1)} min for its poll on average`,
   );
-  for (const line of estimate.lines) {
+  const { recordsPerInvocation } = estimate;
+  console.log(
+    `  records per invocation   fetch-feed ${recordsPerInvocation.fetchFeed.toFixed(1)}, fetch-article ${recordsPerInvocation.fetchArticle.toFixed(1)}, classify-article ${recordsPerInvocation.classifyArticle.toFixed(1)} (a poll's new articles arrive together)`,
+  );
+  const printLine = (line: CostLine) =>
     console.log(
       `  ${line.service.padEnd(16)} ${line.item.padEnd(52)} ${line.quantity.toExponential(2).padStart(9)} ${usd(line.usd).padStart(8)}`,
     );
-  }
+  for (const line of estimate.lines) printLine(line);
   console.log(`  ${'total'.padEnd(79)} ${usd(estimate.totalUsd).padStart(8)}`);
   console.log(`  per 100,000 articles: ${usd(estimate.usdPer100kArticles)}`);
+  console.log(
+    `\nFixed per stage, whatever the volume (counted in the stack's template; custom metrics as the run published them):`,
+  );
+  for (const line of fixed.lines) printLine(line);
+  console.log(`  ${'total'.padEnd(79)} ${usd(fixed.totalUsd).padStart(8)}`);
+  console.log(
+    `\nThe month with the fixed part: ${usd(month.totalUsd)}, ${usd(month.usdPer100kArticles)} per 100,000 articles at this volume`,
+  );
   return 0;
 }

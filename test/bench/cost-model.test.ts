@@ -4,8 +4,12 @@ import {
   billedMsPerRecord,
   DEFAULT_ASSUMPTIONS,
   estimateCost,
+  estimateFixedCost,
+  LAMBDA_PLATFORM_LINES,
   type MeasuredFigures,
+  monthTotal,
   PRICES,
+  recordsPerBatch,
 } from '../../bench/cost-model.ts';
 
 const measured: MeasuredFigures = {
@@ -20,6 +24,13 @@ const measured: MeasuredFigures = {
   awsRoundTrips: { newsPoll: 0, unchangedPoll: 0, articleFetch: 0, classification: 0 },
   alertsPerArticle: 0.5,
   emailsPerArticle: 0.1,
+  logBytes: {
+    newsPoll: { lineBytesPerRecord: 600, emfBytesPerInvocation: 250 },
+    unchangedPoll: { lineBytesPerRecord: 600, emfBytesPerInvocation: 250 },
+    articleFetch: { lineBytesPerRecord: 700, emfBytesPerInvocation: 200 },
+    classification: { lineBytesPerRecord: 800, emfBytesPerInvocation: 300 },
+    dispatchRun: { lineBytesPerRecord: 500, emfBytesPerInvocation: 280 },
+  },
 };
 
 const lineOf = (estimate: ReturnType<typeof estimateCost>, item: string) =>
@@ -130,5 +141,109 @@ describe('the cost model', () => {
     const sum = estimate.lines.reduce((total, line) => total + line.usd, 0);
     expect(estimate.totalUsd).toBeCloseTo(sum, 10);
     expect(estimate.usdPer100kArticles).toBeCloseTo((sum / 1000) * 100_000, 10);
+  });
+});
+
+describe('invocations', () => {
+  it('takes as many records as arrive at once, at least one and at most a full batch', () => {
+    // Act and Assess
+    expect(recordsPerBatch(2.5, 10)).toBe(2.5);
+    expect(recordsPerBatch(83, 5)).toBe(5);
+    expect(recordsPerBatch(0.2, 10)).toBe(1);
+  });
+
+  it("fills fetch-feed's batches and hands a poll's new articles on together", () => {
+    // Prepare: 30 days of 288 dispatch runs (every 5 minutes), 8,640 runs; 864,000 polls (100 a run),
+    // 200,000 of them with news bringing 500,000 articles (2.5 a poll)
+    const workload = { articlesPerDay: 500_000 / 30, feeds: 1000, pollMinutes: 15, days: 30 };
+    const polls = { polls: 864_000, newsPolls: 200_000, articles: 500_000, meanDelayMinutes: 7.5 };
+
+    // Act
+    const estimate = estimateCost(workload, measured, DEFAULT_ASSUMPTIONS, polls);
+
+    // Assess: 864,000 / 5 fetch-feed invocations, 500,000 / 2.5 of each article function, 8,640 dispatch runs
+    expect(estimate.recordsPerInvocation).toEqual({ fetchFeed: 5, fetchArticle: 2.5, classifyArticle: 2.5 });
+    const invocations = 172_800 + 200_000 + 200_000 + 8640;
+    expect(lineOf(estimate, 'invocations')?.quantity).toBeCloseTo(invocations, 6);
+    expect(lineOf(estimate, 'traces (every invocation is sampled at these rates)')?.quantity).toBeCloseTo(
+      invocations,
+      6,
+    );
+    // SQS: 8,640 × 10 feed-job sends, 200,000 article-job sends, 500,000 S3 notifications, a receive and
+    // a delete per consumer invocation (2 × 572,800), 3 queues × 15 idle receives a minute
+    const sqsRequests = 86_400 + 200_000 + 500_000 + 1_145_600 + 1_944_000;
+    expect(lineOf(estimate, 'requests')?.quantity).toBeCloseTo(sqsRequests, 6);
+  });
+});
+
+describe('CloudWatch Logs', () => {
+  it("sizes Lambda's START, END and REPORT lines from their documented format", () => {
+    // Assess: 71 + 52 + 147 (REPORT) + 93 (its X-Ray part) bytes, counted by hand on the lines
+    expect(LAMBDA_PLATFORM_LINES.join('')).toHaveLength(363);
+    expect(DEFAULT_ASSUMPTIONS.platformLogBytesPerInvocation).toBe(363);
+  });
+
+  it("prices each record's lines, and each invocation's metric blob and Lambda's lines", () => {
+    // Prepare: one day, 288 dispatch runs of 100 polls (28,800), 10,000 with news bringing 25,000
+    // articles; an unchanged poll logs less; Lambda's own lines 400 bytes an invocation
+    const workload = { articlesPerDay: 25_000, feeds: 300, pollMinutes: 15, days: 1 };
+    const polls = { polls: 28_800, newsPolls: 10_000, articles: 25_000, meanDelayMinutes: 7.5 };
+    const quietPolls = {
+      ...measured,
+      logBytes: {
+        ...measured.logBytes,
+        unchangedPoll: { lineBytesPerRecord: 500, emfBytesPerInvocation: 200 },
+      },
+    };
+    const assumptions = { ...DEFAULT_ASSUMPTIONS, platformLogBytesPerInvocation: 400 };
+
+    // Act
+    const estimate = estimateCost(workload, quietPolls, assumptions, polls);
+
+    // Assess: fetch-feed 10,000 × 600 + 18,800 × 500 + 5,760 invocations × (a blob of
+    // (10,000 × 250 + 18,800 × 200) / 28,800 + 400); fetch-article 25,000 × 700 + 10,000 invocations
+    // (2.5 articles each) × (200 + 400); classify 25,000 × 800 + 10,000 × (300 + 400); dispatch
+    // 288 × (500 + 280 + 400)
+    const gb = (item: string) => lineOf(estimate, `GB ingested, ${item}`)?.quantity;
+    expect(gb('fetchFeed')).toBeCloseTo((6_000_000 + 9_400_000 + 3_556_000) / 1e9, 12);
+    expect(gb('fetchArticle')).toBeCloseTo((17_500_000 + 6_000_000) / 1e9, 12);
+    expect(gb('classifyArticle')).toBeCloseTo((20_000_000 + 7_000_000) / 1e9, 12);
+    expect(gb('dispatchFeeds')).toBeCloseTo(339_840 / 1e9, 12);
+    expect(lineOf(estimate, 'GB ingested, classifyArticle')?.usd).toBeCloseTo(0.027 * 0.5, 12);
+  });
+});
+
+describe('fixed costs of a stage', () => {
+  it('prices alarms, dashboards, custom metrics and keys by the month', () => {
+    // Prepare
+    const resources = { alarmMetrics: 36, dashboards: 1, customMetrics: 9, customerManagedKeys: 1 };
+
+    // Act
+    const month = estimateFixedCost(resources, 30);
+    const fortnight = estimateFixedCost(resources, 15);
+
+    // Assess: 36 × $0.10 + $3 + 9 × $0.30 + $1, and half of it for half a month
+    expect(month.lines.map((line) => line.usd)).toEqual([
+      expect.closeTo(3.6, 10),
+      expect.closeTo(3, 10),
+      expect.closeTo(2.7, 10),
+      expect.closeTo(1, 10),
+    ]);
+    expect(month.totalUsd).toBeCloseTo(10.3, 10);
+    expect(fortnight.totalUsd).toBeCloseTo(5.15, 10);
+  });
+
+  it('adds the fixed part to the month, per 100,000 articles at its volume', () => {
+    // Prepare: a volume part of $30 for 600,000 articles, a fixed part of $12
+    const workload = { articlesPerDay: 20_000, feeds: 500, pollMinutes: 15, days: 30 };
+    const estimate = { ...estimateCost(workload, measured), totalUsd: 30 };
+    const fixed = { lines: [], totalUsd: 12 };
+
+    // Act
+    const month = monthTotal(estimate, fixed);
+
+    // Assess: $42 for 600,000 articles is $7 per 100,000
+    expect(month.totalUsd).toBe(42);
+    expect(month.usdPer100kArticles).toBeCloseTo(7, 10);
   });
 });

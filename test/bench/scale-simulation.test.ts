@@ -14,6 +14,13 @@ const measured: MeasuredFigures = {
   awsRoundTrips: { newsPoll: 0, unchangedPoll: 0, articleFetch: 0, classification: 0 },
   alertsPerArticle: 0,
   emailsPerArticle: 0,
+  logBytes: {
+    newsPoll: { lineBytesPerRecord: 0, emfBytesPerInvocation: 0 },
+    unchangedPoll: { lineBytesPerRecord: 0, emfBytesPerInvocation: 0 },
+    articleFetch: { lineBytesPerRecord: 0, emfBytesPerInvocation: 0 },
+    classification: { lineBytesPerRecord: 0, emfBytesPerInvocation: 0 },
+    dispatchRun: { lineBytesPerRecord: 0, emfBytesPerInvocation: 0 },
+  },
 };
 
 /** 86,400 articles a day (one a second on average) from 900 feeds polled every 15 minutes (one poll a second). */

@@ -180,8 +180,11 @@ export interface DeploymentAssumptions {
   /** Stored per article: table items with their index copies, and S3 objects (raw page and JSON). */
   tableBytesPerArticle: number;
   s3BytesPerArticle: number;
-  /** What Lambda itself logs for each invocation (LAMBDA_PLATFORM_LINES). */
-  platformLogBytesPerInvocation: number;
+  /**
+   * Whether X-Ray traces the functions (the stage's `tracing`): a trace per invocation, and the
+   * REPORT line's X-Ray part (lambdaPlatformLines).
+   */
+  tracing: boolean;
   /** Lambda's SQS pollers long-poll each queue even when it is empty (20 s waits). */
   idleReceivesPerQueuePerMinute: number;
   /** The policy fetch-feed runs, which decides how often each feed is polled (bench/poll-schedule.ts). */
@@ -203,8 +206,8 @@ const OTHER_READ_UNITS_PER_ARTICLE = 4;
 
 const REQUEST_ID = '8f507cfc-3b2e-4697-b07a-ac58fc914c95';
 /**
- * The X-Ray part of the REPORT line, written while the function is traced (the stack traces every
- * function today), as docs.baselime.io "Discovered keys" quotes a REPORT line of a traced function.
+ * The X-Ray part of the REPORT line, written only while the function is traced (the stage's
+ * `tracing`), as docs.baselime.io "Discovered keys" quotes a REPORT line of a traced function.
  */
 const REPORT_XRAY_PART =
   'XRAY TraceId: 1-674e0a1b-3c5d7e9f0a1b2c3d4e5f6a7b\tSegmentId: 9f3a5c7e1b2d4f60\tSampled: true\t\n';
@@ -215,14 +218,17 @@ const REPORT_XRAY_PART =
  * lines per invocation even when the code logs nothing), with a request id (a UUID) and figures of
  * realistic width. A cold start adds an INIT_START line and an Init Duration, left out as cold starts are.
  */
-export const LAMBDA_PLATFORM_LINES = [
-  `START RequestId: ${REQUEST_ID} Version: $LATEST\n`,
-  `END RequestId: ${REQUEST_ID}\n`,
-  `REPORT RequestId: ${REQUEST_ID}\tDuration: 1234.56 ms\tBilled Duration: 1235 ms\tMemory Size: 1024 MB\tMax Memory Used: 187 MB\t\n${REPORT_XRAY_PART}`,
-] as const;
+export function lambdaPlatformLines(traced: boolean): string[] {
+  return [
+    `START RequestId: ${REQUEST_ID} Version: $LATEST\n`,
+    `END RequestId: ${REQUEST_ID}\n`,
+    `REPORT RequestId: ${REQUEST_ID}\tDuration: 1234.56 ms\tBilled Duration: 1235 ms\tMemory Size: 1024 MB\tMax Memory Used: 187 MB\t\n${traced ? REPORT_XRAY_PART : ''}`,
+  ];
+}
 
-/** ASCII only, so a character is a byte. */
-const PLATFORM_LOG_BYTES = LAMBDA_PLATFORM_LINES.reduce((sum, line) => sum + line.length, 0);
+/** Bytes of Lambda's own lines per invocation (ASCII only, so a character is a byte). */
+export const platformLogBytes = (traced: boolean) =>
+  lambdaPlatformLines(traced).reduce((sum, line) => sum + line.length, 0);
 
 export const DEFAULT_ASSUMPTIONS: DeploymentAssumptions = {
   memoryMiB: DEFAULT_STAGE_CONFIG.memoryMiB,
@@ -234,7 +240,7 @@ export const DEFAULT_ASSUMPTIONS: DeploymentAssumptions = {
   readUnitsPerPoll: 1.5,
   tableBytesPerArticle: 10_000,
   s3BytesPerArticle: 40_000,
-  platformLogBytesPerInvocation: PLATFORM_LOG_BYTES,
+  tracing: DEFAULT_STAGE_CONFIG.tracing,
   idleReceivesPerQueuePerMinute: 15,
   pollingPolicy: DEFAULT_POLLING_POLICY,
   feedActivity: DEFAULT_FEED_ACTIVITY,
@@ -377,7 +383,7 @@ export function estimateCost(
   // Each invocation writes Lambda's own lines and one EMF blob (a fetch-feed batch mixes polls with
   // and without news: its blob is sized by their shares); each record its Powertools lines.
   const { logBytes } = measured;
-  const perInvocation = (emfBytes: number) => emfBytes + assumptions.platformLogBytesPerInvocation;
+  const perInvocation = (emfBytes: number) => emfBytes + platformLogBytes(assumptions.tracing);
   const pollEmfBytes =
     polls === 0
       ? 0
@@ -450,7 +456,10 @@ export function estimateCost(
     ...(Object.entries(logGb) as [string, number][]).map(([name, gb]) =>
       line('CloudWatch Logs', `GB ingested, ${name}`, gb, PRICES.logsIngestedGb),
     ),
-    line('X-Ray', 'traces (every invocation is sampled at these rates)', totalInvocations, PRICES.xrayTrace),
+    // Lambda samples one invocation a second and 5 % of the rest: at these rates, every invocation.
+    assumptions.tracing
+      ? line('X-Ray', 'traces (every invocation: the stage traces)', totalInvocations, PRICES.xrayTrace)
+      : line('X-Ray', "traces (none: the stage's tracing is off)", 0, PRICES.xrayTrace),
   ];
   const totalUsd = lines.reduce((sum, each) => sum + each.usd, 0);
   return {

@@ -44,10 +44,10 @@ const DEPLOYED_FUNCTION_NAMES = Object.fromEntries(
 ) as Record<FunctionName, string>;
 
 /**
- * The trace header Lambda sets for each invocation (`_X_AMZN_TRACE_ID`), whose root the Logger writes
- * on every line as `xray_trace_id`; a local run has none.
+ * The trace header Lambda sets for each invocation (`_X_AMZN_TRACE_ID`), traced or not, whose root the
+ * Logger writes on every line as `xray_trace_id`; a local run has none.
  */
-const LAMBDA_TRACE_HEADER = 'Root=1-674e0a1b-3c5d7e9f0a1b2c3d4e5f6a7b;Parent=9f3a5c7e1b2d4f60;Sampled=1';
+const LAMBDA_TRACE_HEADER = `Root=1-674e0a1b-3c5d7e9f0a1b2c3d4e5f6a7b;Parent=9f3a5c7e1b2d4f60;Sampled=${DEFAULT_STAGE_CONFIG.tracing ? 1 : 0}`;
 
 /** Item types written once per article (and its alerts); a feed's state and lease are written per poll instead. */
 export const PER_POLL_TYPES: ReadonlySet<string> = new Set(['FeedState', 'FeedLease']);

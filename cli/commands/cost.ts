@@ -12,6 +12,7 @@ import {
   type LogBytes,
   type MeasuredFigures,
   monthTotal,
+  platformLogBytes,
 } from '../../bench/cost-model.ts';
 import {
   measurePipelineRun,
@@ -22,9 +23,10 @@ import { parseCommandArgs, positiveNumber } from '../../tools/cli-arguments.ts';
 import { CliError } from '../../tools/cli-error.ts';
 
 const USAGE = `usage: wirewatch cost [--articles-per-day N] [--feeds F] [--poll-minutes M] [--days D]
-                      [--memory FUNCTION=MiB]… [--json]
-  defaults: 20000 articles a day, 500 feeds polled every 15 minutes, a 30-day month; memory as the
-  stack configures it (e.g. --memory fetchArticle=512 to price another setting)`;
+                      [--memory FUNCTION=MiB]… [--tracing] [--json]
+  defaults: 20000 articles a day, 500 feeds polled every 15 minutes, a 30-day month; memory and
+  tracing as the stack configures them (e.g. --memory fetchArticle=512 or --tracing to price another
+  setting)`;
 
 const MEMORY_FUNCTIONS = Object.keys(DEFAULT_ASSUMPTIONS.memoryMiB);
 
@@ -85,6 +87,7 @@ export async function main(args: string[]): Promise<number> {
       'poll-minutes': { type: 'string', default: '15' },
       days: { type: 'string', default: '30' },
       memory: { type: 'string', multiple: true, default: [] },
+      tracing: { type: 'boolean', default: DEFAULT_ASSUMPTIONS.tracing },
       json: { type: 'boolean', default: false },
     },
     USAGE,
@@ -98,6 +101,7 @@ export async function main(args: string[]): Promise<number> {
   const assumptions = {
     ...DEFAULT_ASSUMPTIONS,
     memoryMiB: { ...DEFAULT_ASSUMPTIONS.memoryMiB, ...memoryOverrides(values.memory) },
+    tracing: values.tracing,
   };
   const run = await measurePipelineRun();
   const measured = measuredFigures(run);
@@ -140,7 +144,7 @@ export async function main(args: string[]): Promise<number> {
   const logged = (bytes: LogBytes) =>
     `${bytes.lineBytesPerRecord.toFixed(0)} + ${bytes.emfBytesPerInvocation.toFixed(0)}`;
   console.log(
-    `  log bytes, lines per record + EMF per invocation  poll ${logged(logBytes.newsPoll)} / ${logged(logBytes.unchangedPoll)} (unchanged), fetch ${logged(logBytes.articleFetch)}, classify ${logged(logBytes.classification)}, dispatch run ${logged(logBytes.dispatchRun)}; Lambda's START, END and REPORT lines ${assumptions.platformLogBytesPerInvocation} per invocation`,
+    `  log bytes, lines per record + EMF per invocation  poll ${logged(logBytes.newsPoll)} / ${logged(logBytes.unchangedPoll)} (unchanged), fetch ${logged(logBytes.articleFetch)}, classify ${logged(logBytes.classification)}, dispatch run ${logged(logBytes.dispatchRun)}; Lambda's START, END and REPORT lines ${platformLogBytes(assumptions.tracing)} per invocation`,
   );
   console.log(
     `  custom metrics published  ${run.customMetrics.length} (${run.customMetrics.map((each) => each.split(' ')[1]).join(', ')})`,

@@ -5,10 +5,11 @@ import {
   DEFAULT_ASSUMPTIONS,
   estimateCost,
   estimateFixedCost,
-  LAMBDA_PLATFORM_LINES,
+  lambdaPlatformLines,
   type MeasuredFigures,
   monthTotal,
   PRICES,
+  platformLogBytes,
   recordsPerBatch,
 } from '../../bench/cost-model.ts';
 
@@ -159,13 +160,13 @@ describe('invocations', () => {
     const polls = { polls: 864_000, newsPolls: 200_000, articles: 500_000, meanDelayMinutes: 7.5 };
 
     // Act
-    const estimate = estimateCost(workload, measured, DEFAULT_ASSUMPTIONS, polls);
+    const estimate = estimateCost(workload, measured, { ...DEFAULT_ASSUMPTIONS, tracing: true }, polls);
 
     // Assess: 864,000 / 5 fetch-feed invocations, 500,000 / 2.5 of each article function, 8,640 dispatch runs
     expect(estimate.recordsPerInvocation).toEqual({ fetchFeed: 5, fetchArticle: 2.5, classifyArticle: 2.5 });
     const invocations = 172_800 + 200_000 + 200_000 + 8640;
     expect(lineOf(estimate, 'invocations')?.quantity).toBeCloseTo(invocations, 6);
-    expect(lineOf(estimate, 'traces (every invocation is sampled at these rates)')?.quantity).toBeCloseTo(
+    expect(lineOf(estimate, 'traces (every invocation: the stage traces)')?.quantity).toBeCloseTo(
       invocations,
       6,
     );
@@ -176,16 +177,34 @@ describe('invocations', () => {
   });
 });
 
+describe('X-Ray', () => {
+  it("prices no trace when the stage's tracing is off, and one per invocation when it is on", () => {
+    // Prepare
+    const workload = { articlesPerDay: 20_000, feeds: 500, pollMinutes: 15, days: 30 };
+
+    // Act
+    const off = estimateCost(workload, measured, { ...DEFAULT_ASSUMPTIONS, tracing: false });
+    const on = estimateCost(workload, measured, { ...DEFAULT_ASSUMPTIONS, tracing: true });
+
+    // Assess
+    const traces = (estimate: typeof on) => estimate.lines.find((line) => line.service === 'X-Ray');
+    expect(traces(off)?.usd).toBe(0);
+    expect(traces(on)?.quantity).toBeCloseTo(lineOf(on, 'invocations')?.quantity ?? Number.NaN, 6);
+    expect(traces(on)?.usd).toBeGreaterThan(0);
+  });
+});
+
 describe('CloudWatch Logs', () => {
-  it("sizes Lambda's START, END and REPORT lines from their documented format", () => {
-    // Assess: 71 + 52 + 147 (REPORT) + 93 (its X-Ray part) bytes, counted by hand on the lines
-    expect(LAMBDA_PLATFORM_LINES.join('')).toHaveLength(363);
-    expect(DEFAULT_ASSUMPTIONS.platformLogBytesPerInvocation).toBe(363);
+  it("sizes Lambda's START, END and REPORT lines from their documented format, X-Ray part when traced", () => {
+    // Assess: 71 + 52 + 147 (REPORT) bytes, and 93 for the REPORT line's X-Ray part, counted by hand
+    expect(lambdaPlatformLines(false).join('')).toHaveLength(270);
+    expect(lambdaPlatformLines(true).join('')).toHaveLength(363);
+    expect(platformLogBytes(false)).toBe(270);
   });
 
   it("prices each record's lines, and each invocation's metric blob and Lambda's lines", () => {
     // Prepare: one day, 288 dispatch runs of 100 polls (28,800), 10,000 with news bringing 25,000
-    // articles; an unchanged poll logs less; Lambda's own lines 400 bytes an invocation
+    // articles; an unchanged poll logs less; Lambda's own lines 270 bytes an invocation (not traced)
     const workload = { articlesPerDay: 25_000, feeds: 300, pollMinutes: 15, days: 1 };
     const polls = { polls: 28_800, newsPolls: 10_000, articles: 25_000, meanDelayMinutes: 7.5 };
     const quietPolls = {
@@ -195,21 +214,21 @@ describe('CloudWatch Logs', () => {
         unchangedPoll: { lineBytesPerRecord: 500, emfBytesPerInvocation: 200 },
       },
     };
-    const assumptions = { ...DEFAULT_ASSUMPTIONS, platformLogBytesPerInvocation: 400 };
+    const assumptions = { ...DEFAULT_ASSUMPTIONS, tracing: false };
 
     // Act
     const estimate = estimateCost(workload, quietPolls, assumptions, polls);
 
     // Assess: fetch-feed 10,000 × 600 + 18,800 × 500 + 5,760 invocations × (a blob of
-    // (10,000 × 250 + 18,800 × 200) / 28,800 + 400); fetch-article 25,000 × 700 + 10,000 invocations
-    // (2.5 articles each) × (200 + 400); classify 25,000 × 800 + 10,000 × (300 + 400); dispatch
-    // 288 × (500 + 280 + 400)
+    // (10,000 × 250 + 18,800 × 200) / 28,800 + 270); fetch-article 25,000 × 700 + 10,000 invocations
+    // (2.5 articles each) × (200 + 270); classify 25,000 × 800 + 10,000 × (300 + 270); dispatch
+    // 288 × (500 + 280 + 270)
     const gb = (item: string) => lineOf(estimate, `GB ingested, ${item}`)?.quantity;
-    expect(gb('fetchFeed')).toBeCloseTo((6_000_000 + 9_400_000 + 3_556_000) / 1e9, 12);
-    expect(gb('fetchArticle')).toBeCloseTo((17_500_000 + 6_000_000) / 1e9, 12);
-    expect(gb('classifyArticle')).toBeCloseTo((20_000_000 + 7_000_000) / 1e9, 12);
-    expect(gb('dispatchFeeds')).toBeCloseTo(339_840 / 1e9, 12);
-    expect(lineOf(estimate, 'GB ingested, classifyArticle')?.usd).toBeCloseTo(0.027 * 0.5, 12);
+    expect(gb('fetchFeed')).toBeCloseTo((6_000_000 + 9_400_000 + 2_807_200) / 1e9, 12);
+    expect(gb('fetchArticle')).toBeCloseTo((17_500_000 + 4_700_000) / 1e9, 12);
+    expect(gb('classifyArticle')).toBeCloseTo((20_000_000 + 5_700_000) / 1e9, 12);
+    expect(gb('dispatchFeeds')).toBeCloseTo(302_400 / 1e9, 12);
+    expect(lineOf(estimate, 'GB ingested, classifyArticle')?.usd).toBeCloseTo(0.0257 * 0.5, 12);
   });
 });
 

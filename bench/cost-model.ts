@@ -7,7 +7,7 @@
  */
 import { DISPATCH_SCHEDULE_MINUTES, QUEUES } from '../infra/resource-definitions.ts';
 import { DEFAULT_STAGE_CONFIG } from '../infra/stage-config.ts';
-import { candidateBandKeys, fingerprintBands } from '../shared/dedup/near-duplicate.ts';
+import { candidateBandKeys } from '../shared/dedup/near-duplicate.ts';
 import { DEFAULT_POLLING_POLICY, type PollingPolicy } from '../shared/polling/feed-state.ts';
 import {
   DEFAULT_FEED_ACTIVITY,
@@ -196,13 +196,15 @@ export interface DeploymentAssumptions {
 /**
  * An eventually consistent read of an item under 4 KB costs half a read unit, and one that finds no
  * item is billed the same: clustering reads 68 SimHash buckets (candidateBandKeys, one BatchGetItem,
- * schema 1.5), each a few entries at this volume, and indexing reads the article's own 4 again
- * before entering it.
+ * schema 1.5), each a few entries at this volume. Indexing a new article decides which entries of
+ * its own 4 buckets to drop on that same read (they are among the 68), so it reads none again.
  */
-const CLUSTER_LOOKUP_READ_UNITS =
-  (candidateBandKeys('0000000000000000').length + fingerprintBands('0000000000000000').length) * 0.5;
-/** The article's own reads: its GetItem (strongly consistent), its partition's keys, alert claims. */
-const OTHER_READ_UNITS_PER_ARTICLE = 4;
+const CLUSTER_LOOKUP_READ_UNITS = candidateBandKeys('0000000000000000').length * 0.5;
+/**
+ * The article's own reads: its GetItem (strongly consistent), alert claims. A new article's
+ * partition is not queried for stale labels (half a unit: it held only the SeenEntry).
+ */
+const OTHER_READ_UNITS_PER_ARTICLE = 3.5;
 
 const REQUEST_ID = '8f507cfc-3b2e-4697-b07a-ac58fc914c95';
 /**

@@ -22,9 +22,18 @@ import {
   legacyFingerprintBands,
   type StoryCandidate,
 } from '../../shared/dedup/near-duplicate.ts';
-import { type ArticleCatalog, ConcurrentUpdateError } from '../../shared/ports/article-catalog.ts';
+import {
+  type ArticleCatalog,
+  type ClusterLookup,
+  ConcurrentUpdateError,
+} from '../../shared/ports/article-catalog.ts';
 import { type Clock, systemClock } from '../../shared/ports/clock.ts';
-import { addToBuckets, readBuckets, removeFromBuckets } from './simhash-buckets.dynamodb.ts';
+import {
+  addToBuckets,
+  type BucketEntry,
+  readBuckets,
+  removeFromBuckets,
+} from './simhash-buckets.dynamodb.ts';
 import { batchGet, batchWrite, isConditionFailure, type TableClient, withoutKeys } from './table-client.ts';
 import {
   ARTICLE_SCHEMA_MINOR_VERSION,
@@ -133,7 +142,29 @@ export interface ArticleCatalogOptions {
   clock?: Clock;
 }
 
+/** The SimHash buckets a findCluster read, by band key, and the fingerprint it read them for. */
+interface BucketsRead {
+  fingerprint: string;
+  buckets: ReadonlyMap<string, readonly BucketEntry[]>;
+}
+
+/** How indexing may skip a read: what saveArticle knows that indexArticle does not. */
+interface IndexShortcuts {
+  /** The Article item was just created, so its partition holds no label or band items yet. */
+  created?: boolean;
+  /** Buckets that include the article's own, read moments before by findCluster. */
+  bucketsRead?: ReadonlyMap<string, readonly BucketEntry[]>;
+}
+
 export class DynamoDbArticleCatalog implements ArticleCatalog {
+  /**
+   * Each lookup findCluster returned, with the buckets it read, for saveArticle to decide which
+   * bucket entries to drop without reading the article's four buckets again. Keyed by the lookup
+   * object itself, so concurrent classifications never see each other's reads, and held only as long
+   * as the caller holds the lookup.
+   */
+  private readonly bucketsReadFor = new WeakMap<ClusterLookup, BucketsRead>();
+
   constructor(
     private readonly table: TableClient,
     private readonly options: ArticleCatalogOptions = {},
@@ -171,7 +202,11 @@ export class DynamoDbArticleCatalog implements ArticleCatalog {
     );
   }
 
-  async saveArticle(record: ArticleRecord, previous: ArticleRecord | null): Promise<void> {
+  async saveArticle(
+    record: ArticleRecord,
+    previous: ArticleRecord | null,
+    lookup?: ClusterLookup,
+  ): Promise<void> {
     try {
       await this.table.client.send(
         new PutCommand({
@@ -195,7 +230,15 @@ export class DynamoDbArticleCatalog implements ArticleCatalog {
       if (isConditionFailure(error)) throw new ConcurrentUpdateError(record.id);
       throw error;
     }
-    await this.indexArticle(record);
+    // Only clustering's read of this very fingerprint covers the article's own buckets.
+    const read = lookup === undefined ? undefined : this.bucketsReadFor.get(lookup);
+    await this.index(record, {
+      // The Put's attribute_not_exists(pk) held: labels are only written after the Article item and
+      // Articles are never deleted, so its partition has none to clean up (a SeenEntry or an alert
+      // may be there; the clean-up leaves those alone anyway).
+      created: previous === null,
+      bucketsRead: read?.fingerprint === record.simhash ? read.buckets : undefined,
+    });
     // Buckets and band items are keyed by band, so the article's own partition cannot list them: take
     // the article out of the buckets of its previous text (and delete the band items schemas 1.2 to
     // 1.4 may have written for it), or a near-copy of an old text would still join this story.
@@ -223,17 +266,26 @@ export class DynamoDbArticleCatalog implements ArticleCatalog {
    * article in its SimHash buckets.
    */
   async indexArticle(record: ArticleRecord): Promise<void> {
+    await this.index(record, {});
+  }
+
+  private async index(record: ArticleRecord, { created = false, bucketsRead }: IndexShortcuts) {
     // Labels and buckets are independent items: written side by side, one wait instead of two.
     await Promise.all([
-      this.writeLabels(record),
+      this.writeLabels(record, created),
       record.simhash === null
         ? undefined
-        : addToBuckets(this.table, fingerprintBands(record.simhash), {
-            articleId: record.id,
-            fetchedAt: record.fetchedAt,
-            fingerprint: record.simhash,
-            clusterId: record.clusterId,
-          }),
+        : addToBuckets(
+            this.table,
+            fingerprintBands(record.simhash),
+            {
+              articleId: record.id,
+              fetchedAt: record.fetchedAt,
+              fingerprint: record.simhash,
+              clusterId: record.clusterId,
+            },
+            bucketsRead,
+          ),
     ]);
     await recordLabelChange(
       this.table,
@@ -242,19 +294,26 @@ export class DynamoDbArticleCatalog implements ArticleCatalog {
     );
   }
 
-  /** Writes the record's label items and deletes those it no longer has (and band items of 1.1). */
-  private async writeLabels(record: ArticleRecord): Promise<void> {
+  /**
+   * Writes the record's label items and deletes those it no longer has (and band items of 1.1); a
+   * `created` article has none to delete, so its partition is not queried.
+   */
+  private async writeLabels(record: ArticleRecord, created: boolean): Promise<void> {
     const labels = labelItems(record);
     const wantedKeys = new Set(labels.map((item) => item.sk));
-    const existing = await this.table.client.send(
-      new QueryCommand({
-        TableName: this.table.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': articleKey(record.id).pk },
-        ProjectionExpression: 'pk, sk',
-      }),
-    );
-    const stale = (existing.Items ?? []).filter(
+    const existing = created
+      ? []
+      : ((
+          await this.table.client.send(
+            new QueryCommand({
+              TableName: this.table.tableName,
+              KeyConditionExpression: 'pk = :pk',
+              ExpressionAttributeValues: { ':pk': articleKey(record.id).pk },
+              ProjectionExpression: 'pk, sk',
+            }),
+          )
+        ).Items ?? []);
+    const stale = existing.filter(
       (item) =>
         (String(item.sk).startsWith(LABEL_SK_PREFIX) || String(item.sk).startsWith(SIMBAND_PREFIX)) &&
         !wantedKeys.has(item.sk),
@@ -271,7 +330,8 @@ export class DynamoDbArticleCatalog implements ArticleCatalog {
    * queried too while the window can hold them (`bandItemsBefore`): until they expire, 7 days after
    * 1.5 is deployed, and never on a table created by 1.5 or later.
    */
-  async findCluster(simhash: string, since: string): Promise<string | null> {
+  async findCluster(simhash: string, since: string): Promise<ClusterLookup> {
+    // Each band's own key is among the candidates, so this read covers the article's own buckets.
     const keys = candidateBandKeys(simhash);
     const [buckets, bandItems] = await Promise.all([
       readBuckets(this.table, keys),
@@ -280,7 +340,9 @@ export class DynamoDbArticleCatalog implements ArticleCatalog {
     const fromBuckets = keys.flatMap((key) =>
       (buckets.get(key) ?? []).filter(({ fetchedAt }) => fetchedAt >= since),
     );
-    return clusterIdFor(simhash, [...fromBuckets, ...bandItems]);
+    const lookup: ClusterLookup = { clusterId: clusterIdFor(simhash, [...fromBuckets, ...bandItems]) };
+    this.bucketsReadFor.set(lookup, { fingerprint: simhash, buckets });
+    return lookup;
   }
 
   /** The newest 50 band items (schemas 1.1 to 1.4) of each candidate key, as 1.4 looked them up. */

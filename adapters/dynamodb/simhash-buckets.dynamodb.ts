@@ -5,12 +5,13 @@
  *
  * Each article is one attribute of the bucket, named `@<articleId>` and holding
  * `<fetchedAt> <simhash> <clusterId>`, so adding it is a SET of its own attribute: writers never
- * overwrite each other, and a retry writes the same value again. A writer reads its buckets first and
- * removes the entries that can no longer match: those fetched more than the window before the
- * bucket's newest, and those beyond the newest MAX_BUCKET_ENTRIES (the 50 newest candidates per key
- * that the per-article band items of 1.3 were queried for). At 20,000 articles a day a bucket holds
- * about two entries (~200 bytes, one write unit). The item's TTL follows its newest entry, so a
- * bucket no article has reached for a window expires.
+ * overwrite each other, and a retry writes the same value again. On a read of its buckets (for a new
+ * article, the one clustering just made) a writer removes the entries that can no longer match: those
+ * fetched more than the window before the bucket's newest, and those beyond the newest
+ * MAX_BUCKET_ENTRIES (the 50 newest candidates per key that the per-article band items of 1.3 were
+ * queried for). At 20,000 articles a day a bucket holds about two entries (~200 bytes, one write
+ * unit). The item's TTL follows its newest entry, so a bucket no article has reached for a window
+ * expires.
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoryCandidate } from '../../shared/dedup/near-duplicate.ts';
@@ -86,7 +87,7 @@ function keptEntries(existing: readonly BucketEntry[], added: BucketEntry): Buck
 export async function readBuckets(
   table: TableClient,
   bands: readonly string[],
-): Promise<Map<string, BucketEntry[]>> {
+): Promise<ReadonlyMap<string, readonly BucketEntry[]>> {
   const items = await batchGet(
     table,
     [...new Set(bands)].map((band) => simhashBucketKey(band)),
@@ -94,13 +95,32 @@ export async function readBuckets(
   return new Map(items.map((item) => [String(item.pk).slice(SIMBUCKET_PREFIX.length), entriesOf(item)]));
 }
 
-/** Adds the article to the bucket of each of its bands, dropping entries that can no longer match. */
+/**
+ * Adds the article to the bucket of each of its bands, dropping entries that can no longer match.
+ * Which to drop is decided on `bucketsRead`, a readBuckets of (at least) these bands made moments
+ * before (clustering's, for a new article), or else on a read of its own.
+ *
+ * Either view is older than the write, as any read before an unconditional update is. Meanwhile
+ * others may add entries, each a SET of its own attribute that ours never touches (an entry's fetch
+ * time never changes, the first fetch wins, so a rewrite ranks where it did). Added entries only make
+ * the view drop fewer: its newest is no newer than the bucket's, so its window starts no later, and
+ * each entry has no more newer ones in it, so it is no further from the newest 50. Entries others
+ * pruned meanwhile were outranked by entries still there, so they change nothing, and the REMOVE of
+ * an entry already gone does nothing. Only an entry taken out because its article's text changed
+ * (removeFromBuckets) can make the view drop more: an entry over the window before that article's
+ * fetch, which no clustering from now on reaches anyway, or the 51st newest, which a fresh read
+ * would keep until the bucket's next article. `expiresAt` is shared: a view without an entry fetched
+ * after ours sets an expiry earlier than that entry needs, by the gap between their fetches. These
+ * races are as old as the read-then-update itself, and no likelier: at the write, clustering's read
+ * is about as old as a read of its own would be (the Article's Put takes the re-read's round trip).
+ */
 export async function addToBuckets(
   table: TableClient,
   bands: readonly string[],
   entry: BucketEntry,
+  bucketsRead?: ReadonlyMap<string, readonly BucketEntry[]>,
 ): Promise<void> {
-  const buckets = await readBuckets(table, bands);
+  const buckets = bucketsRead ?? (await readBuckets(table, bands));
   await Promise.all(
     bands.map(async (band) => {
       const existing = buckets.get(band) ?? [];

@@ -12,7 +12,7 @@ import type { ArticleRecord } from '../articles/article-record.ts';
 import { sameCatalogEntry } from '../articles/same-catalog-entry.ts';
 import type { Classification, Classifier } from '../classification/classifier.ts';
 import type { ArticleArchive } from '../ports/article-archive.ts';
-import type { ArticleCatalog, SaveOutcome } from '../ports/article-catalog.ts';
+import type { ArticleCatalog, ClusterLookup, SaveOutcome } from '../ports/article-catalog.ts';
 import type { Clock } from '../ports/clock.ts';
 import { pairRelationLabels } from '../rules/article-labels.ts';
 import { type DeliverAlertDeps, deliverAlertOnce } from './deliver-alert.ts';
@@ -51,15 +51,17 @@ function labelsFrom(classification: Classification) {
   };
 }
 
+/** The article's story cluster, and clustering's lookup when one was made (saveArticle may reuse it). */
 async function clusterOf(
   document: ArticleDocument,
   previous: ArticleRecord | null,
   deps: ClassifyStoredArticleDeps,
-): Promise<string> {
-  if (previous !== null) return previous.clusterId;
-  if (document.simhash === null) return document.id;
+): Promise<{ clusterId: string; lookup?: ClusterLookup }> {
+  if (previous !== null) return { clusterId: previous.clusterId };
+  if (document.simhash === null) return { clusterId: document.id };
   const since = new Date(deps.clock.now().getTime() - deps.clusterWindowDays * 86_400_000).toISOString();
-  return (await deps.catalog.findCluster(document.simhash, since)) ?? document.id;
+  const lookup = await deps.catalog.findCluster(document.simhash, since);
+  return { clusterId: lookup.clusterId ?? document.id, lookup };
 }
 
 export async function classifyStoredArticle(
@@ -73,6 +75,7 @@ export async function classifyStoredArticle(
     text: document.text,
     lang: document.lang,
   });
+  const cluster = await clusterOf(document, previous, deps);
   const candidate: ArticleRecord = {
     id: document.id,
     url: document.url,
@@ -91,14 +94,14 @@ export async function classifyStoredArticle(
     rawKey: previous?.contentHash === document.contentHash ? previous.rawKey : document.rawKey,
     contentHash: document.contentHash,
     simhash: document.simhash,
-    clusterId: await clusterOf(document, previous, deps),
+    clusterId: cluster.clusterId,
     classifiedAt: deps.clock.now().toISOString(),
     revision: (previous?.revision ?? 0) + 1,
   };
   let outcome: SaveOutcome = 'unchanged';
   let article = previous ?? candidate;
   if (previous === null || !sameCatalogEntry(previous, candidate)) {
-    await deps.catalog.saveArticle(candidate, previous);
+    await deps.catalog.saveArticle(candidate, previous, cluster.lookup);
     outcome = previous === null ? 'created' : 'updated';
     article = candidate;
   } else {

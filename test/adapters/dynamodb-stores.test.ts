@@ -9,6 +9,8 @@ import {
   MAX_BUCKET_ENTRIES,
   SIMHASH_BUCKET_WINDOW_DAYS,
 } from '../../adapters/dynamodb/simhash-buckets.dynamodb.ts';
+import { labelPartition } from '../../adapters/dynamodb/table-keys.ts';
+import { labelsOf } from '../../shared/articles/article-record.ts';
 import { fingerprintBands, legacyFingerprintBands } from '../../shared/dedup/near-duplicate.ts';
 import { newFeedState } from '../../shared/polling/feed-state.ts';
 import { ConcurrentUpdateError } from '../../shared/ports/article-catalog.ts';
@@ -52,6 +54,30 @@ const bucketsHolding = async (id: string, simhash: string) =>
   (await Promise.all(fingerprintBands(simhash).map((band) => partitionItems(`SIMBUCKET#${band}`))))
     .flat()
     .filter((item) => item[`@${id}`] !== undefined);
+
+/** The low-level commands `act` sends through the table's client, by name, with the partition each queries. */
+async function commandsSentBy(act: () => Promise<unknown>): Promise<{ name: string; partition?: string }[]> {
+  const sent: { name: string; partition?: string }[] = [];
+  const name = 'recordCommandsSent';
+  table.client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const values = (args.input as { ExpressionAttributeValues?: Record<string, { S?: string }> })
+        .ExpressionAttributeValues;
+      sent.push({ name: String(context.commandName), partition: values?.[':pk']?.S });
+      return next(args);
+    },
+    // After marshalling, so every command is seen by its DynamoDB name.
+    { step: 'build', name },
+  );
+  try {
+    await act();
+  } finally {
+    table.client.middlewareStack.remove(name);
+  }
+  return sent;
+}
+
+const named = (sent: readonly { name: string }[], name: string) => sent.filter((each) => each.name === name);
 
 /** A band item as schemas 1.2 to 1.4 wrote them: one per article and band, in the band's partition. */
 const putBandItem = (band: string, fetchedAt: string, id: string, simhash: string, clusterId: string) =>
@@ -243,8 +269,8 @@ describe('article catalogue on DynamoDB', () => {
     );
 
     // Act
-    const nearby = await catalog.findCluster('f0f0f0f0f0f0f0f1', '2026-11-01T00:00:00.000Z');
-    const unrelated = await catalog.findCluster('0f0f0f0f0f0f0f0f', '2026-11-01T00:00:00.000Z');
+    const nearby = (await catalog.findCluster('f0f0f0f0f0f0f0f1', '2026-11-01T00:00:00.000Z')).clusterId;
+    const unrelated = (await catalog.findCluster('0f0f0f0f0f0f0f0f', '2026-11-01T00:00:00.000Z')).clusterId;
 
     // Assess
     expect(nearby).toBe('story-1');
@@ -311,7 +337,7 @@ describe('article catalogue on DynamoDB', () => {
     // Assess
     expect(await bucketsHolding('rewritten', 'aaaaaaaaaaaaaaaa')).toEqual([]);
     expect(await bucketsHolding('rewritten', '5555555555555555')).toHaveLength(4);
-    expect(await catalog.findCluster('aaaaaaaaaaaaaaab', '2026-11-01T00:00:00.000Z')).toBeNull();
+    expect((await catalog.findCluster('aaaaaaaaaaaaaaab', '2026-11-01T00:00:00.000Z')).clusterId).toBeNull();
   });
 
   it('keeps both of two articles entered in one bucket at once', async () => {
@@ -359,6 +385,59 @@ describe('article catalogue on DynamoDB', () => {
     expect(held).toContain(`@crowd-${MAX_BUCKET_ENTRIES + 2}`);
   });
 
+  it("prunes a new article's buckets on clustering's read of them and skips its partition's query; re-indexing reads both", async () => {
+    // Prepare: a month-old entry in the bucket of band 0 (9d9d); the new article beside its SeenEntry
+    const catalog = new DynamoDbArticleCatalog(table, { bandItemsBefore: () => null });
+    const monthOld = anArticle({
+      id: 'month-old',
+      simhash: '9d9d000000000000',
+      fetchedAt: '2026-10-26T09:05:00.000Z',
+    });
+    await catalog.indexArticle(monthOld);
+    const article = anArticle({ id: 'fresh', simhash: '9d9dffffffffffff', clusterId: 'fresh' });
+    await new DynamoDbSeenEntryStore(table).markEntriesSeen(
+      [{ articleId: 'fresh', entryHash: 'h1' }],
+      article.fetchedAt,
+    );
+
+    // Act
+    const created = await commandsSentBy(async () => {
+      const lookup = await catalog.findCluster('9d9dffffffffffff', '2026-11-19T09:05:00.000Z');
+      await catalog.saveArticle(article, null, lookup);
+    });
+    const [bucket] = await partitionItems('SIMBUCKET#0:9d9d');
+    const partition = await partitionItems('ARTICLE#fresh');
+    const reindexed = await commandsSentBy(() => catalog.indexArticle(article));
+
+    // Assess
+    expect(named(created, 'BatchGetItemCommand')).toHaveLength(1);
+    expect(named(created, 'QueryCommand')).toEqual([]);
+    expect(Object.keys(bucket ?? {}).filter((name) => name.startsWith('@'))).toEqual(['@fresh']);
+    expect(partition.map((item) => item.sk).sort()).toEqual(
+      ['ARTICLE', 'SEEN', ...labelsOf(article).map((label) => `LABEL#${labelPartition(label)}`)].sort(),
+    );
+    expect(named(reindexed, 'BatchGetItemCommand')).toHaveLength(1);
+    expect(named(reindexed, 'QueryCommand')).toEqual([{ name: 'QueryCommand', partition: 'ARTICLE#fresh' }]);
+  });
+
+  it('reads the buckets again when the lookup it is given was for another fingerprint', async () => {
+    // Prepare: a month-old entry in the bucket of band 0 (9e9e), and a lookup of an unrelated text
+    const catalog = new DynamoDbArticleCatalog(table, { bandItemsBefore: () => null });
+    await catalog.indexArticle(
+      anArticle({ id: 'month-old-2', simhash: '9e9e000000000000', fetchedAt: '2026-10-26T09:05:00.000Z' }),
+    );
+    const otherText = await catalog.findCluster('0101010101010101', '2026-11-19T09:05:00.000Z');
+    const article = anArticle({ id: 'fresh-2', simhash: '9e9effffffffffff', clusterId: 'fresh-2' });
+
+    // Act
+    const sent = await commandsSentBy(() => catalog.saveArticle(article, null, otherText));
+    const [bucket] = await partitionItems('SIMBUCKET#0:9e9e');
+
+    // Assess
+    expect(named(sent, 'BatchGetItemCommand')).toHaveLength(1);
+    expect(Object.keys(bucket ?? {}).filter((name) => name.startsWith('@'))).toEqual(['@fresh-2']);
+  });
+
   it('ignores bucket entries fetched before the window clustering asks for', async () => {
     // Prepare
     const catalog = new DynamoDbArticleCatalog(table);
@@ -373,8 +452,8 @@ describe('article catalogue on DynamoDB', () => {
     );
 
     // Act
-    const inWindow = await catalog.findCluster('4242424242424243', '2026-11-09T00:00:00.000Z');
-    const afterIt = await catalog.findCluster('4242424242424243', '2026-11-11T00:00:00.000Z');
+    const inWindow = (await catalog.findCluster('4242424242424243', '2026-11-09T00:00:00.000Z')).clusterId;
+    const afterIt = (await catalog.findCluster('4242424242424243', '2026-11-11T00:00:00.000Z')).clusterId;
 
     // Assess
     expect(inWindow).toBe('old-news');
@@ -390,7 +469,7 @@ describe('article catalogue on DynamoDB', () => {
     );
 
     // Act
-    const found = await catalog.findCluster('93561bdea469ace1', '2026-11-01T00:00:00.000Z');
+    const found = (await catalog.findCluster('93561bdea469ace1', '2026-11-01T00:00:00.000Z')).clusterId;
 
     // Assess
     expect(found).toBe('story-7');
@@ -408,8 +487,8 @@ describe('article catalogue on DynamoDB', () => {
 
     // Act
     const found = [
-      await catalog.findCluster('2d2d2d2d2d2d2d2c', '2026-11-01T00:00:00.000Z'),
-      await catalog.findCluster('3c3c3c3c3c3c3c3d', '2026-11-01T00:00:00.000Z'),
+      (await catalog.findCluster('2d2d2d2d2d2d2d2c', '2026-11-01T00:00:00.000Z')).clusterId,
+      (await catalog.findCluster('3c3c3c3c3c3c3c3d', '2026-11-01T00:00:00.000Z')).clusterId,
     ];
     for (const article of [of14, of12]) {
       await catalog.saveArticle(article, null);
@@ -457,10 +536,12 @@ describe('article catalogue on DynamoDB', () => {
 
     // Act
     const found = {
-      unknown: await catalogs.unknown.findCluster(near, '2026-11-14T00:00:00.000Z'),
-      windowBeforeDeployment: await catalogs.deployed.findCluster(near, '2026-11-14T00:00:00.000Z'),
-      windowAfterDeployment: await catalogs.deployed.findCluster(near, '2026-11-20T00:00:00.000Z'),
-      never: await catalogs.never.findCluster(near, '2026-11-14T00:00:00.000Z'),
+      unknown: (await catalogs.unknown.findCluster(near, '2026-11-14T00:00:00.000Z')).clusterId,
+      windowBeforeDeployment: (await catalogs.deployed.findCluster(near, '2026-11-14T00:00:00.000Z'))
+        .clusterId,
+      windowAfterDeployment: (await catalogs.deployed.findCluster(near, '2026-11-20T00:00:00.000Z'))
+        .clusterId,
+      never: (await catalogs.never.findCluster(near, '2026-11-14T00:00:00.000Z')).clusterId,
     };
 
     // Assess
@@ -495,7 +576,7 @@ describe('article catalogue on DynamoDB', () => {
     );
 
     // Act
-    const found = await catalog.findCluster('c3c3c3c3c3c3c3c2', '2026-11-01T00:00:00.000Z');
+    const found = (await catalog.findCluster('c3c3c3c3c3c3c3c2', '2026-11-01T00:00:00.000Z')).clusterId;
     await catalog.indexArticle(legacy);
 
     // Assess

@@ -1,3 +1,4 @@
+import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { DynamoDbArticleCatalog } from '../../adapters/dynamodb/article-catalog.dynamodb.ts';
 import type { ArticleDocument } from '../../shared/articles/article-document.ts';
@@ -77,6 +78,33 @@ describe('classifying a stored article in another language', () => {
 
     // Assess
     expect(classified.primaryPair).toBe('PK-US');
+  });
+});
+
+describe('the reads of classifying a stored article', () => {
+  /** The SimHash bucket reads and the queries of the article's partition among `sent`. */
+  const readsOf = (sent: readonly unknown[]) => ({
+    bucketReads: sent.filter((command) => command instanceof BatchGetCommand).length,
+    partitionQueries: sent.filter(
+      (command) =>
+        command instanceof QueryCommand &&
+        command.input.ExpressionAttributeValues?.[':pk'] === `ARTICLE#${DOCUMENT.id}`,
+    ).length,
+  });
+
+  it("reads a new article's buckets once, with clustering, and does not query its partition; re-classifying does both", async () => {
+    // Prepare
+    const { client, clock, deps } = setup();
+
+    // Act
+    await classifyStoredArticle(DOCUMENT_KEY, deps);
+    const sentForNew = client.sent.length;
+    clock.advance(3600);
+    await classifyStoredArticle(DOCUMENT_KEY, deps);
+
+    // Assess
+    expect(readsOf(client.sent.slice(0, sentForNew))).toEqual({ bucketReads: 1, partitionQueries: 0 });
+    expect(readsOf(client.sent.slice(sentForNew))).toEqual({ bucketReads: 1, partitionQueries: 1 });
   });
 });
 

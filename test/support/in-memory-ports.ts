@@ -108,7 +108,7 @@ export class MemoryCatalog implements ArticleCatalog {
     this.indexed += 1;
   }
   async findCluster() {
-    return null;
+    return { clusterId: null };
   }
 }
 

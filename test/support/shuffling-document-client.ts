@@ -38,6 +38,8 @@ export class ShufflingDocumentClient {
    * in order; not applied.
    */
   readonly updates: UpdateCommand['input'][] = [];
+  /** Every command sent, in order: how many requests an operation costs. */
+  readonly sent: unknown[] = [];
 
   private static key(item: Item): string {
     return `${String(item.pk)}|${String(item.sk)}`;
@@ -48,6 +50,7 @@ export class ShufflingDocumentClient {
   }
 
   async send(command: unknown): Promise<unknown> {
+    this.sent.push(command);
     if (command instanceof GetCommand) {
       const item = this.items.get(ShufflingDocumentClient.key(command.input.Key as Item));
       return { Item: item === undefined ? undefined : reverseKeyOrder(item) };

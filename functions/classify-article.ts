@@ -2,6 +2,7 @@
  * classify-article: consumes S3 ObjectCreated notifications for archived article documents (via SQS);
  * classifies each article, catalogues it in the table, and delivers each rule match exactly once.
  */
+import type { Logger } from '@aws-lambda-powertools/logger';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import * as z from 'zod/mini';
 import { DynamoDbAlertLedger } from '../adapters/dynamodb/alert-ledger.dynamodb.ts';
@@ -97,7 +98,7 @@ const decodeKey = (key: string) => decodeURIComponent(key.replace(/\+/g, ' '));
  */
 const classifying = new Map<string, { eTag: string | undefined; done: Promise<void> }>();
 
-function classifyOnce(key: string, eTag: string | undefined): Promise<void> {
+function classifyOnce(key: string, eTag: string | undefined, log: Logger): Promise<void> {
   const running = classifying.get(key);
   if (running !== undefined && eTag !== undefined && running.eTag === eTag) return running.done;
   const after = running?.done.catch(() => undefined) ?? Promise.resolve();
@@ -106,7 +107,7 @@ function classifyOnce(key: string, eTag: string | undefined): Promise<void> {
       const classified = await classifyStoredArticle(key, deps);
       metrics.addMetric('ArticlesClassified', MetricUnit.Count, 1);
       metrics.addMetric('AlertsSent', MetricUnit.Count, classified.alertsSent);
-      logger.info('Article classified', { ...classified, key });
+      log.info('Article classified', { ...classified, key });
     })
     .finally(() => {
       if (classifying.get(key)?.done === done) classifying.delete(key);
@@ -116,7 +117,7 @@ function classifyOnce(key: string, eTag: string | undefined): Promise<void> {
 }
 
 export const handler = queueConsumer(
-  async (record) => {
+  async (record, log) => {
     const notification = parseRecord(S3NotificationSchema, record);
     for (const entry of notification.Records) {
       const key = decodeKey(entry.s3.object.key);
@@ -124,7 +125,7 @@ export const handler = queueConsumer(
       if (!key.startsWith(BUCKET.articlePrefix) || !key.endsWith(BUCKET.articleSuffix)) {
         throw new PermanentJobError('unexpected-key', `Not an article document: ${key}`);
       }
-      await classifyOnce(key, entry.s3.object.eTag);
+      await classifyOnce(key, entry.s3.object.eTag, log);
     }
   },
   { maxReceiveCount: QUEUES.classifyJobs.maxReceiveCount },

@@ -10,7 +10,7 @@ import { ingestArticle } from '../shared/pipeline/ingest-article.ts';
 import { ArticleJobSchema } from '../shared/pipeline/jobs.ts';
 import { systemClock } from '../shared/ports/clock.ts';
 import { httpConfig, requiredEnv } from './commons/config.ts';
-import { logger, metrics } from './commons/observability.ts';
+import { metrics } from './commons/observability.ts';
 import { parseRecord, queueConsumer } from './commons/queue-consumer.ts';
 import { s3 } from './commons/s3-client.ts';
 
@@ -30,11 +30,11 @@ const deps = {
 const RECORDS_AT_ONCE = 3;
 
 export const handler = queueConsumer(
-  async (record) => {
+  async (record, log) => {
     const job = parseRecord(ArticleJobSchema, record);
     const ingested = await ingestArticle(job, deps);
     metrics.addMetric('ArticlesArchived', MetricUnit.Count, 1);
-    logger.info('Article archived', { ...ingested, url: job.url });
+    log.info('Article archived', { ...ingested, url: job.url });
   },
   { maxReceiveCount: QUEUES.articleJobs.maxReceiveCount, recordsAtOnce: RECORDS_AT_ONCE },
 );

@@ -15,7 +15,7 @@ import { DEFAULT_POLLING_POLICY } from '../shared/polling/feed-state.ts';
 import { systemClock } from '../shared/ports/clock.ts';
 import { httpConfig, numberEnv, requiredEnv } from './commons/config.ts';
 import { dynamodb } from './commons/dynamodb-client.ts';
-import { logger, metrics } from './commons/observability.ts';
+import { metrics } from './commons/observability.ts';
 import { parseRecord, queueConsumer } from './commons/queue-consumer.ts';
 import { sns } from './commons/sns-client.ts';
 import { sqs } from './commons/sqs-client.ts';
@@ -36,21 +36,20 @@ const deps = {
 };
 
 export const handler = queueConsumer(
-  async (record) => {
+  async (record, recordLog) => {
     const job = parseRecord(FeedJobSchema, record);
-    logger.appendKeys({ feedId: job.feedId });
+    const log = recordLog.createChild({ persistentKeys: { feedId: job.feedId } });
     const outcome = await pollFeed(job, deps);
     metrics.addMetric(`Feed_${outcome.status}`, MetricUnit.Count, 1);
     if (outcome.status === 'fetched') {
       metrics.addMetric('ArticlesEnqueued', MetricUnit.Count, outcome.newArticles);
-      logger.info('Feed polled', { ...outcome });
+      log.info('Feed polled', { ...outcome });
     } else if (outcome.status === 'failed') {
       if (outcome.brokenNow) metrics.addMetric('FeedsBroken', MetricUnit.Count, 1);
-      logger.warn('Feed poll failed', { ...outcome });
+      log.warn('Feed poll failed', { ...outcome });
     } else {
-      logger.info('Feed polled', { ...outcome });
+      log.info('Feed polled', { ...outcome });
     }
-    logger.removeKeys(['feedId']);
   },
   { maxReceiveCount: QUEUES.feedJobs.maxReceiveCount },
 );

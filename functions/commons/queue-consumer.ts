@@ -5,6 +5,7 @@
  * A record failing on its last receive goes there too, with its last error: SQS's own redrive would
  * move it with no reason at all.
  * A consumer whose records each hold much memory can take them a few at a time (`recordsAtOnce`).
+ * Each record is processed with a logger of its own whose every line carries its message id.
  */
 import {
   BatchProcessor,
@@ -12,6 +13,7 @@ import {
   FullBatchFailureError,
   processPartialResponse,
 } from '@aws-lambda-powertools/batch';
+import type { Logger } from '@aws-lambda-powertools/logger';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { en } from 'zod/locales';
@@ -106,27 +108,29 @@ function isLastReceive(record: SQSRecord, maxReceiveCount: number): boolean {
   return Number(record.attributes.ApproximateReceiveCount) >= maxReceiveCount;
 }
 
-export function queueConsumer(
-  processRecord: (record: SQSRecord) => Promise<void>,
-  options: QueueConsumerOptions,
-) {
+/** Processes one record; `log` is the record's own logger, its lines carrying the record's message id. */
+export type RecordProcessor = (record: SQSRecord, log: Logger) => Promise<void>;
+
+export function queueConsumer(processRecord: RecordProcessor, options: QueueConsumerOptions) {
   const processor = new BatchProcessor(EventType.SQS);
   const deadLetters = new DeadLetterQueue(sqs, requiredEnv(ENV.deadLetterQueueUrl));
 
   async function handleRecord(record: SQSRecord): Promise<void> {
-    logger.appendKeys({ messageId: record.messageId });
+    // A child per record rather than keys appended to the shared logger: a batch's records run at
+    // once, and one record's keys would land on the others' lines.
+    const log = logger.createChild({ persistentKeys: { messageId: record.messageId } });
     try {
-      await processRecord(record);
+      await processRecord(record, log);
     } catch (error) {
       if (error instanceof PermanentJobError) {
-        logger.error('Poison record moved to the dead-letter queue', { code: error.code, error });
+        log.error('Poison record moved to the dead-letter queue', { code: error.code, error });
         metrics.addMetric('PoisonMessages', MetricUnit.Count, 1);
         await deadLetters.send(record, error);
         return;
       }
       const receives = record.attributes.ApproximateReceiveCount;
       if (!isLastReceive(record, options.maxReceiveCount)) {
-        logger.warn('Record failed; it will be retried', { reason: String(error), receives, error });
+        log.warn('Record failed; it will be retried', { reason: String(error), receives, error });
         throw error;
       }
       const exhausted = new PermanentJobError(
@@ -134,14 +138,12 @@ export function queueConsumer(
         `Failed on each of ${receives} receives; last: ${String(error)}`,
         { cause: error },
       );
-      logger.error('Record failed on its last receive; moved to the dead-letter queue', {
+      log.error('Record failed on its last receive; moved to the dead-letter queue', {
         code: exhausted.code,
         error,
       });
       metrics.addMetric('RetriesExhausted', MetricUnit.Count, 1);
       await deadLetters.send(record, exhausted);
-    } finally {
-      logger.removeKeys(['messageId']);
     }
   }
 

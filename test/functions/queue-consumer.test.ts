@@ -1,7 +1,7 @@
+import { Logger } from '@aws-lambda-powertools/logger';
 import type { SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { logger } from '../../functions/commons/observability.ts';
 import { queueConsumer } from '../../functions/commons/queue-consumer.ts';
 import { sqs } from '../../functions/commons/sqs-client.ts';
 import { ENV } from '../../infra/resource-definitions.ts';
@@ -36,7 +36,7 @@ describe('queueConsumer', () => {
   it("fails a batch whose every record failed with each record reason, not Powertools' bare summary", async () => {
     // Prepare
     vi.stubEnv(ENV.deadLetterQueueUrl, 'http://127.0.0.1:1/queue/dead-letters');
-    const warnings = vi.spyOn(logger, 'warn').mockImplementation(() => {});
+    const warnings = vi.spyOn(Logger.prototype, 'warn').mockImplementation(() => {});
     const handler = queueConsumer(
       async (record) => {
         throw new Error(`${record.body} timed out`);
@@ -65,7 +65,7 @@ describe('queueConsumer', () => {
   it('reports only the failed records of a batch where some succeeded', async () => {
     // Prepare
     vi.stubEnv(ENV.deadLetterQueueUrl, 'http://127.0.0.1:1/queue/dead-letters');
-    const warnings = vi.spyOn(logger, 'warn').mockImplementation(() => {});
+    const warnings = vi.spyOn(Logger.prototype, 'warn').mockImplementation(() => {});
     const handler = queueConsumer(
       async (record) => {
         if (record.body === 'bad') throw new Error('bad page');
@@ -87,7 +87,7 @@ describe('queueConsumer', () => {
   it('moves a record failing on its last receive to the dead-letter queue with its last error, instead of failing it', async () => {
     // Prepare
     vi.stubEnv(ENV.deadLetterQueueUrl, 'http://127.0.0.1:1/queue/dead-letters');
-    vi.spyOn(logger, 'error').mockImplementation(() => {});
+    vi.spyOn(Logger.prototype, 'error').mockImplementation(() => {});
     const sent: SendMessageCommand[] = [];
     vi.spyOn(sqs, 'send').mockImplementation(async (command) => {
       sent.push(command as SendMessageCommand);
@@ -152,7 +152,7 @@ describe('queueConsumer', () => {
   it('reports only the failed records when it takes them a few at a time, each failure freeing its place', async () => {
     // Prepare
     vi.stubEnv(ENV.deadLetterQueueUrl, 'http://127.0.0.1:1/queue/dead-letters');
-    vi.spyOn(logger, 'warn').mockImplementation(() => {});
+    vi.spyOn(Logger.prototype, 'warn').mockImplementation(() => {});
     const processed: string[] = [];
     const handler = queueConsumer(
       async (record) => {
@@ -185,5 +185,28 @@ describe('queueConsumer', () => {
     // Act and Assess
     expect(consumerTaking(0)).toThrow(RangeError);
     expect(consumerTaking(2.5)).toThrow(RangeError);
+  });
+
+  it("gives each record a logger of its own, whose lines carry that record's message id while records interleave", async () => {
+    // Prepare: each record logs after the next one has started
+    vi.stubEnv(ENV.deadLetterQueueUrl, 'http://127.0.0.1:1/queue/dead-letters');
+    const seen: { body: string; messageId: unknown }[] = [];
+    const handler = queueConsumer(
+      async (record, log) => {
+        await new Promise((resolve) => setImmediate(resolve));
+        seen.push({ body: record.body, messageId: log.getPersistentLogAttributes().messageId });
+      },
+      { maxReceiveCount: 3 },
+    );
+
+    // Act
+    await handler(eventOf('a', 'b', 'c'), lambdaContext('fetch-article', 'eu-west-1', '0', 30));
+
+    // Assess
+    expect(seen.sort((x, y) => x.body.localeCompare(y.body))).toEqual([
+      { body: 'a', messageId: 'm-1' },
+      { body: 'b', messageId: 'm-2' },
+      { body: 'c', messageId: 'm-3' },
+    ]);
   });
 });

@@ -7,7 +7,7 @@
  * Giving the iterators the `return()` the stream expects, as an alias of `close()`, lets each one close
  * when its Query ends.
  */
-import { createRequire } from 'node:module';
+import { requireFromDynalite } from './dynalite-require.ts';
 
 interface Closable {
   close(): Promise<void>;
@@ -16,8 +16,7 @@ interface Closable {
 
 /** abstract-level as dynalite's storage (memory-level, classic-level) loads it. */
 function abstractLevel(): Record<string, { prototype: Closable }> {
-  const fromDynalite = createRequire(createRequire(import.meta.url).resolve('dynalite'));
-  return fromDynalite('abstract-level') as Record<string, { prototype: Closable }>;
+  return requireFromDynalite('abstract-level') as Record<string, { prototype: Closable }>;
 }
 
 /** Makes every dynalite read close its iterator when its stream ends or is destroyed. Idempotent. */

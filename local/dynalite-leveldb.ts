@@ -8,6 +8,7 @@
  * needs a file no longer open reopens it, a few tens of microseconds on the emulators' thread.
  */
 import { createRequire } from 'node:module';
+import { requireFromDynalite } from './dynalite-require.ts';
 
 /**
  * LevelDB keeps `maxOpenFiles` − 10 table files open (the other ten are its log and manifest) and
@@ -36,8 +37,7 @@ const BOUNDED = Symbol('wirewatch.boundedLevelDb');
 
 /** classic-level's database class, as dynalite's `level` loads it. */
 function classicLevel(): { prototype: ClassicLevelPrototype & { [BOUNDED]?: true } } {
-  const fromDynalite = createRequire(createRequire(import.meta.url).resolve('dynalite'));
-  const fromLevel = createRequire(fromDynalite.resolve('level'));
+  const fromLevel = createRequire(requireFromDynalite.resolve('level'));
   return (fromLevel('classic-level') as { ClassicLevel: ReturnType<typeof classicLevel> }).ClassicLevel;
 }
 

@@ -6,7 +6,7 @@
  * definitions it has read, drops them whenever that store writes one, and hands out a copy each time,
  * as a fresh read would be (the actions change what they are given before writing it back).
  */
-import { createRequire } from 'node:module';
+import { requireFromDynalite } from './dynalite-require.ts';
 
 type Callback = (error: Error | null, value?: unknown) => void;
 
@@ -29,8 +29,7 @@ const CACHED = Symbol('wirewatch.tableCache');
 
 /** dynalite's storage module, as dynalite itself loads it. */
 function dynaliteDb(): DynaliteDb & { [CACHED]?: true } {
-  const fromDynalite = createRequire(createRequire(import.meta.url).resolve('dynalite'));
-  return fromDynalite('./db') as DynaliteDb;
+  return requireFromDynalite('./db') as DynaliteDb;
 }
 
 /** Makes every dynalite store created from now on read each table definition once. Idempotent. */

@@ -57,6 +57,46 @@ class CountingRules extends MemoryRules {
   }
 }
 
+describe('the rule book under concurrent records', () => {
+  it("shares one load among a batch's records asking at once, and one after its time is up", async () => {
+    // Prepare
+    const store = new CountingRules([rule('ct', '"counterterrorism dialogue"')]);
+    const clock = new FixedClock(new Date('2026-11-27T08:00:00.000Z'));
+    const book = new RuleBook({ store, clock, ttlMs: 60_000 });
+
+    // Act
+    const batch = await Promise.all(Array.from({ length: 10 }, () => book.current()));
+    clock.advance(60);
+    await store.putRule(rule('tariffs', 'tariffs'));
+    const nextBatch = await Promise.all(Array.from({ length: 10 }, () => book.current()));
+
+    // Assess
+    expect(store.listings).toBe(2);
+    expect(new Set(batch).size).toBe(1);
+    expect(new Set(nextBatch).size).toBe(1);
+    expect(nextBatch[0]?.ruleSet.size).toBe(2);
+  });
+
+  it('lets the next caller try again after a load fails', async () => {
+    // Prepare
+    const store = new CountingRules([rule('ct', 'sanctions')]);
+    const book = new RuleBook({ store, clock: new FixedClock(new Date()), ttlMs: 60_000 });
+    const listRules = store.listRules.bind(store);
+    store.listRules = async () => {
+      store.listRules = listRules;
+      throw new Error('throttled');
+    };
+
+    // Act
+    const failed = await Promise.allSettled([book.current(), book.current()]);
+    const retried = await book.current();
+
+    // Assess
+    expect(failed.map(({ status }) => status)).toEqual(['rejected', 'rejected']);
+    expect(retried.ruleSet.size).toBe(1);
+  });
+});
+
 describe('the rule book with precompiled rules', () => {
   it('compiles and saves the rules once; another process loads them without listing the rules', async () => {
     // Prepare

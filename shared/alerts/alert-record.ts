@@ -9,6 +9,19 @@ export interface AlertHighlight {
   end: number;
 }
 
+/**
+ * The most highlights an alert keeps, the first in reading order: its snippet (the sentence of the
+ * first, at most 320 characters) and its email's emphasis need far fewer, while a common word in a
+ * very long article (thousands of matches) made an alert outgrow SNS's 256 KiB message, so its
+ * record failed on every delivery.
+ */
+export const MAX_ALERT_HIGHLIGHTS = 100;
+
+/** The highlights an alert keeps of a match's (at most MAX_ALERT_HIGHLIGHTS). */
+export function alertHighlights(highlights: readonly AlertHighlight[]): AlertHighlight[] {
+  return highlights.slice(0, MAX_ALERT_HIGHLIGHTS);
+}
+
 export interface AlertRecord {
   articleId: string;
   ruleId: string;
@@ -22,5 +35,6 @@ export interface AlertRecord {
   messageId: string | null;
   attempts: number;
   snippet: string;
+  /** At most MAX_ALERT_HIGHLIGHTS, in reading order. */
   highlights: AlertHighlight[];
 }

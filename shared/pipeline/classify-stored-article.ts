@@ -7,6 +7,7 @@
  * each match exactly once. Alerts are attempted even when the item is unchanged, so a retry after a
  * crash between cataloguing and alerting still alerts.
  */
+import { alertHighlights } from '../alerts/alert-record.ts';
 import { type ArticleDocument, sortTimeOf } from '../articles/article-document.ts';
 import type { ArticleRecord } from '../articles/article-record.ts';
 import { sameCatalogEntry } from '../articles/same-catalog-entry.ts';
@@ -134,7 +135,7 @@ export async function classifyStoredArticle(
         messageId: null,
         attempts: 0,
         snippet: match.snippet,
-        highlights: match.highlights,
+        highlights: alertHighlights(match.highlights),
       },
       article,
       deps,

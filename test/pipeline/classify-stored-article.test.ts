@@ -192,3 +192,33 @@ describe('sameCatalogEntry', () => {
     expect(verdicts).toEqual([false, false, false]);
   });
 });
+
+describe('an alert on a very long article', () => {
+  it('keeps its first 100 highlights, so its message and item stay small', async () => {
+    // Prepare: the phrase 2,000 times (about 270 KB of text)
+    const { deps } = setup();
+    const sentence = 'Officials said the counterterrorism dialogue would continue. ';
+    deps.archive.documents.set(DOCUMENT_KEY, { ...DOCUMENT, text: sentence.repeat(2000) });
+    deps.ruleBook = new RuleBook({
+      store: new MemoryRules([
+        { id: 'ct', name: 'ct', query: '"counterterrorism dialogue"', createdAt: '2026-11-26T00:00:00.000Z' },
+      ]),
+      clock: deps.clock,
+      ttlMs: 60_000,
+    });
+
+    // Act
+    const classified = await classifyStoredArticle(DOCUMENT_KEY, deps);
+
+    // Assess
+    expect(classified.alertsSent).toBe(1);
+    const [notification] = deps.publisher.sent;
+    expect(notification?.message.match.highlights).toHaveLength(100);
+    expect(notification?.message.match.highlights.slice(0, 2)).toMatchObject([
+      { field: 'title' },
+      { field: 'text', start: 19 },
+    ]);
+    expect([...deps.ledger.alerts.values()][0]?.highlights).toHaveLength(100);
+    expect(JSON.stringify(notification).length).toBeLessThan(64 * 1024);
+  });
+});

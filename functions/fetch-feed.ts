@@ -35,6 +35,14 @@ const deps = {
   ...(process.env[ENV.opsTopicArn] ? { ops: new SnsOpsNotifier(sns, requiredEnv(ENV.opsTopicArn)) } : {}),
 };
 
+/**
+ * Feeds of a batch polled at once. A feed at the 10 MB limit adds 50–60 MB while it is parsed: five
+ * at once peaked at 269–307 MB of the function's 256, two at once at 168–186 MB (docs/cost.md).
+ * Typical feeds (under 200 KB) leave far more room; the cap only costs a batch of five a second
+ * and third round of waits on news sites.
+ */
+const RECORDS_AT_ONCE = 2;
+
 export const handler = queueConsumer(
   async (record, recordLog) => {
     const job = parseRecord(FeedJobSchema, record);
@@ -51,5 +59,5 @@ export const handler = queueConsumer(
       log.info('Feed polled', { ...outcome });
     }
   },
-  { maxReceiveCount: QUEUES.feedJobs.maxReceiveCount },
+  { maxReceiveCount: QUEUES.feedJobs.maxReceiveCount, recordsAtOnce: RECORDS_AT_ONCE },
 );

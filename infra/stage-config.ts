@@ -86,7 +86,9 @@ const LOG_RETENTION_DAYS = [
  * 25–100 ms of CPU at a full vCPU, a page about 500 ms against 60–80 ms), and Lambda bills memory
  * for the wait: half the memory halves the wait's cost and only stretches the CPU part (Lambda
  * gives CPU in proportion to memory). Priced in docs/cost.md: −$3.4 a month at the design workload.
- * Parsing a 10 MB feed (fetch-feed's limit) adds about 15 MB to the process. fetch-article holds
+ * Parsing a 10 MB feed (fetch-feed's limit) adds 50–60 MB through the handler, so fetch-feed polls
+ * two feeds of a batch at a time (functions/fetch-feed.ts): five at once peaked at 269–307 MB, two at
+ * 168–186 MB. fetch-article holds
  * more: one 5 MB page (its limit) takes a warm process from about 105 MB to 225–240 MB, 306 MB for a
  * page of dense markup, so 256 MB would not hold even one; three records at a time
  * (functions/fetch-article.ts) peaked at 340–435 MB on ten such pages (docs/cost.md).

@@ -29,55 +29,69 @@ export class FoldedMatcher {
   /** Compiles folded patterns; pattern i is reported as i. Empty patterns are never reported. */
   static build(patterns: readonly string[]): FoldedMatcher {
     const transitions = new Map<number, number>();
-    const childrenOf: number[][] = [[]];
-    const ownOutputs: number[] = [-1];
+    // The trie has at most one state per pattern character, plus the root: its children are kept as
+    // linked lists in typed arrays, which a profile of a few thousand patterns builds without
+    // allocating an array per state.
+    const capacity = 1 + patterns.reduce((sum, pattern) => sum + pattern.length, 0);
+    const firstChild = new Int32Array(capacity).fill(-1);
+    const nextSibling = new Int32Array(capacity).fill(-1);
+    const edgeUnit = new Uint16Array(capacity);
+    const ownOutputs = new Int32Array(capacity).fill(-1);
     const nextOutput = new Int32Array(patterns.length).fill(-1);
     const patternLength = new Int32Array(patterns.length);
+    let stateCount = 1;
     patterns.forEach((pattern, index) => {
       if (pattern === '') return;
       let state = 0;
       for (let at = 0; at < pattern.length; at += 1) {
-        const key = state * UNITS + pattern.charCodeAt(at);
+        const unit = pattern.charCodeAt(at);
+        const key = state * UNITS + unit;
         let next = transitions.get(key);
         if (next === undefined) {
-          next = childrenOf.length;
-          childrenOf.push([]);
-          ownOutputs.push(-1);
+          next = stateCount;
+          stateCount += 1;
           transitions.set(key, next);
-          childrenOf[state]?.push(key);
+          edgeUnit[next] = unit;
+          nextSibling[next] = firstChild[state] as number;
+          firstChild[state] = next;
         }
         state = next;
       }
-      nextOutput[index] = ownOutputs[state] ?? -1;
+      nextOutput[index] = ownOutputs[state] as number;
       ownOutputs[state] = index;
       patternLength[index] = pattern.length;
     });
-    const stateCount = childrenOf.length;
-    const firstOutput = Int32Array.from(ownOutputs);
+    const firstOutput = ownOutputs.slice(0, stateCount);
     const failure = new Int32Array(stateCount);
     const outputLink = new Int32Array(stateCount);
-    const queue: number[] = [];
-    for (const key of childrenOf[0] ?? []) queue.push(transitions.get(key) ?? 0);
-    for (let head = 0; head < queue.length; head += 1) {
-      const state = queue[head] ?? 0;
-      for (const key of childrenOf[state] ?? []) {
-        const child = transitions.get(key) ?? 0;
-        const unit = key % UNITS;
-        let fallback = failure[state] ?? 0;
+    const queue = new Int32Array(stateCount);
+    let queued = 0;
+    for (let child = firstChild[0] as number; child >= 0; child = nextSibling[child] as number) {
+      queue[queued] = child;
+      queued += 1;
+    }
+    for (let head = 0; head < queued; head += 1) {
+      const state = queue[head] as number;
+      for (let child = firstChild[state] as number; child >= 0; child = nextSibling[child] as number) {
+        const unit = edgeUnit[child] as number;
+        let fallback = failure[state] as number;
         let target = transitions.get(fallback * UNITS + unit);
         while (target === undefined && fallback !== 0) {
-          fallback = failure[fallback] ?? 0;
+          fallback = failure[fallback] as number;
           target = transitions.get(fallback * UNITS + unit);
         }
         const childFailure = target !== undefined && target !== child ? target : 0;
         failure[child] = childFailure;
         outputLink[child] =
-          (firstOutput[childFailure] ?? -1) >= 0 ? childFailure : (outputLink[childFailure] ?? 0);
-        queue.push(child);
+          (firstOutput[childFailure] as number) >= 0 ? childFailure : (outputLink[childFailure] as number);
+        queue[queued] = child;
+        queued += 1;
       }
     }
     const rootNext = new Int32Array(UNITS);
-    for (const key of childrenOf[0] ?? []) rootNext[key % UNITS] = transitions.get(key) ?? 0;
+    for (let child = firstChild[0] as number; child >= 0; child = nextSibling[child] as number) {
+      rootNext[edgeUnit[child] as number] = child;
+    }
     return new FoldedMatcher(
       transitions,
       rootNext,

@@ -200,12 +200,18 @@ export async function measurePipelineRun(): Promise<PipelineRunFigures> {
 }
 
 const UNMETERED_RUN_PROCESS = join(import.meta.dirname, 'unmetered-run-process.ts');
+/** tsx's loader, resolved from here rather than from the working directory the command runs in. */
+const TSX_LOADER = import.meta.resolve('tsx');
 
 async function runSamplesInChildProcess(): Promise<PipelineRunFigures> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', UNMETERED_RUN_PROCESS], {
-    maxBuffer: 16 << 20,
-    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-  });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', TSX_LOADER, UNMETERED_RUN_PROCESS],
+    {
+      maxBuffer: 16 << 20,
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    },
+  );
   return JSON.parse(stdout) as PipelineRunFigures;
 }
 

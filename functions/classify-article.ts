@@ -28,6 +28,7 @@ import { dynamodb } from './commons/dynamodb-client.ts';
 import { logger, metrics } from './commons/observability.ts';
 import { parseRecord, queueConsumer } from './commons/queue-consumer.ts';
 import { s3 } from './commons/s3-client.ts';
+import { sharedBudget } from './commons/shared-budget.ts';
 import { sns } from './commons/sns-client.ts';
 
 /** An S3 event notification as S3 sends it to SQS; `s3:TestEvent` messages have no Records. */
@@ -38,7 +39,7 @@ const S3NotificationSchema = z.object({
         eventName: z.string(),
         s3: z.object({
           bucket: z.object({ name: z.string() }),
-          object: z.object({ key: z.string(), eTag: z.optional(z.string()) }),
+          object: z.object({ key: z.string(), eTag: z.optional(z.string()), size: z.optional(z.number()) }),
         }),
       }),
     ),
@@ -116,6 +117,15 @@ function classifyOnce(key: string, eTag: string | undefined, log: Logger): Promi
   return done;
 }
 
+/**
+ * Bytes of article documents in classification at once, by the size S3 notifies for each. A 5 MB
+ * document matched against 100,000 rules that share its words held about 300 MB, so ten of them at
+ * once ran V8 out of heap at 1,024 MB, where one took 530 MB (docs/cost.md); typical documents, tens
+ * of KB, still run a whole batch side by side. A document of unknown size draws nothing.
+ */
+const DOCUMENT_BYTES_AT_ONCE = 6 * 1024 * 1024;
+const documentBudget = sharedBudget(DOCUMENT_BYTES_AT_ONCE);
+
 export const handler = queueConsumer(
   async (record, log) => {
     const notification = parseRecord(S3NotificationSchema, record);
@@ -125,7 +135,7 @@ export const handler = queueConsumer(
       if (!key.startsWith(BUCKET.articlePrefix) || !key.endsWith(BUCKET.articleSuffix)) {
         throw new PermanentJobError('unexpected-key', `Not an article document: ${key}`);
       }
-      await classifyOnce(key, entry.s3.object.eTag, log);
+      await documentBudget(entry.s3.object.size ?? 0, () => classifyOnce(key, entry.s3.object.eTag, log));
     }
   },
   { maxReceiveCount: QUEUES.classifyJobs.maxReceiveCount },

@@ -310,10 +310,8 @@ export class LocalPipeline {
             POWERTOOLS_METRICS_DISABLED: 'false',
             POWERTOOLS_METRICS_NAMESPACE: options.observabilityAsDeployed.metricsNamespace,
           }),
+      // Not traced, so the handlers never import the tracer and the X-Ray SDK (observability.ts).
       POWERTOOLS_TRACE_ENABLED: 'false',
-      // With tracing off, the X-Ray SDK need not track async context: in its default mode it installs
-      // an async hook on import that runs for every promise in this process (about a tenth of its CPU).
-      AWS_XRAY_MANUAL_MODE: 'true',
       [ENV.tableName]: LOCAL_NAMES.table,
       [ENV.bucketName]: LOCAL_NAMES.bucket,
       [ENV.topicArn]: topicArn,

@@ -20,6 +20,7 @@ import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-
 import { AttributeType, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction as LambdaTarget } from 'aws-cdk-lib/aws-events-targets';
+import { ManagedPolicy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Alias } from 'aws-cdk-lib/aws-kms';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Bucket, EventType, StorageClass } from 'aws-cdk-lib/aws-s3';
@@ -109,6 +110,8 @@ export class WirewatchStack extends Stack {
   public readonly consoleHosting: ConsoleHosting;
   public readonly analystUserPool: AnalystUserPool;
   public readonly consoleApi: ConsoleApi;
+  /** What a downstream service may read (docs/data-contract.md), to attach to its role. */
+  public readonly readerPolicy: ManagedPolicy;
 
   constructor(scope: Construct, id: string, props: WirewatchStackProps = {}) {
     super(scope, id, props);
@@ -297,7 +300,43 @@ export class WirewatchStack extends Stack {
       classifyLogGroup: classifyArticle.logGroup,
       alarms: this.opsAlarms.alarms,
     });
+    this.readerPolicy = this.newReaderPolicy(config);
     this.addOutputs();
+  }
+
+  /**
+   * Read access to what the data contract promises downstream services, and nothing more: the table
+   * and its index, its stream (as a Lambda event source reads it), the article documents and raw
+   * pages. The pipeline's internal S3 objects (precompiled rules) are left out.
+   */
+  private newReaderPolicy(config: StageConfig): ManagedPolicy {
+    const { table, bucket } = this;
+    const readablePrefixes = [BUCKET.articlePrefix, BUCKET.rawPrefix].map((prefix) => `${prefix}*`);
+    return new ManagedPolicy(this, 'DownstreamReaderPolicy', {
+      description: `Reads the wirewatch ${config.stage} table, its stream and its article archive (docs/data-contract.md)`,
+      statements: [
+        new PolicyStatement({
+          actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:DescribeTable'],
+          resources: [table.tableArn, `${table.tableArn}/index/*`],
+        }),
+        new PolicyStatement({
+          actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'],
+          // Always set: secureTableProps enables the stream.
+          resources: [table.tableStreamArn ?? ''],
+        }),
+        // ListStreams has no resource-level permissions.
+        new PolicyStatement({ actions: ['dynamodb:ListStreams'], resources: ['*'] }),
+        new PolicyStatement({
+          actions: ['s3:GetObject'],
+          resources: readablePrefixes.map((prefix) => bucket.arnForObjects(prefix)),
+        }),
+        new PolicyStatement({
+          actions: ['s3:ListBucket'],
+          resources: [bucket.bucketArn],
+          conditions: { StringLike: { 's3:prefix': readablePrefixes } },
+        }),
+      ],
+    });
   }
 
   private newTable(removalPolicy: RemovalPolicy): Table {
@@ -397,6 +436,10 @@ export class WirewatchStack extends Stack {
       description: 'NEW_AND_OLD_IMAGES stream for downstream readers.',
     });
     new CfnOutput(this, 'BucketName', { value: this.bucket.bucketName });
+    new CfnOutput(this, 'ReaderPolicyArn', {
+      value: this.readerPolicy.managedPolicyArn,
+      description: "Attach to a downstream service's role: reads the table, its stream and the archive.",
+    });
     new CfnOutput(this, 'AlertTopicArn', { value: this.alertTopic.topicArn });
     new CfnOutput(this, 'DigestTopicArn', {
       value: this.digestTopic.topicArn,

@@ -774,6 +774,70 @@ describe('WirewatchStack', () => {
       template.hasOutput('ScheduleDeadLetterQueueUrl', {
         Value: stack.resolve(stack.scheduleDeadLetterQueue.queueUrl),
       });
+      template.hasOutput('ReaderPolicyArn', { Value: stack.resolve(stack.readerPolicy.managedPolicyArn) });
+    });
+  });
+
+  describe('downstream readers', () => {
+    it('get a managed policy that reads the table, its index and stream, and the archive', () => {
+      // Prepare
+      const tableArn = stack.resolve(stack.table.tableArn);
+      const objectsUnder = (prefix: string) => stack.resolve(stack.bucket.arnForObjects(`${prefix}*`));
+
+      // Assess
+      template.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+        PolicyDocument: {
+          Statement: [
+            {
+              Effect: 'Allow',
+              // CDK sorts a statement's actions.
+              Action: [
+                'dynamodb:BatchGetItem',
+                'dynamodb:DescribeTable',
+                'dynamodb:GetItem',
+                'dynamodb:Query',
+              ],
+              Resource: [tableArn, { 'Fn::Join': ['', [tableArn, '/index/*']] }],
+            },
+            {
+              Effect: 'Allow',
+              Action: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'],
+              Resource: stack.resolve(stack.table.tableStreamArn),
+            },
+            { Effect: 'Allow', Action: 'dynamodb:ListStreams', Resource: '*' },
+            {
+              Effect: 'Allow',
+              Action: 's3:GetObject',
+              Resource: [objectsUnder(BUCKET.articlePrefix), objectsUnder(BUCKET.rawPrefix)],
+            },
+            {
+              Effect: 'Allow',
+              Action: 's3:ListBucket',
+              Resource: stack.resolve(stack.bucket.bucketArn),
+              Condition: {
+                StringLike: { 's3:prefix': [`${BUCKET.articlePrefix}*`, `${BUCKET.rawPrefix}*`] },
+              },
+            },
+          ],
+        },
+      });
+    });
+
+    it('may only read', () => {
+      // Act
+      const statements = stack.resolve(stack.readerPolicy.document.toJSON()).Statement as {
+        Action: string | string[];
+      }[];
+      const actions = statements.flatMap(({ Action }) => (Array.isArray(Action) ? Action : [Action]));
+
+      // Assess
+      expect(actions.length).toBeGreaterThan(0);
+      expect(
+        actions.filter(
+          (action) =>
+            !/^(dynamodb:(Get|BatchGet|Query|Describe|List)|s3:(GetObject$|ListBucket$))/.test(action),
+        ),
+      ).toEqual([]);
     });
   });
 });

@@ -23,6 +23,7 @@ import { PermanentJobError } from '../../shared/pipeline/jobs.ts';
 import { requiredEnv } from './config.ts';
 import { DeadLetterQueue } from './dead-letters.ts';
 import { logger, metrics, publishAddedMetrics } from './observability.ts';
+import { sharedBudget } from './shared-budget.ts';
 import { sqs } from './sqs-client.ts';
 
 // zod/mini leaves messages to a locale; English ones make a dead letter's reason readable.
@@ -80,27 +81,13 @@ export interface QueueConsumerOptions {
   recordsAtOnce?: number;
 }
 
-/**
- * `work` that runs at most `limit` calls at once; the others wait, in call order, for one to settle.
- * A settled call hands its slot straight to the next waiting one.
- */
+/** `work` that runs at most `limit` calls at once; the others wait, in call order, for one to settle. */
 function atMostAtOnce<Input>(limit: number, work: (input: Input) => Promise<void>) {
   if (!Number.isInteger(limit) || limit < 1) {
     throw new RangeError(`recordsAtOnce must be a whole number of at least 1, got ${limit}`);
   }
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  return async (input: Input): Promise<void> => {
-    if (running < limit) running += 1;
-    else await new Promise<void>((resolve) => waiting.push(resolve));
-    try {
-      await work(input);
-    } finally {
-      const next = waiting.shift();
-      if (next === undefined) running -= 1;
-      else next();
-    }
-  };
+  const run = sharedBudget(limit);
+  return (input: Input): Promise<void> => run(1, () => work(input));
 }
 
 /** Whether SQS will not deliver the record again after this failure. */

@@ -273,6 +273,16 @@ export interface CostEstimate {
   usdPer100kArticles: number;
 }
 
+/** A quantity of one priced item. */
+const costLine = (service: string, item: string, quantity: number, price: Price): CostLine => ({
+  service,
+  item,
+  quantity,
+  usd: quantity * price.usd,
+});
+
+const totalOf = (lines: readonly CostLine[]) => lines.reduce((sum, each) => sum + each.usd, 0);
+
 /** Records an invocation receives when `arriving` come at once: at least one, at most a full batch. */
 export function recordsPerBatch(arriving: number, batchSize: number): number {
   return Math.min(batchSize, Math.max(1, arriving));
@@ -429,41 +439,35 @@ export function estimateCost(
     2 * consumerInvocations +
     Object.keys(QUEUES).length * assumptions.idleReceivesPerQueuePerMinute * 24 * 60 * days;
 
-  const line = (service: string, item: string, quantity: number, price: Price): CostLine => ({
-    service,
-    item,
-    quantity,
-    usd: quantity * price.usd,
-  });
   const lines: CostLine[] = [
-    line('DynamoDB', 'write units, articles', writeUnits.articles, PRICES.dynamodbWriteUnit),
-    line('DynamoDB', 'write units, feed polls', writeUnits.polls, PRICES.dynamodbWriteUnit),
-    line('DynamoDB', 'read units', readUnits, PRICES.dynamodbReadUnit),
-    line(
+    costLine('DynamoDB', 'write units, articles', writeUnits.articles, PRICES.dynamodbWriteUnit),
+    costLine('DynamoDB', 'write units, feed polls', writeUnits.polls, PRICES.dynamodbWriteUnit),
+    costLine('DynamoDB', 'read units', readUnits, PRICES.dynamodbReadUnit),
+    costLine(
       'DynamoDB',
       'storage GB-month',
       averageGb(assumptions.tableBytesPerArticle),
       PRICES.dynamodbStorageGbMonth,
     ),
     ...(Object.entries(lambdaGbSeconds) as [string, number][]).map(([name, seconds]) =>
-      line('Lambda', `GB-seconds, ${name}`, seconds, PRICES.lambdaGbSecondArm),
+      costLine('Lambda', `GB-seconds, ${name}`, seconds, PRICES.lambdaGbSecondArm),
     ),
-    line('Lambda', 'invocations', totalInvocations, PRICES.lambdaRequest),
-    line('S3', 'PUT (raw page, article JSON)', 2 * articles, PRICES.s3Put),
-    line('S3', 'GET (classification)', articles, PRICES.s3Get),
-    line('S3', 'storage GB-month', averageGb(assumptions.s3BytesPerArticle), PRICES.s3StorageGbMonth),
-    line('SQS', 'requests', sqsRequests, PRICES.sqsRequest),
-    line('SNS', 'alert publishes', articles * measured.alertsPerArticle, PRICES.snsPublish),
-    line('SNS', 'alert emails', articles * measured.emailsPerArticle, PRICES.snsEmail),
+    costLine('Lambda', 'invocations', totalInvocations, PRICES.lambdaRequest),
+    costLine('S3', 'PUT (raw page, article JSON)', 2 * articles, PRICES.s3Put),
+    costLine('S3', 'GET (classification)', articles, PRICES.s3Get),
+    costLine('S3', 'storage GB-month', averageGb(assumptions.s3BytesPerArticle), PRICES.s3StorageGbMonth),
+    costLine('SQS', 'requests', sqsRequests, PRICES.sqsRequest),
+    costLine('SNS', 'alert publishes', articles * measured.alertsPerArticle, PRICES.snsPublish),
+    costLine('SNS', 'alert emails', articles * measured.emailsPerArticle, PRICES.snsEmail),
     ...(Object.entries(logGb) as [string, number][]).map(([name, gb]) =>
-      line('CloudWatch Logs', `GB ingested, ${name}`, gb, PRICES.logsIngestedGb),
+      costLine('CloudWatch Logs', `GB ingested, ${name}`, gb, PRICES.logsIngestedGb),
     ),
     // Lambda samples one invocation a second and 5 % of the rest: at these rates, every invocation.
     assumptions.tracing
-      ? line('X-Ray', 'traces (every invocation: the stage traces)', totalInvocations, PRICES.xrayTrace)
-      : line('X-Ray', "traces (none: the stage's tracing is off)", 0, PRICES.xrayTrace),
+      ? costLine('X-Ray', 'traces (every invocation: the stage traces)', totalInvocations, PRICES.xrayTrace)
+      : costLine('X-Ray', "traces (none: the stage's tracing is off)", 0, PRICES.xrayTrace),
   ];
-  const totalUsd = lines.reduce((sum, each) => sum + each.usd, 0);
+  const totalUsd = totalOf(lines);
   return {
     workload,
     articles,
@@ -498,12 +502,8 @@ export interface FixedCost {
  */
 export function estimateFixedCost(resources: StageResources, days: number): FixedCost {
   const months = days / 30;
-  const line = (service: string, item: string, count: number, price: Price): CostLine => ({
-    service,
-    item,
-    quantity: count * months,
-    usd: count * months * price.usd,
-  });
+  const line = (service: string, item: string, count: number, price: Price) =>
+    costLine(service, item, count * months, price);
   const lines = [
     line(
       'CloudWatch',
@@ -515,7 +515,7 @@ export function estimateFixedCost(resources: StageResources, days: number): Fixe
     line('CloudWatch', 'custom metric-months', resources.customMetrics, PRICES.cloudwatchCustomMetric),
     line('KMS', 'customer-managed key-months', resources.customerManagedKeys, PRICES.kmsCustomerManagedKey),
   ];
-  return { lines, totalUsd: lines.reduce((sum, each) => sum + each.usd, 0) };
+  return { lines, totalUsd: totalOf(lines) };
 }
 
 /** The month's whole bill, the fixed part with the volume's, and that per 100,000 articles. */

@@ -88,9 +88,9 @@ const LOG_RETENTION_DAYS = [
  * gives CPU in proportion to memory). Priced in docs/cost.md: −$3.4 a month at the design workload.
  * Parsing a 10 MB feed (fetch-feed's limit) adds 50–60 MB through the handler, so fetch-feed polls
  * two feeds of a batch at a time (functions/fetch-feed.ts): five at once peaked at 269–307 MB, two at
- * 168–186 MB. fetch-article holds
- * more: one 5 MB page (its limit) takes a warm process from about 105 MB to 225–240 MB, 306 MB for a
- * page of dense markup, so 256 MB would not hold even one; three records at a time
+ * 168–186 MB. fetch-article holds more: one 5 MB page (its limit) takes a warm process from about
+ * 105 MB to 225–240 MB, 306 MB for a page of dense markup, so 256 MB would not hold even one; three
+ * records at a time
  * (functions/fetch-article.ts) peaked at 340–435 MB on ten such pages (docs/cost.md).
  */
 const NETWORK_BOUND_MEMORY_MIB = { fetchFeed: 256, fetchArticle: 512 } as const satisfies Partial<

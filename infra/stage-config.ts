@@ -90,8 +90,7 @@ const LOG_RETENTION_DAYS = [
  * two feeds of a batch at a time (functions/fetch-feed.ts): five at once peaked at 269–307 MB, two at
  * 168–186 MB. fetch-article holds more: one 5 MB page (its limit) takes a warm process from about
  * 105 MB to 225–240 MB, 306 MB for a page of dense markup, so 256 MB would not hold even one; three
- * records at a time
- * (functions/fetch-article.ts) peaked at 340–435 MB on ten such pages (docs/cost.md).
+ * records at a time (functions/fetch-article.ts) peaked at 340–435 MB on ten such pages (docs/cost.md).
  */
 const NETWORK_BOUND_MEMORY_MIB = { fetchFeed: 256, fetchArticle: 512 } as const satisfies Partial<
   Record<FunctionName, number>
